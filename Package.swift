@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules follow the pipeline: domain ← language ← interpreter ← output ← shell ← cts.
+// Each arrow points at what a module may import; nothing imports against the flow.
+let package = Package(
+    name: "cts",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cts", targets: ["cts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The model: entities, enums, dates, values, the in-memory session. No I/O.
+        .target(name: "CTSDomain"),
+        // Lexer, parser, AST, source locations, diagnostics, the command table.
+        .target(name: "CTSLanguage", dependencies: ["CTSDomain"]),
+        // Runs commands against a session; produces results and diagnostics as values.
+        .target(name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"]),
+        // Renders result tables and diagnostics as text.
+        .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter"]),
+        // The script runner and (later) the interactive shell: the only place that does terminal I/O.
+        .target(name: "CTSShell", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput"]),
+        .executableTarget(
+            name: "cts",
+            dependencies: ["CTSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),
+        .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage"]),
+        .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),
+        .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput"]),
+        .testTarget(
+            name: "CTSShellTests",
+            dependencies: ["CTSShell"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

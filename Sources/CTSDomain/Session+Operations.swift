@@ -1,0 +1,245 @@
+// The validated operations commands are made of. Each checks everything first, then changes
+// the session through the primitives and records the changes in `changes`, so a caller can
+// revert a command that fails part-way (for example the 900th cadre of a bulk enroll).
+
+extension Session {
+    /// Adds a new record; refuses a duplicate id or key.
+    @discardableResult
+    public func add(_ record: Record, _ changes: inout ChangeSet) throws(DomainError) -> Int {
+        if let existing = existingSlot(for: record) {
+            let kind = record.kind
+            throw DomainError("\(kind.singular) \(name(of: kind, existing)) already exists; use '\(kind.singular) set' to change it",
+                              field: kind.hasID ? "id" : nil)
+        }
+        try check(record)
+        return append(record, to: &changes)
+    }
+
+    /// Changes fields of the record in a slot.
+    public func update(_ kind: EntityKind, _ slot: Int, with fields: [(String, Value)],
+                       _ changes: inout ChangeSet) throws(DomainError) {
+        guard let old = record(kind, slot) else { throw DomainError("no such \(kind.singular)") }
+        let new = try updating(old, with: fields)
+        if case .course(let course) = new, let cap = course.capacity {
+            let taken = activeEnrollments(course: slot)
+            if taken > cap {
+                throw DomainError("course \(course.id) already has \(taken) enrolled, more than a capacity of \(cap)",
+                                  field: "capacity")
+            }
+        }
+        if new != old { replace(slot, with: new, in: &changes) }
+    }
+
+    /// Sets a budget or plan line, adding it or changing the one for the same unit and year.
+    public func upsert(_ record: Record, _ changes: inout ChangeSet) throws(DomainError) {
+        try check(record)
+        if let slot = existingSlot(for: record) {
+            if self.record(record.kind, slot) != record { replace(slot, with: record, in: &changes) }
+        } else {
+            append(record, to: &changes)
+        }
+    }
+
+    private func existingSlot(for record: Record) -> Int? {
+        switch record {
+        case .unit(let r): slot(.unit, id: r.id)
+        case .cadre(let r): slot(.cadre, id: r.id)
+        case .course(let r): slot(.course, id: r.id)
+        case .rule(let r): slot(.rule, id: r.id)
+        case .inspection(let r): slot(.inspection, id: r.id)
+        case .finding(let r): slot(.finding, id: r.id)
+        case .practice(let r): slot(.practice, id: r.id)
+        case .enrollment(let e): enrollmentSlot(cadre: Int(e.cadre), course: Int(e.course))
+        case .exemption(let x): exemptionSlot(cadre: x.cadre, rule: x.rule)
+        case .budget(let b): budgetSlot(unit: b.unit, year: b.year)
+        case .plan(let p): planSlot(unit: p.unit, year: p.year)
+        }
+    }
+
+    // MARK: - References
+
+    /// The records that refer to the record in `slot`, grouped by kind, each list in slot order.
+    public func referrers(of kind: EntityKind, _ slot: Int) -> [(kind: EntityKind, slots: [Int])] {
+        var found: [(EntityKind, [Int])] = []
+        func add(_ k: EntityKind, _ slots: [Int]) {
+            if !slots.isEmpty { found.append((k, slots.sorted())) }
+        }
+        switch kind {
+        case .unit:
+            add(.unit, childUnits[slot].map(Int.init))
+            add(.cadre, cadresByUnit[slot].map(Int.init))
+            add(.course, courses.slots.filter { courses[$0]!.provider == slot || courses[$0]!.organizer == slot })
+            add(.budget, budgets.slots.filter { budgets[$0]!.unit == slot })
+            add(.plan, plans.slots.filter { plans[$0]!.unit == slot })
+            add(.inspection, inspections.slots.filter { inspections[$0]!.unit == slot || inspections[$0]!.by == slot })
+            add(.practice, practices.slots.filter { practices[$0]!.unit == slot })
+        case .cadre:
+            add(.enrollment, enrollmentsByCadre[slot].map(Int.init))
+            add(.exemption, exemptions.slots.filter { exemptions[$0]!.cadre == slot })
+        case .course:
+            add(.enrollment, enrollmentsByCourse[slot].map(Int.init))
+        case .rule:
+            add(.exemption, exemptions.slots.filter { exemptions[$0]!.rule == slot })
+        case .inspection:
+            add(.finding, findings.slots.filter { findings[$0]!.inspection == slot })
+        case .enrollment, .exemption, .budget, .plan, .finding, .practice:
+            break
+        }
+        return found
+    }
+
+    /// Removes a record. Refused while other records refer to it, unless `cascade`: then those
+    /// go too (and what refers to them, and so on). Returns how many records of each kind went.
+    @discardableResult
+    public func remove(_ kind: EntityKind, _ slot: Int, cascade: Bool,
+                       _ changes: inout ChangeSet) throws(DomainError) -> [(kind: EntityKind, count: Int)] {
+        let refs = referrers(of: kind, slot)
+        if !refs.isEmpty && !cascade {
+            let list = refs.map { Self.counted($0.slots.count, $0.kind) }.joined(separator: " and ")
+            throw DomainError("\(kind.singular) \(name(of: kind, slot)) is referred to by \(list); "
+                              + "use '\(kind.singular) remove \(name(of: kind, slot)) cascade' to remove them too")
+        }
+        var removed: [EntityKind: Int] = [:]
+        removeTree(kind, slot, &removed, &changes)
+        return EntityKind.dependencyOrder.compactMap { k in removed[k].map { (k, $0) } }
+    }
+
+    private func removeTree(_ kind: EntityKind, _ slot: Int, _ removed: inout [EntityKind: Int],
+                            _ changes: inout ChangeSet) {
+        guard record(kind, slot) != nil else { return }
+        for (k, slots) in referrers(of: kind, slot) {
+            for s in slots { removeTree(k, s, &removed, &changes) }
+        }
+        delete(kind, slot, in: &changes)
+        removed[kind, default: 0] += 1
+    }
+
+    /// "3 cadres", "1 budget".
+    public static func counted(_ n: Int, _ kind: EntityKind) -> String {
+        "\(n) \(n == 1 ? kind.singular : kind.plural)"
+    }
+
+    // MARK: - Enrollments
+
+    /// Enrollments in a course that hold a place (enrolled or completed).
+    public func activeEnrollments(course: Int) -> Int {
+        enrollmentsByCourse[course].reduce(0) { n, e in
+            let s = enrollments[Int(e)]!.status
+            return n + (s == .enrolled || s == .completed ? 1 : 0)
+        }
+    }
+
+    /// Enrolls a cadre in a course. A cadre who withdrew may enroll again.
+    public func enroll(cadre: Int, course: Int, _ changes: inout ChangeSet) throws(DomainError) {
+        let c = cadres[cadre]!, k = courses[course]!
+        if c.status == .left { throw DomainError("cadre \(c.id) has left and cannot be enrolled") }
+        if let cap = k.capacity, activeEnrollments(course: course) >= cap {
+            throw DomainError("course \(k.id) is full (capacity \(cap))")
+        }
+        if let slot = enrollmentSlot(cadre: cadre, course: course) {
+            let e = enrollments[slot]!
+            guard e.status == .withdrawn else {
+                throw DomainError("cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
+            }
+            replace(slot, with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
+        } else {
+            append(.enrollment(Enrollment(cadre: cadre, course: course)), to: &changes)
+        }
+    }
+
+    /// Marks an enrollment completed, crediting `hours` (default: the course's hours) on `date`
+    /// (default: the course's end date).
+    public func complete(cadre: Int, course: Int, hours: Double?, date: Day?,
+                         _ changes: inout ChangeSet) throws(DomainError) {
+        let k = courses[course]!
+        let slot = try enrolled(cadre, course, for: "complete")
+        let credited = hours ?? k.hours
+        if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
+        if credited > k.hours {
+            throw DomainError("course \(k.id) is worth \(formatNumber(k.hours)) hours; cannot credit \(formatNumber(credited))",
+                              field: "hours")
+        }
+        let day = date ?? k.end
+        if day < k.start {
+            throw DomainError("completion date \(day) is before course \(k.id) starts (\(k.start))", field: "date")
+        }
+        var e = enrollments[slot]!
+        e.status = .completed
+        e.hours = credited
+        e.date = day
+        replace(slot, with: .enrollment(e), in: &changes)
+    }
+
+    /// Marks an enrolled cadre absent or withdrawn.
+    public func mark(cadre: Int, course: Int, _ status: EnrollmentStatus,
+                     _ changes: inout ChangeSet) throws(DomainError) {
+        let verb = status == .absent ? "mark absent" : "withdraw"
+        let slot = try enrolled(cadre, course, for: verb)
+        var e = enrollments[slot]!
+        e.status = status
+        replace(slot, with: .enrollment(e), in: &changes)
+    }
+
+    /// The slot of an enrollment that is in the `enrolled` state, or an error saying why not.
+    private func enrolled(_ cadre: Int, _ course: Int, for verb: String) throws(DomainError) -> Int {
+        let c = cadres[cadre]!.id, k = courses[course]!.id
+        guard let slot = enrollmentSlot(cadre: cadre, course: course) else {
+            throw DomainError("cannot \(verb) \(c) in \(k): \(c) was never enrolled in \(k) (use 'enroll \(c) in \(k)' first)")
+        }
+        let status = enrollments[slot]!.status
+        guard status == .enrolled else {
+            throw DomainError("cannot \(verb) \(c) in \(k): the enrollment is already \(status.rawValue)")
+        }
+        return slot
+    }
+
+    // MARK: - Rules and compliance
+
+    /// Class hours a cadre has been credited in a period, counting only `kinds` when given.
+    public func hours(cadre: Int, in period: Period, kinds: [CourseKind]? = nil) -> Double {
+        var total = 0.0
+        for e in enrollmentsByCadre[cadre] {
+            let enrollment = enrollments[Int(e)]!
+            guard enrollment.status == .completed, let date = enrollment.date, period.contains(date) else { continue }
+            if let kinds, !kinds.contains(courses[Int(enrollment.course)]!.kind) { continue }
+            total += enrollment.hours ?? 0
+        }
+        return total
+    }
+
+    /// Hours that count toward a rule: in its period and of its kinds.
+    public func hours(cadre: Int, rule: Int) -> Double {
+        let r = rules[rule]!
+        return hours(cadre: cadre, in: r.period, kinds: r.kinds)
+    }
+
+    public func isExempt(cadre: Int, rule: Int) -> Bool {
+        exemptionSlot(cadre: cadre, rule: rule) != nil
+    }
+
+    /// Records that a rule no longer applies to a cadre.
+    public func exempt(cadre: Int, rule: Int, reason: String, _ changes: inout ChangeSet) throws(DomainError) {
+        if isExempt(cadre: cadre, rule: rule) {
+            throw DomainError("cadre \(cadres[cadre]!.id) is already exempt from rule \(rules[rule]!.id)")
+        }
+        if reason.isEmpty { throw DomainError("an exemption needs a reason", field: "reason") }
+        append(.exemption(Exemption(cadre: cadre, rule: rule, reason: reason)), to: &changes)
+    }
+
+    // MARK: - Findings
+
+    public func resolve(finding slot: Int, on date: Day, _ changes: inout ChangeSet) throws(DomainError) {
+        var f = findings[slot]!
+        if f.status == .resolved {
+            throw DomainError("finding \(f.id) was already resolved on \(f.resolved.map(\.description) ?? "?")")
+        }
+        let inspected = inspections[f.inspection]!.date
+        if date < inspected {
+            throw DomainError("finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
+                              field: "date")
+        }
+        f.status = .resolved
+        f.resolved = date
+        replace(slot, with: .finding(f), in: &changes)
+    }
+}

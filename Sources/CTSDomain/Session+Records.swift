@@ -1,0 +1,303 @@
+// Building records from field values, with every check a field's type implies. `add`, `set`
+// and CSV import all come through here, so a value is read the same way wherever it is typed.
+
+extension Session {
+    /// A new record of `kind` from named field values. Words for enum fields, ids for reference
+    /// fields and text for numbers and dates (as CSV gives them) are all accepted and checked.
+    public func makeRecord(_ kind: EntityKind, _ fields: [String: Value]) throws(DomainError) -> Record {
+        for name in fields.keys where kind.field(named: name) == nil {
+            let known = kind.fields.map(\.name)
+            throw DomainError("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
+                              field: name)
+        }
+        let f = FieldReader(kind: kind, values: fields, session: self)
+        let record: Record
+        switch kind {
+        case .unit:
+            record = .unit(Unit(id: try f.id(), name: try f.text("name"), kind: try f.enumeration("kind"),
+                                level: try f.enumeration("level"), parent: try f.optionalRef("parent", .unit)))
+        case .cadre:
+            record = .cadre(Cadre(id: try f.id(), name: try f.text("name"), unit: try f.ref("unit", .unit),
+                                  rank: try f.enumeration("rank"), category: try f.enumeration("category"),
+                                  born: try f.optionalYear("born"),
+                                  status: try f.optionalEnumeration("status") ?? .active))
+        case .course:
+            record = .course(Course(id: try f.id(), title: try f.text("title"), kind: try f.enumeration("kind"),
+                                    provider: try f.ref("provider", .unit),
+                                    organizer: try f.optionalRef("organizer", .unit),
+                                    start: try f.date("start"), end: try f.date("end"),
+                                    hours: try f.number("hours"), capacity: try f.optionalCount("capacity")))
+        case .enrollment:
+            let status: EnrollmentStatus = try f.optionalEnumeration("status") ?? .enrolled
+            record = .enrollment(Enrollment(cadre: try f.ref("cadre", .cadre), course: try f.ref("course", .course),
+                                            status: status, hours: try f.optionalNumber("hours"),
+                                            date: try f.optionalDate("date")))
+        case .rule:
+            record = .rule(Rule(id: try f.id(), title: try f.text("title"), condition: try f.text("for"),
+                                period: try f.period("period"), hours: try f.number("hours"),
+                                kinds: try f.courseKinds("kinds")))
+        case .exemption:
+            record = .exemption(Exemption(cadre: try f.ref("cadre", .cadre), rule: try f.ref("rule", .rule),
+                                          reason: try f.text("reason")))
+        case .budget:
+            record = .budget(Budget(unit: try f.ref("unit", .unit), year: try f.year("year"),
+                                    funds: try f.number("funds"), revenue: try f.number("revenue"),
+                                    spent: try f.optionalNumber("spent")))
+        case .plan:
+            record = .plan(Plan(unit: try f.ref("unit", .unit), year: try f.year("year"),
+                                participants: try f.count("participants"), hours: try f.number("hours")))
+        case .inspection:
+            record = .inspection(Inspection(id: try f.id(), by: try f.ref("by", .unit), unit: try f.ref("unit", .unit),
+                                            date: try f.date("date"), scope: try f.optionalText("scope")))
+        case .finding:
+            record = .finding(Finding(id: try f.id(), inspection: try f.ref("inspection", .inspection),
+                                      text: try f.text("text"), severity: try f.enumeration("severity"),
+                                      due: try f.date("due"),
+                                      status: try f.optionalEnumeration("status") ?? .open,
+                                      resolved: try f.optionalDate("resolved")))
+        case .practice:
+            record = .practice(Practice(id: try f.id(), unit: try f.ref("unit", .unit), text: try f.text("text"),
+                                        year: try f.year("year"), promoted: try f.optionalBool("promoted") ?? false))
+        }
+        try check(record)
+        return record
+    }
+
+    /// The record with some fields changed (`E set ID key=value ...`). Ids and keys cannot change.
+    public func updating(_ record: Record, with changes: [(String, Value)]) throws(DomainError) -> Record {
+        let kind = record.kind
+        var fields: [String: Value] = [:]
+        for spec in kind.fields { fields[spec.name] = value(of: record, field: spec.name) }
+        for (name, value) in changes {
+            guard let spec = kind.field(named: name) else {
+                let known = kind.fields.filter(\.settable).map(\.name)
+                throw DomainError("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
+                                  field: name)
+            }
+            guard spec.settable else {
+                throw DomainError("the \(name) of a \(kind.singular) cannot be changed; remove it and add it again",
+                                  field: name)
+            }
+            if value.isNull && !spec.optional {
+                throw DomainError("\(name) is required for a \(kind.singular)", field: name)
+            }
+            fields[name] = value
+        }
+        return try makeRecord(kind, fields.filter { !$0.value.isNull })
+    }
+
+    /// The checks that span fields: dates in order, positive hours, no unit its own ancestor.
+    func check(_ record: Record) throws(DomainError) {
+        switch record {
+        case .unit(let u):
+            if let parent = u.parent, let existing = slot(.unit, id: u.id), unit(parent, isUnder: existing) {
+                throw DomainError("unit \(u.id) cannot be placed under \(name(of: .unit, parent)): that unit is below it",
+                                  field: "parent")
+            }
+        case .course(let c):
+            if c.end < c.start {
+                throw DomainError("course \(c.id) ends (\(c.end)) before it starts (\(c.start))", field: "end")
+            }
+            if c.hours <= 0 { throw DomainError("hours must be more than 0, not \(formatNumber(c.hours))", field: "hours") }
+            if let cap = c.capacity, cap <= 0 { throw DomainError("capacity must be at least 1", field: "capacity") }
+        case .rule(let r):
+            if r.hours <= 0 { throw DomainError("hours must be more than 0, not \(formatNumber(r.hours))", field: "hours") }
+        case .enrollment(let e):
+            if let h = e.hours, h < 0 { throw DomainError("hours cannot be negative", field: "hours") }
+        case .budget(let b):
+            if b.funds < 0 { throw DomainError("funds cannot be negative", field: "funds") }
+            if b.revenue < 0 { throw DomainError("revenue cannot be negative", field: "revenue") }
+            if let s = b.spent, s < 0 { throw DomainError("spent cannot be negative", field: "spent") }
+        case .plan(let p):
+            if p.hours < 0 { throw DomainError("hours cannot be negative", field: "hours") }
+        case .finding(let f):
+            if f.status == .resolved && f.resolved == nil {
+                throw DomainError("a resolved finding needs the date it was resolved", field: "resolved")
+            }
+            if f.status == .open && f.resolved != nil {
+                throw DomainError("an open finding has no resolved date; use 'finding resolve'", field: "resolved")
+            }
+        case .cadre, .exemption, .inspection, .practice:
+            break
+        }
+    }
+}
+
+/// Reads typed fields out of a dictionary of values, with errors that name the field.
+struct FieldReader {
+    let kind: EntityKind
+    let values: [String: Value]
+    let session: Session
+
+    private func required(_ name: String) throws(DomainError) -> Value {
+        guard let v = values[name], !v.isNull else {
+            throw DomainError("\(kind.singular) needs \(name)=…", field: name)
+        }
+        return v
+    }
+
+    private func mismatch(_ name: String, _ expected: String, _ v: Value) -> DomainError {
+        DomainError("\(name) must be \(expected), not \(v.typeName) '\(v)'", field: name)
+    }
+
+    func id() throws(DomainError) -> String {
+        let v = try required("id")
+        let text = v.description
+        guard !text.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
+            throw DomainError("an id is one word without spaces, not '\(text)'", field: "id")
+        }
+        return text
+    }
+
+    func text(_ name: String) throws(DomainError) -> String {
+        let v = try required(name)
+        if case .list = v { throw mismatch(name, "text", v) }
+        return v.description
+    }
+
+    func optionalText(_ name: String) throws(DomainError) -> String? {
+        values[name] == nil || values[name]!.isNull ? nil : try text(name)
+    }
+
+    func number(_ name: String) throws(DomainError) -> Double {
+        let v = try required(name)
+        switch v {
+        case .number(let n): return n
+        case .text(let s):
+            if let n = Double(s.filter { $0 != "_" }), n.isFinite { return n }
+        default: break
+        }
+        throw mismatch(name, "a number", v)
+    }
+
+    func optionalNumber(_ name: String) throws(DomainError) -> Double? {
+        values[name] == nil || values[name]!.isNull ? nil : try number(name)
+    }
+
+    func count(_ name: String) throws(DomainError) -> Int {
+        let n = try number(name)
+        guard n >= 0, n == n.rounded(), n < 1e15 else {
+            throw DomainError("\(name) must be a whole number of 0 or more, not \(formatNumber(n))", field: name)
+        }
+        return Int(n)
+    }
+
+    func optionalCount(_ name: String) throws(DomainError) -> Int? {
+        values[name] == nil || values[name]!.isNull ? nil : try count(name)
+    }
+
+    func year(_ name: String) throws(DomainError) -> Int {
+        let n = try number(name)
+        guard n == n.rounded(), (1...9999).contains(n) else {
+            throw DomainError("\(name) must be a year such as 2009, not \(formatNumber(n))", field: name)
+        }
+        return Int(n)
+    }
+
+    func optionalYear(_ name: String) throws(DomainError) -> Int? {
+        values[name] == nil || values[name]!.isNull ? nil : try year(name)
+    }
+
+    func date(_ name: String) throws(DomainError) -> Day {
+        let v = try required(name)
+        switch v {
+        case .date(let d): return d
+        case .text(let s):
+            if let d = Day(iso: s) { return d }
+            throw DomainError("\(name) must be a real date written YYYY-MM-DD, not '\(s)'", field: name)
+        default: throw mismatch(name, "a date (YYYY-MM-DD)", v)
+        }
+    }
+
+    func optionalDate(_ name: String) throws(DomainError) -> Day? {
+        values[name] == nil || values[name]!.isNull ? nil : try date(name)
+    }
+
+    func optionalBool(_ name: String) throws(DomainError) -> Bool? {
+        guard let v = values[name], !v.isNull else { return nil }
+        switch v {
+        case .bool(let b): return b
+        case .text(let s):
+            switch s.lowercased() {
+            case "yes", "true": return true
+            case "no", "false": return false
+            default: break
+            }
+        default: break
+        }
+        throw mismatch(name, "yes or no", v)
+    }
+
+    func enumeration<E: DomainEnum>(_ name: String) throws(DomainError) -> E {
+        let v = try required(name)
+        return try word(v, name)
+    }
+
+    func optionalEnumeration<E: DomainEnum>(_ name: String) throws(DomainError) -> E? {
+        guard let v = values[name], !v.isNull else { return nil }
+        return try word(v, name)
+    }
+
+    private func word<E: DomainEnum>(_ v: Value, _ name: String) throws(DomainError) -> E {
+        let text: String
+        switch v {
+        case .text(let s): text = s
+        case .enumeration(let e) where e.vocabulary == E.vocabulary: text = e.description
+        default: throw mismatch(name, "one of \(E.vocabulary.words.joined(separator: ", "))", v)
+        }
+        if let e = E(word: text) { return e }
+        let words = E.vocabulary.words
+        let hint = Suggestion.closest(to: text, in: words).map { " (did you mean '\($0)'?)" }
+            ?? "; expected one of \(words.joined(separator: ", "))"
+        throw DomainError("unknown \(E.vocabulary.rawValue) '\(text)'\(hint)", field: name)
+    }
+
+    func ref(_ name: String, _ target: EntityKind) throws(DomainError) -> Int {
+        let v = try required(name)
+        switch v {
+        case .text(let id), .ref(_, let id): return try session.resolve(target, id: id, field: name)
+        case .number: return try session.resolve(target, id: v.description, field: name)
+        default: throw mismatch(name, "a \(target.singular) id", v)
+        }
+    }
+
+    func optionalRef(_ name: String, _ target: EntityKind) throws(DomainError) -> Int? {
+        values[name] == nil || values[name]!.isNull ? nil : try ref(name, target)
+    }
+
+    func period(_ name: String) throws(DomainError) -> Period {
+        let v = try required(name)
+        switch v {
+        case .period(let p): return p
+        case .number(let n) where n == n.rounded() && (1...9999).contains(n):
+            return Period(years: Int(n), Int(n))!
+        case .text(let s):
+            let parts = s.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b, let p = Period(years: a, b) {
+                return p
+            }
+            if parts.count == 2, let a = Day(iso: parts[0]), let b = Day(iso: parts[1]), a <= b {
+                return Period(first: a, last: b)
+            }
+            if let y = Int(s), let p = Period(years: y, y) { return p }
+        default: break
+        }
+        throw mismatch(name, "a period such as 2008..2012", v)
+    }
+
+    func courseKinds(_ name: String) throws(DomainError) -> [CourseKind]? {
+        guard let v = values[name], !v.isNull else { return nil }
+        let items: [Value]
+        switch v {
+        case .list(let list): items = list
+        case .text(let s): items = s.split(separator: ",").map { .text(String($0.filter { $0 != " " })) }
+        default: items = [v]
+        }
+        var kinds: [CourseKind] = []
+        for item in items {
+            let k: CourseKind = try word(item, name)
+            if !kinds.contains(k) { kinds.append(k) }
+        }
+        return kinds
+    }
+}

@@ -1,0 +1,194 @@
+import CTSDomain
+import CTSLanguage
+
+/// The functions expressions may call, for `help functions`, completion and "did you mean".
+public enum Functions {
+    public static let all: [(name: String, usage: String, summary: String)] = [
+        ("hours", "hours(YEAR) | hours(Y1..Y2) | hours(RULE)",
+         "class hours a cadre was credited for completed courses dated in the year or period; with a rule, only its period and kinds"),
+        ("compliant", "compliant(RULE)", "whether a cadre's hours(RULE) reach the rule's minimum"),
+        ("applies", "applies(RULE)", "whether a cadre matches the rule's `for` condition and is not exempt from it"),
+        ("year", "year(DATE)", "the year of a date"),
+        ("round", "round(X) | round(X, DIGITS)", "a number rounded to whole units or to DIGITS decimals"),
+        ("count", "count(COLLECTION [where COND])", "how many records match"),
+        ("sum", "sum(EXPR of COLLECTION [where COND])", "the total of EXPR over the records"),
+        ("avg", "avg(EXPR of COLLECTION [where COND])", "the mean of EXPR over the records"),
+        ("min", "min(EXPR of COLLECTION [where COND])", "the smallest EXPR over the records"),
+        ("max", "max(EXPR of COLLECTION [where COND])", "the largest EXPR over the records"),
+    ]
+}
+
+extension Binder {
+    func bindCall(_ name: Located<String>, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        switch name.value {
+        case "hours": return try bindHours(name, args, range)
+        case "compliant", "applies": return try bindRuleTest(name, args, range)
+        case "year":
+            let date = try expect(try single(name, args), .date, "year()")
+            return Bound(.number, range) { slot in
+                guard case .date(let d) = try date.evaluate(slot) else { return .null }
+                return .number(Double(d.year))
+            }
+        case "round":
+            guard args.count == 1 || args.count == 2 else {
+                throw .error("round() takes a number and, optionally, how many decimals", at: range)
+            }
+            let x = try expect(try bind(args[0]), .number, "round()")
+            let digits = args.count == 2 ? try expect(try bind(args[1]), .number, "round()") : nil
+            return Bound(.number, range) { slot in
+                guard case .number(let n) = try x.evaluate(slot) else { return .null }
+                var scale = 1.0
+                if let digits, case .number(let d) = try digits.evaluate(slot) {
+                    for _ in 0..<max(0, Int(d)) { scale *= 10 }
+                }
+                return .number((n * scale).rounded() / scale)
+            }
+        default:
+            let names = Functions.all.map(\.name)
+            throw .error("unknown function '\(name.value)'\(Suggestion.hint(for: name.value, in: names)); "
+                         + "functions are \(names.joined(separator: ", "))", at: name.range)
+        }
+    }
+
+    private func single(_ name: Located<String>, _ args: [Expr]) throws(Diagnostic) -> Bound {
+        guard args.count == 1 else {
+            throw .error("\(name.value)() takes one argument, not \(args.count)", at: name.range)
+        }
+        return try bind(args[0])
+    }
+
+    private func requireCadre(_ name: Located<String>) throws(Diagnostic) {
+        guard kind == .cadre else {
+            throw .error("\(name.value)() is about one cadre: use it in a condition over cadres "
+                         + "or as '\(name.value)(...) of cadre ID'", at: name.range)
+        }
+    }
+
+    /// hours(YEAR), hours(Y1..Y2), hours(RULE)
+    private func bindHours(_ name: Located<String>, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        try requireCadre(name)
+        let arg = try single(name, args)
+        let session = session
+        switch (arg.type, try arg.constantValue("the argument of hours()")) {
+        case (_, .number(let y)) where y == y.rounded() && (1...9999).contains(y):
+            let period = Period(years: Int(y), Int(y))!
+            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
+        case (_, .period(let period)):
+            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
+        case (.word, .text(let id)):
+            let rule = try resolve(.rule, id, arg.range)
+            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, rule: rule)) }
+        default:
+            throw .error("hours() takes a year (2009), a period (2008..2012) or a rule id, not \(arg.type.description)",
+                         at: arg.range)
+        }
+    }
+
+    /// compliant(RULE), applies(RULE)
+    private func bindRuleTest(_ name: Located<String>, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        try requireCadre(name)
+        let arg = try single(name, args)
+        guard arg.type == .word, case .text(let id) = try arg.constantValue("the rule of \(name.value)()") else {
+            throw .error("\(name.value)() takes a rule id, not \(arg.type.description)", at: arg.range)
+        }
+        let rule = try resolve(.rule, id, arg.range)
+        let session = session
+        if name.value == "compliant" {
+            return Bound(.bool, range) { slot in
+                .bool(session.hours(cadre: slot, rule: rule) >= session.rules[rule]!.hours)
+            }
+        }
+        let condition = try interpreter.ruleCondition(rule, at: arg.range)
+        return Bound(.bool, range) { slot in
+            guard ValueOperations.truth(try condition.evaluate(slot)) else { return .bool(false) }
+            return .bool(!session.isExempt(cadre: slot, rule: rule))
+        }
+    }
+
+    // MARK: - Aggregates and `of`
+
+    /// count(C where X), sum(E of C where X), ... — the same over every record it is used on,
+    /// so it is computed once, the first time it is needed.
+    func bindAggregate(_ aggregate: Aggregate, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let inner = Binder(interpreter: interpreter, kind: aggregate.collection.value)
+        let filter = try aggregate.condition.map { (c) throws(Diagnostic) in try inner.condition(c) }
+        let expression = try aggregate.expression.map { (e) throws(Diagnostic) in
+            try inner.expect(try inner.bind(e), .number, "\(aggregate.function.rawValue)()")
+        }
+        let kind = aggregate.collection.value
+        let interpreter = interpreter
+        let function = aggregate.function
+        let cache = Box<Value?>(nil)
+        var bound = Bound(.number, range) { _ in
+            if let value = cache.value { return value }
+            var count = 0
+            var values = Accumulator()
+            for slot in interpreter.session.slots(kind) {
+                try interpreter.checkInterrupt(slot)
+                if let filter, !ValueOperations.truth(try filter.evaluate(slot)) { continue }
+                count += 1
+                if let expression, case .number(let n) = try expression.evaluate(slot) { values.add(n) }
+            }
+            let value: Value = function == .count ? .number(Double(count)) : values.result(function)
+            cache.value = value
+            return value
+        }
+        bound.isConstant = true
+        return bound
+    }
+
+    /// `EXPR of cadre c1`
+    func bindOf(_ inner: Expr, _ target: Located<EntityKind>, _ id: Argument, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let bound = try Binder(interpreter: interpreter, kind: target.value).bind(inner)
+        let idText: String
+        switch id.kind {
+        case .word(let w): idText = w
+        case .string(let s): idText = s
+        case .number(let n): idText = formatNumber(n)
+        case .variable(let v):
+            guard let value = interpreter.variables[v] else {
+                throw .error("unknown variable $\(v); define it with 'let \(v) = ...'", at: id.range)
+            }
+            idText = value.description
+        default:
+            throw .error("expected a \(target.value.singular) id after '\(target.value.singular)'", at: id.range)
+        }
+        let slot = try resolve(target.value, idText, id.range)
+        var result = Bound(bound.type, range, word: bound.word, refSlot: bound.refSlot.map { r in { _ in try r(slot) } }) { _ in
+            try bound.evaluate(slot)
+        }
+        result.isConstant = true
+        return result
+    }
+}
+
+/// A mutable cell shared by closures (an aggregate's cached value).
+final class Box<T> {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Running count, sum, min and max of numbers.
+struct Accumulator {
+    var count = 0
+    var sum = 0.0
+    var min: Double?
+    var max: Double?
+
+    mutating func add(_ n: Double) {
+        count += 1
+        sum += n
+        min = Swift.min(min ?? n, n)
+        max = Swift.max(max ?? n, n)
+    }
+
+    func result(_ function: AggregateFunction) -> Value {
+        switch function {
+        case .count: .number(Double(count))
+        case .sum: .number(sum)
+        case .avg: count == 0 ? .null : .number(sum / Double(count))
+        case .min: min.map(Value.number) ?? .null
+        case .max: max.map(Value.number) ?? .null
+        }
+    }
+}

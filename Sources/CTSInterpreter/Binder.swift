@@ -1,0 +1,362 @@
+import CTSDomain
+import CTSLanguage
+
+/// Compiles an expression against the records it ranges over (`kind`), resolving every word
+/// once: fields and dotted paths to readers, enum words to values, ids to slots. Every mistake
+/// a user can make in an expression is found here, before any record is read, with its range.
+struct Binder {
+    let interpreter: Interpreter
+    /// The kind of the current record, or nil where there is none (`let`, `print`, `assert`).
+    let kind: EntityKind?
+
+    var session: Session { interpreter.session }
+
+    func bind(_ expr: Expr) throws(Diagnostic) -> Bound {
+        let range = expr.range
+        switch expr.kind {
+        case .number(let n): return .constant(.number(n), .number, range)
+        case .string(let s): return .constant(.text(s), .text, range)
+        case .date(let d): return .constant(.date(d), .date, range)
+        case .period(let p): return .constant(.period(p), .period, range)
+        case .variable(let name): return try bindVariable(name, range)
+        case .word(let word): return try bindWord(word, range)
+        case .negate(let operand):
+            let inner = try expect(try bind(operand), .number, "'-'")
+            return Bound(.number, range) { slot in
+                guard case .number(let n) = try inner.evaluate(slot) else { return .null }
+                return .number(-n)
+            }
+        case .not(let operand):
+            let inner = try condition(operand)
+            return Bound(.bool, range) { slot in .bool(!ValueOperations.truth(try inner.evaluate(slot))) }
+        case .binary(let op, let l, let r): return try bindBinary(op, l, r, range)
+        case .isIn(let l, let items): return try bindIn(l, items, range)
+        case .call(let name, let args): return try bindCall(name, args, range)
+        case .aggregate(let aggregate): return try bindAggregate(aggregate, range)
+        case .of(let inner, let target, let id): return try bindOf(inner, target, id, range)
+        }
+    }
+
+    /// Binds an expression that must be a condition.
+    func condition(_ expr: Expr) throws(Diagnostic) -> Bound {
+        let bound = try bind(expr)
+        switch bound.type {
+        case .bool, .unknown: return bound
+        case .word:
+            throw .error("'\(bound.word ?? "")' is not a field of \(kindPhrase) and not a condition"
+                         + fieldHint(bound.word ?? ""), at: bound.range)
+        default:
+            throw .error("expected a condition such as rank >= county, found \(bound.type.description)", at: bound.range)
+        }
+    }
+
+    private var kindPhrase: String { kind.map { "a \($0.singular)" } ?? "this command" }
+
+    private func fieldHint(_ word: String) -> String {
+        guard let kind else { return "" }
+        let names = kind.fields.map(\.name)
+        return Suggestion.hint(for: word, in: names)
+    }
+
+    // MARK: - Words and variables
+
+    private func bindVariable(_ name: String, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        guard let value = interpreter.variables[name] else {
+            let hint = Suggestion.hint(for: name, in: interpreter.variables.keys).replacingDollar()
+            throw .error("unknown variable $\(name)\(hint); define it with 'let \(name) = ...'", at: range)
+        }
+        switch value {
+        case .text(let s):
+            var b = Bound(.word, range, word: s) { _ in value }
+            b.isConstant = true
+            return b
+        case .number: return .constant(value, .number, range)
+        case .date: return .constant(value, .date, range)
+        case .bool: return .constant(value, .bool, range)
+        case .period: return .constant(value, .period, range)
+        case .enumeration(let e): return .constant(value, .enumeration(e.vocabulary), range)
+        case .ref(let k, let id):
+            guard let slot = session.slot(k, id: id) else { return .constant(.text(id), .word, range) }
+            var b = Bound(.ref(k), range, refSlot: { _ in slot }) { _ in value }
+            b.isConstant = true
+            return b
+        case .null: return .constant(value, .unknown, range)
+        case .list: return .constant(value, .list, range)
+        }
+    }
+
+    /// A word is a field (or a dotted path through references) of the current record; `today`;
+    /// or else a literal word whose meaning the other side of a comparison decides.
+    private func bindWord(_ word: String, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let path = word.split(separator: ".", omittingEmptySubsequences: false).map { String($0).lowercased() }
+        if let kind, kind.field(named: path[0]) != nil {
+            return try bindPath(path, from: kind, range)
+        }
+        switch word.lowercased() {
+        case "today": return .constant(.date(interpreter.today), .date, range)
+        case "yes", "true": return .constant(.bool(true), .bool, range)
+        case "no", "false": return .constant(.bool(false), .bool, range)
+        default:
+            var b = Bound(.word, range, word: word) { _ in .text(word) }
+            b.isConstant = true
+            return b
+        }
+    }
+
+    /// `unit.level`: follow reference fields, then read the last field.
+    private func bindPath(_ path: [String], from start: EntityKind, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        var kind = start
+        // Slot of the record the next segment reads, from the slot of the current record.
+        var hop: (Int) -> Int? = { $0 }
+        for (i, name) in path.enumerated() {
+            guard let field = kind.field(named: name) else {
+                let names = kind.fields.map(\.name)
+                throw .error("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: names))", at: range)
+            }
+            let isLast = i == path.count - 1
+            if case .ref(let target) = field.type {
+                let read = session.refAccessor(kind, name)!
+                let previous = hop
+                hop = { slot in previous(slot).flatMap(read) }
+                if isLast {
+                    let h = hop, session = session
+                    return Bound(.ref(target), range, refSlot: { h($0) }) { slot in
+                        guard let s = h(slot) else { return .null }
+                        return .ref(target, session.name(of: target, s))
+                    }
+                }
+                kind = target
+                continue
+            }
+            guard isLast else {
+                throw .error("'\(name)' is not a reference, so '\(path[i + 1])' cannot follow it", at: range)
+            }
+            if name == "id", kind.hasID {
+                // An id is a reference to the record itself: `id under js`, `id = c1` resolve ids.
+                let h = hop, target = kind, session = session
+                return Bound(.ref(target), range, refSlot: { h($0) }) { slot in
+                    guard let s = h(slot) else { return .null }
+                    return .text(session.name(of: target, s))
+                }
+            }
+            let read = session.accessor(kind, name)!
+            let h = hop
+            return Bound(Self.staticType(of: field.type), range) { slot in
+                guard let s = h(slot) else { return .null }
+                return read(s)
+            }
+        }
+        preconditionFailure("empty path")
+    }
+
+    static func staticType(of type: FieldType) -> StaticType {
+        switch type {
+        case .id, .text, .condition: .text
+        case .number, .count, .year: .number
+        case .date: .date
+        case .yesNo: .bool
+        case .enumeration(let v): .enumeration(v)
+        case .courseKinds: .list
+        case .ref(let k): .ref(k)
+        case .period: .period
+        }
+    }
+
+    // MARK: - Operators
+
+    private func bindBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        switch op {
+        case .and, .or:
+            let a = try condition(l), b = try condition(r)
+            let isAnd = op == .and
+            return Bound(.bool, range) { slot in
+                let first = ValueOperations.truth(try a.evaluate(slot))
+                if isAnd ? !first : first { return .bool(first) }
+                return .bool(ValueOperations.truth(try b.evaluate(slot)))
+            }
+        case .add, .subtract, .multiply, .divide:
+            return try bindArithmetic(op, try bind(l), try bind(r), range)
+        case .contains:
+            let a = try bind(l), b = try bind(r)
+            guard a.type == .text || a.type == .unknown else {
+                throw .error("'contains' looks inside text, but this is \(a.type.description)", at: a.range)
+            }
+            let needle = try b.constantValue("the text after 'contains'").description.lowercased()
+            return Bound(.bool, range) { slot in
+                .bool(try a.evaluate(slot).description.lowercased().contains(needle))
+            }
+        case .under:
+            return try bindUnder(try bind(l), try bind(r), range)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            return try bindComparison(op, try bind(l), try bind(r), range)
+        }
+    }
+
+    private func bindArithmetic(_ op: BinaryOperator, _ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        if op == .subtract, a.type == .date, b.type == .date {
+            return Bound(.number, range) { slot in
+                guard case .date(let x) = try a.evaluate(slot), case .date(let y) = try b.evaluate(slot) else { return .null }
+                return .number(Double(x.daysSinceEpoch - y.daysSinceEpoch))
+            }
+        }
+        if (op == .add || op == .subtract), a.type == .date {
+            let n = try expect(b, .number, "'\(op.rawValue)'")
+            let sign = op == .add ? 1.0 : -1.0
+            return Bound(.date, range) { slot in
+                guard case .date(let d) = try a.evaluate(slot), case .number(let k) = try n.evaluate(slot) else { return .null }
+                return .date(d.adding(days: Int(sign * k)))
+            }
+        }
+        let x = try expect(a, .number, "'\(op.rawValue)'"), y = try expect(b, .number, "'\(op.rawValue)'")
+        return Bound(.number, range) { slot in
+            guard case .number(let p) = try x.evaluate(slot), case .number(let q) = try y.evaluate(slot) else { return .null }
+            switch op {
+            case .add: return .number(p + q)
+            case .subtract: return .number(p - q)
+            case .multiply: return .number(p * q)
+            default: return q == 0 ? .null : .number(p / q)
+            }
+        }
+    }
+
+    private func bindUnder(_ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        guard case .ref(.unit) = a.type, let slotOf = a.refSlot else {
+            throw .error("'under' needs a unit on its left (unit, parent, provider, ...), not \(a.type.description)",
+                         at: a.range)
+        }
+        let ancestor = try unitSlot(b)
+        let session = session
+        return Bound(.bool, range) { slot in
+            guard let s = try slotOf(slot) else { return .bool(false) }
+            return .bool(session.unit(s, isUnder: ancestor))
+        }
+    }
+
+    private func unitSlot(_ b: Bound) throws(Diagnostic) -> Int {
+        if b.isConstant, case .ref(.unit) = b.type, let r = b.refSlot, let s = try? r(-1) { return s }
+        guard b.type == .word, let id = b.word else {
+            throw .error("expected a unit id after 'under', found \(b.type.description)", at: b.range)
+        }
+        return try resolve(.unit, id, b.range)
+    }
+
+    func resolve(_ kind: EntityKind, _ id: String, _ range: SourceRange) throws(Diagnostic) -> Int {
+        if let slot = session.slot(kind, id: id) { return slot }
+        throw .error("unknown \(kind.singular) '\(id)'\(session.suggestion(kind, near: id))", at: range)
+    }
+
+    /// Reads a literal word (or variable text) as a value of the type on the other side.
+    func coerce(_ bound: Bound, to type: StaticType) throws(Diagnostic) -> Bound {
+        guard bound.type == .word, let word = bound.word else { return bound }
+        let range = bound.range
+        switch type {
+        case .enumeration(let vocabulary):
+            guard let e = EnumValue(vocabulary, word: word) else {
+                let hint = Suggestion.closest(to: word, in: vocabulary.words).map { " (did you mean '\($0)'?)" }
+                    ?? "; expected one of \(vocabulary.words.joined(separator: ", "))"
+                throw .error("unknown \(vocabulary.rawValue) '\(word)'\(hint)", at: range)
+            }
+            return .constant(.enumeration(e), type, range)
+        case .ref(let kind):
+            let slot = try resolve(kind, word, range)
+            var b = Bound(type, range, refSlot: { _ in slot }) { _ in .ref(kind, word) }
+            b.isConstant = true
+            return b
+        case .number:
+            if let n = Double(word) { return .constant(.number(n), .number, range) }
+            throw .error("expected a number, found '\(word)'", at: range)
+        case .date:
+            if let d = Day(iso: word) { return .constant(.date(d), .date, range) }
+            throw .error("expected a date (YYYY-MM-DD), found '\(word)'", at: range)
+        case .bool:
+            switch word.lowercased() {
+            case "yes", "true": return .constant(.bool(true), .bool, range)
+            case "no", "false": return .constant(.bool(false), .bool, range)
+            default: throw .error("expected yes or no, found '\(word)'", at: range)
+            }
+        case .word where kind != nil:
+            throw .error("\(kindPhrase.prefix(2) == "a " ? kind!.singular : "it") has no field '\(word)'\(fieldHint(word))",
+                         at: range)
+        default:
+            return .constant(.text(word), .text, range)
+        }
+    }
+
+    private func bindComparison(_ op: BinaryOperator, _ l: Bound, _ r: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let a = try coerce(l, to: r.type), b = try coerce(r, to: a.type)
+        try checkComparable(a, b, op)
+        // References compare by slot: no id strings built per record.
+        if case .ref = a.type, a.type == b.type, let x = a.refSlot, let y = b.refSlot, op == .equal || op == .notEqual {
+            let wantEqual = op == .equal
+            return Bound(.bool, range) { slot in
+                let p = try x(slot), q = try y(slot)
+                guard p != nil, q != nil else { return .bool(false) }
+                return .bool((p == q) == wantEqual)
+            }
+        }
+        return Bound(.bool, range) { slot in
+            let p = try a.evaluate(slot), q = try b.evaluate(slot)
+            if p.isNull || q.isNull { return .bool(op == .notEqual && !(p.isNull && q.isNull)) }
+            guard let c = ValueOperations.compare(p, q) else { return .bool(op == .notEqual) }
+            switch op {
+            case .equal: return .bool(c == 0)
+            case .notEqual: return .bool(c != 0)
+            case .less: return .bool(c < 0)
+            case .lessOrEqual: return .bool(c <= 0)
+            case .greater: return .bool(c > 0)
+            default: return .bool(c >= 0)
+            }
+        }
+    }
+
+    private func checkComparable(_ a: Bound, _ b: Bound, _ op: BinaryOperator) throws(Diagnostic) {
+        let ordered = op != .equal && op != .notEqual
+        if case .enumeration(let v) = a.type, ordered, !v.isOrdered {
+            throw .error("\(v.rawValue) values have no order; use = or != (or 'in (...)')", at: a.range.through(b.range))
+        }
+        if a.type == .unknown || b.type == .unknown || a.type == .word || b.type == .word { return }
+        let compatible: Bool
+        switch (a.type, b.type) {
+        case (.ref, .text), (.text, .ref): compatible = true
+        default: compatible = a.type == b.type
+        }
+        if !compatible {
+            throw .error("cannot compare \(a.type.description) with \(b.type.description)", at: a.range.through(b.range))
+        }
+    }
+
+    private func bindIn(_ l: Expr, _ items: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        let left = try bind(l)
+        var values: [Value] = []
+        var slots: [Int] = []
+        for item in items {
+            let b = try coerce(try bind(item), to: left.type)
+            if b.isConstant, case .ref = left.type, let r = b.refSlot, let s = try? r(-1) { slots.append(s) }
+            values.append(try b.constantValue("a value in 'in (...)'"))
+        }
+        if case .ref = left.type, let x = left.refSlot, slots.count == items.count {
+            let set = Set(slots)
+            return Bound(.bool, range) { slot in .bool(try x(slot).map(set.contains) ?? false) }
+        }
+        return Bound(.bool, range) { slot in
+            let v = try left.evaluate(slot)
+            return .bool(values.contains { ValueOperations.compare(v, $0) == 0 })
+        }
+    }
+
+    func expect(_ bound: Bound, _ type: StaticType, _ what: String) throws(Diagnostic) -> Bound {
+        let b = try coerce(bound, to: type)
+        if b.type == type || b.type == .unknown { return b }
+        throw .error("\(what) needs \(type.description), not \(b.type.description)", at: b.range)
+    }
+}
+
+private extension String {
+    /// Suggestion hints name variables with their `$`.
+    func replacingDollar() -> String {
+        guard let start = firstIndex(of: "'") else { return self }
+        var copy = self
+        copy.insert("$", at: copy.index(after: start))
+        return copy
+    }
+}

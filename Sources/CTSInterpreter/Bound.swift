@@ -1,0 +1,70 @@
+import CTSDomain
+import CTSLanguage
+
+/// What the binder knows about an expression before running it.
+enum StaticType: Equatable {
+    case number, text, date, bool, period, list, unknown
+    case enumeration(Vocabulary)
+    case ref(EntityKind)
+    /// A bare word that is not a field: an enum value or an id, read once the other side
+    /// of a comparison says which.
+    case word
+
+    var description: String {
+        switch self {
+        case .number: "a number"
+        case .text: "text"
+        case .date: "a date"
+        case .bool: "a yes/no condition"
+        case .period: "a period"
+        case .list: "a list"
+        case .unknown: "a value"
+        case .enumeration(let v): "a \(v.rawValue)"
+        case .ref(let k): "a \(k.singular)"
+        case .word: "a word"
+        }
+    }
+}
+
+/// An expression compiled against the records it ranges over: evaluating it is a closure call
+/// with the slot of the current record (or -1 where there is none).
+struct Bound {
+    var type: StaticType
+    var range: SourceRange
+    var evaluate: (Int) throws -> Value
+    /// For reference-typed expressions: the slot of the referenced record, without building
+    /// a `Value` (so `unit under js` over a million cadres stays cheap).
+    var refSlot: ((Int) throws -> Int?)?
+    /// The word itself, for `.word` expressions.
+    var word: String?
+    /// Whether the value is the same for every record (literals, variables, aggregates, `of`),
+    /// so it may be computed once while binding.
+    var isConstant = false
+
+    init(_ type: StaticType, _ range: SourceRange, word: String? = nil, refSlot: ((Int) throws -> Int?)? = nil,
+         evaluate: @escaping (Int) throws -> Value) {
+        self.type = type
+        self.range = range
+        self.word = word
+        self.refSlot = refSlot
+        self.evaluate = evaluate
+    }
+
+    static func constant(_ value: Value, _ type: StaticType, _ range: SourceRange) -> Bound {
+        var b = Bound(type, range) { _ in value }
+        b.isConstant = true
+        return b
+    }
+
+    /// The value of a constant expression, computed now; an error for one that varies by record.
+    func constantValue(_ what: String) throws(Diagnostic) -> Value {
+        guard isConstant else { throw .error("\(what) must be a fixed value, not one that varies by record", at: range) }
+        do {
+            return try evaluate(-1)
+        } catch let d as Diagnostic {
+            throw d
+        } catch {
+            throw .error("\(error)", at: range)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import CTSDomain
+import CTSLanguage
+
+/// What running a command asks the edge (the shell) to do. The interpreter never prints or
+/// touches files: it returns these, and the shell decides where they go.
+public enum Effect: Equatable, Sendable {
+    /// A confirmation of a change (`added cadre c1`): shown interactively, with --echo, or
+    /// with `set verbose on`.
+    case confirmation(String)
+    /// Text that is always printed: echo, print, help, and what a cascade removed.
+    case text(String)
+    /// A query or report result, in the format asked for (nil: the session default), possibly
+    /// redirected to a file (the path as written, relative to the script).
+    case table(ResultTable, format: String?, redirect: RedirectTarget?)
+    /// Run another script here; the path is as written, relative to the including script.
+    case include(path: String, range: SourceRange)
+    /// Wait for Enter in interactive and step mode.
+    case pause(String?)
+    case quit
+}
+
+public struct RedirectTarget: Equatable, Sendable {
+    public var path: String
+    public var append: Bool
+    public var range: SourceRange
+}
+
+/// Thrown when the user pressed Ctrl-C during a long command.
+public struct Interrupted: Error {}

@@ -1,0 +1,176 @@
+import CTSDomain
+import CTSLanguage
+
+extension Interpreter {
+    /// list, count, stats and print.
+    func query(_ command: Command) throws -> Effect {
+        switch command.body {
+        case .list(let query, let output):
+            return try table(try list(query), output)
+        case .count(let query, let output):
+            return try table(try aggregate(nil, query, header: nil), output)
+        case .stats(let expression, let query, let output):
+            return try table(try aggregate(expression, query, header: nil), output)
+        case .print(let expression, let output):
+            let bound = try Binder(interpreter: self, kind: nil).bind(expression)
+            let value = try bound.evaluate(-1)
+            if output.format == nil && output.redirect == nil { return .text(value.description) }
+            return try table(ResultTable(columns: ["value"], rows: [[value]]), output)
+        default:
+            preconditionFailure("not a query")
+        }
+    }
+
+    /// Wraps a result with the output clause, checking the format name.
+    func table(_ result: ResultTable, _ output: OutputClause) throws(Diagnostic) -> Effect {
+        if let format = output.format, !Settings.formats.contains(format.value) {
+            throw .error("unknown format '\(format.value)'\(Suggestion.hint(for: format.value, in: Settings.formats)); "
+                         + "formats are \(Settings.formats.joined(separator: ", "))", at: format.range)
+        }
+        var redirect: RedirectTarget?
+        if let r = output.redirect {
+            redirect = RedirectTarget(path: try value(of: r.path).description, append: r.append, range: r.path.range)
+        }
+        return .table(result, format: output.format?.value, redirect: redirect)
+    }
+
+    /// Slots of the query's collection that match its condition, in the order they were added.
+    func matching(_ query: Query, _ binder: Binder) throws -> [Int] {
+        let slots = session.slots(query.collection.value)
+        guard let condition = query.condition else { return slots }
+        let bound = try binder.condition(condition)
+        var result: [Int] = []
+        for (i, slot) in slots.enumerated() {
+            try checkInterrupt(i)
+            if ValueOperations.truth(try bound.evaluate(slot)) { result.append(slot) }
+        }
+        return result
+    }
+
+    /// list COLLECTION [where] [sort] [limit] [columns]
+    func list(_ query: Query) throws -> ResultTable {
+        let kind = query.collection.value
+        let binder = Binder(interpreter: self, kind: kind)
+        var slots = try matching(query, binder)
+        if !query.sort.isEmpty {
+            let keys = try query.sort.map { key throws(Diagnostic) in (try binder.bind(key.expression), key.descending) }
+            var rows: [(slot: Int, values: [Value])] = []
+            rows.reserveCapacity(slots.count)
+            for (i, slot) in slots.enumerated() {
+                try checkInterrupt(i)
+                rows.append((slot, try keys.map { try $0.0.evaluate(slot) }))
+            }
+            rows.sort { a, b in
+                for (i, key) in keys.enumerated() {
+                    let c = ValueOperations.sortOrder(a.values[i], b.values[i])
+                    if c != 0 { return key.1 ? c > 0 : c < 0 }
+                }
+                return a.slot < b.slot
+            }
+            slots = rows.map(\.slot)
+        }
+        if let limit = query.limit { slots = Array(slots.prefix(limit.value)) }
+        let columns: [(header: String, bound: Bound)]
+        if query.columns.isEmpty {
+            columns = try kind.fields.map { field throws(Diagnostic) in
+                (field.name, try binder.bind(Expr(.word(field.name), query.collection.range)))
+            }
+        } else {
+            columns = try query.columns.map { column throws(Diagnostic) in
+                let bound = try binder.bind(column.expression)
+                if bound.type == .word {
+                    throw .error("\(kind.singular) has no field '\(bound.word ?? "")'"
+                                 + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                }
+                return (column.header, bound)
+            }
+        }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(slots.count)
+        for (i, slot) in slots.enumerated() {
+            try checkInterrupt(i)
+            rows.append(try columns.map { try $0.bound.evaluate(slot) })
+        }
+        return ResultTable(columns: columns.map(\.header), rows: rows)
+    }
+
+    /// count (expression nil) or stats (expression given), optionally by a field.
+    func aggregate(_ expression: Expr?, _ query: Query, header: String?) throws -> ResultTable {
+        let binder = Binder(interpreter: self, kind: query.collection.value)
+        let slots = try matching(query, binder)
+        let measure = try expression.map { (e) throws(Diagnostic) in try binder.expect(try binder.bind(e), .number, "stats") }
+        let group = try query.groupBy.map { (g) throws(Diagnostic) -> Bound in
+            let bound = try binder.bind(g)
+            if bound.type == .word {
+                throw .error("\(query.collection.value.singular) has no field '\(bound.word ?? "")'"
+                             + Suggestion.hint(for: bound.word ?? "", in: query.collection.value.fields.map(\.name)),
+                             at: bound.range)
+            }
+            return bound
+        }
+        var groups: [Value: (count: Int, values: Accumulator)] = [:]
+        for (i, slot) in slots.enumerated() {
+            try checkInterrupt(i)
+            let key = try group?.evaluate(slot) ?? .null
+            var entry = groups[key] ?? (0, Accumulator())
+            entry.count += 1
+            if let measure, case .number(let n) = try measure.evaluate(slot) { entry.values.add(n) }
+            groups[key] = entry
+        }
+        if group == nil && groups.isEmpty { groups[.null] = (0, Accumulator()) }
+        let keys = groups.keys.sorted { ValueOperations.sortOrder($0, $1) < 0 }
+        let groupHeader = query.groupBy.map { g in canonical(g) }
+        var columns = groupHeader.map { [$0] } ?? []
+        columns += measure == nil ? ["count"] : ["count", "sum", "avg", "min", "max"]
+        let rows: [[Value]] = keys.map { key in
+            let entry = groups[key]!
+            var row: [Value] = group == nil ? [] : [key]
+            if measure == nil {
+                row.append(.number(Double(entry.count)))
+            } else {
+                let v = entry.values
+                row += [.number(Double(v.count)), .number(v.sum), v.result(.avg), v.result(.min), v.result(.max)]
+            }
+            return row
+        }
+        return ResultTable(columns: columns, rows: rows)
+    }
+
+    /// The header for a `by` expression: its words as written.
+    private func canonical(_ expr: Expr) -> String {
+        let file = files[expr.range.fileID]
+        let bytes = Array(file.text.utf8)
+        return String(decoding: bytes[expr.range.start.utf8Offset..<expr.range.end.utf8Offset], as: UTF8.self)
+    }
+
+    // MARK: - show
+
+    /// `E show ID`: every field, then the records that refer to it.
+    func show(_ kind: EntityKind, _ command: Command) throws -> Effect {
+        guard case .record(let args) = command.body else { preconditionFailure() }
+        let slot = try keySlot(kind, args)
+        let record = session.record(kind, slot)!
+        var rows: [[Value]] = kind.fields.map { [.text($0.name), session.value(of: record, field: $0.name)] }
+        var notes: [String] = []
+        if kind == .cadre {
+            for rule in session.rules.slots {
+                let r = session.rules[rule]!
+                let applies = (try? ruleCondition(rule, at: command.range).evaluate(slot)).map(ValueOperations.truth) ?? false
+                let exempt = session.isExempt(cadre: slot, rule: rule)
+                guard applies || exempt else { continue }
+                let hours = session.hours(cadre: slot, rule: rule)
+                let state = exempt ? "exempt" : (hours >= r.hours ? "compliant" : "short by \(formatNumber(r.hours - hours)) hours")
+                rows.append([.text("rule \(r.id)"), .text("\(formatNumber(hours)) of \(formatNumber(r.hours)) hours, \(state)")])
+            }
+        }
+        for (k, slots) in session.referrers(of: kind, slot) {
+            let names = slots.prefix(10).map { session.name(of: k, $0) }
+            let more = slots.count > 10 ? ", … (\(slots.count) in all)" : ""
+            notes.append("\(k.plural): \(names.joined(separator: ", "))\(more)")
+        }
+        if notes.isEmpty { notes.append("no records refer to it") }
+        return .table(ResultTable(title: "\(kind.singular) \(session.name(of: kind, slot))",
+                                  columns: ["field", "value"], rows: rows, notes: notes),
+                      format: nil, redirect: nil)
+    }
+}

@@ -1,0 +1,208 @@
+import CTSDomain
+import CTSLanguage
+
+extension Interpreter {
+    /// Performs a mutating command, recording its changes; returns its confirmation.
+    func applyChange(_ command: Command, _ changes: inout ChangeSet) throws -> Effect {
+        if case .enrollment(let action, let selection, let course, let args) = command.body {
+            return try enrollment(action, selection, course, args, command, &changes)
+        }
+        guard case .record(let args) = command.body else { preconditionFailure("record command without arguments") }
+        do {
+            switch command.spec.action {
+            case .add(let kind):
+                let record = try session.makeRecord(kind, try fields(args, command))
+                try session.add(record, &changes)
+                return .confirmation("added \(kind.singular) \(id(of: record))")
+            case .upsert(let kind):
+                let record = try session.makeRecord(kind, try fields(args, command))
+                try session.upsert(record, &changes)
+                return .confirmation("set \(kind.singular) \(id(of: record))")
+            case .update(let kind):
+                let slot = try slot(kind, args.positionals[0])
+                let updates = try fields(args, command).filter { $0.key != "id" }
+                let ordered = args.options.compactMap { o in
+                    updates[o.key.value == "days" ? "hours" : o.key.value].map { (o.key.value == "days" ? "hours" : o.key.value, $0) }
+                }
+                try session.update(kind, slot, with: ordered, &changes)
+                let names = ordered.map(\.0).joined(separator: ", ")
+                return .confirmation("changed \(kind.singular) \(session.name(of: kind, slot))\(names.isEmpty ? "" : ": \(names)")")
+            case .remove(let kind):
+                let slot = try keySlot(kind, args)
+                let name = session.name(of: kind, slot)
+                let cascade = args.positionals.count > 1 && args.positionals[1].word?.lowercased() == "cascade"
+                let removed = try session.remove(kind, slot, cascade: cascade, &changes)
+                let others = removed.compactMap { k, n in
+                    let extra = k == kind ? n - 1 : n
+                    return extra > 0 ? Session.counted(extra, k) : nil
+                }
+                if others.isEmpty { return .confirmation("removed \(kind.singular) \(name)") }
+                return .text("removed \(kind.singular) \(name) and \(others.joined(separator: ", "))")
+            case .exempt:
+                let cadre = try slot(.cadre, args.positionals[0])
+                let rule = try slot(.rule, args.positionals[2])
+                let reason = try value(of: args.option("reason")!.value).description
+                try session.exempt(cadre: cadre, rule: rule, reason: reason, &changes)
+                return .confirmation("exempted \(session.name(of: .cadre, cadre)) from \(session.name(of: .rule, rule))")
+            case .resolveFinding:
+                let finding = try slot(.finding, args.positionals[0])
+                let date = try dateOption(args, "date")!
+                try session.resolve(finding: finding, on: date, &changes)
+                return .confirmation("resolved finding \(session.name(of: .finding, finding)) on \(date)")
+            default:
+                preconditionFailure("not a record command: \(command.spec.name)")
+            }
+        } catch let error as DomainError {
+            throw diagnostic(error, command, args)
+        }
+    }
+
+    /// The field values a record command gives, by field name: positional slots that name a
+    /// field, and options (`days=N` becomes `hours`; a `for=(...)` condition is checked here).
+    func fields(_ args: Arguments, _ command: Command) throws(Diagnostic) -> [String: Value] {
+        var result: [String: Value] = [:]
+        for (slot, arg) in zip(command.spec.positionals, args.positionals) {
+            if let field = slot.field { result[field] = try value(of: arg) }
+        }
+        if let days = args.option("days"), let hours = args.option("hours") {
+            throw .error("give hours= or days=, not both", at: days.range.start < hours.range.start ? hours.range : days.range)
+        }
+        for option in args.options {
+            let key = option.key.value
+            switch key {
+            case "days":
+                guard case .number(let d) = try value(of: option.value) else {
+                    throw .error("days must be a number", at: option.value.range)
+                }
+                result["hours"] = .number(d * settings.dayHours)
+            case "for":
+                guard case .condition(let expression, let source) = option.value.kind else {
+                    throw .error("for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
+                }
+                _ = try Binder(interpreter: self, kind: .cadre).condition(expression)
+                result["for"] = .text(source)
+            default:
+                result[key] = try value(of: option.value)
+            }
+        }
+        if case .add(let kind) = command.spec.action, kind == .course || kind == .rule, result["hours"] == nil {
+            throw .error("'\(command.spec.name)' needs hours=N or days=N; usage: \(command.spec.usage)", at: command.nameRange)
+        }
+        return result
+    }
+
+    /// The slot named by a remove/show command: an id, or a unit and a year for budgets and plans.
+    func keySlot(_ kind: EntityKind, _ args: Arguments) throws(Diagnostic) -> Int {
+        if kind.hasID { return try slot(kind, args.positionals[0]) }
+        let unit = try slot(.unit, args.positionals[0])
+        let yearArg = args.positionals[1]
+        guard case .number(let y) = try value(of: yearArg), y == y.rounded() else {
+            throw .error("expected a year such as 2009", at: yearArg.range)
+        }
+        let found = kind == .budget ? session.budgetSlot(unit: unit, year: Int(y)) : session.planSlot(unit: unit, year: Int(y))
+        guard let found else {
+            throw .error("\(session.name(of: .unit, unit)) has no \(kind.singular) for \(Int(y))", at: yearArg.range)
+        }
+        return found
+    }
+
+    private func id(of record: Record) -> String {
+        switch record {
+        case .budget(let b): "\(session.name(of: .unit, b.unit)) \(b.year)"
+        case .plan(let p): "\(session.name(of: .unit, p.unit)) \(p.year)"
+        default: session.value(of: record, field: "id").description
+        }
+    }
+
+    private func dateOption(_ args: Arguments, _ key: String) throws(Diagnostic) -> Day? {
+        guard let option = args.option(key) else { return nil }
+        switch try value(of: option.value) {
+        case .date(let d): return d
+        case .text(let s):
+            if let d = Day(iso: s) { return d }
+            fallthrough
+        default: throw .error("\(key) must be a date written YYYY-MM-DD", at: option.value.range)
+        }
+    }
+
+    // MARK: - Enrollments
+
+    private func enrollment(_ action: EnrollmentAction, _ selection: CadreSelection, _ courseArg: Argument,
+                            _ args: Arguments, _ command: Command, _ changes: inout ChangeSet) throws -> Effect {
+        let course = try slot(.course, courseArg)
+        var hours: Double?
+        if let option = args.option("hours") ?? args.option("days") {
+            guard case .number(let n) = try value(of: option.value) else {
+                throw Diagnostic.error("\(option.key.value) must be a number", at: option.value.range)
+            }
+            hours = option.key.value == "days" ? n * settings.dayHours : n
+        }
+        if args.option("hours") != nil && args.option("days") != nil {
+            throw Diagnostic.error("give hours= or days=, not both", at: args.option("days")!.range)
+        }
+        let date = try dateOption(args, "date")
+        var cadres: [(slot: Int, range: SourceRange)] = []
+        var bulk = false
+        switch selection {
+        case .ids(let items):
+            for item in items {
+                if case .list(let inner) = try value(of: item) {
+                    for v in inner { cadres.append((try slot(.cadre, Argument(.word(v.description), item.range)), item.range)) }
+                } else {
+                    cadres.append((try slot(.cadre, item), item.range))
+                }
+            }
+        case .matching(let condition, let range):
+            bulk = true
+            let bound = try Binder(interpreter: self, kind: .cadre).condition(condition)
+            for slot in session.cadres.slots {
+                try checkInterrupt(slot)
+                if ValueOperations.truth(try bound.evaluate(slot)) { cadres.append((slot, range)) }
+            }
+        }
+        var skipped = 0
+        for (i, cadre) in cadres.enumerated() {
+            try checkInterrupt(i)
+            if bulk && action == .enroll, let e = session.enrollmentSlot(cadre: cadre.slot, course: course),
+               session.enrollments[e]!.status != .withdrawn {
+                skipped += 1
+                continue
+            }
+            if let error = perform(action, cadre: cadre.slot, course: course, hours: hours, date: date, &changes) {
+                if let field = error.field, let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil) {
+                    throw Diagnostic.error(error.message, at: option.value.range)
+                }
+                throw Diagnostic.error(error.message, at: cadre.range)
+            }
+        }
+        let done = cadres.count - skipped
+        let verb: String
+        switch action {
+        case .enroll: verb = "enrolled"
+        case .complete: verb = "completed"
+        case .absent: verb = "marked absent"
+        case .withdraw: verb = "withdrew"
+        }
+        let who = done <= 5 && !bulk
+            ? cadres.map { session.name(of: .cadre, $0.slot) }.joined(separator: ", ")
+            : Session.counted(done, .cadre)
+        let note = skipped > 0 ? " (\(skipped) already enrolled)" : ""
+        return .confirmation("\(verb) \(who) in \(session.name(of: .course, course))\(note)")
+    }
+
+    /// One cadre's step of an enrollment command; the domain's refusal, if any.
+    private func perform(_ action: EnrollmentAction, cadre: Int, course: Int, hours: Double?, date: Day?,
+                         _ changes: inout ChangeSet) -> DomainError? {
+        do {
+            switch action {
+            case .enroll: try session.enroll(cadre: cadre, course: course, &changes)
+            case .complete: try session.complete(cadre: cadre, course: course, hours: hours, date: date, &changes)
+            case .absent: try session.mark(cadre: cadre, course: course, .absent, &changes)
+            case .withdraw: try session.mark(cadre: cadre, course: course, .withdrawn, &changes)
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import CTSDomain
+import CTSLanguage
+
+/// The five ready-made reports of spec §3.
+extension Interpreter {
+    func report(_ command: Command) throws -> Effect {
+        guard case .report(let report, let output) = command.body else { preconditionFailure() }
+        let kind = report.kind.value
+        if let by = report.groupBy, kind != .compliance {
+            throw Diagnostic.error("report \(kind.rawValue) does not take 'by'", at: by.range)
+        }
+        if let under = report.under, kind == .inspections || kind == .courses {
+            throw Diagnostic.error("report \(kind.rawValue) does not take 'under'", at: under.range)
+        }
+        let underSlot = try report.under.map { (u) throws(Diagnostic) in try slot(.unit, u) }
+        let result: ResultTable
+        switch kind {
+        case .compliance: result = try compliance(report, under: underSlot, command)
+        case .budget: result = try budget(report, under: underSlot, command)
+        case .inspections: result = try inspections(report, command)
+        case .courses: result = try courses(report, command)
+        case .plan: result = try plan(report, under: underSlot, command)
+        }
+        return try table(result, output)
+    }
+
+    private func arguments(_ report: Report, _ command: Command, count: ClosedRange<Int>, usage: String) throws(Diagnostic) {
+        guard count.contains(report.arguments.count) else {
+            let at = report.arguments.count > count.upperBound ? report.arguments[count.upperBound].range : report.kind.range
+            throw .error("usage: \(usage)", at: at)
+        }
+    }
+
+    private func period(_ argument: Argument) throws(Diagnostic) -> Period {
+        switch try value(of: argument) {
+        case .period(let p): return p
+        case .number(let y) where y == y.rounded() && (1...9999).contains(y): return Period(years: Int(y), Int(y))!
+        default: throw .error("expected a period such as 2009..2010, or a year", at: argument.range)
+        }
+    }
+
+    static func percent(_ part: Double, of whole: Double) -> Value {
+        whole == 0 ? .null : .number((part / whole * 1000).rounded() / 10)
+    }
+
+    // MARK: compliance
+
+    /// report compliance RULE [by unit|level|category|rank] [under UNIT]
+    private func compliance(_ report: Report, under: Int?, _ command: Command) throws -> ResultTable {
+        try arguments(report, command, count: 1...1, usage: "report compliance RULE [by unit|level|category|rank]")
+        let rule = try slot(.rule, report.arguments[0])
+        let r = session.rules[rule]!
+        let condition = try ruleCondition(rule, at: report.arguments[0].range)
+        let groupings = ["unit", "level", "category", "rank"]
+        if let by = report.groupBy, !groupings.contains(by.value) {
+            throw Diagnostic.error("report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
+                                   + Suggestion.hint(for: by.value, in: groupings), at: by.range)
+        }
+        struct Tally { var cadres = 0, compliant = 0, short = 0.0 }
+        var groups: [Value: Tally] = [:]
+        var total = Tally()
+        for cadre in session.cadres.slots {
+            try checkInterrupt(cadre)
+            let c = session.cadres[cadre]!
+            if let under, !session.unit(c.unit, isUnder: under) { continue }
+            guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule) else { continue }
+            let hours = session.hours(cadre: cadre, rule: rule)
+            let key: Value
+            switch report.groupBy?.value {
+            case "unit": key = .ref(.unit, session.units[c.unit]!.id)
+            case "level": key = .enumeration(session.units[c.unit]!.level.enumValue)
+            case "category": key = .enumeration(c.category.enumValue)
+            case "rank": key = .enumeration(c.rank.enumValue)
+            default: key = .null
+            }
+            for i in 0..<2 {
+                var t = i == 0 ? groups[key] ?? Tally() : total
+                t.cadres += 1
+                if hours >= r.hours { t.compliant += 1 } else { t.short += r.hours - hours }
+                if i == 0 { groups[key] = t } else { total = t }
+            }
+        }
+        func row(_ t: Tally) -> [Value] {
+            [.number(Double(t.cadres)), .number(Double(t.compliant)),
+             Self.percent(Double(t.compliant), of: Double(t.cadres)), .number(t.short)]
+        }
+        let columns = ["cadres", "compliant", "compliant-%", "hours-short"]
+        var result: ResultTable
+        if let by = report.groupBy {
+            let keys = groups.keys.sorted { ValueOperations.sortOrder($0, $1) < 0 }
+            result = ResultTable(columns: [by.value] + columns, rows: keys.map { [$0] + row(groups[$0]!) })
+        } else {
+            result = ResultTable(columns: columns, rows: [row(total)])
+        }
+        result.title = "Compliance with \(r.id): \(r.title) (\(formatNumber(r.hours)) hours in \(r.period))"
+        let percent = Self.percent(Double(total.compliant), of: Double(total.cadres))
+        result.notes = ["\(Session.counted(total.cadres, .cadre)) under the rule, \(total.compliant) compliant"
+                        + (percent.isNull ? "" : " (\(percent)%)") + ", \(formatNumber(total.short)) hours short in all"]
+        return result
+    }
+
+    // MARK: budget
+
+    /// report budget Y1..Y2 [under UNIT]
+    private func budget(_ report: Report, under: Int?, _ command: Command) throws -> ResultTable {
+        try arguments(report, command, count: 1...1, usage: "report budget Y1..Y2 [under UNIT]")
+        let span = try period(report.arguments[0])
+        var lines = session.budgets.slots.compactMap { session.budgets[$0] }.filter { line in
+            (span.firstYear...span.lastYear).contains(line.year) && (under.map { session.unit(line.unit, isUnder: $0) } ?? true)
+        }
+        lines.sort { a, b in
+            let x = session.units[a.unit]!.id, y = session.units[b.unit]!.id
+            return x != y ? x < y : a.year < b.year
+        }
+        var rows: [[Value]] = []
+        var lagging: [String] = []
+        for line in lines {
+            let unitID = session.units[line.unit]!.id
+            let previous = session.budgetSlot(unit: line.unit, year: line.year - 1).flatMap { session.budgets[$0] }
+            var fundsGrowth = Value.null, revenueGrowth = Value.null, lag = Value.null
+            if let p = previous {
+                fundsGrowth = Self.percent(line.funds - p.funds, of: p.funds)
+                revenueGrowth = Self.percent(line.revenue - p.revenue, of: p.revenue)
+                if case .number(let f) = fundsGrowth, case .number(let r) = revenueGrowth {
+                    lag = .bool(f < r)
+                    if f < r { lagging.append("\(unitID) \(line.year)") }
+                }
+            }
+            rows.append([.ref(.unit, unitID), .number(Double(line.year)), .number(line.funds), .number(line.revenue),
+                         line.spent.map(Value.number) ?? .null, fundsGrowth, revenueGrowth, lag])
+        }
+        var result = ResultTable(title: "Training budgets \(span)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
+                                 columns: ["unit", "year", "funds", "revenue", "spent", "funds-growth-%",
+                                           "revenue-growth-%", "lagging"], rows: rows)
+        result.notes = lagging.isEmpty
+            ? ["funds kept pace with revenue everywhere"]
+            : ["funds grew slower than revenue: \(lagging.joined(separator: ", "))"]
+        return result
+    }
+
+    // MARK: inspections
+
+    /// report inspections [open|overdue]
+    private func inspections(_ report: Report, _ command: Command) throws -> ResultTable {
+        try arguments(report, command, count: 0...1, usage: "report inspections [open|overdue]")
+        var filter = "all"
+        if let arg = report.arguments.first {
+            filter = try value(of: arg).description.lowercased()
+            guard filter == "open" || filter == "overdue" else {
+                throw Diagnostic.error("expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ["open", "overdue"]))",
+                                       at: arg.range)
+            }
+        }
+        let today = self.today
+        struct Key: Hashable { let unit: String; let severity: Severity }
+        var groups: [Key: (findings: Int, open: Int, overdue: Int)] = [:]
+        var overdueNotes: [String] = []
+        for slot in session.findings.slots {
+            let f = session.findings[slot]!
+            let isOpen = f.status == .open
+            let isOverdue = isOpen && f.due < today
+            if filter == "open" && !isOpen || filter == "overdue" && !isOverdue { continue }
+            let unit = session.units[session.inspections[f.inspection]!.unit]!.id
+            let key = Key(unit: unit, severity: f.severity)
+            var g = groups[key] ?? (0, 0, 0)
+            g.findings += 1
+            if isOpen { g.open += 1 }
+            if isOverdue {
+                g.overdue += 1
+                let days = Int(today.daysSinceEpoch - f.due.daysSinceEpoch)
+                overdueNotes.append("\(f.id) (\(unit), \(f.severity.rawValue)) was due \(f.due), \(days) days ago: \(f.text)")
+            }
+            groups[key] = g
+        }
+        let keys = groups.keys.sorted { $0.unit != $1.unit ? $0.unit < $1.unit : $0.severity > $1.severity }
+        let rows: [[Value]] = keys.map { k in
+            let g = groups[k]!
+            return [.ref(.unit, k.unit), .enumeration(k.severity.enumValue), .number(Double(g.findings)),
+                    .number(Double(g.open)), .number(Double(g.overdue))]
+        }
+        let title = filter == "all" ? "Inspection findings" : "\(filter == "open" ? "Open" : "Overdue") inspection findings"
+        var result = ResultTable(title: "\(title) as of \(today)",
+                                 columns: ["unit", "severity", "findings", "open", "overdue"], rows: rows)
+        result.notes = overdueNotes.isEmpty ? ["no finding is overdue"] : ["overdue:"] + overdueNotes.map { "  " + $0 }
+        return result
+    }
+
+    // MARK: courses
+
+    /// report courses Y1..Y2
+    private func courses(_ report: Report, _ command: Command) throws -> ResultTable {
+        try arguments(report, command, count: 1...1, usage: "report courses Y1..Y2")
+        let span = try period(report.arguments[0])
+        struct Key: Hashable { let kind: CourseKind; let provider: String }
+        struct Tally { var courses = 0, capacity = 0, withCapacity = 0, enrolledWithCapacity = 0, enrolled = 0, completed = 0
+                       var hours = 0.0 }
+        var groups: [Key: Tally] = [:]
+        for slot in session.courses.slots {
+            let c = session.courses[slot]!
+            guard span.contains(c.start) else { continue }
+            let key = Key(kind: c.kind, provider: session.units[c.provider]!.id)
+            var t = groups[key] ?? Tally()
+            t.courses += 1
+            var enrolled = 0
+            for e in session.enrollmentsByCourse[slot] {
+                let enrollment = session.enrollments[Int(e)]!
+                if enrollment.status != .withdrawn { enrolled += 1 }
+                if enrollment.status == .completed {
+                    t.completed += 1
+                    t.hours += enrollment.hours ?? 0
+                }
+            }
+            t.enrolled += enrolled
+            if let cap = c.capacity {
+                t.capacity += cap
+                t.withCapacity += 1
+                t.enrolledWithCapacity += enrolled
+            }
+            groups[key] = t
+        }
+        let keys = groups.keys.sorted { $0.kind != $1.kind ? $0.kind < $1.kind : $0.provider < $1.provider }
+        let rows: [[Value]] = keys.map { k in
+            let t = groups[k]!
+            return [.enumeration(k.kind.enumValue), .ref(.unit, k.provider), .number(Double(t.courses)),
+                    .number(Double(t.enrolled)), .number(Double(t.completed)),
+                    t.withCapacity == 0 ? .null : Self.percent(Double(t.enrolledWithCapacity), of: Double(t.capacity)),
+                    .number(t.hours)]
+        }
+        return ResultTable(title: "Courses starting in \(span)",
+                           columns: ["kind", "provider", "courses", "enrolled", "completed", "fill-%", "hours"], rows: rows,
+                           notes: ["fill-% counts courses with a capacity; hours are credited class hours"])
+    }
+
+    // MARK: plan
+
+    /// report plan YEAR [under UNIT]
+    private func plan(_ report: Report, under: Int?, _ command: Command) throws -> ResultTable {
+        try arguments(report, command, count: 1...1, usage: "report plan YEAR")
+        guard case .number(let y) = try value(of: report.arguments[0]), y == y.rounded() else {
+            throw Diagnostic.error("expected a year such as 2010", at: report.arguments[0].range)
+        }
+        let year = Int(y)
+        let span = Period(years: year, year)!
+        var plans = session.plans.slots.compactMap { session.plans[$0] }.filter { p in
+            p.year == year && (under.map { session.unit(p.unit, isUnder: $0) } ?? true)
+        }
+        plans.sort { session.units[$0.unit]!.id < session.units[$1.unit]!.id }
+        var rows: [[Value]] = []
+        for p in plans {
+            var participants = 0
+            var hours = 0.0
+            var stack = [p.unit]
+            while let unit = stack.popLast() {
+                try checkInterrupt(unit)
+                stack += session.childUnits[unit].map(Int.init)
+                for cadre in session.cadresByUnit[unit] {
+                    let h = session.hours(cadre: Int(cadre), in: span)
+                    if h > 0 { participants += 1; hours += h }
+                }
+            }
+            rows.append([.ref(.unit, session.units[p.unit]!.id), .number(Double(p.participants)), .number(Double(participants)),
+                         Self.percent(Double(participants), of: Double(p.participants)), .number(p.hours), .number(hours),
+                         Self.percent(hours, of: p.hours)])
+        }
+        return ResultTable(title: "Plan against actual training, \(year)",
+                           columns: ["unit", "planned-participants", "participants", "participants-%",
+                                     "planned-hours", "hours", "hours-%"], rows: rows,
+                           notes: ["actual: cadres of the unit and the units below it with class hours credited in \(year)"])
+    }
+}

@@ -1,0 +1,139 @@
+import CTSDomain
+import CTSLanguage
+
+extension Interpreter {
+    /// let, echo, assert, include, pause, set, help, quit.
+    func scriptCommand(_ command: Command) throws -> [Effect] {
+        switch command.body {
+        case .letBinding(let name, let expression):
+            let value = try Binder(interpreter: self, kind: nil).bind(expression).evaluate(-1)
+            variables[name.value] = value
+            return []
+        case .echo(let parts):
+            var text = ""
+            for part in parts {
+                switch part {
+                case .text(let t): text += t
+                case .variable(let v):
+                    guard let value = variables[v.value] else {
+                        throw Diagnostic.error("unknown variable $\(v.value); define it with 'let \(v.value) = ...'", at: v.range)
+                    }
+                    text += value.description
+                }
+            }
+            return [.text(text)]
+        case .assert(let condition, let message):
+            try assertion(condition, message, command)
+            return []
+        case .simple(let args):
+            return try simpleCommand(command, args)
+        default:
+            preconditionFailure("not a script command")
+        }
+    }
+
+    private func assertion(_ condition: Expr, _ message: Argument?, _ command: Command) throws {
+        let binder = Binder(interpreter: self, kind: nil)
+        let bound = try binder.condition(condition)
+        if ValueOperations.truth(try bound.evaluate(-1)) { return }
+        var notes: [String] = []
+        if case .binary(let op, let l, let r) = condition.kind, Parser.isComparison(op) {
+            let left = try binder.bind(l).evaluate(-1)
+            let right = try binder.bind(r).evaluate(-1)
+            notes.append("the left side is \(show(left)), the right side \(show(right))")
+        }
+        let text = try message.map { try value(of: $0).description }
+        throw Diagnostic.error("assertion failed" + (text.map { ": \($0)" } ?? ""), at: condition.range, notes: notes)
+    }
+
+    private func show(_ value: Value) -> String {
+        value.isNull ? "absent" : value.description
+    }
+
+    private func simpleCommand(_ command: Command, _ args: Arguments) throws -> [Effect] {
+        switch command.spec.action {
+        case .include:
+            return [.include(path: try value(of: args.positionals[0]).description, range: args.positionals[0].range)]
+        case .pause:
+            return [.pause(try args.positionals.first.map { try value(of: $0).description })]
+        case .quit:
+            return [.quit]
+        case .help:
+            let topic = try args.positionals.first.map { try value(of: $0).description }
+            guard let text = Help.text(for: topic) else {
+                let arg = args.positionals[0]
+                let candidates = CommandTable.firstWords + Help.topics.map(\.name)
+                throw Diagnostic.error("no help for '\(topic!)'\(Suggestion.hint(for: topic!, in: candidates)); "
+                                       + "type 'help' for the list of commands", at: arg.range)
+            }
+            return [.text(text)]
+        case .setOption:
+            return [try set(args)]
+        default:
+            preconditionFailure("not a simple command")
+        }
+    }
+
+    /// set OPTION VALUE
+    private func set(_ args: Arguments) throws -> Effect {
+        let nameArg = args.positionals[0], valueArg = args.positionals[1]
+        let name = try value(of: nameArg).description.lowercased()
+        let raw = try value(of: valueArg)
+        let word = raw.description.lowercased()
+        func onOff() throws(Diagnostic) -> Bool {
+            switch word {
+            case "on", "yes", "true": return true
+            case "off", "no", "false": return false
+            default: throw .error("\(name) is on or off, not '\(raw)'", at: valueArg.range)
+            }
+        }
+        switch name {
+        case "format":
+            guard Settings.formats.contains(word) else {
+                throw Diagnostic.error("unknown format '\(raw)'\(Suggestion.hint(for: word, in: Settings.formats)); "
+                                       + "formats are \(Settings.formats.joined(separator: ", "))", at: valueArg.range)
+            }
+            settings.format = word
+        case "color", "colour":
+            guard let s = Settings.Switch(rawValue: word) else {
+                throw Diagnostic.error("color is on, off or auto, not '\(raw)'", at: valueArg.range)
+            }
+            settings.color = s
+        case "echo": settings.echo = try onOff()
+        case "verbose": settings.verbose = try onOff()
+        case "timer": settings.timer = try onOff()
+        case "autosave": settings.autosave = try onOff()
+        case "errors":
+            guard word == "stop" || word == "continue" else {
+                throw Diagnostic.error("errors is stop or continue, not '\(raw)'", at: valueArg.range)
+            }
+            settings.stopOnError = word == "stop"
+        case "day-hours":
+            guard case .number(let n) = raw, n > 0, n <= 24 else {
+                throw Diagnostic.error("day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
+                                       + "not '\(raw)'", at: valueArg.range)
+            }
+            settings.dayHours = n
+        case "today":
+            switch raw {
+            case .date(let d): settings.today = d
+            case .text(let s) where s.lowercased() == "system": settings.today = nil
+            default: throw Diagnostic.error("today is a date such as 2010-12-01 (or 'system'), not '\(raw)'", at: valueArg.range)
+            }
+        default:
+            let names = CommandTable.settings.map(\.name)
+            throw Diagnostic.error("unknown setting '\(name)'\(Suggestion.hint(for: name, in: names)); "
+                                   + "settings are \(names.joined(separator: ", "))", at: nameArg.range)
+        }
+        return .confirmation("\(name) is \(raw)")
+    }
+}
+
+extension Parser {
+    static func isComparison(_ op: BinaryOperator) -> Bool {
+        switch op {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import CTSDomain
+import CTSLanguage
+
+/// Runs parsed commands against a session.
+///
+/// Each command either completes, returning its effects, or throws a ``Diagnostic`` (or
+/// ``Interrupted``) and leaves the session exactly as it was: every mutating command collects
+/// its changes in a ``ChangeSet`` and reverts them if anything fails part-way.
+///
+///     let interpreter = Interpreter(files: files, systemToday: today)
+///     for case .command(let c) in Parser.parse(text, fileID: id) { try interpreter.execute(c) }
+public final class Interpreter {
+    public let files: SourceFiles
+    public private(set) var session = Session()
+    public var settings = Settings()
+    public var variables: [String: Value] = [:]
+    /// The date `today` means when `set today` has not fixed it.
+    public var systemToday: Day
+    /// Asked at safe points in long loops; true makes the command stop with ``Interrupted``.
+    public var interruptRequested: () -> Bool = { false }
+
+    /// Change sets of the commands that can be undone, oldest first, and of those undone.
+    public private(set) var undoStack: [(name: String, changes: ChangeSet)] = []
+    public private(set) var redoStack: [(name: String, changes: ChangeSet)] = []
+    /// Changes since the session was last saved or opened.
+    public private(set) var unsavedChanges = 0
+
+    /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
+    private var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
+    private var rulesBeingBound: Set<Int> = []
+
+    public init(files: SourceFiles, systemToday: Day) {
+        self.files = files
+        self.systemToday = systemToday
+    }
+
+    public var today: Day { settings.today ?? systemToday }
+
+    /// Runs one command.
+    public func execute(_ command: Command) throws -> [Effect] {
+        try checkInterrupt(0)
+        switch command.spec.action {
+        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
+            return [try mutate(command)]
+        case .show(let kind): return [try show(kind, command)]
+        case .list, .count, .stats, .print: return [try query(command)]
+        case .report: return [try report(command)]
+        case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
+            return try scriptCommand(command)
+        case .undo, .redo, .new:
+            return try history(command)
+        case .save, .open, .dump, .importRecords, .exportRecords, .history:
+            throw Diagnostic.error("'\(command.spec.name)' is not available yet: session files and history "
+                                   + "come in a later version of cts", at: command.nameRange)
+        }
+    }
+
+    /// Checks for Ctrl-C every 4096 steps of a loop.
+    func checkInterrupt(_ step: Int) throws {
+        if step & 4095 == 0, interruptRequested() { throw Interrupted() }
+    }
+
+    // MARK: - Changes
+
+    /// Runs a mutating command with rollback: on any error, its partial changes are reverted.
+    private func mutate(_ command: Command) throws -> Effect {
+        var changes = ChangeSet()
+        do {
+            let message = try applyChange(command, &changes)
+            if !changes.isEmpty {
+                undoStack.append((command.spec.name, changes))
+                redoStack.removeAll()
+                unsavedChanges += 1
+            }
+            return message
+        } catch {
+            session.revert(changes)
+            throw error
+        }
+    }
+
+    private func history(_ command: Command) throws -> [Effect] {
+        guard case .simple(let args) = command.body else { return [] }
+        switch command.spec.action {
+        case .new:
+            session = Session()
+            ruleConditions = [:]
+            undoStack = []
+            redoStack = []
+            unsavedChanges = 0
+            return [.confirmation("new empty session")]
+        default:
+            var n = 1
+            if let arg = args.positionals.first {
+                guard case .number(let k) = try value(of: arg), k >= 1, k == k.rounded() else {
+                    throw Diagnostic.error("expected how many commands (1 or more)", at: arg.range)
+                }
+                n = Int(k)
+            }
+            let undo = command.spec.action == .undo
+            var done: [String] = []
+            for _ in 0..<n {
+                if undo {
+                    guard let last = undoStack.popLast() else { break }
+                    session.revert(last.changes)
+                    redoStack.append(last)
+                    done.append(last.name)
+                } else {
+                    guard let last = redoStack.popLast() else { break }
+                    session.apply(last.changes)
+                    undoStack.append(last)
+                    done.append(last.name)
+                }
+                unsavedChanges += 1
+            }
+            ruleConditions = [:]
+            if done.isEmpty { return [.text(undo ? "nothing to undo" : "nothing to redo")] }
+            return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: ", "))")]
+        }
+    }
+
+    // MARK: - Rules
+
+    /// The compiled `for` condition of a rule, compiled again when its text changed.
+    func ruleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) -> Bound {
+        let r = session.rules[rule]!
+        if let cached = ruleConditions[rule], cached.source == r.condition { return cached.bound }
+        guard rulesBeingBound.insert(rule).inserted else {
+            throw .error("rule \(r.id)'s condition depends on itself through applies()", at: use)
+        }
+        defer { rulesBeingBound.remove(rule) }
+        let bound = try compileCondition(r.condition, name: "<rule \(r.id)>")
+        ruleConditions[rule] = (r.condition, bound)
+        return bound
+    }
+
+    /// Parses and binds condition text over cadres (a rule's `for`).
+    func compileCondition(_ text: String, name: String) throws(Diagnostic) -> Bound {
+        let fileID = files.add(name: name, text: text)
+        var parser = Parser(text: text, fileID: fileID)
+        let expression = try parser.parseExpression()
+        return try Binder(interpreter: self, kind: .cadre).condition(expression)
+    }
+
+    // MARK: - Arguments
+
+    /// The value an argument stands for; variables are looked up now.
+    func value(of argument: Argument) throws(Diagnostic) -> Value {
+        switch argument.kind {
+        case .word(let w): return .text(w)
+        case .string(let s): return .text(s)
+        case .number(let n): return .number(n)
+        case .date(let d): return .date(d)
+        case .period(let p): return .period(p)
+        case .variable(let name):
+            guard let v = variables[name] else {
+                throw .error("unknown variable $\(name); define it with 'let \(name) = ...'", at: argument.range)
+            }
+            return v
+        case .list(let items):
+            var values: [Value] = []
+            for item in items { values.append(try value(of: item)) }
+            return .list(values)
+        case .condition(_, let source): return .text(source)
+        }
+    }
+
+    /// An argument that names a record of `kind`, resolved to its slot.
+    func slot(_ kind: EntityKind, _ argument: Argument) throws(Diagnostic) -> Int {
+        let id = try value(of: argument).description
+        if let slot = session.slot(kind, id: id) { return slot }
+        throw .error("unknown \(kind.singular) '\(id)'\(session.suggestion(kind, near: id))", at: argument.range)
+    }
+
+    /// A domain error placed on the argument it is about.
+    func diagnostic(_ error: DomainError, _ command: Command, _ args: Arguments?) -> Diagnostic {
+        var range = command.range
+        if let field = error.field, let args {
+            if let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil) {
+                range = option.value.range
+            } else if let index = command.spec.positionals.firstIndex(where: { $0.field == field }),
+                      index < args.positionals.count {
+                range = args.positionals[index].range
+            }
+        }
+        return .error(error.message, at: range)
+    }
+}

@@ -1,0 +1,256 @@
+import CTSDomain
+
+/// A value with the source range it was read from.
+public struct Located<Wrapped: Hashable & Sendable>: Hashable, Sendable {
+    public var value: Wrapped
+    public var range: SourceRange
+
+    public init(_ value: Wrapped, _ range: SourceRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// An argument as written: `c1`, `"Li Wei"`, `12`, `2009-03-02`, `2008..2012`, `$x`,
+/// `off-job,rotation`, or a parenthesized condition `(rank >= county)`.
+public struct Argument: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case word(String)
+        case string(String)
+        case number(Double)
+        case date(Day)
+        case period(Period)
+        case variable(String)
+        case list([Argument])
+        /// A condition in parentheses, with its source text (without the parentheses).
+        case condition(Expr, source: String)
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// The word, if this argument is a plain word.
+    public var word: String? {
+        if case .word(let w) = kind { return w }
+        return nil
+    }
+}
+
+/// `key=value` on a command.
+public struct Option: Hashable, Sendable {
+    public var key: Located<String>
+    public var value: Argument
+
+    public init(key: Located<String>, value: Argument) {
+        self.key = key
+        self.value = value
+    }
+
+    public var range: SourceRange { key.range.through(value.range) }
+}
+
+/// Positional arguments and options of a command, in the order written.
+public struct Arguments: Hashable, Sendable {
+    public var positionals: [Argument] = []
+    public var options: [Option] = []
+
+    public init(positionals: [Argument] = [], options: [Option] = []) {
+        self.positionals = positionals
+        self.options = options
+    }
+
+    public func option(_ key: String) -> Option? { options.first { $0.key.value == key } }
+}
+
+/// An expression or condition.
+public struct Expr: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case number(Double)
+        case string(String)
+        case date(Day)
+        case period(Period)
+        case variable(String)
+        /// A bare word: a field or dotted path (`unit.level`), an enum value, an id, or `today`.
+        /// Which one is decided against the records the expression ranges over.
+        case word(String)
+        case negate(Expr)
+        case not(Expr)
+        case binary(BinaryOperator, Expr, Expr)
+        /// `FIELD in (V1, V2, ...)`
+        case isIn(Expr, [Expr])
+        /// `FUNCTION(ARG, ...)`: hours, compliant, applies, year, ...
+        case call(Located<String>, [Expr])
+        /// `count(cadres where C)`, `sum(EXPR of courses where C)`, ...
+        case aggregate(Aggregate)
+        /// `EXPR of cadre c1`: the expression evaluated on one record.
+        case of(Expr, Located<EntityKind>, Argument)
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(_ kind: Kind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum BinaryOperator: String, Hashable, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case and, or, contains, under
+}
+
+public enum AggregateFunction: String, CaseIterable, Hashable, Sendable {
+    case count, sum, avg, min, max
+}
+
+/// `count(COLLECTION [where C])` or `FN(EXPR of COLLECTION [where C])`.
+public struct Aggregate: Hashable, Sendable {
+    public var function: AggregateFunction
+    /// nil for count.
+    public var expression: Expr?
+    public var collection: Located<EntityKind>
+    public var condition: Expr?
+
+    public init(function: AggregateFunction, expression: Expr?, collection: Located<EntityKind>, condition: Expr?) {
+        self.function = function
+        self.expression = expression
+        self.collection = collection
+        self.condition = condition
+    }
+}
+
+/// One key of `sort`: a field or expression, ascending unless `desc`.
+public struct SortKey: Hashable, Sendable {
+    public var expression: Expr
+    public var descending: Bool
+
+    public init(expression: Expr, descending: Bool) {
+        self.expression = expression
+        self.descending = descending
+    }
+}
+
+/// `COLLECTION [where C] [sort ...] [limit N] [columns ...] [by F]`.
+public struct Query: Hashable, Sendable {
+    public var collection: Located<EntityKind>
+    public var condition: Expr?
+    public var sort: [SortKey] = []
+    public var limit: Located<Int>?
+    /// Columns with their header text as written.
+    public var columns: [Column] = []
+    public var groupBy: Expr?
+
+    public init(collection: Located<EntityKind>) {
+        self.collection = collection
+    }
+}
+
+/// A column of `list ... columns`: an expression and the header it is shown under.
+public struct Column: Hashable, Sendable {
+    public var expression: Expr
+    public var header: String
+
+    public init(expression: Expr, header: String) {
+        self.expression = expression
+        self.header = header
+    }
+}
+
+/// `as FORMAT`, `> FILE`, `>> FILE` at the end of a query or report.
+public struct OutputClause: Hashable, Sendable {
+    public var format: Located<String>?
+    public var redirect: Redirect?
+
+    public init(format: Located<String>? = nil, redirect: Redirect? = nil) {
+        self.format = format
+        self.redirect = redirect
+    }
+}
+
+public struct Redirect: Hashable, Sendable {
+    public var path: Argument
+    public var append: Bool
+
+    public init(path: Argument, append: Bool) {
+        self.path = path
+        self.append = append
+    }
+}
+
+/// Who a bulk enrollment command is about: listed ids, or `(cadres where C)`.
+public enum CadreSelection: Hashable, Sendable {
+    case ids([Argument])
+    case matching(Expr, range: SourceRange)
+}
+
+public enum EnrollmentAction: String, Hashable, Sendable {
+    case enroll, complete, absent, withdraw
+}
+
+public enum ReportKind: String, CaseIterable, Hashable, Sendable {
+    case compliance, budget, inspections, courses, plan
+}
+
+/// A report and its arguments: `report compliance lead5y by unit`.
+public struct Report: Hashable, Sendable {
+    public var kind: Located<ReportKind>
+    /// Positional arguments: the rule, the period, the year, `open`/`overdue`.
+    public var arguments: [Argument]
+    public var under: Argument?
+    public var groupBy: Located<String>?
+
+    public init(kind: Located<ReportKind>, arguments: [Argument], under: Argument?, groupBy: Located<String>?) {
+        self.kind = kind
+        self.arguments = arguments
+        self.under = under
+        self.groupBy = groupBy
+    }
+}
+
+/// A piece of `echo`'s text: literal text, or a variable to expand.
+public enum EchoPart: Hashable, Sendable {
+    case text(String)
+    case variable(Located<String>)
+}
+
+/// One parsed command.
+public struct Command: Hashable, Sendable {
+    public enum Body: Hashable, Sendable {
+        /// Table-driven record commands (`unit add`, `cadre set`, `budget set`, `course remove`,
+        /// `exempt`, `finding resolve`, ...): what they mean is in their ``CommandSpec``.
+        case record(Arguments)
+        case enrollment(EnrollmentAction, CadreSelection, course: Argument, Arguments)
+        case list(Query, OutputClause)
+        case count(Query, OutputClause)
+        case stats(Expr, Query, OutputClause)
+        case report(Report, OutputClause)
+        case letBinding(Located<String>, Expr)
+        case echo([EchoPart])
+        case assert(Expr, message: Argument?)
+        case print(Expr, OutputClause)
+        /// Everything else: `include`, `set`, `help`, `save`, `undo`, ... whose arguments are
+        /// simple words, strings and numbers.
+        case simple(Arguments)
+    }
+
+    public var spec: CommandSpec
+    public var body: Body
+    /// The whole command, from its first word to its last token.
+    public var range: SourceRange
+    /// The command's name words (`unit add`).
+    public var nameRange: SourceRange
+
+    public init(spec: CommandSpec, body: Body, range: SourceRange, nameRange: SourceRange) {
+        self.spec = spec
+        self.body = body
+        self.range = range
+        self.nameRange = nameRange
+    }
+}

@@ -1,0 +1,667 @@
+import CTSDomain
+
+/// Turns source text into tokens (spec §1).
+///
+/// The lexer works over the UTF-8 bytes of the text and decodes scalars only where it must
+/// (non-ASCII letters, strings with escapes). Words carry no payload: their text is read back
+/// through the token's range. Bad input never throws; it becomes `.error` tokens that the
+/// parser reports.
+///
+///     var lexer = Lexer(text: "unit add js.org kind=organization", fileID: 0)
+///     let tokens = lexer.tokenize()   // word word word word symbol("=") word endOfFile
+///
+/// Commands end at a newline or `;` (`.endOfCommand`, never two in a row, never first).
+/// A newline does not end a command after a `\` continuation or while a `(` is open.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let fileID: Int
+    /// Where scanning starts (after a byte order mark, if any).
+    private let startOffset: Int
+
+    private var pos = 0
+    private var tokens: [Token] = []
+    private var parenDepth = 0
+    /// True when a non-`endOfCommand` token was emitted since the last command end.
+    private var commandHasTokens = false
+
+    // The location cursor: tokens are produced in order, so locations are computed by
+    // walking forward from the last one (linear overall, even on very long lines).
+    private var cursorOffset = 0
+    private var cursorLine = 1
+    private var cursorColumn = 1
+
+    // State that `isIncomplete` reads after tokenizing.
+    /// A `\` continuation was consumed and nothing has followed it yet.
+    private var pendingContinuation = false
+    /// The text ended inside a string.
+    private var endedInString = false
+    /// Some string was cut short by a newline (an error whatever follows).
+    private var sawStringCutByNewline = false
+
+    public init(text: String, fileID: Int) {
+        self.bytes = Array(text.utf8)
+        self.fileID = fileID
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            startOffset = 3
+        } else {
+            startOffset = 0
+        }
+    }
+
+    /// All tokens of the text, ending with exactly one .endOfFile. Never throws: bad input gives .error tokens.
+    public mutating func tokenize() -> [Token] {
+        reset()
+        let n = bytes.count
+        while pos < n {
+            let b = bytes[pos]
+            switch b {
+            case Byte.space, Byte.tab:
+                pos += 1
+            case Byte.newline:
+                newline(length: 1)
+            case Byte.carriageReturn:
+                if pos + 1 < n, bytes[pos + 1] == Byte.newline {
+                    newline(length: 2)
+                } else {
+                    unexpectedCharacter()
+                }
+            case Byte.hash:
+                pos = endOfLine(from: pos)
+            case Byte.semicolon:
+                endCommand(pos, pos + 1)
+                parenDepth = 0
+                pos += 1
+            case Byte.backslash:
+                backslash()
+            case Byte.quote:
+                string()
+            case Byte.dollar:
+                variable()
+            case Byte.digit0...Byte.digit9:
+                numeric()
+            case Byte.dot:
+                emit(.error("unexpected '.'"), pos, pos + 1)
+                pos += 1
+            case Byte.leftParen:
+                parenDepth += 1
+                symbol("(", 1)
+            case Byte.rightParen:
+                if parenDepth > 0 { parenDepth -= 1 }
+                symbol(")", 1)
+            case Byte.comma: symbol(",", 1)
+            case Byte.plus: symbol("+", 1)
+            case Byte.minus: symbol("-", 1)
+            case Byte.star: symbol("*", 1)
+            case Byte.slash: symbol("/", 1)
+            case Byte.equals: symbol("=", 1)
+            case Byte.less:
+                if peek(1) == Byte.equals { symbol("<=", 2) } else { symbol("<", 1) }
+            case Byte.greater:
+                if peek(1) == Byte.equals {
+                    symbol(">=", 2)
+                } else if peek(1) == Byte.greater {
+                    symbol(">>", 2)
+                } else {
+                    symbol(">", 1)
+                }
+            case Byte.bang:
+                if peek(1) == Byte.equals { symbol("!=", 2) } else { unexpectedCharacter() }
+            default:
+                if b < 0x80 {
+                    if Lexer.isASCIIWordStart(b) { word() } else { unexpectedCharacter() }
+                } else {
+                    let (scalar, _) = decodeScalar(at: pos)
+                    if scalar.properties.isAlphabetic { word() } else { unexpectedCharacter() }
+                }
+            }
+        }
+        tokens.append(Token(.endOfFile, SourceRange(location(n), location(n))))
+        return tokens
+    }
+
+    /// True when the text ends inside an unfinished command: a trailing `\` continuation, an open `(`, or an unterminated string. The interactive shell uses it to show a continuation prompt.
+    ///
+    /// Strings cannot span lines, so once a string has been cut by a newline the text is
+    /// already wrong and more lines cannot fix it: then the answer is false, and the shell
+    /// runs (and reports) what it has instead of prompting forever.
+    public static func isIncomplete(_ text: String) -> Bool {
+        var lexer = Lexer(text: text, fileID: 0)
+        _ = lexer.tokenize()
+        if lexer.sawStringCutByNewline { return false }
+        return lexer.pendingContinuation || lexer.parenDepth > 0 || lexer.endedInString
+    }
+
+    // MARK: - State and emission
+
+    private mutating func reset() {
+        pos = startOffset
+        tokens = []
+        tokens.reserveCapacity(max(16, bytes.count / 16))
+        parenDepth = 0
+        commandHasTokens = false
+        cursorOffset = startOffset
+        cursorLine = 1
+        cursorColumn = 1
+        pendingContinuation = false
+        endedInString = false
+        sawStringCutByNewline = false
+    }
+
+    private func peek(_ ahead: Int) -> UInt8? {
+        pos + ahead < bytes.count ? bytes[pos + ahead] : nil
+    }
+
+    /// The location of a byte offset; offsets must be asked for in non-decreasing order.
+    private mutating func location(_ offset: Int) -> SourceLocation {
+        var line = cursorLine, column = cursorColumn
+        var i = cursorOffset
+        while i < offset {
+            let b = bytes[i]
+            if b == Byte.newline {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        cursorOffset = offset
+        cursorLine = line
+        cursorColumn = column
+        return SourceLocation(fileID: fileID, line: line, column: column, utf8Offset: offset)
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+        let range = SourceRange(location(start), location(end))
+        tokens.append(Token(kind, range))
+        commandHasTokens = true
+        pendingContinuation = false
+    }
+
+    private mutating func symbol(_ text: String, _ length: Int) {
+        emit(.symbol(text), pos, pos + length)
+        pos += length
+    }
+
+    /// Emits `.endOfCommand` for `[start, end)` unless the command is empty.
+    private mutating func endCommand(_ start: Int, _ end: Int) {
+        pendingContinuation = false
+        guard commandHasTokens else { return }
+        tokens.append(Token(.endOfCommand, SourceRange(location(start), location(end))))
+        commandHasTokens = false
+    }
+
+    private mutating func newline(length: Int) {
+        if parenDepth > 0 {
+            pendingContinuation = false
+        } else {
+            endCommand(pos, pos + length)
+        }
+        pos += length
+    }
+
+    /// The length of the line end at `p` (1 for `\n`, 2 for `\r\n`), or 0 if there is none.
+    private func newlineLength(at p: Int) -> Int {
+        guard p < bytes.count else { return 0 }
+        if bytes[p] == Byte.newline { return 1 }
+        if bytes[p] == Byte.carriageReturn, p + 1 < bytes.count, bytes[p + 1] == Byte.newline { return 2 }
+        return 0
+    }
+
+    /// The offset of the line end (or the end of the text) at or after `p`.
+    private func endOfLine(from p: Int) -> Int {
+        var i = p
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == Byte.newline { return i }
+            if b == Byte.carriageReturn, i + 1 < n, bytes[i + 1] == Byte.newline { return i }
+            i += 1
+        }
+        return n
+    }
+
+    // MARK: - Pieces
+
+    /// `\` followed by optional blanks, an optional comment and a line end (or the end of the
+    /// text) continues the command; anywhere else it is an error.
+    private mutating func backslash() {
+        var p = pos + 1
+        let n = bytes.count
+        while p < n, bytes[p] == Byte.space || bytes[p] == Byte.tab { p += 1 }
+        if p < n, bytes[p] == Byte.hash { p = endOfLine(from: p) }
+        let length = newlineLength(at: p)
+        if p == n || length > 0 {
+            // At the end of the text the continuation leads nowhere; `isIncomplete` says so.
+            pos = p + length
+            pendingContinuation = true
+        } else {
+            emit(.error("stray '\\'"), pos, pos + 1)
+            pos += 1
+        }
+    }
+
+    private mutating func unexpectedCharacter() {
+        let (scalar, length) = decodeScalar(at: pos)
+        var message = "unexpected character '\(Lexer.display(scalar))'"
+        switch scalar {
+        case "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}":
+            message += " (strings use plain double quotes \")"
+        default:
+            break
+        }
+        emit(.error(message), pos, pos + length)
+        pos += length
+    }
+
+    private mutating func word() {
+        let start = pos
+        pos = scanWordChars(from: pos)
+        emit(.word, start, pos)
+    }
+
+    /// The end of the run of word characters starting at `p`.
+    private func scanWordChars(from p: Int) -> Int {
+        var i = p
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard Lexer.isASCIIWordChar(b) else { break }
+                i += 1
+            } else {
+                let (scalar, length) = decodeScalar(at: i)
+                guard Lexer.isWordContinuation(scalar) else { break }
+                i += length
+            }
+        }
+        return i
+    }
+
+    private mutating func variable() {
+        let start = pos
+        var i = pos + 1
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                guard Lexer.isASCIILetterOrDigit(b) || b == Byte.underscore else { break }
+                i += 1
+            } else {
+                let (scalar, length) = decodeScalar(at: i)
+                guard Lexer.isIdentifierContinuation(scalar) else { break }
+                i += length
+            }
+        }
+        if i == start + 1 {
+            emit(.error("expected a variable name after '$'"), start, start + 1)
+            pos = start + 1
+        } else {
+            emit(.variable(String(decoding: bytes[(start + 1)..<i], as: UTF8.self)), start, i)
+            pos = i
+        }
+    }
+
+    // MARK: Strings
+
+    private mutating func string() {
+        let start = pos
+        let n = bytes.count
+        var p = pos + 1
+        var segmentStart = p
+        var decoded: [UInt8]? = nil
+        var problem: String? = nil
+
+        while true {
+            if p >= n {
+                endedInString = true
+                emit(.error("unterminated string"), start, n)
+                pos = n
+                return
+            }
+            let b = bytes[p]
+            if b == Byte.quote { break }
+            if newlineLength(at: p) > 0 {
+                sawStringCutByNewline = true
+                emit(.error("unterminated string"), start, p)
+                pos = p
+                return
+            }
+            guard b == Byte.backslash else {
+                p += 1
+                continue
+            }
+            // An escape.
+            if decoded == nil { decoded = [] }
+            decoded!.append(contentsOf: bytes[segmentStart..<p])
+            let e = p + 1
+            guard e < n else {
+                p = e
+                continue
+            }
+            switch bytes[e] {
+            case Byte.quote: decoded!.append(Byte.quote); p = e + 1
+            case Byte.backslash: decoded!.append(Byte.backslash); p = e + 1
+            case UInt8(ascii: "n"): decoded!.append(Byte.newline); p = e + 1
+            case UInt8(ascii: "t"): decoded!.append(Byte.tab); p = e + 1
+            case UInt8(ascii: "u"):
+                let (scalar, next, error) = unicodeEscape(at: e)
+                if let scalar {
+                    UTF8.encode(scalar) { decoded!.append($0) }
+                } else if problem == nil {
+                    problem = error
+                }
+                p = next
+            default:
+                if newlineLength(at: e) > 0 {
+                    // `\` at the end of a line inside a string: the string is cut there.
+                    p = e
+                } else {
+                    let (scalar, length) = decodeScalar(at: e)
+                    if problem == nil { problem = "unknown escape '\\\(Lexer.display(scalar))' in string" }
+                    p = e + length
+                }
+            }
+            segmentStart = p
+        }
+        // `p` is at the closing quote.
+        pos = p + 1
+        if let problem {
+            emit(.error(problem), start, pos)
+            return
+        }
+        let text: String
+        if var decoded {
+            decoded.append(contentsOf: bytes[segmentStart..<p])
+            text = String(decoding: decoded, as: UTF8.self)
+        } else {
+            text = String(decoding: bytes[(start + 1)..<p], as: UTF8.self)
+        }
+        emit(.string(text), start, pos)
+    }
+
+    /// Reads `\u{XXXX}` whose `u` is at `u`. Returns the scalar (or an error message) and the
+    /// offset after what it consumed.
+    private func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, String) {
+        let n = bytes.count
+        let malformed = "malformed unicode escape in string: write it as \\u{4E2D} with 1 to 6 hex digits"
+        var i = u + 1
+        guard i < n, bytes[i] == UInt8(ascii: "{") else { return (nil, i, malformed) }
+        i += 1
+        let digitsStart = i
+        var value: UInt32 = 0
+        while i < n, let digit = Lexer.hexValue(bytes[i]) {
+            if i - digitsStart < 6 { value = value << 4 | UInt32(digit) }
+            i += 1
+        }
+        let count = i - digitsStart
+        guard count >= 1, count <= 6, i < n, bytes[i] == UInt8(ascii: "}") else { return (nil, i, malformed) }
+        i += 1
+        guard let scalar = Unicode.Scalar(value) else {
+            let hex = String(decoding: bytes[digitsStart..<(i - 1)], as: UTF8.self)
+            return (nil, i, "'\\u{\(hex)}' is not a valid unicode scalar")
+        }
+        return (scalar, i, "")
+    }
+
+    // MARK: Numbers, dates, periods
+
+    /// A token that starts with a digit: the maximal run of word characters (plus a `+` in an
+    /// exponent, `3.2e+10`), classified as a number, date, period, word or error.
+    private mutating func numeric() {
+        let start = pos
+        var i = pos
+        let n = bytes.count
+        while true {
+            i = scanWordChars(from: i)
+            // `+` directly after an `e`/`E` that follows a digit, and before a digit.
+            if i < n, bytes[i] == Byte.plus, i - start >= 2,
+               bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
+               i + 1 < n, Lexer.isDigit(bytes[i + 1]) {
+                i += 1
+                continue
+            }
+            break
+        }
+        pos = i
+        emit(classify(start, i), start, i)
+    }
+
+    private func classify(_ s: Int, _ e: Int) -> Token.Kind {
+        if isNumberSyntax(s, e) {
+            let digits = String(decoding: bytes[s..<e].lazy.filter { $0 != Byte.underscore }, as: UTF8.self)
+            if let value = Double(digits), value.isFinite { return .number(value) }
+            return .error("number '\(text(s, e))' is too large")
+        }
+        if isDateShape(s, e) {
+            if let day = day(s) { return .date(day) }
+            return .error("'\(text(s, e))' is not a real date")
+        }
+        if let dots = findDotDot(s, e) {
+            let l = (s, dots), r = (dots + 2, e)
+            if isYearShape(l.0, l.1), isYearShape(r.0, r.1) {
+                let a = integer(l.0, l.1), b = integer(r.0, r.1)
+                if a > b {
+                    return .error("empty period \(text(s, e)): the first year is after the last")
+                }
+                if let period = Period(years: a, b) { return .period(period) }
+                return .error("'\(text(s, e))' is not a real period: years run from 0001 to 9999")
+            }
+            if isDateShape(l.0, l.1), isDateShape(r.0, r.1) {
+                guard let a = day(l.0) else { return .error("'\(text(l.0, l.1))' is not a real date") }
+                guard let b = day(r.0) else { return .error("'\(text(r.0, r.1))' is not a real date") }
+                if a > b {
+                    return .error("empty period \(text(s, e)): the first day is after the last")
+                }
+                return .period(Period(first: a, last: b, isYears: false))
+            }
+        }
+        if containsLetter(s, e) { return .word }
+        if findDotDot(s, e) != nil {
+            return .error("malformed period '\(text(s, e))': write 2008..2012 or 2009-01-01..2009-06-30")
+        }
+        if looksLikeDate(s, e) {
+            return .error("malformed date '\(text(s, e))': write dates as YYYY-MM-DD")
+        }
+        return .error("malformed number '\(text(s, e))'")
+    }
+
+    /// `D(_?D)*(.D(_?D)*)?([eE][+-]?D+)?` over `[s, e)`.
+    private func isNumberSyntax(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        func digits(_ i: inout Int, underscores: Bool) -> Bool {
+            guard i < e, Lexer.isDigit(bytes[i]) else { return false }
+            i += 1
+            while i < e {
+                if Lexer.isDigit(bytes[i]) {
+                    i += 1
+                } else if underscores, bytes[i] == Byte.underscore, i + 1 < e, Lexer.isDigit(bytes[i + 1]) {
+                    i += 2
+                } else {
+                    break
+                }
+            }
+            return true
+        }
+        guard digits(&i, underscores: true) else { return false }
+        if i < e, bytes[i] == Byte.dot {
+            i += 1
+            guard digits(&i, underscores: true) else { return false }
+        }
+        if i < e, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < e, bytes[i] == Byte.plus || bytes[i] == Byte.minus { i += 1 }
+            guard digits(&i, underscores: false) else { return false }
+        }
+        return i == e
+    }
+
+    /// `DDDD-DD-DD`.
+    private func isDateShape(_ s: Int, _ e: Int) -> Bool {
+        guard e - s == 10 else { return false }
+        for k in 0..<10 {
+            let b = bytes[s + k]
+            if k == 4 || k == 7 {
+                if b != Byte.minus { return false }
+            } else if !Lexer.isDigit(b) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func isYearShape(_ s: Int, _ e: Int) -> Bool {
+        e - s == 4 && (s..<e).allSatisfy { Lexer.isDigit(bytes[$0]) }
+    }
+
+    /// Digits and exactly two `-` (`2009-3-2`): meant as a date.
+    private func looksLikeDate(_ s: Int, _ e: Int) -> Bool {
+        var dashes = 0
+        for i in s..<e {
+            let b = bytes[i]
+            if b == Byte.minus { dashes += 1 } else if !Lexer.isDigit(b) { return false }
+        }
+        return dashes == 2
+    }
+
+    private func day(_ s: Int) -> Day? {
+        Day(year: integer(s, s + 4), month: integer(s + 5, s + 7), day: integer(s + 8, s + 10))
+    }
+
+    private func integer(_ s: Int, _ e: Int) -> Int {
+        var value = 0
+        for i in s..<e { value = value * 10 + Int(bytes[i] - Byte.digit0) }
+        return value
+    }
+
+    private func findDotDot(_ s: Int, _ e: Int) -> Int? {
+        var i = s
+        while i + 1 < e {
+            if bytes[i] == Byte.dot, bytes[i + 1] == Byte.dot { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private func containsLetter(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Lexer.isASCIILetter(b) { return true }
+                i += 1
+            } else {
+                let (scalar, length) = decodeScalar(at: i)
+                if scalar.properties.isAlphabetic { return true }
+                i += length
+            }
+        }
+        return false
+    }
+
+    private func text(_ s: Int, _ e: Int) -> String {
+        String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    // MARK: - Characters
+
+    /// The scalar starting at `p` and its length in bytes. The text came from a `String`, so
+    /// it is valid UTF-8.
+    private func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[p])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let n = bytes.count
+        func cont(_ k: Int) -> UInt32 { p + k < n ? UInt32(bytes[p + k] & 0x3F) : 0 }
+        let value: UInt32
+        let length: Int
+        if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | cont(1)
+            length = 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2)
+            length = 3
+        } else {
+            value = (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, n - p))
+    }
+
+    /// How a scalar is shown in a message: itself, or `\u{7}` when it would not be visible.
+    static func display(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+             .privateUse, .surrogate, .unassigned, .nonspacingMark, .spacingMark, .enclosingMark:
+            if scalar == " " { return " " }
+            return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        default:
+            return String(scalar)
+        }
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= Byte.digit0 && b <= Byte.digit9 }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool {
+        let lower = b | 0x20
+        return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+    }
+
+    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool { isASCIILetter(b) || isDigit(b) }
+
+    private static func isASCIIWordStart(_ b: UInt8) -> Bool { isASCIILetter(b) || b == Byte.underscore }
+
+    private static func isASCIIWordChar(_ b: UInt8) -> Bool {
+        isASCIILetterOrDigit(b) || b == Byte.underscore || b == Byte.minus || b == Byte.dot || b == Byte.slash
+    }
+
+    /// Non-ASCII scalars that continue a word or a variable name: letters, plus combining
+    /// marks (a decomposed `é`) and decimal digits of any script.
+    private static func isIdentifierContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
+        default: return false
+        }
+    }
+
+    private static func isWordContinuation(_ scalar: Unicode.Scalar) -> Bool {
+        isIdentifierContinuation(scalar)
+    }
+
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case Byte.digit0...Byte.digit9: return b - Byte.digit0
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
+
+private enum Byte {
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let hash = UInt8(ascii: "#")
+    static let semicolon = UInt8(ascii: ";")
+    static let backslash = UInt8(ascii: "\\")
+    static let quote = UInt8(ascii: "\"")
+    static let dollar = UInt8(ascii: "$")
+    static let digit0 = UInt8(ascii: "0")
+    static let digit9 = UInt8(ascii: "9")
+    static let dot = UInt8(ascii: ".")
+    static let leftParen = UInt8(ascii: "(")
+    static let rightParen = UInt8(ascii: ")")
+    static let comma = UInt8(ascii: ",")
+    static let plus = UInt8(ascii: "+")
+    static let minus = UInt8(ascii: "-")
+    static let star = UInt8(ascii: "*")
+    static let slash = UInt8(ascii: "/")
+    static let equals = UInt8(ascii: "=")
+    static let less = UInt8(ascii: "<")
+    static let greater = UInt8(ascii: ">")
+    static let bang = UInt8(ascii: "!")
+    static let underscore = UInt8(ascii: "_")
+}

@@ -1,0 +1,202 @@
+import CTSDomain
+
+extension Parser {
+    /// expression := or
+    public mutating func parseExpression() throws(Diagnostic) -> Expr {
+        try parseOr()
+    }
+
+    /// or := and ("or" and)*
+    mutating func parseOr() throws(Diagnostic) -> Expr {
+        var left = try parseAnd()
+        while matchKeyword("or") {
+            let right = try parseAnd()
+            left = Expr(.binary(.or, left, right), left.range.through(right.range))
+        }
+        return left
+    }
+
+    /// and := not ("and" not)*
+    mutating func parseAnd() throws(Diagnostic) -> Expr {
+        var left = try parseNot()
+        while matchKeyword("and") {
+            let right = try parseNot()
+            left = Expr(.binary(.and, left, right), left.range.through(right.range))
+        }
+        return left
+    }
+
+    /// not := "not" not | comparison
+    mutating func parseNot() throws(Diagnostic) -> Expr {
+        if checkKeyword("not") {
+            let keyword = advance()
+            let operand = try parseNot()
+            return Expr(.not(operand), keyword.range.through(operand.range))
+        }
+        return try parseComparison()
+    }
+
+    /// comparison := additive (COMPARE additive | "in" "(" expression ("," expression)* ")"
+    ///               | "contains" additive | "under" additive)?
+    mutating func parseComparison() throws(Diagnostic) -> Expr {
+        let left = try parseAdditive()
+        if case .symbol(let s) = peek().kind, let op = Self.comparisons[s] {
+            advance()
+            let right = try parseAdditive()
+            return Expr(.binary(op, left, right), left.range.through(right.range))
+        }
+        if checkKeyword("in") {
+            advance()
+            _ = try expect(.symbol("("), "expected '(' after 'in', as in rank in (county, bureau)")
+            var items: [Expr] = [try parseExpression()]
+            while match(.symbol(",")) { items.append(try parseExpression()) }
+            let close = try expect(.symbol(")"), "expected ')' to close the list")
+            return Expr(.isIn(left, items), left.range.through(close.range))
+        }
+        for (word, op) in [("contains", BinaryOperator.contains), ("under", .under)] where checkKeyword(word) {
+            advance()
+            let right = try parseAdditive()
+            return Expr(.binary(op, left, right), left.range.through(right.range))
+        }
+        return left
+    }
+
+    static let comparisons: [String: BinaryOperator] = [
+        "=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
+    ]
+
+    /// additive := term (("+" | "-") term)*
+    mutating func parseAdditive() throws(Diagnostic) -> Expr {
+        var left = try parseTerm()
+        while true {
+            let op: BinaryOperator
+            if check(.symbol("+")) { op = .add } else if check(.symbol("-")) { op = .subtract } else { break }
+            advance()
+            let right = try parseTerm()
+            left = Expr(.binary(op, left, right), left.range.through(right.range))
+        }
+        return left
+    }
+
+    /// term := unary (("*" | "/") unary)*
+    mutating func parseTerm() throws(Diagnostic) -> Expr {
+        var left = try parseUnary()
+        while true {
+            let op: BinaryOperator
+            if check(.symbol("*")) { op = .multiply } else if check(.symbol("/")) { op = .divide } else { break }
+            advance()
+            let right = try parseUnary()
+            left = Expr(.binary(op, left, right), left.range.through(right.range))
+        }
+        return left
+    }
+
+    /// unary := "-" unary | single
+    mutating func parseUnary() throws(Diagnostic) -> Expr {
+        if check(.symbol("-")) {
+            let minus = advance()
+            let operand = try parseUnary()
+            return Expr(.negate(operand), minus.range.through(operand.range))
+        }
+        return try parseSingle()
+    }
+
+    /// single := primary ("of" ENTITY atom)?     — `hours(2009) of cadre c1`
+    ///
+    /// Only a singular entity word after `of` makes this form; `of cadres` belongs to `stats`
+    /// and the aggregates, and is left for them.
+    mutating func parseSingle() throws(Diagnostic) -> Expr {
+        let primary = try parsePrimary()
+        guard checkKeyword("of"), peek(1).kind == .word,
+              let kind = EntityKind(singular: text(of: peek(1))) else { return primary }
+        advance()
+        let kindToken = advance()
+        guard !isAtEndOfCommand else {
+            throw .error("expected a \(kind.singular) id after 'of \(kind.singular)'", at: endRange)
+        }
+        let id = try parseAtom()
+        return Expr(.of(primary, Located(kind, kindToken.range), id), primary.range.through(id.range))
+    }
+
+    /// primary := NUMBER | STRING | DATE | PERIOD | VARIABLE | "(" expression ")"
+    ///          | WORD "(" arguments ")" | WORD
+    mutating func parsePrimary() throws(Diagnostic) -> Expr {
+        let token = peek()
+        switch token.kind {
+        case .number(let n): advance(); return Expr(.number(n), token.range)
+        case .string(let s): advance(); return Expr(.string(s), token.range)
+        case .date(let d): advance(); return Expr(.date(d), token.range)
+        case .period(let p): advance(); return Expr(.period(p), token.range)
+        case .variable(let v): advance(); return Expr(.variable(v), token.range)
+        case .symbol("("):
+            advance()
+            let inner = try parseExpression()
+            let close = try expect(.symbol(")"), "expected ')'")
+            return Expr(inner.kind, token.range.through(close.range))
+        case .word:
+            advance()
+            let name = text(of: token)
+            guard check(.symbol("(")) else { return Expr(.word(name), token.range) }
+            if let function = AggregateFunction(rawValue: name.lowercased()) {
+                return try parseAggregate(function, token)
+            }
+            return try parseCall(Located(name.lowercased(), token.range))
+        case .error(let message):
+            throw .error(message, at: token.range)
+        default:
+            throw .error("expected a value, found \(describe(token))", at: token.range)
+        }
+    }
+
+    /// call := WORD "(" (expression ("," expression)*)? ")"
+    mutating func parseCall(_ name: Located<String>) throws(Diagnostic) -> Expr {
+        advance()
+        var arguments: [Expr] = []
+        if !check(.symbol(")")) {
+            arguments.append(try parseExpression())
+            while match(.symbol(",")) { arguments.append(try parseExpression()) }
+        }
+        let close = try expect(.symbol(")"), "expected ')' to close \(name.value)(")
+        return Expr(.call(name, arguments), name.range.through(close.range))
+    }
+
+    /// aggregate := "count" "(" COLLECTION ("where" expression)? ")"
+    ///            | ("sum" | "avg" | "min" | "max") "(" expression "of" COLLECTION ("where" expression)? ")"
+    mutating func parseAggregate(_ function: AggregateFunction, _ nameToken: Token) throws(Diagnostic) -> Expr {
+        advance()
+        var expression: Expr?
+        if function != .count {
+            expression = try parseExpression()
+            try expectKeyword("of", "expected 'of COLLECTION' in \(function.rawValue)(EXPR of COLLECTION)")
+        }
+        let collection = try parseCollection()
+        var condition: Expr?
+        if matchKeyword("where") { condition = try parseExpression() }
+        let close = try expect(.symbol(")"), "expected ')' to close \(function.rawValue)(")
+        let aggregate = Aggregate(function: function, expression: expression, collection: collection, condition: condition)
+        return Expr(.aggregate(aggregate), nameToken.range.through(close.range))
+    }
+
+    /// COLLECTION := "units" | "cadres" | "courses" | ...
+    mutating func parseCollection() throws(Diagnostic) -> Located<EntityKind> {
+        let token = peek()
+        guard token.kind == .word else {
+            throw .error("expected a collection (\(Self.collectionList)), found \(describe(token))", at: token.range)
+        }
+        let word = text(of: token)
+        guard let kind = EntityKind(plural: word) else {
+            let hint: String
+            if let singular = EntityKind(singular: word) {
+                hint = " (did you mean '\(singular.plural)'?)"
+            } else {
+                hint = Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)).map { " (did you mean '\($0)'?)" }
+                    ?? "; collections are \(Self.collectionList)"
+            }
+            throw .error("unknown collection '\(word)'\(hint)", at: token.range)
+        }
+        advance()
+        return Located(kind, token.range)
+    }
+
+    static var collectionList: String { EntityKind.allCases.map(\.plural).joined(separator: ", ") }
+}

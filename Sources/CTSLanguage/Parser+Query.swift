@@ -1,0 +1,102 @@
+import CTSDomain
+
+extension Parser {
+    /// query := COLLECTION clause*
+    /// clause := "where" expression | "sort" sortKey ("," sortKey)* | "limit" NUMBER
+    ///         | "columns" expression ("," expression)* | "by" expression
+    mutating func parseQuery(_ spec: CommandSpec) throws(Diagnostic) -> Query {
+        var query = Query(collection: try parseCollection())
+        var seen = Set<String>()
+        let allowed: Set<String> = spec.form == .list ? ["where", "sort", "limit", "columns"] : ["where", "by"]
+        while peek().kind == .word {
+            let token = peek()
+            let word = text(of: token).lowercased()
+            guard allowed.contains(word) else { break }
+            guard seen.insert(word).inserted else { throw .error("'\(word)' is given twice", at: token.range) }
+            advance()
+            switch word {
+            case "where": query.condition = try parseExpression()
+            case "sort":
+                repeat {
+                    let key = try parseExpression()
+                    var descending = false
+                    if matchKeyword("desc") { descending = true } else { _ = matchKeyword("asc") }
+                    query.sort.append(SortKey(expression: key, descending: descending))
+                } while match(.symbol(","))
+            case "limit":
+                let n = peek()
+                guard case .number(let value) = n.kind, value >= 0, value == value.rounded() else {
+                    throw .error("expected a whole number after 'limit', found \(describe(n))", at: n.range)
+                }
+                advance()
+                query.limit = Located(Int(value), n.range)
+            case "columns":
+                repeat {
+                    let first = position
+                    let expression = try parseExpression()
+                    query.columns.append(Column(expression: expression, header: canonicalText(first..<position)))
+                } while match(.symbol(","))
+            default:
+                query.groupBy = try parseExpression()
+            }
+        }
+        if !isAtEndOfCommand, peek().kind == .word, !checkKeyword("as") {
+            let token = peek()
+            let word = text(of: token)
+            let clauses = allowed.sorted() + ["as"]
+            throw .error("unexpected '\(word)'\(Suggestion.hint(for: word, in: clauses)); usage: \(spec.usage)",
+                         at: token.range)
+        }
+        return query
+    }
+
+    /// stats := "stats" additive "of" query
+    mutating func parseStats(_ spec: CommandSpec) throws(Diagnostic) -> Command.Body {
+        let expression = try parseAdditive()
+        try expectKeyword("of", "expected 'of COLLECTION' after the expression; usage: \(spec.usage)")
+        let query = try parseQuery(spec)
+        return .stats(expression, query, try parseOutputClause())
+    }
+
+    /// outputClause := ("as" FORMAT)? ((">" | ">>") (STRING | WORD))?
+    mutating func parseOutputClause() throws(Diagnostic) -> OutputClause {
+        var clause = OutputClause()
+        if matchKeyword("as") {
+            let token = try expect(.word, "expected a format after 'as' (table, csv, tsv, json, markdown)")
+            clause.format = Located(text(of: token).lowercased(), token.range)
+        }
+        if check(.symbol(">")) || check(.symbol(">>")) {
+            let append = advance().kind == .symbol(">>")
+            guard !isAtEndOfCommand else { throw .error("expected a file name after '\(append ? ">>" : ">")'", at: endRange) }
+            clause.redirect = Redirect(path: try parseAtom(), append: append)
+        }
+        return clause
+    }
+
+    /// report := "report" KIND atom* ("by" WORD | "under" atom)* outputClause
+    mutating func parseReport() throws(Diagnostic) -> Command.Body {
+        let token = peek()
+        guard token.kind == .word, let kind = ReportKind(rawValue: text(of: token).lowercased()) else {
+            let names = ReportKind.allCases.map(\.rawValue)
+            let found = token.kind == .word ? "'\(text(of: token))'" : describe(token)
+            let hint = token.kind == .word ? Suggestion.hint(for: text(of: token), in: names) : ""
+            throw .error("unknown report \(found)\(hint); reports are \(names.joined(separator: ", "))", at: token.range)
+        }
+        advance()
+        var arguments: [Argument] = []
+        var under: Argument?
+        var groupBy: Located<String>?
+        while !isAtEndOfCommand, !checkKeyword("as"), !check(.symbol(">")), !check(.symbol(">>")) {
+            if matchKeyword("by") {
+                let field = try expect(.word, "expected a field after 'by' (unit, level, category, rank)")
+                groupBy = Located(text(of: field).lowercased(), field.range)
+            } else if matchKeyword("under") {
+                under = try parseAtom()
+            } else {
+                arguments.append(try parseAtom())
+            }
+        }
+        let report = Report(kind: Located(kind, token.range), arguments: arguments, under: under, groupBy: groupBy)
+        return .report(report, try parseOutputClause())
+    }
+}

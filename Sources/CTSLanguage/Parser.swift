@@ -1,0 +1,412 @@
+import CTSDomain
+
+/// What parsing a source produced, in source order: commands, and errors where a command could
+/// not be read. The parser recovers at the next command, so every syntax error is reported.
+public enum ParsedItem: Hashable, Sendable {
+    case command(Command)
+    case error(Diagnostic)
+}
+
+/// A hand-written recursive-descent parser for the cts command language.
+///
+/// Each method is named after the grammar rule it reads and carries its EBNF production.
+/// Cursor vocabulary: `peek`, `advance`, `check`, `match`, `expect`.
+///
+///     var parser = Parser(text: "count cadres where rank >= county", fileID: 0)
+///     let items = parser.parseScript()
+public struct Parser {
+    let tokens: [Token]
+    let bytes: [UInt8]
+    var position = 0
+
+    public init(text: String, fileID: Int) {
+        var lexer = Lexer(text: text, fileID: fileID)
+        tokens = lexer.tokenize()
+        bytes = Array(text.utf8)
+    }
+
+    /// Parses a whole source.
+    ///
+    /// script := (command? END)* EOF
+    public mutating func parseScript() -> [ParsedItem] {
+        var items: [ParsedItem] = []
+        while true {
+            while check(.endOfCommand) { advance() }
+            if check(.endOfFile) { break }
+            do {
+                items.append(.command(try parseCommand()))
+            } catch {
+                items.append(.error(error))
+                synchronize()
+            }
+        }
+        return items
+    }
+
+    /// Parses a source and returns its commands, or the first error.
+    public static func parse(_ text: String, fileID: Int) -> [ParsedItem] {
+        var parser = Parser(text: text, fileID: fileID)
+        return parser.parseScript()
+    }
+
+    // MARK: - Commands
+
+    /// command := NAME NAME? arguments END
+    mutating func parseCommand() throws(Diagnostic) -> Command {
+        let first = peek()
+        guard first.kind == .word else {
+            throw .error("expected a command, found \(describe(first))", at: first.range)
+        }
+        let firstWord = text(of: first)
+        let lower = firstWord.lowercased()
+        var spec: CommandSpec?
+        var nameRange = first.range
+        let second = peek(1)
+        if second.kind == .word, let s = CommandTable.spec(named: lower + " " + text(of: second).lowercased()) {
+            spec = s
+            nameRange = first.range.through(second.range)
+            advance()
+            advance()
+        } else if let s = CommandTable.spec(named: lower) {
+            spec = s
+            advance()
+        }
+        guard let spec else { throw unknownCommand(first, second) }
+        let body: Command.Body
+        switch spec.form {
+        case .arguments:
+            let args = try parseArguments(for: spec, nameRange: nameRange)
+            body = spec.action.changesRecords || spec.action.isShow ? .record(args) : .simple(args)
+        case .enrollment: body = try parseEnrollment(spec, nameRange: nameRange)
+        case .list: body = .list(try parseQuery(spec), try parseOutputClause())
+        case .count: body = .count(try parseQuery(spec), try parseOutputClause())
+        case .stats: body = try parseStats(spec)
+        case .report: body = try parseReport()
+        case .print: body = .print(try parseExpression(), try parseOutputClause())
+        case .letBinding: body = try parseLet()
+        case .echo: body = try parseEcho()
+        case .assert: body = try parseAssert()
+        }
+        let last = tokens[max(position - 1, 0)]
+        try expectEndOfCommand(spec)
+        return Command(spec: spec, body: body, range: first.range.through(last.range), nameRange: nameRange)
+    }
+
+    private func unknownCommand(_ first: Token, _ second: Token) -> Diagnostic {
+        let word = text(of: first).lowercased()
+        let subcommands = CommandTable.subcommands(of: word)
+        if !subcommands.isEmpty {
+            if second.kind == .word {
+                let sub = text(of: second)
+                return .error("unknown command '\(word) \(sub)'\(Suggestion.hint(for: sub, in: subcommands)); "
+                              + "'\(word)' takes \(subcommands.joined(separator: ", "))", at: second.range)
+            }
+            return .error("'\(word)' needs one of: \(subcommands.joined(separator: ", "))", at: first.range)
+        }
+        if let kind = EntityKind(plural: word) {
+            return .error("unknown command '\(text(of: first))'; to see \(kind.plural) type 'list \(kind.plural)'",
+                          at: first.range)
+        }
+        return .error("unknown command '\(text(of: first))'\(Suggestion.hint(for: word, in: CommandTable.firstWords))",
+                      at: first.range)
+    }
+
+    /// arguments := (OPTION | value)*      OPTION := WORD "=" value   (no space before "=")
+    mutating func parseArguments(for spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) -> Arguments {
+        var args = Arguments()
+        while !isAtEndOfCommand {
+            if let option = try parseOptionIfPresent() {
+                args.options.append(option)
+            } else {
+                args.positionals.append(try parseValue())
+            }
+        }
+        try validate(args, against: spec, nameRange: nameRange)
+        return args
+    }
+
+    /// Reads `key=value` when the cursor is at a word directly followed by `=`.
+    mutating func parseOptionIfPresent() throws(Diagnostic) -> Option? {
+        let key = peek(), eq = peek(1)
+        guard key.kind == .word, eq.kind == .symbol("="), key.range.end.utf8Offset == eq.range.start.utf8Offset else {
+            return nil
+        }
+        advance()
+        advance()
+        if isAtEndOfCommand {
+            throw .error("expected a value after '\(text(of: key))='", at: eq.range)
+        }
+        return Option(key: Located(text(of: key).lowercased(), key.range), value: try parseValue())
+    }
+
+    /// value := atom ("," atom)* | "(" expression ")"
+    mutating func parseValue() throws(Diagnostic) -> Argument {
+        if check(.symbol("(")) {
+            let open = advance()
+            let first = position
+            let expression = try parseExpression()
+            let last = position
+            let close = try expect(.symbol(")"), "expected ')' to close the condition opened here")
+            return Argument(.condition(expression, source: canonicalText(first..<last)), open.range.through(close.range))
+        }
+        let first = try parseAtom()
+        guard check(.symbol(",")) else { return first }
+        var items = [first]
+        while match(.symbol(",")) { items.append(try parseAtom()) }
+        return Argument(.list(items), first.range.through(items.last!.range))
+    }
+
+    /// atom := WORD | STRING | NUMBER | DATE | PERIOD | VARIABLE
+    mutating func parseAtom() throws(Diagnostic) -> Argument {
+        let token = peek()
+        let kind: Argument.Kind
+        switch token.kind {
+        case .word: kind = .word(text(of: token))
+        case .string(let s): kind = .string(s)
+        case .number(let n): kind = .number(n)
+        case .date(let d): kind = .date(d)
+        case .period(let p): kind = .period(p)
+        case .variable(let v): kind = .variable(v)
+        case .error(let message): throw .error(message, at: token.range)
+        default: throw .error("expected a value, found \(describe(token))", at: token.range)
+        }
+        advance()
+        return Argument(kind, token.range)
+    }
+
+    /// Checks arguments against the command's slots: known options, each once, required ones
+    /// present, and the right number of positional arguments with keywords in place.
+    func validate(_ args: Arguments, against spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) {
+        var seen = Set<String>()
+        let keys = spec.options.map(\.key)
+        for option in args.options {
+            let key = option.key.value
+            guard keys.contains(key) else {
+                let hint = keys.isEmpty ? "; '\(spec.name)' takes no options"
+                    : Suggestion.closest(to: key, in: keys).map { " (did you mean '\($0)'?)" }
+                    ?? "; '\(spec.name)' takes \(keys.map { $0 + "=" }.joined(separator: ", "))"
+                throw .error("unknown option '\(key)=' for '\(spec.name)'\(hint)", at: option.key.range)
+            }
+            guard seen.insert(key).inserted else {
+                throw .error("\(key)= is given twice", at: option.key.range)
+            }
+        }
+        for slot in spec.options where slot.required && !seen.contains(slot.key) {
+            throw .error("'\(spec.name)' needs \(slot.key)=…; usage: \(spec.usage)", at: nameRange)
+        }
+        var index = 0
+        for slot in spec.positionals {
+            let arg = index < args.positionals.count ? args.positionals[index] : nil
+            if case .keyword(let word) = slot.kind {
+                if let arg, arg.word?.lowercased() == word {
+                    index += 1
+                } else if !slot.optional {
+                    throw .error("expected '\(word)'\(arg.map { ", found '\(describe($0))'" } ?? ""); usage: \(spec.usage)",
+                                 at: arg?.range ?? endRange)
+                }
+                continue
+            }
+            if arg == nil {
+                if slot.optional { continue }
+                throw .error("'\(spec.name)' needs \(slot.placeholder); usage: \(spec.usage)", at: endRange)
+            }
+            index += 1
+        }
+        if index < args.positionals.count {
+            let extra = args.positionals[index]
+            throw .error("unexpected argument '\(describe(extra))'; usage: \(spec.usage)", at: extra.range)
+        }
+    }
+
+    /// enrollment := VERB (ids | "(" COLLECTION "where" expression ")") "in" atom arguments
+    mutating func parseEnrollment(_ spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) -> Command.Body {
+        let selection: CadreSelection
+        if check(.symbol("(")) {
+            let open = advance()
+            let word = try expect(.word, "expected 'cadres where CONDITION' inside the parentheses")
+            guard text(of: word).lowercased() == "cadres" else {
+                throw .error("expected 'cadres', found '\(text(of: word))'; usage: \(spec.usage)", at: word.range)
+            }
+            try expectKeyword("where", "expected 'where' after 'cadres'")
+            let condition = try parseExpression()
+            let close = try expect(.symbol(")"), "expected ')' to close '(cadres where ...'")
+            selection = .matching(condition, range: open.range.through(close.range))
+        } else {
+            guard !isAtEndOfCommand else {
+                throw .error("'\(spec.name)' needs the cadres; usage: \(spec.usage)", at: endRange)
+            }
+            let value = try parseValue()
+            if case .list(let items) = value.kind { selection = .ids(items) } else { selection = .ids([value]) }
+        }
+        try expectKeyword("in", "expected 'in COURSE'; usage: \(spec.usage)")
+        guard !isAtEndOfCommand else { throw .error("expected a course id after 'in'", at: endRange) }
+        let course = try parseAtom()
+        var rest = Arguments()
+        while !isAtEndOfCommand {
+            guard let option = try parseOptionIfPresent() else {
+                let token = peek()
+                throw .error("unexpected \(describe(token)); usage: \(spec.usage)", at: token.range)
+            }
+            rest.options.append(option)
+        }
+        let optionsOnly = CommandSpec(spec.name, spec.action, group: spec.group, usage: spec.usage,
+                                      summary: spec.summary, example: spec.example, options: spec.options)
+        try validate(rest, against: optionsOnly, nameRange: nameRange)
+        return .enrollment(enrollmentAction(spec), selection, course: course, rest)
+    }
+
+    private func enrollmentAction(_ spec: CommandSpec) -> EnrollmentAction {
+        if case .enrollment(let action) = spec.action { return action }
+        return .enroll
+    }
+
+    /// let := "let" WORD "=" expression
+    mutating func parseLet() throws(Diagnostic) -> Command.Body {
+        let name = try expect(.word, "expected a variable name after 'let'")
+        _ = try expect(.symbol("="), "expected '=' after the variable name")
+        return .letBinding(Located(text(of: name), name.range), try parseExpression())
+    }
+
+    /// assert := "assert" expression STRING?
+    mutating func parseAssert() throws(Diagnostic) -> Command.Body {
+        let condition = try parseExpression()
+        var message: Argument?
+        if case .string(let s) = peek().kind {
+            message = Argument(.string(s), advance().range)
+        }
+        return .assert(condition, message: message)
+    }
+
+    /// echo := "echo" ANYTHING*  — strings lose their quotes, `$name` expands, the rest is kept
+    /// as written with runs of spaces folded to one.
+    mutating func parseEcho() throws(Diagnostic) -> Command.Body {
+        var parts: [EchoPart] = []
+        var previousEnd: Int?
+        while !isAtEndOfCommand {
+            let token = advance()
+            if let end = previousEnd, end < token.range.start.utf8Offset { parts.append(.text(" ")) }
+            previousEnd = token.range.end.utf8Offset
+            switch token.kind {
+            case .string(let s): parts.append(.text(s))
+            case .variable(let v): parts.append(.variable(Located(v, token.range)))
+            case .error(let message) where message.hasPrefix("unterminated") || message.hasPrefix("unknown escape"):
+                throw .error(message, at: token.range)
+            default: parts.append(.text(text(of: token)))
+            }
+        }
+        return .echo(parts)
+    }
+
+    // MARK: - Cursor
+
+    func peek(_ offset: Int = 0) -> Token {
+        tokens[min(position + offset, tokens.count - 1)]
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    func check(_ kind: Token.Kind) -> Bool { peek().kind == kind }
+
+    mutating func match(_ kind: Token.Kind) -> Bool {
+        guard check(kind) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expect(_ kind: Token.Kind, _ message: String) throws(Diagnostic) -> Token {
+        guard check(kind) else {
+            let token = peek()
+            if case .error(let lexMessage) = token.kind { throw .error(lexMessage, at: token.range) }
+            throw .error("\(message), found \(describe(token))", at: token.range)
+        }
+        return advance()
+    }
+
+    /// True when the current token is the keyword `word` (case-insensitive).
+    func checkKeyword(_ word: String, offset: Int = 0) -> Bool {
+        let token = peek(offset)
+        return token.kind == .word && text(of: token).lowercased() == word
+    }
+
+    mutating func matchKeyword(_ word: String) -> Bool {
+        guard checkKeyword(word) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func expectKeyword(_ word: String, _ message: String) throws(Diagnostic) {
+        guard matchKeyword(word) else {
+            let token = peek()
+            throw .error("\(message), found \(describe(token))", at: token.range)
+        }
+    }
+
+    var isAtEndOfCommand: Bool {
+        switch peek().kind {
+        case .endOfCommand, .endOfFile: true
+        default: false
+        }
+    }
+
+    mutating func expectEndOfCommand(_ spec: CommandSpec) throws(Diagnostic) {
+        guard isAtEndOfCommand else {
+            let token = peek()
+            if case .error(let message) = token.kind { throw .error(message, at: token.range) }
+            throw .error("unexpected \(describe(token)); usage: \(spec.usage)", at: token.range)
+        }
+    }
+
+    /// An empty range where the current command ends, for "missing ..." errors.
+    var endRange: SourceRange {
+        let previous = tokens[max(position - 1, 0)]
+        return SourceRange(previous.range.end, previous.range.end)
+    }
+
+    /// Skips to the start of the next command after an error.
+    mutating func synchronize() {
+        while !isAtEndOfCommand { advance() }
+        if check(.endOfCommand) { advance() }
+    }
+
+    // MARK: - Text
+
+    func text(of token: Token) -> String {
+        String(decoding: bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset], as: UTF8.self)
+    }
+
+    func source(_ range: SourceRange) -> String {
+        String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self)
+    }
+
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .endOfCommand, .endOfFile: "the end of the command"
+        case .string: "a string"
+        case .error(let message): message
+        default: "'\(text(of: token))'"
+        }
+    }
+
+    func describe(_ argument: Argument) -> String {
+        source(argument.range)
+    }
+
+    /// The tokens in `indices` as text, one space wherever the source had any gap (spaces, a
+    /// continuation, a newline inside parentheses, a comment): how a rule's condition is kept.
+    func canonicalText(_ indices: Range<Int>) -> String {
+        var out = ""
+        var previousEnd: Int?
+        for i in indices {
+            let token = tokens[i]
+            if let end = previousEnd, end < token.range.start.utf8Offset { out += " " }
+            out += text(of: token)
+            previousEnd = token.range.end.utf8Offset
+        }
+        return out
+    }
+}

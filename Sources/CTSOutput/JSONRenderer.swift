@@ -1,0 +1,67 @@
+import CTSDomain
+
+/// The `json` format: an array with one object per row, keys in column order.
+///
+/// Written by hand rather than with `JSONEncoder`, because the keys must keep the column order
+/// and numbers must use the same shortest form as the other formats. Two-space indent. Values:
+/// nothing is `null`, numbers are numbers (`390`, `7.5`, `32000000000`; NaN and infinities,
+/// which JSON cannot express, are `null`), booleans `true`/`false`, lists arrays, and everything
+/// else a string (dates ISO, enum words lowercase, references their id, periods `2008..2012`).
+/// Strings escape `"`, `\` and control characters; other text stays UTF-8.
+///
+///     [
+///       {
+///         "id": "c1",
+///         "hours": 7.5
+///       }
+///     ]
+enum JSONRenderer {
+    static func render(_ table: ResultTable) -> String {
+        guard !table.rows.isEmpty else { return "[]\n" }
+        let keys = table.columns.map(string)
+        let objects = table.rows.map { row -> String in
+            guard !keys.isEmpty else { return "  {}" }
+            let members = keys.indices.map { "    \(keys[$0]): \(value(Renderer.cell(row, $0)))" }
+            return "  {\n" + members.joined(separator: ",\n") + "\n  }"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// One value as JSON text, on a single line.
+    static func value(_ v: Value) -> String {
+        switch v {
+        case .null: "null"
+        case .number(let n): n.isFinite ? formatNumber(n) : "null"
+        case .bool(let b): b ? "true" : "false"
+        case .list(let items): "[" + items.map(value).joined(separator: ", ") + "]"
+        default: string(v.description)
+        }
+    }
+
+    /// A JSON string literal. Escapes `"`, `\`, the C0 controls (short forms where JSON has
+    /// them), DEL and C1 controls, and U+2028/U+2029 (which break JavaScript string literals).
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}":
+                out += "\\u" + hex4(scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Four lowercase hex digits, as in `\u001b`.
+    static func hex4(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

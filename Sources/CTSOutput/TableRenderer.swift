@@ -1,0 +1,59 @@
+import CTSDomain
+
+/// The human `table` format, shaped like psql's aligned output.
+///
+/// The title (if any) goes on the line above; a header row, a dashed separator and one line
+/// per row follow, then `(N rows)` and the notes. Numeric columns are right-aligned, others
+/// left-aligned, headers aligned like their column. Widths are display widths, control
+/// characters in titles, names, values and notes are escaped, and no line ends in padding.
+///
+///      id | name             | rank
+///     ----+------------------+--------
+///      c3 | Zhang Min – 张敏 | bureau
+///      c1 | Li Wei           | county
+///     (2 rows)
+enum TableRenderer {
+    static func render(_ table: ResultTable, colorize: Bool) -> String {
+        let numeric = table.numericColumns
+        let header = table.columns.map { TerminalText.escaped($0) }
+        let body = table.rows.map { row in
+            table.columns.indices.map { TerminalText.escaped(Renderer.cell(row, $0).description) }
+        }
+        var widths = header.map(DisplayWidth.of)
+        for row in body {
+            for (c, text) in row.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(text)) }
+        }
+
+        var out = ""
+        if let title = table.title { out += TerminalText.escaped(title) + "\n" }
+        if !header.isEmpty {
+            out += line(header, widths: widths, numeric: numeric, style: colorize ? ANSI.bold : nil)
+            out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
+            for row in body { out += line(row, widths: widths, numeric: numeric, style: nil) }
+        }
+        out += table.rows.count == 1 ? "(1 row)\n" : "(\(table.rows.count) rows)\n"
+        for note in table.notes { out += TerminalText.escaped(note) + "\n" }
+        return out
+    }
+
+    /// One aligned line: ` a | b | c`, cells padded to `widths` except after the last one.
+    /// `style` wraps each cell's text (not its padding), so colour codes never count in widths.
+    static func line(_ cells: [String], widths: [Int], numeric: Set<Int>, style: String?) -> String {
+        var out = ""
+        for (c, text) in cells.enumerated() {
+            let isLast = c == cells.count - 1
+            let fill = String(repeating: " ", count: max(0, widths[c] - DisplayWidth.of(text)))
+            let shown = style.map { $0 + text + ANSI.reset } ?? text
+            if c > 0 { out += "|" }
+            if isLast && text.isEmpty { break }  // no trailing blank after the last bar
+            out += " "
+            if numeric.contains(c) {
+                out += fill + shown
+            } else {
+                out += shown + (isLast ? "" : fill)
+            }
+            if !isLast { out += " " }
+        }
+        return out + "\n"
+    }
+}

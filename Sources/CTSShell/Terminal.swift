@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CTSDomain
+
+/// The few facts about the process's terminal and clock the shell needs. All process I/O of
+/// cts goes through here and `OutputSink`.
+public enum Terminal {
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    /// Whether colour may be used on a stream: a terminal, and NO_COLOR unset (no-color.org).
+    public static func wantsColor(_ fd: Int32) -> Bool {
+        isTerminal(fd) && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+    }
+
+    /// The local date today.
+    public static func today() -> Day {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? Day(daysSinceEpoch: 0)
+    }
+}
+
+/// Where text goes: standard output, standard error, or (in tests) a buffer.
+public final class OutputSink {
+    private let write: (String) -> Void
+    public let isTerminal: Bool
+
+    public init(isTerminal: Bool = false, write: @escaping (String) -> Void) {
+        self.isTerminal = isTerminal
+        self.write = write
+    }
+
+    public static func standard(_ fd: Int32) -> OutputSink {
+        OutputSink(isTerminal: Terminal.isTerminal(fd)) { text in
+            var bytes = Array(text.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    public func print(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n") }
+    public func raw(_ text: String) { write(text) }
+}
+
+/// Reading and writing files for scripts: includes and redirections.
+enum Files {
+    /// The whole file as UTF-8 text, or an error message.
+    static func read(_ path: String) -> Result<String, FileError> {
+        guard let handle = fopen(path, "rb") else { return .failure(FileError(path: path, errno: errno)) }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count {
+                if ferror(handle) != 0 { return .failure(FileError(path: path, errno: errno)) }
+                break
+            }
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Writes text to a file created readable by its owner only (it may hold personal data).
+    static func write(_ text: String, to path: String, append: Bool) -> FileError? {
+        let flags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
+        let fd = open(path, flags, 0o600)
+        guard fd >= 0 else { return FileError(path: path, errno: errno) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return FileError(path: path, errno: errno)
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// The canonical absolute path (for include cycle detection), or the path itself.
+    static func canonical(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The directory part of a path ("." for a bare name).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `relative` resolved against `directory` unless it is absolute.
+    static func join(_ directory: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") || directory == "." { return relative }
+        return directory + "/" + relative
+    }
+
+    static func isTerminalInput() -> Bool { isatty(STDIN_FILENO) != 0 }
+
+    static func readStandardInput() -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+struct FileError: Error {
+    let path: String
+    let errno: Int32
+
+    var reason: String { String(cString: strerror(errno)) }
+}

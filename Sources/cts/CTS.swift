@@ -1,0 +1,51 @@
+import ArgumentParser
+import CTSInterpreter
+import CTSShell
+
+/// The `cts` command line (spec §4). Everything it does lives in CTSShell; this only reads flags.
+@main
+struct CTS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cts",
+        abstract: "The cadre training shell: model, check and report on cadre training.",
+        discussion: "Commands (type 'help COMMAND' inside cts for usage and an example):\n\n" + Help.overview(),
+        version: Version.current)
+
+    @Argument(help: "Scripts to run in order, then exit.") var scripts: [String] = []
+    @Option(name: .customShort("c"), help: "Run a command, then exit (repeatable).") var command: [String] = []
+    @Option(name: .customShort("s"), help: "Work on a session file (created if missing).") var session: String?
+    @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
+    @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
+    @Flag(help: "Presenter mode: show each command and wait for Enter.") var step = false
+    @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).") var keepGoing = false
+    @Flag(help: "Interactive shell on a bundled demo province.") var demo = false
+
+    func run() throws {
+        for (flag, given) in [("-s", session != nil), ("-i", interactive), ("--step", step), ("--demo", demo)] where given {
+            throw ValidationError("\(flag) is not yet available in cts \(Version.current)")
+        }
+        var options = RunOptions()
+        options.scripts = scripts
+        options.commands = command
+        options.keepGoing = keepGoing
+        options.echo = echo
+        throw ExitCode(CommandLine.launch(options))
+    }
+
+    /// Exit statuses are spec §4's: usage errors are 2 (not argument-parser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Self.exit(withError: code)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Self.exit(withError: ExitCode.success)
+            }
+            FileHandleError.write("cts: " + fullMessage(for: error) + "\nType 'cts --help' for usage.\n")
+            Self.exit(withError: ExitCode(ExitStatus.usage))
+        }
+    }
+}
