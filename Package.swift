@@ -31,10 +31,7 @@ let package = Package(
         .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage"]),
         .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),
         .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput"]),
-        .testTarget(
-            name: "CTSShellTests",
-            dependencies: ["CTSShell"],
-            resources: [.copy("Golden")]
-        ),
+        // Golden scripts run against the built `cts` executable, so the tests depend on it.
+        .testTarget(name: "CTSShellTests", dependencies: ["CTSShell", "cts"], exclude: ["Golden"]),
     ]
 )

@@ -151,7 +151,7 @@ extension Binder {
             }
             idText = value.description
         default:
-            throw .error("expected a \(target.value.singular) id after '\(target.value.singular)'", at: id.range)
+            throw .error("expected \(withArticle(target.value.singular)) id after '\(target.value.singular)'", at: id.range)
         }
         let slot = try resolve(target.value, idText, id.range)
         var result = Bound(bound.type, range, word: bound.word, refSlot: bound.refSlot.map { r in { _ in try r(slot) } }) { _ in

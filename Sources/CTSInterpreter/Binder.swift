@@ -50,7 +50,7 @@ struct Binder {
         }
     }
 
-    private var kindPhrase: String { kind.map { "a \($0.singular)" } ?? "this command" }
+    private var kindPhrase: String { kind.map { withArticle($0.singular) } ?? "this command" }
 
     private func fieldHint(_ word: String) -> String {
         guard let kind else { return "" }
@@ -275,7 +275,7 @@ struct Binder {
             default: throw .error("expected yes or no, found '\(word)'", at: range)
             }
         case .word where kind != nil:
-            throw .error("\(kindPhrase.prefix(2) == "a " ? kind!.singular : "it") has no field '\(word)'\(fieldHint(word))",
+            throw .error("\(kind!.singular) has no field '\(word)'\(fieldHint(word))",
                          at: range)
         default:
             return .constant(.text(word), .text, range)

@@ -19,8 +19,8 @@ enum StaticType: Equatable {
         case .period: "a period"
         case .list: "a list"
         case .unknown: "a value"
-        case .enumeration(let v): "a \(v.rawValue)"
-        case .ref(let k): "a \(k.singular)"
+        case .enumeration(let v): withArticle(v.rawValue)
+        case .ref(let k): withArticle(k.singular)
         case .word: "a word"
         }
     }

@@ -103,3 +103,17 @@ extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
+
+extension Help {
+    /// Every command by group, names only: for `cts --help`, where lines are wrapped.
+    public static func commandIndex() -> String {
+        var lines = ["COMMANDS (inside cts, 'help COMMAND' shows usage and an example):"]
+        for group in CommandGroup.allCases {
+            let names = CommandTable.all.filter { $0.group == group }.map(\.name)
+            guard !names.isEmpty else { continue }
+            lines.append("")
+            lines.append("  \(group.title): " + names.joined(separator: ", ") + ".")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

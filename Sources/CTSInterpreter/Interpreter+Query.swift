@@ -53,7 +53,15 @@ extension Interpreter {
         let binder = Binder(interpreter: self, kind: kind)
         var slots = try matching(query, binder)
         if !query.sort.isEmpty {
-            let keys = try query.sort.map { key throws(Diagnostic) in (try binder.bind(key.expression), key.descending) }
+            let keys = try query.sort.map { key throws(Diagnostic) in
+                let bound = try binder.bind(key.expression)
+                // A word that is no field would sort by a constant: say so instead.
+                if bound.type == .word {
+                    throw .error("\(kind.singular) has no field '\(bound.word ?? "")'"
+                                 + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                }
+                return (bound, key.descending)
+            }
             var rows: [(slot: Int, values: [Value])] = []
             rows.reserveCapacity(slots.count)
             for (i, slot) in slots.enumerated() {

@@ -93,6 +93,7 @@ extension Interpreter {
             result = ResultTable(columns: columns, rows: [row(total)])
         }
         result.title = "Compliance with \(r.id): \(r.title) (\(formatNumber(r.hours)) hours in \(r.period))"
+            + (under.map { " under \(session.units[$0]!.id)" } ?? "")
         let percent = Self.percent(Double(total.compliant), of: Double(total.cadres))
         result.notes = ["\(Session.counted(total.cadres, .cadre)) under the rule, \(total.compliant) compliant"
                         + (percent.isNull ? "" : " (\(percent)%)") + ", \(formatNumber(total.short)) hours short in all"]
@@ -262,7 +263,7 @@ extension Interpreter {
                          Self.percent(Double(participants), of: Double(p.participants)), .number(p.hours), .number(hours),
                          Self.percent(hours, of: p.hours)])
         }
-        return ResultTable(title: "Plan against actual training, \(year)",
+        return ResultTable(title: "Plan against actual training, \(year)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
                            columns: ["unit", "planned-participants", "participants", "participants-%",
                                      "planned-hours", "hours", "hours-%"], rows: rows,
                            notes: ["actual: cadres of the unit and the units below it with class hours credited in \(year)"])

@@ -59,12 +59,14 @@ extension Interpreter {
         case .quit:
             return [.quit]
         case .help:
-            let topic = try args.positionals.first.map { try value(of: $0).description }
+            // `help cadre add` names a two-word command.
+            let words = try args.positionals.map { try value(of: $0).description }
+            let topic = words.isEmpty ? nil : words.joined(separator: " ")
             guard let text = Help.text(for: topic) else {
-                let arg = args.positionals[0]
+                let range = args.positionals[0].range.through(args.positionals[args.positionals.count - 1].range)
                 let candidates = CommandTable.firstWords + Help.topics.map(\.name)
                 throw Diagnostic.error("no help for '\(topic!)'\(Suggestion.hint(for: topic!, in: candidates)); "
-                                       + "type 'help' for the list of commands", at: arg.range)
+                                       + "type 'help' for the list of commands", at: range)
             }
             return [.text(text)]
         case .setOption:

@@ -22,6 +22,10 @@ public final class Interpreter {
     /// Change sets of the commands that can be undone, oldest first, and of those undone.
     public private(set) var undoStack: [(name: String, changes: ChangeSet)] = []
     public private(set) var redoStack: [(name: String, changes: ChangeSet)] = []
+    /// How many commands `undo` can take back; older ones are forgotten, in halves, so that
+    /// a script of a million commands does not keep a million change sets.
+    static let undoLimit = 2000
+
     /// Changes since the session was last saved or opened.
     public private(set) var unsavedChanges = 0
 
@@ -69,6 +73,7 @@ public final class Interpreter {
             let message = try applyChange(command, &changes)
             if !changes.isEmpty {
                 undoStack.append((command.spec.name, changes))
+                if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
             }

@@ -19,7 +19,12 @@ public struct Lexer {
     private let startOffset: Int
 
     private var pos = 0
+    /// Tokens scanned but not yet handed out by `next()`.
     private var tokens: [Token] = []
+    private var bufferIndex = 0
+    private var started = false
+    private var finished = false
+    private var endToken: Token?
     private var parenDepth = 0
     /// True when a non-`endOfCommand` token was emitted since the last command end.
     private var commandHasTokens = false
@@ -50,9 +55,39 @@ public struct Lexer {
 
     /// All tokens of the text, ending with exactly one .endOfFile. Never throws: bad input gives .error tokens.
     public mutating func tokenize() -> [Token] {
-        reset()
+        started = false
+        var all: [Token] = []
+        all.reserveCapacity(max(16, bytes.count / 16))
+        while true {
+            let token = next()
+            all.append(token)
+            if token.kind == .endOfFile { return all }
+        }
+    }
+
+    /// The next token; `.endOfFile` at the end, and again on every call after it.
+    ///
+    /// Tokens are produced on demand, so a parser can read a long script a command at a
+    /// time in bounded memory.
+    public mutating func next() -> Token {
+        if !started {
+            reset()
+            started = true
+        }
+        while bufferIndex >= tokens.count {
+            tokens.removeAll(keepingCapacity: true)
+            bufferIndex = 0
+            if finished { return endToken! }
+            scanStep()
+        }
+        bufferIndex += 1
+        return tokens[bufferIndex - 1]
+    }
+
+    /// Reads input until at least one token is emitted, or the end of the text.
+    private mutating func scanStep() {
         let n = bytes.count
-        while pos < n {
+        while pos < n && tokens.isEmpty {
             let b = bytes[pos]
             switch b {
             case Byte.space, Byte.tab:
@@ -115,8 +150,12 @@ public struct Lexer {
                 }
             }
         }
-        tokens.append(Token(.endOfFile, SourceRange(location(n), location(n))))
-        return tokens
+        if pos >= n && tokens.isEmpty {
+            let end = Token(.endOfFile, SourceRange(location(n), location(n)))
+            endToken = end
+            finished = true
+            tokens.append(end)
+        }
     }
 
     /// True when the text ends inside an unfinished command: a trailing `\` continuation, an open `(`, or an unterminated string. The interactive shell uses it to show a continuation prompt.
@@ -136,7 +175,8 @@ public struct Lexer {
     private mutating func reset() {
         pos = startOffset
         tokens = []
-        tokens.reserveCapacity(max(16, bytes.count / 16))
+        bufferIndex = 0
+        finished = false
         parenDepth = 0
         commandHasTokens = false
         cursorOffset = startOffset

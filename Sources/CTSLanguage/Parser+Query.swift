@@ -68,9 +68,21 @@ extension Parser {
         if check(.symbol(">")) || check(.symbol(">>")) {
             let append = advance().kind == .symbol(">>")
             guard !isAtEndOfCommand else { throw .error("expected a file name after '\(append ? ">>" : ">")'", at: endRange) }
-            clause.redirect = Redirect(path: try parseAtom(), append: append)
+            clause.redirect = Redirect(path: try parsePath(), append: append)
         }
         return clause
+    }
+
+    /// path := STRING | (any tokens written without spaces between them)
+    ///
+    /// So `> /tmp/out.csv` and `> ../out.csv` work unquoted after a redirection.
+    mutating func parsePath() throws(Diagnostic) -> Argument {
+        if case .string = peek().kind { return try parseAtom() }
+        let first = advance()
+        var last = first
+        while !isAtEndOfCommand, peek().range.start.utf8Offset == last.range.end.utf8Offset { last = advance() }
+        let range = first.range.through(last.range)
+        return Argument(.word(source(range)), range)
     }
 
     /// report := "report" KIND atom* ("by" WORD | "under" atom)* outputClause

@@ -15,13 +15,16 @@ public enum ParsedItem: Hashable, Sendable {
 ///     var parser = Parser(text: "count cadres where rank >= county", fileID: 0)
 ///     let items = parser.parseScript()
 public struct Parser {
-    let tokens: [Token]
+    private var lexer: Lexer
+    /// Tokens of the command being read (from its first token) plus lookahead. Only one
+    /// command's tokens are kept, so a script of millions of lines parses in bounded memory.
+    private(set) var tokens: [Token] = []
     let bytes: [UInt8]
+    /// Index of the current token in `tokens`.
     var position = 0
 
     public init(text: String, fileID: Int) {
-        var lexer = Lexer(text: text, fileID: fileID)
-        tokens = lexer.tokenize()
+        lexer = Lexer(text: text, fileID: fileID)
         bytes = Array(text.utf8)
     }
 
@@ -30,17 +33,22 @@ public struct Parser {
     /// script := (command? END)* EOF
     public mutating func parseScript() -> [ParsedItem] {
         var items: [ParsedItem] = []
-        while true {
-            while check(.endOfCommand) { advance() }
-            if check(.endOfFile) { break }
-            do {
-                items.append(.command(try parseCommand()))
-            } catch {
-                items.append(.error(error))
-                synchronize()
-            }
-        }
+        while let item = nextItem() { items.append(item) }
         return items
+    }
+
+    /// The next command of the source (or the error that stood in its place); nil at the end.
+    public mutating func nextItem() -> ParsedItem? {
+        while check(.endOfCommand) { advance() }
+        if check(.endOfFile) { return nil }
+        tokens.removeFirst(position)
+        position = 0
+        do {
+            return .command(try parseCommand())
+        } catch {
+            synchronize()
+            return .error(error)
+        }
     }
 
     /// Parses a source and returns its commands, or the first error.
@@ -299,18 +307,28 @@ public struct Parser {
 
     // MARK: - Cursor
 
-    func peek(_ offset: Int = 0) -> Token {
-        tokens[min(position + offset, tokens.count - 1)]
+    mutating func peek(_ offset: Int = 0) -> Token {
+        fill(position + offset)
+        return tokens[min(position + offset, tokens.count - 1)]
+    }
+
+    /// Reads tokens from the lexer until index `i` exists (or the end of the text).
+    private mutating func fill(_ i: Int) {
+        while tokens.count <= i {
+            if let last = tokens.last, last.kind == .endOfFile { return }
+            tokens.append(lexer.next())
+        }
     }
 
     @discardableResult
     mutating func advance() -> Token {
+        fill(position)
         let token = tokens[position]
-        if position < tokens.count - 1 { position += 1 }
+        if token.kind != .endOfFile { position += 1 }
         return token
     }
 
-    func check(_ kind: Token.Kind) -> Bool { peek().kind == kind }
+    mutating func check(_ kind: Token.Kind) -> Bool { peek().kind == kind }
 
     mutating func match(_ kind: Token.Kind) -> Bool {
         guard check(kind) else { return false }
@@ -328,7 +346,7 @@ public struct Parser {
     }
 
     /// True when the current token is the keyword `word` (case-insensitive).
-    func checkKeyword(_ word: String, offset: Int = 0) -> Bool {
+    mutating func checkKeyword(_ word: String, offset: Int = 0) -> Bool {
         let token = peek(offset)
         return token.kind == .word && text(of: token).lowercased() == word
     }
@@ -347,9 +365,11 @@ public struct Parser {
     }
 
     var isAtEndOfCommand: Bool {
-        switch peek().kind {
-        case .endOfCommand, .endOfFile: true
-        default: false
+        mutating get {
+            switch peek().kind {
+            case .endOfCommand, .endOfFile: true
+            default: false
+            }
         }
     }
 

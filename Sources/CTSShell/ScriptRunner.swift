@@ -99,19 +99,19 @@ public final class ScriptRunner {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// Parses a source and runs its commands; false when the run must stop.
+    /// Parses a source a command at a time and runs each; false when the run must stop.
+    ///
+    /// Reading as it goes keeps a script of millions of lines in bounded memory. Without
+    /// --keep-going the first error, syntax or runtime, stops the run; with a session file
+    /// its transaction then makes the whole script apply nothing.
     func runSource(name: String, text: String, directory: String) -> Bool {
         let fileID = files.add(name: name, text: text)
-        let items = Parser.parse(text, fileID: fileID)
-        // A script with a syntax error runs nothing (unless --keep-going): all or nothing.
-        if !options.keepGoing, let first = items.lazy.compactMap({ if case .error(let d) = $0 { d } else { nil } }).first {
-            report(first)
-            return false
-        }
-        for item in items {
+        var parser = Parser(text: text, fileID: fileID)
+        while let item = parser.nextItem() {
             switch item {
             case .error(let diagnostic):
                 report(diagnostic)
+                if !options.keepGoing && interpreter.settings.stopOnError { return false }
             case .command(let command):
                 if !runCommand(command, directory: directory) { return false }
                 if quitRequested { return true }

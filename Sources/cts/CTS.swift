@@ -8,12 +8,14 @@ struct CTS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cts",
         abstract: "The cadre training shell: model, check and report on cadre training.",
-        discussion: "Commands (type 'help COMMAND' inside cts for usage and an example):\n\n" + Help.overview(),
+        discussion: Help.commandIndex(),
         version: Version.current)
 
     @Argument(help: "Scripts to run in order, then exit.") var scripts: [String] = []
-    @Option(name: .customShort("c"), help: "Run a command, then exit (repeatable).") var command: [String] = []
-    @Option(name: .customShort("s"), help: "Work on a session file (created if missing).") var session: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
+    var command: [String] = []
+    @Option(name: .customShort("s"), help: ArgumentHelp("Work on a session file (created if missing).", valueName: "file"))
+    var session: String?
     @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
     @Flag(help: "Presenter mode: show each command and wait for Enter.") var step = false
@@ -44,7 +46,7 @@ struct CTS: ParsableCommand {
                 print(fullMessage(for: error))
                 Self.exit(withError: ExitCode.success)
             }
-            FileHandleError.write("cts: " + fullMessage(for: error) + "\nType 'cts --help' for usage.\n")
+            FileHandleError.write("cts: " + fullMessage(for: error) + "\n")
             Self.exit(withError: ExitCode(ExitStatus.usage))
         }
     }
