@@ -21,8 +21,12 @@ let package = Package(
         .target(name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"]),
         // Renders result tables and diagnostics as text.
         .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter"]),
-        // The script runner and (later) the interactive shell: the only place that does terminal I/O.
-        .target(name: "CTSShell", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput"]),
+        // The system libedit (Debian: libedit-dev) and the C wrappers Swift needs for its variadic calls.
+        .systemLibrary(name: "CLineEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "CLineEditShim", dependencies: ["CLineEdit"]),
+        // The script runner and the interactive shell: the only place that does terminal I/O.
+        .target(name: "CTSShell",
+                dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput", "CLineEdit", "CLineEditShim"]),
         .executableTarget(
             name: "cts",
             dependencies: ["CTSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]

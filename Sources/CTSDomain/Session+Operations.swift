@@ -95,7 +95,7 @@ extension Session {
                        _ changes: inout ChangeSet) throws(DomainError) -> [(kind: EntityKind, count: Int)] {
         let refs = referrers(of: kind, slot)
         if !refs.isEmpty && !cascade {
-            let list = refs.map { Self.counted($0.slots.count, $0.kind) }.joined(separator: " and ")
+            let list = Self.listing(refs.map { Self.counted($0.slots.count, $0.kind) })
             throw DomainError("\(kind.singular) \(name(of: kind, slot)) is referred to by \(list); "
                               + "use '\(kind.singular) remove \(name(of: kind, slot)) cascade' to remove them too")
         }
@@ -112,6 +112,12 @@ extension Session {
         }
         delete(kind, slot, in: &changes)
         removed[kind, default: 0] += 1
+    }
+
+    /// "a", "a and b", "a, b and c".
+    public static func listing(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// "3 cadres", "1 budget".

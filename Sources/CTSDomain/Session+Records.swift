@@ -257,7 +257,7 @@ struct FieldReader {
         switch v {
         case .text(let id), .ref(_, let id): return try session.resolve(target, id: id, field: name)
         case .number: return try session.resolve(target, id: v.description, field: name)
-        default: throw mismatch(name, "a \(target.singular) id", v)
+        default: throw mismatch(name, withArticle("\(target.singular) id"), v)
         }
     }
 

@@ -17,6 +17,14 @@ public final class Session {
     public private(set) var findings = Table<Finding>()
     public private(set) var practices = Table<Practice>()
 
+    /// Goes up with every change, so caches built from the records (the sorted id index
+    /// TAB completion uses) know when to rebuild.
+    public private(set) var version = 0
+    /// `version` for the records of one kind, so a cache about one kind (the id index of
+    /// cadres) survives changes to the others (enrollments).
+    private var kindVersions: [EntityKind: Int] = [:]
+    public func version(of kind: EntityKind) -> Int { kindVersions[kind, default: 0] }
+
     /// id → slot, for the kinds that have ids.
     private var idIndex: [EntityKind: [String: Int]] = [:]
     /// (cadre, course) → enrollment slot.
@@ -141,6 +149,8 @@ public final class Session {
 
     /// Applies one change and keeps every index right. Callers have validated it.
     public func apply(_ change: Change) {
+        version &+= 1
+        kindVersions[change.kind, default: 0] &+= 1
         switch change {
         case .insert(let slot, let record): insert(record, at: slot)
         case .update(let slot, let old, let new):

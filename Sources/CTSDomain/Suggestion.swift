@@ -7,7 +7,9 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(lower, candidate.lowercased(), limit: limit)
-            if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+            // Ties go to the candidate that sorts first, so the hint is the same on every run
+            // (candidates often come from a dictionary, whose order changes between runs).
+            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
         }
         return best?.0
     }

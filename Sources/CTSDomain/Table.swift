@@ -18,10 +18,13 @@ public struct Table<Row: Sendable>: Sendable {
     public var nextSlot: Int { rows.count }
 
     mutating func put(_ row: Row, at slot: Int) {
-        if slot == rows.count {
+        if slot >= rows.count {
+            // Undoing the removal of a record whose trailing empty slots were dropped: give the
+            // empty slots before it back too, so every other record keeps its slot.
+            while rows.count < slot { rows.append(nil) }
             rows.append(row)
         } else {
-            precondition(slot < rows.count && rows[slot] == nil, "slot \(slot) is taken")
+            precondition(rows[slot] == nil, "slot \(slot) is taken")
             rows[slot] = row
         }
         count += 1

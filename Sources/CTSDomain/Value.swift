@@ -21,8 +21,8 @@ public enum Value: Hashable, Sendable {
         case .text: "text"
         case .date: "a date"
         case .bool: "yes/no"
-        case .enumeration(let e): "a \(e.vocabulary.rawValue)"
-        case .ref(let kind, _): "a \(kind.singular) id"
+        case .enumeration(let e): withArticle(e.vocabulary.rawValue)
+        case .ref(let kind, _): withArticle("\(kind.singular) id")
         case .period: "a period"
         case .list: "a list"
         }

@@ -290,7 +290,8 @@ struct Binder {
             let wantEqual = op == .equal
             return Bound(.bool, range) { slot in
                 let p = try x(slot), q = try y(slot)
-                guard p != nil, q != nil else { return .bool(false) }
+                // Absent: every comparison is false except != against a present value (as below).
+                guard p != nil, q != nil else { return .bool(!wantEqual && (p != nil || q != nil)) }
                 return .bool((p == q) == wantEqual)
             }
         }

@@ -16,6 +16,8 @@ public enum Effect: Equatable, Sendable {
     case include(path: String, range: SourceRange)
     /// Wait for Enter in interactive and step mode.
     case pause(String?)
+    /// List the last N commands typed at the prompt.
+    case history(limit: Int)
     case quit
 }
 

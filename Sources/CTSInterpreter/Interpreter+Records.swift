@@ -25,6 +25,9 @@ extension Interpreter {
                     updates[o.key.value == "days" ? "hours" : o.key.value].map { (o.key.value == "days" ? "hours" : o.key.value, $0) }
                 }
                 try session.update(kind, slot, with: ordered, &changes)
+                if kind == .rule, let condition = args.option("for") {
+                    try checkRuleCondition(slot, at: condition.value.range)
+                }
                 let names = ordered.map(\.0).joined(separator: ", ")
                 return .confirmation("changed \(kind.singular) \(session.name(of: kind, slot))\(names.isEmpty ? "" : ": \(names)")")
             case .remove(let kind):

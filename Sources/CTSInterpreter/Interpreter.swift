@@ -29,6 +29,13 @@ public final class Interpreter {
     /// Changes since the session was last saved or opened.
     public private(set) var unsavedChanges = 0
 
+    /// While a transaction is open: the change sets applied since it began, in order, and the
+    /// undo and redo stacks as they were, so that `rollback()` can put everything back.
+    private var journal: (changes: [ChangeSet], undo: [(name: String, changes: ChangeSet)],
+                          redo: [(name: String, changes: ChangeSet)])?
+    /// Set when `new` replaced the session inside a transaction: there is nothing to roll back to.
+    private var journalBroken = false
+
     /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
     private var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
     private var rulesBeingBound: Set<Int> = []
@@ -52,8 +59,18 @@ public final class Interpreter {
         case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
             return try scriptCommand(command)
         case .undo, .redo, .new:
-            return try history(command)
-        case .save, .open, .dump, .importRecords, .exportRecords, .history:
+            return try undoRedo(command)
+        case .history:
+            guard case .simple(let args) = command.body else { return [] }
+            var limit = 20
+            if let arg = args.positionals.first {
+                guard case .number(let n) = try value(of: arg), n >= 1, n == n.rounded() else {
+                    throw Diagnostic.error("expected how many entries (1 or more)", at: arg.range)
+                }
+                limit = Int(n)
+            }
+            return [.history(limit: limit)]
+        case .save, .open, .dump, .importRecords, .exportRecords:
             throw Diagnostic.error("'\(command.spec.name)' is not available yet: session files and history "
                                    + "come in a later version of cts", at: command.nameRange)
         }
@@ -72,10 +89,17 @@ public final class Interpreter {
         do {
             let message = try applyChange(command, &changes)
             if !changes.isEmpty {
+                journal?.changes.append(changes)
                 undoStack.append((command.spec.name, changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
+                // A compiled rule condition holds the slots of the ids it names (once a record is
+                // removed, its slot may go to another) and the compiled conditions of the rules it
+                // uses through applies(): after a removal or a rule change, compile them afresh.
+                if changes.changes.contains(where: { if case .delete = $0 { true } else { $0.kind == .rule } }) {
+                    ruleConditions = [:]
+                }
             }
             return message
         } catch {
@@ -84,10 +108,11 @@ public final class Interpreter {
         }
     }
 
-    private func history(_ command: Command) throws -> [Effect] {
+    private func undoRedo(_ command: Command) throws -> [Effect] {
         guard case .simple(let args) = command.body else { return [] }
         switch command.spec.action {
         case .new:
+            if journal != nil { journalBroken = true }
             session = Session()
             ruleConditions = [:]
             undoStack = []
@@ -108,11 +133,13 @@ public final class Interpreter {
                 if undo {
                     guard let last = undoStack.popLast() else { break }
                     session.revert(last.changes)
+                    journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
                     redoStack.append(last)
                     done.append(last.name)
                 } else {
                     guard let last = redoStack.popLast() else { break }
                     session.apply(last.changes)
+                    journal?.changes.append(last.changes)
                     undoStack.append(last)
                     done.append(last.name)
                 }
@@ -124,9 +151,54 @@ public final class Interpreter {
         }
     }
 
+    // MARK: - Transactions
+
+    /// Opens a transaction: everything from now until `commit()` can be taken back by
+    /// `rollback()`. A script, or one input at the prompt (with its includes), is one
+    /// transaction, so it applies all of its changes or none. Returns false (and does
+    /// nothing) when one is already open: the outer one owns it.
+    @discardableResult
+    public func beginTransaction() -> Bool {
+        guard journal == nil else { return false }
+        journal = ([], undoStack, redoStack)
+        journalBroken = false
+        return true
+    }
+
+    /// Keeps what the transaction did.
+    public func commit() {
+        journal = nil
+        journalBroken = false
+    }
+
+    /// Takes back everything since `beginTransaction()`; false when `new` made that impossible.
+    @discardableResult
+    public func rollback() -> Bool {
+        guard let open = journal else { return true }
+        journal = nil
+        defer { journalBroken = false }
+        guard !journalBroken else { return false }
+        for changes in open.changes.reversed() { session.revert(changes) }
+        undoStack = open.undo
+        redoStack = open.redo
+        unsavedChanges -= open.changes.count
+        ruleConditions = [:]
+        return true
+    }
+
+    /// The change sets of the open transaction, in order (what a session file must write).
+    public var transactionChanges: [ChangeSet] { journal?.changes ?? [] }
+
     // MARK: - Rules
 
     /// The compiled `for` condition of a rule, compiled again when its text changed.
+    /// Compiles a rule's (changed) condition now, with no compiled condition reused, so that a
+    /// cycle through applies() is refused by the command that would make it.
+    func checkRuleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) {
+        ruleConditions = [:]
+        _ = try ruleCondition(rule, at: use)
+    }
+
     func ruleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) -> Bound {
         let r = session.rules[rule]!
         if let cached = ruleConditions[rule], cached.source == r.condition { return cached.bound }

@@ -147,17 +147,17 @@ public enum CommandTable {
             if kind == .course || kind == .rule { options.append(OptionSlot("days", .number)) }
             specs.append(CommandSpec("\(s) set", .update(kind), group: .records,
                                      usage: "\(s) set ID key=value ...",
-                                     summary: "Change fields of a \(s).",
+                                     summary: "Change fields of \(withArticle(s)).",
                                      example: "\(s) set \(example) \(setExamples[kind] ?? "")",
                                      positionals: [Slot("ID", .ref(kind))], options: options))
             specs.append(CommandSpec("\(s) remove", .remove(kind), group: .records,
                                      usage: "\(s) remove ID [cascade]",
-                                     summary: "Remove a \(s); refused while records refer to it, unless cascade removes them too.",
+                                     summary: "Remove \(withArticle(s)); refused while records refer to it, unless cascade removes them too.",
                                      example: "\(s) remove \(example)",
                                      positionals: [Slot("ID", .ref(kind)), Slot("cascade", .keyword("cascade"), optional: true)]))
             specs.append(CommandSpec("\(s) show", .show(kind), group: .queries,
                                      usage: "\(s) show ID",
-                                     summary: "Show every field of a \(s) and the records that refer to it.",
+                                     summary: "Show every field of \(withArticle(s)) and the records that refer to it.",
                                      example: "\(s) show \(example)",
                                      positionals: [Slot("ID", .ref(kind))]))
         }
@@ -258,6 +258,9 @@ public enum CommandTable {
                     positionals: [Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
                                   Slot("as", .keyword("as"), optional: true),
                                   Slot("FORMAT", .choice(["csv", "json"]), optional: true)]),
+        CommandSpec("history", .history, group: .session, usage: "history [N]",
+                    summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
+                    positionals: [Slot("N", .count, optional: true)]),
         CommandSpec("undo", .undo, group: .session, usage: "undo [N]",
                     summary: "Undo the last N changing commands (default 1).", example: "undo",
                     positionals: [Slot("N", .count, optional: true)]),
@@ -301,7 +304,8 @@ public enum CommandTable {
                     positionals: [Slot("OPTION", .choice(settings.map(\.name))), Slot("VALUE", .text)]),
         CommandSpec("help", .help, group: .script, usage: "help [COMMAND|TOPIC]",
                     summary: "List commands, or show one command's usage and an example.",
-                    example: "help enroll", positionals: [Slot("COMMAND", .text, optional: true)]),
+                    example: "help enroll",
+                    positionals: [Slot("COMMAND", .text, optional: true), Slot("SUBCOMMAND", .text, optional: true)]),
         CommandSpec("quit", .quit, group: .script, usage: "quit",
                     summary: "Leave cts (also: exit).", example: "quit"),
         CommandSpec("exit", .quit, group: .script, usage: "exit",

@@ -3,7 +3,22 @@ import CTSDomain
 extension Parser {
     /// expression := or
     public mutating func parseExpression() throws(Diagnostic) -> Expr {
-        try parseOr()
+        try enterNesting()
+        defer { nesting -= 1 }
+        return try parseOr()
+    }
+
+    /// Deeper nesting than this is refused: the recursive descent (and the interpreter's
+    /// walk of the tree) would otherwise run out of stack and crash on a line of 1000 `(`.
+    static let maxNesting = 100
+
+    /// Counts one more level of nesting; the caller undoes it with `defer { nesting -= 1 }`.
+    mutating func enterNesting(at range: SourceRange? = nil) throws(Diagnostic) {
+        nesting += 1
+        guard nesting <= Self.maxNesting else {
+            nesting -= 1
+            throw .error("expression nested too deeply (more than \(Self.maxNesting) levels)", at: range ?? peek().range)
+        }
     }
 
     /// or := and ("or" and)*
@@ -30,6 +45,8 @@ extension Parser {
     mutating func parseNot() throws(Diagnostic) -> Expr {
         if checkKeyword("not") {
             let keyword = advance()
+            try enterNesting(at: keyword.range)
+            defer { nesting -= 1 }
             let operand = try parseNot()
             return Expr(.not(operand), keyword.range.through(operand.range))
         }
@@ -47,10 +64,10 @@ extension Parser {
         }
         if checkKeyword("in") {
             advance()
-            _ = try expect(.symbol("("), "expected '(' after 'in', as in rank in (county, bureau)")
+            let open = try expect(.symbol("("), "expected '(' after 'in', as in rank in (county, bureau)")
             var items: [Expr] = [try parseExpression()]
             while match(.symbol(",")) { items.append(try parseExpression()) }
-            let close = try expect(.symbol(")"), "expected ')' to close the list")
+            let close = try expectClose(open, "expected ')' to close the list")
             return Expr(.isIn(left, items), left.range.through(close.range))
         }
         for (word, op) in [("contains", BinaryOperator.contains), ("under", .under)] where checkKeyword(word) {
@@ -95,6 +112,8 @@ extension Parser {
     mutating func parseUnary() throws(Diagnostic) -> Expr {
         if check(.symbol("-")) {
             let minus = advance()
+            try enterNesting(at: minus.range)
+            defer { nesting -= 1 }
             let operand = try parseUnary()
             return Expr(.negate(operand), minus.range.through(operand.range))
         }
@@ -112,7 +131,7 @@ extension Parser {
         advance()
         let kindToken = advance()
         guard !isAtEndOfCommand else {
-            throw .error("expected a \(kind.singular) id after 'of \(kind.singular)'", at: endRange)
+            throw .error("expected \(withArticle(kind.singular)) id after 'of \(kind.singular)'", at: endRange)
         }
         let id = try parseAtom()
         return Expr(.of(primary, Located(kind, kindToken.range), id), primary.range.through(id.range))
@@ -131,7 +150,7 @@ extension Parser {
         case .symbol("("):
             advance()
             let inner = try parseExpression()
-            let close = try expect(.symbol(")"), "expected ')'")
+            let close = try expectClose(token, "expected ')'")
             return Expr(inner.kind, token.range.through(close.range))
         case .word:
             advance()
@@ -144,26 +163,26 @@ extension Parser {
         case .error(let message):
             throw .error(message, at: token.range)
         default:
-            throw .error("expected a value, found \(describe(token))", at: token.range)
+            throw .error("expected a value, found \(describe(token))", at: errorRange(token))
         }
     }
 
     /// call := WORD "(" (expression ("," expression)*)? ")"
     mutating func parseCall(_ name: Located<String>) throws(Diagnostic) -> Expr {
-        advance()
+        let open = advance()
         var arguments: [Expr] = []
         if !check(.symbol(")")) {
             arguments.append(try parseExpression())
             while match(.symbol(",")) { arguments.append(try parseExpression()) }
         }
-        let close = try expect(.symbol(")"), "expected ')' to close \(name.value)(")
+        let close = try expectClose(open, "expected ')' to close \(name.value)(")
         return Expr(.call(name, arguments), name.range.through(close.range))
     }
 
     /// aggregate := "count" "(" COLLECTION ("where" expression)? ")"
     ///            | ("sum" | "avg" | "min" | "max") "(" expression "of" COLLECTION ("where" expression)? ")"
     mutating func parseAggregate(_ function: AggregateFunction, _ nameToken: Token) throws(Diagnostic) -> Expr {
-        advance()
+        let open = advance()
         var expression: Expr?
         if function != .count {
             expression = try parseExpression()
@@ -172,7 +191,7 @@ extension Parser {
         let collection = try parseCollection()
         var condition: Expr?
         if matchKeyword("where") { condition = try parseExpression() }
-        let close = try expect(.symbol(")"), "expected ')' to close \(function.rawValue)(")
+        let close = try expectClose(open, "expected ')' to close \(function.rawValue)(")
         let aggregate = Aggregate(function: function, expression: expression, collection: collection, condition: condition)
         return Expr(.aggregate(aggregate), nameToken.range.through(close.range))
     }
@@ -181,7 +200,7 @@ extension Parser {
     mutating func parseCollection() throws(Diagnostic) -> Located<EntityKind> {
         let token = peek()
         guard token.kind == .word else {
-            throw .error("expected a collection (\(Self.collectionList)), found \(describe(token))", at: token.range)
+            throw .error("expected a collection (\(Self.collectionList)), found \(describe(token))", at: errorRange(token))
         }
         let word = text(of: token)
         guard let kind = EntityKind(plural: word) else {
@@ -199,4 +218,27 @@ extension Parser {
     }
 
     static var collectionList: String { EntityKind.allCases.map(\.plural).joined(separator: ", ") }
+
+    /// Expects the `)` that closes `open`. When the command ends first (a `(` left open runs
+    /// on to the end of the file), the error points at that `(`, not at an empty last line.
+    mutating func expectClose(_ open: Token, _ message: String) throws(Diagnostic) -> Token {
+        if isAtEndOfCommand, case .symbol("(") = open.kind {
+            throw .error("this '(' is never closed; add ')' to close it", at: open.range)
+        }
+        do {
+            return try expect(.symbol(")"), message)
+        } catch {
+            var diagnostic = error
+            if case .symbol("(") = open.kind, open.range.start.line != diagnostic.range?.start.line {
+                diagnostic.notes.append("the '(' at \(open.range.start.line):\(open.range.start.column) is still open")
+            }
+            throw diagnostic
+        }
+    }
+
+    /// Where an error about `token` points: the token itself, or, at the end of the file, just
+    /// after the last token read (not at the start of the empty line after a final newline).
+    func errorRange(_ token: Token) -> SourceRange {
+        token.kind == .endOfFile ? endRange : token.range
+    }
 }

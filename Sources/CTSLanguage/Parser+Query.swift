@@ -25,11 +25,12 @@ extension Parser {
                 } while match(.symbol(","))
             case "limit":
                 let n = peek()
-                guard case .number(let value) = n.kind, value >= 0, value == value.rounded() else {
+                // Int(exactly:) also refuses numbers too large for an Int (`limit 1e30`), which Int() traps on.
+                guard case .number(let value) = n.kind, value >= 0, let count = Int(exactly: value) else {
                     throw .error("expected a whole number after 'limit', found \(describe(n))", at: n.range)
                 }
                 advance()
-                query.limit = Located(Int(value), n.range)
+                query.limit = Located(count, n.range)
             case "columns":
                 repeat {
                     let first = position
@@ -53,7 +54,7 @@ extension Parser {
     /// stats := "stats" additive "of" query
     mutating func parseStats(_ spec: CommandSpec) throws(Diagnostic) -> Command.Body {
         let expression = try parseAdditive()
-        try expectKeyword("of", "expected 'of COLLECTION' after the expression; usage: \(spec.usage)")
+        try expectKeyword("of", "expected 'of COLLECTION' after the expression", usage: spec.usage)
         let query = try parseQuery(spec)
         return .stats(expression, query, try parseOutputClause())
     }
@@ -77,7 +78,16 @@ extension Parser {
     ///
     /// So `> /tmp/out.csv` and `> ../out.csv` work unquoted after a redirection.
     mutating func parsePath() throws(Diagnostic) -> Argument {
-        if case .string = peek().kind { return try parseAtom() }
+        switch peek().kind {
+        case .string: return try parseAtom()
+        case .variable:  // `> $file`: variables work in any argument (spec §1)
+            let next = peek(1)
+            if next.kind == .endOfCommand || next.kind == .endOfFile
+                || next.range.start.utf8Offset != peek().range.end.utf8Offset { return try parseAtom() }
+        case .error where text(of: peek()).hasPrefix("$") || text(of: peek()).hasPrefix("\""):
+            return try parseAtom()  // a bad variable or string reports its lexer error
+        default: break
+        }
         let first = advance()
         var last = first
         while !isAtEndOfCommand, peek().range.start.utf8Offset == last.range.end.utf8Offset { last = advance() }
@@ -90,20 +100,29 @@ extension Parser {
         let token = peek()
         guard token.kind == .word, let kind = ReportKind(rawValue: text(of: token).lowercased()) else {
             let names = ReportKind.allCases.map(\.rawValue)
-            let found = token.kind == .word ? "'\(text(of: token))'" : describe(token)
-            let hint = token.kind == .word ? Suggestion.hint(for: text(of: token), in: names) : ""
-            throw .error("unknown report \(found)\(hint); reports are \(names.joined(separator: ", "))", at: token.range)
+            if isAtEndOfCommand { throw .error("'report' needs one of: \(names.joined(separator: ", "))", at: endRange) }
+            let problem = token.kind == .word
+                ? "unknown report '\(text(of: token))'\(Suggestion.hint(for: text(of: token), in: names))"
+                : "expected a report, found \(describe(token))"
+            throw .error("\(problem); reports are \(names.joined(separator: ", "))", at: token.range)
         }
         advance()
         var arguments: [Argument] = []
         var under: Argument?
         var groupBy: Located<String>?
         while !isAtEndOfCommand, !checkKeyword("as"), !check(.symbol(">")), !check(.symbol(">>")) {
-            if matchKeyword("by") {
+            if checkKeyword("by") || checkKeyword("under") {
+                let keyword = advance()
+                let word = text(of: keyword).lowercased()
+                if word == "by" ? groupBy != nil : under != nil {
+                    throw .error("'\(word)' is given twice", at: keyword.range)
+                }
+                if word == "under" {
+                    under = try parseAtom()
+                    continue
+                }
                 let field = try expect(.word, "expected a field after 'by' (unit, level, category, rank)")
                 groupBy = Located(text(of: field).lowercased(), field.range)
-            } else if matchKeyword("under") {
-                under = try parseAtom()
             } else {
                 arguments.append(try parseAtom())
             }

@@ -22,6 +22,8 @@ public struct Parser {
     let bytes: [UInt8]
     /// Index of the current token in `tokens`.
     var position = 0
+    /// How deeply the expression being read nests (parentheses, `not`, unary `-`); see `enterNesting`.
+    var nesting = 0
 
     public init(text: String, fileID: Int) {
         lexer = Lexer(text: text, fileID: fileID)
@@ -63,6 +65,7 @@ public struct Parser {
     mutating func parseCommand() throws(Diagnostic) -> Command {
         let first = peek()
         guard first.kind == .word else {
+            if case .error(let message) = first.kind { throw .error(message, at: first.range) }
             throw .error("expected a command, found \(describe(first))", at: first.range)
         }
         let firstWord = text(of: first)
@@ -154,7 +157,7 @@ public struct Parser {
             let first = position
             let expression = try parseExpression()
             let last = position
-            let close = try expect(.symbol(")"), "expected ')' to close the condition opened here")
+            let close = try expectClose(open, "expected ')' to close the condition")
             return Argument(.condition(expression, source: canonicalText(first..<last)), open.range.through(close.range))
         }
         let first = try parseAtom()
@@ -176,7 +179,7 @@ public struct Parser {
         case .period(let p): kind = .period(p)
         case .variable(let v): kind = .variable(v)
         case .error(let message): throw .error(message, at: token.range)
-        default: throw .error("expected a value, found \(describe(token))", at: token.range)
+        default: throw .error("expected a value, found \(describe(token))", at: errorRange(token))
         }
         advance()
         return Argument(kind, token.range)
@@ -237,7 +240,7 @@ public struct Parser {
             }
             try expectKeyword("where", "expected 'where' after 'cadres'")
             let condition = try parseExpression()
-            let close = try expect(.symbol(")"), "expected ')' to close '(cadres where ...'")
+            let close = try expectClose(open, "expected ')' to close '(cadres where ...'")
             selection = .matching(condition, range: open.range.through(close.range))
         } else {
             guard !isAtEndOfCommand else {
@@ -246,7 +249,7 @@ public struct Parser {
             let value = try parseValue()
             if case .list(let items) = value.kind { selection = .ids(items) } else { selection = .ids([value]) }
         }
-        try expectKeyword("in", "expected 'in COURSE'; usage: \(spec.usage)")
+        try expectKeyword("in", "expected 'in COURSE'", usage: spec.usage)
         guard !isAtEndOfCommand else { throw .error("expected a course id after 'in'", at: endRange) }
         let course = try parseAtom()
         var rest = Arguments()
@@ -297,7 +300,7 @@ public struct Parser {
             switch token.kind {
             case .string(let s): parts.append(.text(s))
             case .variable(let v): parts.append(.variable(Located(v, token.range)))
-            case .error(let message) where message.hasPrefix("unterminated") || message.hasPrefix("unknown escape"):
+            case .error(let message) where text(of: token).hasPrefix("\""):  // a string with a bad escape or no end
                 throw .error(message, at: token.range)
             default: parts.append(.text(text(of: token)))
             }
@@ -340,7 +343,7 @@ public struct Parser {
         guard check(kind) else {
             let token = peek()
             if case .error(let lexMessage) = token.kind { throw .error(lexMessage, at: token.range) }
-            throw .error("\(message), found \(describe(token))", at: token.range)
+            throw .error("\(message), found \(describe(token))", at: errorRange(token))
         }
         return advance()
     }
@@ -357,10 +360,11 @@ public struct Parser {
         return true
     }
 
-    mutating func expectKeyword(_ word: String, _ message: String) throws(Diagnostic) {
+    mutating func expectKeyword(_ word: String, _ message: String, usage: String? = nil) throws(Diagnostic) {
         guard matchKeyword(word) else {
             let token = peek()
-            throw .error("\(message), found \(describe(token))", at: token.range)
+            throw .error("\(message), found \(describe(token))\(usage.map { "; usage: \($0)" } ?? "")",
+                         at: errorRange(token))
         }
     }
 

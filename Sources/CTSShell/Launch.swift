@@ -1,20 +1,75 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLineEditShim
 import CTSDomain
 
+/// How cts was asked to run, beyond the scripts and commands.
+public struct LaunchOptions: Sendable {
+    public var run = RunOptions()
+    /// Stay interactive after the scripts (`-i`).
+    public var interactive = false
+    /// Skip the rc file (`--no-rc`).
+    public var skipRC = false
+
+    public init() {}
+}
+
 extension CommandLine {
-    /// Runs cts with parsed options against the real terminal; returns the exit status.
-    public static func launch(_ options: RunOptions) -> Int32 {
-        setlocale(LC_ALL, "")
-        if options.scripts.isEmpty && options.commands.isEmpty && Files.isTerminalInput() {
-            FileHandleError.write("cts: the interactive shell is not yet available; run a script (cts FILE.cts), "
-                                  + "a command (cts -c \"help\") or pipe commands in\n")
-            return ExitStatus.usage
-        }
-        let runner = ScriptRunner(options: options, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
+    /// Runs cts against the real terminal; returns the exit status.
+    public static func launch(_ options: LaunchOptions) -> Int32 {
+        setlocale(LC_ALL, "")  // before libedit starts, or it drops non-ASCII input
+        let stdinIsTerminal = Files.isTerminalInput()
+        let runner = ScriptRunner(options: options.run, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
                                   today: Terminal.today())
-        return runner.run { Files.isTerminalInput() ? nil : Files.readStandardInput() }
+        let batchOnly = !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
+        if batchOnly {
+            let status = runner.run { stdinIsTerminal ? nil : Files.readStandardInput() }
+            if !options.interactive || !stdinIsTerminal { return status }
+        }
+        return interactive(runner, options)
+    }
+
+    private static func interactive(_ runner: ScriptRunner, _ options: LaunchOptions) -> Int32 {
+        let environment = Environment.current
+        let history = History(path: History.defaultPath(environment: environment))
+        // The SIGINT handler must exist before libedit starts: libedit chains to it.
+        _ = cle_install_sigint_handler()
+        let editor: LineEditor
+        let dumb = environment["TERM"] == "dumb"
+        if !dumb, Terminal.isTerminal(STDOUT_FILENO),
+           let libedit = LibEditLineEditor(history: history, complete: Completer(interpreter: runner.interpreter).complete) {
+            editor = libedit
+        } else {
+            editor = PlainLineEditor(showPrompt: Terminal.isTerminal(STDOUT_FILENO))
+        }
+        runner.interpreter.interruptRequested = { cle_sigint_pending() != 0 }
+        let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO))
+        let rc = options.skipRC ? nil : Environment.rcPath(environment)
+        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: nil))
+    }
+}
+
+/// The process environment, read once.
+public enum Environment {
+    public static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let eq = text.firstIndex(of: "=") {
+                result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// `$XDG_CONFIG_HOME/cts/ctsrc`, by default `~/.config/cts/ctsrc`.
+    public static func rcPath(_ environment: [String: String]) -> String? {
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/cts/ctsrc" }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.config/cts/ctsrc"
     }
 }
 

@@ -35,7 +35,13 @@ public final class ScriptRunner {
     var options: RunOptions
     /// Whether any command has failed so far.
     private(set) var failed = false
-    private var quitRequested = false
+    /// Whether the last command was stopped by Ctrl-C.
+    private(set) var wasInterrupted = false
+    private(set) var quitRequested = false
+    /// At the prompt: confirmations are printed and errors never end the session.
+    public var interactive = false
+    /// The prompt's history, for the `history` command.
+    public var history: History?
     /// Files being included, outermost first, for cycle detection.
     private var includeStack: [String] = []
 
@@ -52,19 +58,48 @@ public final class ScriptRunner {
     }
 
     /// Runs everything the options name and returns the exit status.
+    ///
+    /// All of it is one transaction: if a command fails and the run stops, everything the
+    /// scripts changed is taken back, so they apply all of their changes or none.
     public func run(readStandardInput: () -> String?) -> Int32 {
+        interpreter.beginTransaction()
+        let completed = runAll(readStandardInput: readStandardInput)
+        if completed || options.keepGoing { interpreter.commit() } else { interpreter.rollback() }
+        return status
+    }
+
+    private func runAll(readStandardInput: () -> String?) -> Bool {
         for path in options.scripts {
-            guard runFile(path, includedAt: nil) else { return status }
-            if quitRequested { return status }
+            guard runFile(path, includedAt: nil) else { return false }
+            if quitRequested { return true }
         }
         for command in options.commands {
-            guard runSource(name: "<command-line>", text: command, directory: ".") else { return status }
-            if quitRequested { return status }
+            guard runSource(name: "<command-line>", text: command, directory: ".") else { return false }
+            if quitRequested { return true }
         }
         if options.scripts.isEmpty && options.commands.isEmpty, let text = readStandardInput() {
-            _ = runSource(name: "<stdin>", text: text, directory: ".")
+            return runSource(name: "<stdin>", text: text, directory: ".")
         }
-        return status
+        return true
+    }
+
+    /// Runs one input typed at the prompt as a transaction: if it fails or is interrupted,
+    /// the session is left exactly as before it.
+    public func runInteractive(_ text: String) {
+        wasInterrupted = false
+        interpreter.beginTransaction()
+        if runSource(name: "<stdin>", text: text, directory: ".") {
+            interpreter.commit()
+        } else if !interpreter.rollback() {
+            report(.error("the session was replaced by 'new' and could not be put back as it was", at: nil))
+        }
+        if wasInterrupted { err.print("interrupted") }
+    }
+
+    /// Runs a file (the rc file) as one transaction, reporting its errors.
+    public func runStartupFile(_ path: String) {
+        interpreter.beginTransaction()
+        if runFile(path, includedAt: nil) { interpreter.commit() } else { interpreter.rollback() }
     }
 
     var status: Int32 { failed ? ExitStatus.commandFailed : ExitStatus.success }
@@ -111,7 +146,7 @@ public final class ScriptRunner {
             switch item {
             case .error(let diagnostic):
                 report(diagnostic)
-                if !options.keepGoing && interpreter.settings.stopOnError { return false }
+                if interactive || !options.keepGoing && interpreter.settings.stopOnError { return false }
             case .command(let command):
                 if !runCommand(command, directory: directory) { return false }
                 if quitRequested { return true }
@@ -131,17 +166,22 @@ public final class ScriptRunner {
         } catch let diagnostic as Diagnostic {
             report(diagnostic)
         } catch is Interrupted {
-            report(.error("interrupted", at: command.range))
+            wasInterrupted = true
+            if !interactive { report(.error("interrupted", at: command.range)) }
+            return false
         } catch {
             report(.error("\(error)", at: command.range))
         }
-        return options.keepGoing || !interpreter.settings.stopOnError
+        return !interactive && (options.keepGoing || !interpreter.settings.stopOnError)
     }
 
     private func perform(_ effect: Effect, directory: String) -> Bool {
         switch effect {
         case .confirmation(let text):
-            if interpreter.settings.verbose || interpreter.settings.echo { out.print(text) }
+            // At the prompt, confirm what was typed, not every line of an included script.
+            if interactive && includeStack.isEmpty || interpreter.settings.verbose || interpreter.settings.echo {
+                out.print(text)
+            }
         case .text(let text):
             out.print(text)
         case .table(let table, let format, let redirect):
@@ -160,17 +200,32 @@ public final class ScriptRunner {
             return runFile(Files.join(directory, path), includedAt: range) || options.keepGoing
         case .pause:
             break
+        case .history(let limit):
+            guard let history else {
+                out.print("history is kept only at the interactive prompt")
+                break
+            }
+            let entries = history.entries.suffix(limit)
+            let first = history.entries.count - entries.count + 1
+            for (i, entry) in entries.enumerated() {
+                let number = String(first + i)
+                let pad = String(repeating: " ", count: max(0, 5 - number.count))
+                out.print(pad + number + "  " + entry.replacingNewlines())
+            }
         case .quit:
             quitRequested = true
         }
         return true
     }
 
-    private var colorOutput: Bool {
+    /// Colour only ever goes to a terminal; `set color on` ignores NO_COLOR, `off` never colours.
+    var colorOutput: Bool { colors(out, fd: 1) }
+
+    private func colors(_ sink: OutputSink, fd: Int32) -> Bool {
         switch interpreter.settings.color {
-        case .on: true
+        case .on: sink.isTerminal
         case .off: false
-        case .auto: out.isTerminal && Terminal.wantsColor(1)
+        case .auto: sink.isTerminal && Terminal.wantsColor(fd)
         }
     }
 
@@ -186,6 +241,13 @@ public final class ScriptRunner {
 
     func report(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error { failed = true }
-        err.raw(DiagnosticRenderer.render(diagnostic, files: files, colorize: err.isTerminal && Terminal.wantsColor(2)))
+        err.raw(DiagnosticRenderer.render(diagnostic, files: files, colorize: colors(err, fd: 2)))
+    }
+}
+
+private extension String {
+    /// A multi-line history entry on one line, its line breaks shown as `⏎ `.
+    func replacingNewlines() -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
     }
 }

@@ -113,6 +113,17 @@ enum Files {
 
     static func isTerminalInput() -> Bool { isatty(STDIN_FILENO) != 0 }
 
+    /// Creates a directory and its parents, readable by the owner only.
+    static func makeDirectories(_ path: String) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            mkdir(current, 0o700)
+        }
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
     static func readStandardInput() -> String {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

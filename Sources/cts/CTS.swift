@@ -21,16 +21,20 @@ struct CTS: ParsableCommand {
     @Flag(help: "Presenter mode: show each command and wait for Enter.") var step = false
     @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).") var keepGoing = false
     @Flag(help: "Interactive shell on a bundled demo province.") var demo = false
+    @Flag(name: .customLong("no-rc"), help: "Do not run the rc file ($XDG_CONFIG_HOME/cts/ctsrc) before the first prompt.")
+    var noRC = false
 
     func run() throws {
-        for (flag, given) in [("-s", session != nil), ("-i", interactive), ("--step", step), ("--demo", demo)] where given {
+        for (flag, given) in [("-s", session != nil), ("--step", step), ("--demo", demo)] where given {
             throw ValidationError("\(flag) is not yet available in cts \(Version.current)")
         }
-        var options = RunOptions()
-        options.scripts = scripts
-        options.commands = command
-        options.keepGoing = keepGoing
-        options.echo = echo
+        var options = LaunchOptions()
+        options.run.scripts = scripts
+        options.run.commands = command
+        options.run.keepGoing = keepGoing
+        options.run.echo = echo
+        options.interactive = interactive
+        options.skipRC = noRC
         throw ExitCode(CommandLine.launch(options))
     }
 

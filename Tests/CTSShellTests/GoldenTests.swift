@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// One golden case: `Golden/<feature>/<name>.cts` with `<name>.stdout`, `<name>.stderr` and
-/// directives in its leading comments (`# exit: N`, `# args: ...`, `# stdin: FILE`).
+/// directives in its leading comments (`# exit: N`, `# args: ...`, `# stdin: FILE`,
+/// `# script: none`; see the header of `scripts/golden`).
 /// `scripts/golden` replays the same cases; `RECORD=1 scripts/golden` re-records them.
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let feature: String
@@ -26,22 +27,41 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     }
 
     /// Directives from the leading comment block.
-    var directives: (exit: Int32, args: [String], stdin: String?) {
+    var directives: (exit: Int32, args: [String], stdin: String?, passScript: Bool) {
         let url = Self.root.appendingPathComponent(feature).appendingPathComponent(name + ".cts")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        var exit: Int32 = 0, args: [String] = [], stdin: String?
+        var exit: Int32 = 0, args: [String] = [], stdin: String?, passScript = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("#") else { break }
             let body = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
             if body.hasPrefix("exit:") { exit = Int32(body.dropFirst(5).trimmingCharacters(in: .whitespaces)) ?? 0 }
-            if body.hasPrefix("args:") {
-                args += body.dropFirst(5).split(separator: " ").map(String.init)
-            }
+            if body.hasPrefix("args:") { args += Self.words(body.dropFirst(5)) }
             if body.hasPrefix("stdin:") { stdin = body.dropFirst(6).trimmingCharacters(in: .whitespaces) }
+            if body.hasPrefix("script:") { passScript = body.dropFirst(7).trimmingCharacters(in: .whitespaces) != "none" }
         }
-        return (exit, args, stdin)
+        return (exit, args, stdin, passScript)
+    }
+
+    /// Splits on blanks, keeping "double-quoted" text as one word (quotes removed).
+    static func words(_ text: Substring) -> [String] {
+        var result: [String] = [], word = "", have = false, quoted = false
+        for c in text {
+            if c == "\"" {
+                quoted.toggle()
+                have = true
+            } else if !quoted && c.isWhitespace {
+                if have { result.append(word) }
+                word = ""
+                have = false
+            } else {
+                word.append(c)
+                have = true
+            }
+        }
+        if have { result.append(word) }
+        return result
     }
 }
 
@@ -59,16 +79,17 @@ func ctsBinary() -> URL {
 }
 
 /// Runs cts in `directory` and returns (status, stdout, stderr).
-func runCTS(_ arguments: [String], in directory: URL, stdin: URL? = nil) throws -> (Int32, String, String) {
+func runCTS(_ arguments: [String], in directory: URL, stdin: URL? = nil,
+            environment: [String: String]? = nil) throws -> (Int32, String, String) {
     let process = Process()
     process.executableURL = ctsBinary()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment["TZ"] = "UTC"
-    environment["LC_ALL"] = "C.UTF-8"
-    process.environment = environment
+    var env = environment ?? ProcessInfo.processInfo.environment
+    if environment == nil { env["NO_COLOR"] = "1" }
+    env["TZ"] = "UTC"
+    env["LC_ALL"] = "C.UTF-8"
+    process.environment = env
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -96,8 +117,8 @@ final class Box: @unchecked Sendable {
         let scratch = fm.temporaryDirectory.appendingPathComponent("cts-golden-\(UUID().uuidString)")
         try fm.copyItem(at: GoldenCase.root.appendingPathComponent(golden.feature), to: scratch)
         defer { try? fm.removeItem(at: scratch) }
-        let (exit, args, stdin) = golden.directives
-        let (status, stdout, stderr) = try runCTS(args + [golden.name + ".cts"], in: scratch,
+        let (exit, args, stdin, passScript) = golden.directives
+        let (status, stdout, stderr) = try runCTS(args + (passScript ? [golden.name + ".cts"] : []), in: scratch,
                                                   stdin: stdin.map { scratch.appendingPathComponent($0) })
         func expected(_ suffix: String) -> String {
             (try? String(contentsOf: scratch.appendingPathComponent(golden.name + suffix), encoding: .utf8)) ?? ""

@@ -1,0 +1,170 @@
+import CTSDomain
+import CTSInterpreter
+import CTSLanguage
+
+/// A keyword-like candidate (a command word, option key, enum value, field, function, file
+/// name) before it is matched against what was typed.
+struct Word: Equatable {
+    var text: String
+    var detail: String? = nil
+    var appendSpace = true
+
+    init(_ text: String, detail: String? = nil, appendSpace: Bool = true) {
+        self.text = text
+        self.detail = detail
+        self.appendSpace = appendSpace
+    }
+}
+
+/// Whose fields a condition or expression names.
+enum FieldScope: Equatable {
+    /// The fields of one kind, and dotted paths through its references (`unit.level`).
+    case kind(EntityKind)
+    /// Any field of any kind: before `stats ... of COLLECTION` says which.
+    case all
+}
+
+/// Everything that may stand at the cursor, as sources of candidates. Working it out is pure
+/// syntax (``CompletionContext``); the ``Completer`` turns it into candidates against the session.
+struct Expectation: Equatable {
+    var words: [Word] = []
+    /// Ids of records of these kinds.
+    var ids: [EntityKind] = []
+    /// Field names (and dotted paths), which depend on the part already typed.
+    var fields: FieldScope?
+    var files = false
+    /// `$name` of the variables defined so far.
+    var variables = false
+
+    static let none = Expectation()
+
+    static func words(_ texts: [String], appendSpace: Bool = true) -> Expectation {
+        var e = Expectation()
+        e.add(texts, appendSpace: appendSpace)
+        return e
+    }
+
+    static func ids(_ kind: EntityKind) -> Expectation {
+        var e = Expectation()
+        e.ids = [kind]
+        return e
+    }
+
+    static var files: Expectation {
+        var e = Expectation()
+        e.files = true
+        return e
+    }
+
+    var isEmpty: Bool { self == .none }
+
+    mutating func add(_ texts: [String], appendSpace: Bool = true) {
+        words += texts.map { Word($0, appendSpace: appendSpace) }
+    }
+
+    mutating func merge(_ other: Expectation) {
+        words += other.words
+        for kind in other.ids where !ids.contains(kind) { ids.append(kind) }
+        if fields == nil { fields = other.fields }
+        files = files || other.files
+        variables = variables || other.variables
+    }
+
+    // MARK: - Sources shared by the analyses
+
+    /// What a slot or option of this kind takes, as candidates.
+    static func values(of kind: ValueKind) -> Expectation {
+        switch kind {
+        case .ref(let k), .refs(let k): return .ids(k)
+        case .enumeration(let v), .enumList(let v): return .words(v.words)
+        case .yesNo: return .words(yesNo)
+        case .choice(let words): return .words(words)
+        case .keyword(let word): return .words([word])
+        case .collection: return .words(collections)
+        case .field(let k):
+            var e = Expectation()
+            e.fields = .kind(k)
+            return e
+        case .file: return .files
+        case .condition:
+            var e = Expectation()
+            e.words = [Word("(", appendSpace: false)]
+            return e
+        case .newID, .text, .number, .count, .year, .date, .period:
+            return .none
+        }
+    }
+
+    /// The values a field compares with: enum words, ids of the kind it refers to, yes/no.
+    static func values(of type: FieldType) -> Expectation? {
+        switch type {
+        case .enumeration(let v): return .words(v.words)
+        case .courseKinds: return .words(Vocabulary.courseKind.words)
+        case .ref(let k): return .ids(k)
+        case .yesNo: return .words(yesNo)
+        case .id, .text, .number, .count, .year, .date, .period, .condition: return nil
+        }
+    }
+
+    /// What the binder reads as yes and no.
+    static let yesNo = ["yes", "no"]
+
+    static var collections: [String] { EntityKind.allCases.map(\.plural) }
+
+    /// `hours(`, `compliant(`, ...: every function, with its usage beside it.
+    static var functions: [Word] {
+        Functions.all.map { Word($0.name + "(", detail: $0.usage, appendSpace: false) }
+    }
+
+    /// Functions whose first argument may be a rule id (`hours(RULE)`, `compliant(RULE)`).
+    /// They are also the per-cadre functions: a rule is about cadres.
+    static let ruleFunctions: Set<String> = Set(Functions.all.filter { $0.usage.contains("\($0.name)(RULE)") }.map(\.name))
+
+    /// The functions that make sense where the records are of `scope`: the per-cadre ones
+    /// only over cadres (or where the records are not known yet).
+    static func functions(in scope: FieldScope?) -> [Word] {
+        guard case .kind(let kind)? = scope, kind != .cadre else { return functions }
+        return functions.filter { !ruleFunctions.contains(String($0.text.dropLast())) }
+    }
+
+    /// Field names in scope for a partly typed word: `unit.le` → `unit.level`, ...; a
+    /// reference field comes twice, as `unit` and as `unit.` (no space: a path goes on).
+    static func fieldWords(_ scope: FieldScope, typed prefix: String) -> [Word] {
+        switch scope {
+        case .all:
+            var seen = Set<String>(), words: [Word] = []
+            for kind in EntityKind.allCases {
+                for field in kind.fields where seen.insert(field.name).inserted { words.append(Word(field.name)) }
+            }
+            return words
+        case .kind(let start):
+            var kind = start
+            var base = ""
+            let parts = prefix.split(separator: ".", omittingEmptySubsequences: false)
+            for part in parts.dropLast() {
+                guard let field = kind.field(named: part.lowercased()), case .ref(let target) = field.type else { return [] }
+                kind = target
+                base += part + "."
+            }
+            var words: [Word] = []
+            for field in kind.fields {
+                words.append(Word(base + field.name))
+                if case .ref = field.type { words.append(Word(base + field.name + ".", appendSpace: false)) }
+            }
+            return words
+        }
+    }
+
+    /// The type of a field or dotted path (`unit.level`) of a kind.
+    static func fieldType(_ path: String, in start: EntityKind) -> FieldType? {
+        var kind = start
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false)
+        for (i, part) in parts.enumerated() {
+            guard let field = kind.field(named: part.lowercased()) else { return nil }
+            if i == parts.count - 1 { return field.type }
+            guard case .ref(let target) = field.type else { return nil }
+            kind = target
+        }
+        return nil
+    }
+}

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What reading a line gave.
+public enum LineInput: Equatable, Sendable {
+    case line(String)
+    /// Ctrl-C at the prompt: discard what was typed and prompt again.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of input.
+    case endOfFile
+}
+
+/// The seam between the shell and how lines are read: libedit at a terminal, plain reads
+/// elsewhere, a list of lines in tests.
+public protocol LineEditor: AnyObject {
+    /// Reads one line after showing `prompt` (which may hold colour codes between `\u{1}` marks).
+    func readLine(prompt: String) -> LineInput
+    /// Records a complete command (possibly several lines) in the editor's history.
+    func addHistory(_ entry: String)
+}
+
+/// Reads plain lines from standard input: used when only one side is a terminal, or
+/// with TERM=dumb. The prompt is printed only when standard output is a terminal.
+public final class PlainLineEditor: LineEditor {
+    let showPrompt: Bool
+
+    public init(showPrompt: Bool) {
+        self.showPrompt = showPrompt
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        if showPrompt {
+            OutputSink.standard(STDOUT_FILENO).raw(Self.stripMarkers(prompt))
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let n = read(STDIN_FILENO, &byte, 1)
+            if n < 0 && errno == EINTR { return .interrupted }
+            if n <= 0 { return bytes.isEmpty ? .endOfFile : .line(String(decoding: bytes, as: UTF8.self)) }
+            if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
+            bytes.append(byte)
+        }
+    }
+
+    public func addHistory(_ entry: String) {}
+
+    /// The prompt without colour codes and their `\u{1}` marks.
+    static func stripMarkers(_ prompt: String) -> String {
+        var out = ""
+        var hidden = false
+        for scalar in prompt.unicodeScalars {
+            if scalar == "\u{1}" { hidden.toggle(); continue }
+            if !hidden { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}
+
+/// Plays back given lines, for tests of the shell loop.
+public final class ScriptedLineEditor: LineEditor {
+    public private(set) var inputs: [LineInput]
+    public private(set) var prompts: [String] = []
+    public private(set) var history: [String] = []
+
+    public init(_ inputs: [LineInput]) {
+        self.inputs = inputs
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        prompts.append(PlainLineEditor.stripMarkers(prompt))
+        return inputs.isEmpty ? .endOfFile : inputs.removeFirst()
+    }
+
+    public func addHistory(_ entry: String) { history.append(entry) }
+}

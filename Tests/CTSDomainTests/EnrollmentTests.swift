@@ -1,0 +1,137 @@
+@testable import CTSDomain
+import Testing
+
+/// The enrollment state machine: enrolled → completed | absent | withdrawn, withdrawn → enrolled.
+@Suite struct EnrollmentTests {
+    let s: Session
+    let b: Builder
+    // Slots in the workshop session.
+    let c1 = 0, c2 = 1, c3 = 2, k1 = 0, k2 = 1, k3 = 2
+
+    init() throws {
+        s = try workshopSession()
+        b = Builder(session: s)
+    }
+
+    func status(_ cadre: Int, _ course: Int) -> EnrollmentStatus? {
+        s.enrollmentSlot(cadre: cadre, course: course).flatMap { s.enrollments[$0]?.status }
+    }
+
+    @Test func enrollThenCompleteCreditsTheCourseHoursOnItsEndDate() throws {
+        try b.enroll(c3, k2)
+        #expect(status(c3, k2) == .enrolled)
+        #expect(s.enrollments[s.enrollmentSlot(cadre: c3, course: k2)!]!.hours == nil)
+        try b.complete(c3, k2)
+        let e = s.enrollments[s.enrollmentSlot(cadre: c3, course: k2)!]!
+        #expect(e.status == .completed)
+        #expect(e.hours == 90)
+        #expect(e.date == day(2009, 5, 22))
+    }
+
+    @Test func enrollingTwiceIsRefused() throws {
+        try b.enroll(c3, k2)
+        let e = domainError { try b.enroll(c3, k2) }
+        #expect(e?.message == "cadre c3 is already enrolled in course k2")
+        let done = domainError { try b.enroll(c1, k1) }
+        #expect(done?.message == "cadre c1 is already completed in course k1")
+    }
+
+    @Test func completingWithoutEnrollingIsRefused() {
+        let e = domainError { try b.complete(c2, k1) }
+        #expect(e?.message == "cannot complete c2 in k1: c2 was never enrolled in k1 (use 'enroll c2 in k1' first)")
+        #expect(s.enrollmentSlot(cadre: c2, course: k1) == nil)
+    }
+
+    @Test func completingTwiceIsRefused() {
+        let e = domainError { try b.complete(c1, k1) }
+        #expect(e?.message == "cannot complete c1 in k1: the enrollment is already completed")
+        let absent = domainError { try b.complete(c2, k2) }
+        #expect(absent?.message == "cannot complete c2 in k2: the enrollment is already absent")
+    }
+
+    @Test func absentAndWithdrawNeedAnEnrolledCadre() throws {
+        var changes = ChangeSet()
+        let never = domainError { try s.mark(cadre: c3, course: k3, .absent, &changes) }
+        #expect(never?.message == "cannot mark absent c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
+        let done = domainError { try s.mark(cadre: c1, course: k1, .withdrawn, &changes) }
+        #expect(done?.message == "cannot withdraw c1 in k1: the enrollment is already completed")
+        try b.enroll(c3, k3)
+        try s.mark(cadre: c3, course: k3, .absent, &changes)
+        #expect(status(c3, k3) == .absent)
+    }
+
+    @Test func withdrawnCadreMayEnrollAgainInTheSameSlot() throws {
+        var changes = ChangeSet()
+        try b.enroll(c3, k3)
+        let slot = s.enrollmentSlot(cadre: c3, course: k3)!
+        try s.mark(cadre: c3, course: k3, .withdrawn, &changes)
+        #expect(status(c3, k3) == .withdrawn)
+        try b.enroll(c3, k3)
+        #expect(status(c3, k3) == .enrolled)
+        #expect(s.enrollmentSlot(cadre: c3, course: k3) == slot)
+        #expect(s.count(.enrollment) == 6)
+        // An absent cadre is not withdrawn and may not simply enroll again.
+        let e = domainError { try b.enroll(c2, k2) }
+        #expect(e?.message == "cadre c2 is already absent in course k2")
+    }
+
+    @Test func fullCourseRefusesAndWithdrawnPlacesAreFreed() throws {
+        let k = try b.course("k9", kind: "rotation", provider: "js.ps", start: day(2010, 3, 1), end: day(2010, 3, 5),
+                             hours: 40, capacity: 2)
+        try b.enroll(c1, k)
+        try b.enroll(c2, k)
+        #expect(s.activeEnrollments(course: k) == 2)
+        let e = domainError { try b.enroll(c3, k) }
+        #expect(e?.message == "course k9 is full (capacity 2)")
+        var changes = ChangeSet()
+        try s.mark(cadre: c2, course: k, .withdrawn, &changes)
+        #expect(s.activeEnrollments(course: k) == 1)
+        try b.enroll(c3, k)
+        // A completed cadre still holds the place.
+        try b.complete(c1, k)
+        let again = domainError { try b.enroll(c2, k) }
+        #expect(again?.message == "course k9 is full (capacity 2)")
+    }
+
+    @Test func capacityCannotDropBelowTheEnrolled() throws {
+        var changes = ChangeSet()
+        let e = domainError { try s.update(.course, k1, with: [("capacity", .number(1))], &changes) }
+        #expect(e?.message == "course k1 already has 2 enrolled, more than a capacity of 1")
+        #expect(e?.field == "capacity")
+        try s.update(.course, k1, with: [("capacity", .number(2))], &changes)
+        #expect(s.courses[k1]!.capacity == 2)
+    }
+
+    @Test func cadreWhoLeftCannotBeEnrolled() throws {
+        var changes = ChangeSet()
+        try s.update(.cadre, c3, with: [("status", .text("left"))], &changes)
+        let e = domainError { try b.enroll(c3, k2) }
+        #expect(e?.message == "cadre c3 has left and cannot be enrolled")
+        #expect(s.enrollmentSlot(cadre: c3, course: k2) == nil)
+    }
+
+    @Test func partialCreditUpToTheCourseHours() throws {
+        try b.enroll(c3, k2)
+        let over = domainError { try b.complete(c3, k2, hours: 90.5) }
+        #expect(over?.message == "course k2 is worth 90 hours; cannot credit 90.5")
+        #expect(over?.field == "hours")
+        let zero = domainError { try b.complete(c3, k2, hours: 0) }
+        #expect(zero?.message == "credited hours must be more than 0")
+        #expect(status(c3, k2) == .enrolled)
+        try b.complete(c3, k2, hours: 90)
+        #expect(s.hours(cadre: c3, in: Period(years: 2009, 2009)!) == 390)
+    }
+
+    @Test func completionDateMayNotPrecedeTheStart() throws {
+        try b.enroll(c3, k2)
+        let e = domainError { try b.complete(c3, k2, date: day(2009, 5, 10)) }
+        #expect(e?.message == "completion date 2009-05-10 is before course k2 starts (2009-05-11)")
+        #expect(e?.field == "date")
+        // The start day itself is fine, and so is a date after the end.
+        try b.complete(c3, k2, hours: 45, date: day(2009, 5, 11))
+        #expect(s.enrollments[s.enrollmentSlot(cadre: c3, course: k2)!]!.date == day(2009, 5, 11))
+        try b.enroll(c3, k3)
+        try b.complete(c3, k3, date: day(2011, 1, 5))
+        #expect(s.hours(cadre: c3, in: Period(years: 2011, 2011)!) == 3)
+    }
+}

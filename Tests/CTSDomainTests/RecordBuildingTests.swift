@@ -1,0 +1,186 @@
+@testable import CTSDomain
+import Testing
+
+/// `makeRecord` and `updating`: every check a field's type or the record implies.
+@Suite struct RecordBuildingTests {
+    let s: Session
+    let b: Builder
+
+    init() throws {
+        s = try workshopSession()
+        b = Builder(session: s)
+    }
+
+    func cadreFields(_ changes: [String: Value] = [:]) -> [String: Value] {
+        var f: [String: Value] = ["id": .text("c9"), "name": .text("New"), "unit": .text("nj.fin"),
+                                  "rank": .text("county"), "category": .text("leading")]
+        for (k, v) in changes { f[k] = v }
+        return f
+    }
+
+    @Test func buildsATypedRecordWithDefaults() throws {
+        let r = try s.makeRecord(.cadre, cadreFields(["rank": .text("BUREAU"), "born": .text("1970")]))
+        guard case .cadre(let c) = r else { Issue.record("not a cadre: \(r)"); return }
+        #expect(c == Cadre(id: "c9", name: "New", unit: 4, rank: .bureau, category: .leading, born: 1970, status: .active))
+    }
+
+    @Test func duplicateIDIsRefused() throws {
+        let e = domainError { try b.cadre("c1", unit: "js.org") }
+        #expect(e?.message == "cadre c1 already exists; use 'cadre set' to change it")
+        #expect(e?.field == "id")
+        #expect(s.count(.cadre) == 3)
+    }
+
+    @Test func unknownReferenceSuggestsTheClosestID() {
+        let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["unit": .text("nj.fim")])) }
+        #expect(e?.message == "unknown unit 'nj.fim' (did you mean 'nj.fin'?)")
+        #expect(e?.field == "unit")
+        let far = domainError { _ = try s.makeRecord(.cadre, cadreFields(["unit": .text("beijing")])) }
+        #expect(far?.message == "unknown unit 'beijing'")
+    }
+
+    @Test func enumValuesAreCheckedWithASuggestion() {
+        let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["rank": .text("conty")])) }
+        #expect(e?.message == "unknown rank 'conty' (did you mean 'county'?)")
+        #expect(e?.field == "rank")
+        let none = domainError { _ = try s.makeRecord(.cadre, cadreFields(["category": .text("xyzzy")])) }
+        #expect(none?.message == "unknown category 'xyzzy'; expected one of leading, civil-servant, enterprise, "
+                + "technical, grassroots, trainer")
+    }
+
+    @Test func unknownFieldIsRefusedWithASuggestion() {
+        let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["rnak": .text("county")])) }
+        #expect(e?.message == "cadre has no field 'rnak' (did you mean 'rank'?)")
+        #expect(e?.field == "rnak")
+    }
+
+    @Test func missingRequiredFieldIsNamed() {
+        var f = cadreFields()
+        f["category"] = nil
+        let e = domainError { _ = try s.makeRecord(.cadre, f) }
+        #expect(e?.message == "cadre needs category=…")
+        #expect(e?.field == "category")
+    }
+
+    @Test func courseEndingBeforeItStartsIsRefused() {
+        let e = domainError {
+            try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 1), hours: 10)
+        }
+        #expect(e?.message == "course k9 ends (2009-05-01) before it starts (2009-05-02)")
+        #expect(e?.field == "end")
+        // A one-day course (start = end) is fine.
+        #expect(throws: Never.self) {
+            try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: 3)
+        }
+    }
+
+    @Test(arguments: [0.0, -1.5])
+    func hoursMustBePositive(_ hours: Double) {
+        let e = domainError { try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: hours) }
+        #expect(e?.message == "hours must be more than 0, not \(formatNumber(hours))")
+        #expect(e?.field == "hours")
+        let r = domainError { try b.rule("r9", period: Period(years: 2009, 2009)!, hours: hours) }
+        #expect(r?.field == "hours")
+        #expect(s.count(.course) == 3 && s.count(.rule) == 2)
+    }
+
+    @Test func capacityMustBeAWholePositiveNumber() {
+        let zero = domainError { try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: 3, capacity: 0) }
+        #expect(zero?.message == "capacity must be at least 1")
+        let half = domainError {
+            _ = try s.makeRecord(.course, ["id": .text("k9"), "title": .text("T"), "kind": .text("lecture"),
+                                           "provider": .text("js.ps"), "start": .text("2009-05-02"),
+                                           "end": .text("2009-05-02"), "hours": .number(3), "capacity": .number(2.5)])
+        }
+        #expect(half?.message == "capacity must be a whole number of 0 or more, not 2.5")
+    }
+
+    @Test func datesGivenAsTextMustBeReal() {
+        let e = domainError {
+            _ = try s.makeRecord(.inspection, ["id": .text("i9"), "by": .text("js.org"), "unit": .text("nj"),
+                                               "date": .text("2009-02-30")])
+        }
+        #expect(e?.message == "date must be a real date written YYYY-MM-DD, not '2009-02-30'")
+        #expect(e?.field == "date")
+    }
+
+    @Test func periodsAndCourseKindsAreRead() throws {
+        let r = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("rank >= county"),
+                                         "period": .text("2008..2012"), "hours": .number(100),
+                                         "kinds": .text("off-job, rotation,off-job")])
+        guard case .rule(let rule) = r else { Issue.record("not a rule"); return }
+        #expect(rule.period == Period(years: 2008, 2012)!)
+        #expect(rule.kinds == [.offJob, .rotation])
+        let bad = domainError {
+            _ = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("x"),
+                                         "period": .text("2012..2008"), "hours": .number(1)])
+        }
+        #expect(bad?.field == "period")
+        let kind = domainError {
+            _ = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("x"),
+                                         "period": .number(2009), "hours": .number(1), "kinds": .text("lectur")])
+        }
+        #expect(kind?.message == "unknown course kind 'lectur' (did you mean 'lecture'?)")
+    }
+
+    @Test func unitCannotBeItsOwnAncestor() throws {
+        let js = s.slot(.unit, id: "js")!, nj = s.slot(.unit, id: "nj")!, fin = s.slot(.unit, id: "nj.fin")!
+        var changes = ChangeSet()
+        let own = domainError { try s.update(.unit, fin, with: [("parent", .text("nj.fin"))], &changes) }
+        #expect(own?.message == "unit nj.fin cannot be placed under nj.fin: that unit is below it")
+        #expect(own?.field == "parent")
+        let loop = domainError { try s.update(.unit, js, with: [("parent", .text("nj.fin"))], &changes) }
+        #expect(loop?.message == "unit js cannot be placed under nj.fin: that unit is below it")
+        #expect(changes.isEmpty)
+        #expect(s.units[js]!.parent == nil)
+        // Moving a unit sideways is fine, and the child index follows it.
+        try s.update(.unit, fin, with: [("parent", .text("js.org"))], &changes)
+        let org = s.slot(.unit, id: "js.org")!
+        #expect(s.units[fin]!.parent == org)
+        #expect(s.childUnits[org] == [Int32(fin)])
+        #expect(s.childUnits[nj].isEmpty)
+        #expect(integrityProblems(s) == [])
+    }
+
+    @Test func idsAndKeysCannotBeChanged() throws {
+        let c1 = s.slot(.cadre, id: "c1")!
+        var changes = ChangeSet()
+        let e = domainError { try s.update(.cadre, c1, with: [("id", .text("c100"))], &changes) }
+        #expect(e?.message == "the id of a cadre cannot be changed; remove it and add it again")
+        let budget = s.budgetSlot(unit: 4, year: 2009)!
+        let key = domainError { try s.update(.budget, budget, with: [("year", .number(2011))], &changes) }
+        #expect(key?.field == "year")
+        let required = domainError { try s.update(.cadre, c1, with: [("rank", .null)], &changes) }
+        #expect(required?.message == "rank is required for a cadre")
+        #expect(changes.isEmpty)
+    }
+
+    @Test func optionalFieldsCanBeCleared() throws {
+        let c1 = s.slot(.cadre, id: "c1")!
+        var changes = ChangeSet()
+        try s.update(.cadre, c1, with: [("born", .null)], &changes)
+        #expect(s.cadres[c1]!.born == nil)
+        #expect(changes.changes.count == 1)
+        // Setting a field to the value it has changes nothing and records nothing.
+        var none = ChangeSet()
+        try s.update(.cadre, c1, with: [("rank", .text("county"))], &none)
+        #expect(none.isEmpty)
+    }
+
+    @Test func findingStatusAndResolvedDateGoTogether() {
+        let e = domainError {
+            _ = try s.makeRecord(.finding, ["id": .text("f9"), "inspection": .text("i1"), "text": .text("t"),
+                                            "severity": .text("low"), "due": .text("2010-09-01"),
+                                            "status": .text("resolved")])
+        }
+        #expect(e?.message == "a resolved finding needs the date it was resolved")
+    }
+
+    @Test func negativeMoneyIsRefused() {
+        let e = domainError {
+            try b.add(.budget, ["unit": .text("nj"), "year": .number(2009), "funds": .number(-1), "revenue": .number(0)])
+        }
+        #expect(e?.message == "funds cannot be negative")
+        #expect(e?.field == "funds")
+    }
+}

@@ -1,0 +1,122 @@
+import CTSDomain
+@testable import CTSInterpreter
+import CTSLanguage
+import Testing
+
+/// enroll / complete / absent / withdraw as commands: options, messages, and all-or-nothing.
+@Suite struct EnrollmentCommandTests {
+    let h = Harness.workshop()
+
+    func enrollment(_ cadre: String, _ course: String) -> [Value]? {
+        h.rows("list enrollments where cadre = \(cadre) and course = \(course)").first
+    }
+
+    let enrolled = Value.enumeration(EnrollmentStatus.enrolled.enumValue)
+    let completed = Value.enumeration(EnrollmentStatus.completed.enumValue)
+    let withdrawn = Value.enumeration(EnrollmentStatus.withdrawn.enumValue)
+
+    @Test func enrollAndCompleteWithDefaults() {
+        #expect(h.run("enroll c3 in k2") == [.confirmation("enrolled c3 in k2")])
+        #expect(enrollment("c3", "k2") == [.ref(.cadre, "c3"), .ref(.course, "k2"), enrolled, .null, .null])
+        #expect(h.run("complete c3 in k2") == [.confirmation("completed c3 in k2")])
+        #expect(enrollment("c3", "k2") == [.ref(.cadre, "c3"), .ref(.course, "k2"), completed, .number(90),
+                                           .date(Day(year: 2009, month: 5, day: 22)!)])
+    }
+
+    @Test func partialCreditAndDate() {
+        h.run("""
+            enroll c3 in k2
+            complete c3 in k2 hours=45 date=2009-05-15
+            """)
+        #expect(enrollment("c3", "k2")?[3...] == [.number(45), .date(Day(year: 2009, month: 5, day: 15)!)])
+        h.run("enroll c2 in k1")
+        let over = h.failure("complete c2 in k1 hours=301")
+        #expect(over?.message == "course k1 is worth 300 hours; cannot credit 301")
+        #expect(h.text(at: over?.range) == "301")
+        let early = h.failure("complete c2 in k1 date=2009-03-01")
+        #expect(early?.message == "completion date 2009-03-01 is before course k1 starts (2009-03-02)")
+        #expect(h.text(at: early?.range) == "2009-03-01")
+        let badDate = h.failure("complete c2 in k1 date=2009-02-30")
+        #expect(badDate?.message == "'2009-02-30' is not a real date")
+        #expect(h.text(at: badDate?.range) == "2009-02-30")
+        #expect(enrollment("c2", "k1")?[2] == enrolled)
+    }
+
+    @Test func refusedTransitionsSayWhy() {
+        #expect(h.message("enroll c1 in k1") == "cadre c1 is already completed in course k1")
+        #expect(h.message("complete c3 in k3")
+                == "cannot complete c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
+        #expect(h.message("complete c1 in k1") == "cannot complete c1 in k1: the enrollment is already completed")
+        #expect(h.message("absent c1 in k1") == "cannot mark absent c1 in k1: the enrollment is already completed")
+        #expect(h.message("withdraw c2 in k2") == "cannot withdraw c2 in k2: the enrollment is already absent")
+        let unknown = h.failure("enroll c1 in k4")
+        #expect(unknown?.message == "unknown course 'k4' (did you mean 'k1'?)")
+        #expect(h.text(at: unknown?.range) == "k4")
+    }
+
+    @Test func withdrawThenEnrollAgain() {
+        h.run("""
+            enroll c3 in k3
+            withdraw c3 in k3
+            """)
+        #expect(enrollment("c3", "k3")?[2] == withdrawn)
+        #expect(h.message("complete c3 in k3") == "cannot complete c3 in k3: the enrollment is already withdrawn")
+        #expect(h.run("enroll c3 in k3") == [.confirmation("enrolled c3 in k3")])
+        #expect(enrollment("c3", "k3")?[2] == enrolled)
+        #expect(h.session.count(.enrollment) == 6)
+    }
+
+    @Test func capacityAndLeftCadres() {
+        h.run("""
+            course add k9 "Small class" kind=rotation provider=js.ps start=2010-03-01 end=2010-03-05 hours=40 capacity=2
+            enroll c1,c2 in k9
+            """)
+        let full = h.failure("enroll c3 in k9")
+        #expect(full?.message == "course k9 is full (capacity 2)")
+        #expect(h.text(at: full?.range) == "c3")
+        h.run("cadre set c3 status=left")
+        #expect(h.message("enroll c3 in k3") == "cadre c3 has left and cannot be enrolled")
+        let raise = h.failure("course set k9 capacity=1")
+        #expect(raise?.message == "course k9 already has 2 enrolled, more than a capacity of 1")
+        #expect(h.text(at: raise?.range) == "1")
+    }
+
+    @Test func unknownCadreInAListEnrollsNobody() {
+        let before = h.snapshot()
+        let undoDepth = h.interpreter.undoStack.count
+        let d = h.failure("enroll c1,c3,zzz in k3")
+        #expect(d?.message == "unknown cadre 'zzz'")
+        #expect(h.text(at: d?.range) == "zzz")
+        #expect(h.snapshot() == before)
+        #expect(h.interpreter.undoStack.count == undoDepth)
+    }
+
+    @Test func aRefusalPartWayTakesBackTheEarlierCadres() {
+        h.run("course add k9 \"Small\" kind=rotation provider=js.ps start=2010-03-01 end=2010-03-05 hours=40 capacity=2")
+        let before = h.snapshot()
+        let undoDepth = h.interpreter.undoStack.count
+        let d = h.failure("enroll c1,c2,c3 in k9")
+        #expect(d?.message == "course k9 is full (capacity 2)")
+        #expect(h.text(at: d?.range) == "c3")
+        #expect(h.snapshot() == before)
+        #expect(h.interpreter.undoStack.count == undoDepth)
+        // The same for complete: c1 completes, then c2 (absent) is refused.
+        let before2 = h.snapshot()
+        h.run("enroll c3 in k2")
+        let e = h.failure("complete c3,c2 in k2")
+        #expect(e?.message == "cannot complete c2 in k2: the enrollment is already absent")
+        #expect(enrollment("c3", "k2")?[2] == enrolled)
+        h.run("undo")
+        #expect(h.snapshot() == before2)
+    }
+
+    @Test func bulkEnrollSkipsThoseAlreadyEnrolled() {
+        let effects = h.run("enroll (cadres where unit under nj) in k3")
+        #expect(effects == [.confirmation("enrolled 1 cadre in k3 (1 already enrolled)")])
+        #expect(enrollment("c1", "k3")?[2] == enrolled)
+        // Completing many at once.
+        h.run("enroll c3 in k3")
+        #expect(h.run("complete c1,c3 in k3") == [.confirmation("completed c1, c3 in k3")])
+        #expect(h.value("hours(2010) of cadre c3") == .number(3))
+    }
+}

@@ -1,0 +1,115 @@
+import CTSDomain
+@testable import CTSInterpreter
+import CTSLanguage
+import Testing
+
+/// undo / redo, and the all-or-nothing rule for commands that fail.
+@Suite struct UndoTests {
+    let h = Harness.workshop()
+
+    @Test func undoTakesBackOneCommandAndRedoReplaysIt() {
+        let before = h.snapshot()
+        h.run("cadre add c4 \"New\" unit=js.org rank=staff category=technical")
+        let after = h.snapshot()
+        #expect(h.run("undo") == [.confirmation("undid: cadre add")])
+        #expect(h.snapshot() == before)
+        #expect(h.run("redo") == [.confirmation("redid: cadre add")])
+        #expect(h.snapshot() == after)
+    }
+
+    @Test func undoOfACascadeRestoresEveryRecordInItsSlot() {
+        let before = h.snapshot()
+        let effects = h.run("unit remove js cascade")
+        #expect(effects == [.text("removed unit js and 4 units, 3 cadres, 3 courses, 5 enrollments, 2 budgets, "
+                                  + "1 inspection, 1 finding")])
+        #expect(h.rows("count units") == [[.number(0)]])
+        h.run("undo")
+        #expect(h.snapshot() == before)
+        #expect(h.value("hours(2009) of cadre c1") == .number(390))
+        h.run("redo")
+        #expect(h.rows("count enrollments") == [[.number(0)]])
+        #expect(h.rows("count rules") == [[.number(2)]])
+    }
+
+    @Test func removeRefusedWhileReferredTo() {
+        let before = h.snapshot()
+        let d = h.failure("unit remove nj.fin")
+        #expect(d?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
+                + "use 'unit remove nj.fin cascade' to remove them too")
+        #expect(h.snapshot() == before)
+        #expect(h.run("finding remove f1") == [.confirmation("removed finding f1")])
+        #expect(h.run("budget remove nj.fin 2009") == [.confirmation("removed budget nj.fin 2009")])
+        #expect(h.message("budget remove nj.fin 2008") == "nj.fin has no budget for 2008")
+    }
+
+    @Test func severalStepsBackAndForth() {
+        let s0 = h.snapshot()
+        h.run("cadre set c1 rank=bureau")
+        let s1 = h.snapshot()
+        h.run("enroll c3 in k2")
+        let s2 = h.snapshot()
+        h.run("complete c3 in k2 hours=10")
+        let s3 = h.snapshot()
+        #expect(h.run("undo 2") == [.confirmation("undid: complete, enroll")])
+        #expect(h.snapshot() == s1)
+        h.run("redo")
+        #expect(h.snapshot() == s2)
+        h.run("redo")
+        #expect(h.snapshot() == s3)
+        #expect(h.run("redo") == [.text("nothing to redo")])
+        h.run("undo 3")
+        #expect(h.snapshot() == s0)
+        #expect(h.message("undo 0") == "expected how many commands (1 or more)")
+    }
+
+    @Test func aNewChangeClearsTheRedoStack() {
+        h.run("cadre set c1 rank=bureau")
+        h.run("undo")
+        h.run("cadre set c2 rank=township")
+        #expect(h.run("redo") == [.text("nothing to redo")])
+        #expect(h.rows("list cadres where id = c1 columns rank") == [[rank(.county)]])
+    }
+
+    @Test func undoEverythingGivesAnEmptySession() {
+        let fresh = Harness()
+        let empty = fresh.snapshot()
+        fresh.run(workshopSetup)
+        fresh.run("undo 1000")
+        #expect(fresh.snapshot() == empty)
+        #expect(fresh.run("undo") == [.text("nothing to undo")])
+        fresh.run("redo 1000")
+        #expect(fresh.snapshot() == Harness.workshop().snapshot())
+    }
+
+    @Test func failedCommandsAreNotOnTheUndoStack() {
+        let depth = h.interpreter.undoStack.count
+        _ = h.failure("cadre add c1 \"Dup\" unit=js rank=staff category=leading")
+        _ = h.failure("course add k9 \"x\" kind=lecture provider=js.ps start=2010-01-02 end=2010-01-01 hours=3")
+        #expect(h.interpreter.undoStack.count == depth)
+        // Queries and settings are not undone either.
+        h.run("list cadres\nset format csv\ncount units")
+        #expect(h.interpreter.undoStack.count == depth)
+        h.run("undo")
+        #expect(h.rows("count findings") == [[.number(0)]], "undo took back the last change, finding add")
+    }
+
+    @Test func changesReportedFieldByField() {
+        #expect(h.run("cadre set c2 rank=township born=1980") == [.confirmation("changed cadre c2: rank, born")])
+        #expect(h.run("course set k2 days=10") == [.confirmation("changed course k2: hours")])
+        #expect(h.value("hours of course k2") == .number(75))
+        let d = h.failure("course set k2 hours=80 end=2009-05-01")
+        #expect(d?.message == "course k2 ends (2009-05-01) before it starts (2009-05-11)")
+        #expect(h.text(at: d?.range) == "2009-05-01")
+        #expect(h.value("hours of course k2") == .number(75))
+    }
+
+    @Test func unitMovesAreCheckedForCycles() {
+        let d = h.failure("unit set js parent=nj.fin")
+        #expect(d?.message == "unit js cannot be placed under nj.fin: that unit is below it")
+        #expect(h.text(at: d?.range) == "nj.fin")
+        #expect(h.message("unit set nj parent=nj") == "unit nj cannot be placed under nj: that unit is below it")
+        h.run("unit set nj.fin parent=js.org")
+        #expect(h.ids("list cadres where unit under nj columns id") == [])
+        #expect(h.ids("list cadres where unit under js.org columns id") == ["c1", "c2", "c3"])
+    }
+}

@@ -1,0 +1,4 @@
+echo from stdin
+count cadres
+count cadrez
+echo not reached

@@ -1,0 +1,3 @@
+# Given a script, cts does not read standard input.
+# stdin: _input.cts
+echo only the script runs

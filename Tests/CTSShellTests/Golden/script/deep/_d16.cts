@@ -1,0 +1,1 @@
+include "_d17.cts"

@@ -1,0 +1,1 @@
+include "_d3.cts"

@@ -1,0 +1,1 @@
+include "_d4.cts"

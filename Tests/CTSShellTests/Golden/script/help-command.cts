@@ -1,0 +1,4 @@
+help enroll
+help unit
+help report
+help "cadre add"

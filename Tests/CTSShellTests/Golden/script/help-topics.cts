@@ -1,0 +1,5 @@
+help conditions
+help functions
+help formats
+help settings
+help collections

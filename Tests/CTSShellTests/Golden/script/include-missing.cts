@@ -1,0 +1,4 @@
+# exit: 1
+echo before
+include "lib/_missing.cts"
+echo not reached

@@ -1,0 +1,2 @@
+echo this line would run first
+unit add js "Jiangsu" kind=locality level=provinc

@@ -1,0 +1,2 @@
+echo in a
+include "_cycle-b.cts"

@@ -1,0 +1,2 @@
+echo in b
+include "_cycle-a.cts"

@@ -1,0 +1,3 @@
+echo in the included file
+exit
+echo not reached either

@@ -1,0 +1,2 @@
+echo about to include a missing file
+include "no-such-file.cts"

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+
+/// The interactive shell at a real terminal (tmux): what a trainer sees and types.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
+struct InteractiveTests {
+    /// A small province the completion and query tests use.
+    static let setup = """
+        unit add js "Jiangsu Province" kind=locality level=province
+        unit add js.ps "Jiangsu Provincial Party School" kind=institution level=province parent=js
+        cadre add c-101 "Li Wei" unit=js rank=county category=leading
+        cadre add c-102 "Wang Fang" unit=js rank=staff category=civil-servant
+        course add k1 "Public Finance Basics" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12
+        """
+
+    func startShell(_ session: TmuxSession, _ arguments: [String] = [], environment: [String: String] = [:]) throws {
+        try session.start(arguments, environment: environment)
+        // capture-pane drops trailing spaces, so the bare prompt reads "cts>".
+        try session.waitFor { $0.split(separator: "\n").last == "cts>" }
+    }
+
+    func writeSetup(_ session: TmuxSession) throws -> String {
+        let path = session.home.appendingPathComponent("setup.cts").path
+        try Self.setup.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// The last line on the screen that holds text.
+    func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test func bannerAndPrompt() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        let screen = try tmux.screen()
+        #expect(screen.contains("cts 0.1.0 · type 'help' for commands, 'quit' to leave · session in memory only"))
+        #expect(screen.contains("in memory only"))
+        #expect(lastLine(screen) == "cts>")
+    }
+
+    @Test func editingKeepsChineseAndSpanishIntact() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.type("echo 中央党 ñ")
+        try tmux.press("C-a")
+        for _ in 0..<5 { try tmux.press("Right") }
+        try tmux.type("X")
+        try tmux.press("C-e")
+        try tmux.type("!")
+        for _ in 0..<4 { try tmux.press("Left") }
+        try tmux.type("Y")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("\nX中央Y党 ñ!")
+        #expect(screen.contains("cts> echo X中央Y党 ñ!"))
+    }
+
+    @Test func historySurvivesARestartAndIsPrivate() throws {
+        let first = try TmuxSession()
+        try startShell(first)
+        try first.type("count units")
+        try first.press("Enter")
+        try first.waitFor("(1 row)")
+        try first.press("C-d")
+        try first.waitFor { _ in (try? first.exited()) == true }
+        #expect(try first.exited())
+        let file = first.home.appendingPathComponent("state/cts/history").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "count units\n")
+        first.stop()
+
+        let second = try TmuxSession(home: first.home)
+        try startShell(second)
+        try second.press("Up")
+        let screen = try second.waitFor("cts> count units")
+        #expect(lastLine(screen) == "cts> count units")
+    }
+
+    @Test func upArrowSearchesByWhatIsTyped() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        for command in ["count units", "list units", "echo done"] {
+            try tmux.type(command)
+            try tmux.press("Enter")
+        }
+        try tmux.waitFor("\ndone")
+        try tmux.type("co")
+        try tmux.press("Up")
+        let screen = try tmux.waitFor { lastLine($0) == "cts> count units" }
+        #expect(lastLine(screen) == "cts> count units")
+    }
+
+    @Test func ctrlRFindsAnOldCommand() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        for command in ["echo first-marker", "count units", "echo last"] {
+            try tmux.type(command)
+            try tmux.press("Enter")
+        }
+        try tmux.waitFor("\nlast")
+        try tmux.press("C-r")
+        try tmux.type("first-m")
+        try tmux.waitFor("echo first-marker")
+        try tmux.press("Enter")
+        try tmux.waitFor { $0.components(separatedBy: "\nfirst-marker").count == 3 }
+        #expect(try tmux.screen().components(separatedBy: "\nfirst-marker").count == 3)
+    }
+
+    @Test func tabCompletesACommandWord() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.type("enr")
+        try tmux.press("Tab")
+        let screen = try tmux.waitFor { lastLine($0) == "cts> enroll" }
+        #expect(lastLine(screen) == "cts> enroll")
+    }
+
+    @Test func tabListsMatchingCadreIdsWithNames() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux, ["-i", try writeSetup(tmux)])
+        try tmux.type("cadre show c-1")
+        try tmux.press("Tab")
+        try tmux.waitFor { lastLine($0) == "cts> cadre show c-10" }
+        try tmux.press("Tab")
+        let screen = try tmux.waitFor("Wang Fang")
+        #expect(screen.contains("c-101 (Li Wei)"))
+        #expect(screen.contains("c-102 (Wang Fang)"))
+        #expect(lastLine(screen) == "cts> cadre show c-10")
+    }
+
+    @Test func ctrlCAtThePromptDiscardsTheLine() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.type("unit add half-typed")
+        try tmux.press("C-c")
+        try tmux.type("echo after")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("\nafter")
+        #expect(!screen.contains("error"))
+        #expect(!(try tmux.exited()))
+    }
+
+    @Test func ctrlCCancelsALongCommandAndKeepsTheSession() throws {
+        let tmux = try TmuxSession()
+        let big = tmux.home.appendingPathComponent("big.cts")
+        var text = "unit add root \"Root\" kind=locality level=province\n"
+        for i in 0..<400_000 { text += "unit add u\(i) \"Unit \(i)\" kind=department level=city parent=root\n" }
+        try text.write(to: big, atomically: true, encoding: .utf8)
+        try startShell(tmux)
+        try tmux.type("include \"\(big.path)\"")
+        try tmux.press("Enter")
+        usleep(800_000)
+        try tmux.press("C-c")
+        try tmux.waitFor("interrupted", timeout: 30)
+        try tmux.type("count units")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("(1 row)")
+        #expect(screen.contains("\n     0\n"), "the include was taken back whole")
+        #expect(!(try tmux.exited()))
+    }
+
+    @Test func unfinishedCommandsContinueOnTheNextLine() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux, ["-i", try writeSetup(tmux)])
+        try tmux.type("count units \\")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == "...>" }
+        try tmux.type("where level = province")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("(1 row)")
+        #expect(screen.contains("     2"))
+    }
+
+    @Test func ctrlDOnAnEmptyLineLeaves() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.press("C-d")
+        try tmux.waitFor { _ in (try? tmux.exited()) == true }
+        #expect(try tmux.exited())
+    }
+
+    @Test func rcFileRunsBeforeThePromptAndItsErrorsAreReported() throws {
+        let tmux = try TmuxSession()
+        let config = tmux.home.appendingPathComponent("config/cts")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "echo rc ran\nlet x = 5\nbogus command\n".write(to: config.appendingPathComponent("ctsrc"),
+                                                           atomically: true, encoding: .utf8)
+        try startShell(tmux)
+        let screen = try tmux.screen()
+        #expect(screen.contains("rc ran"))
+        #expect(screen.contains("ctsrc:3:1: error: unknown command 'bogus'"))
+        try tmux.type("echo x is $x")
+        try tmux.press("Enter")
+        try tmux.waitFor("x is 5")
+    }
+
+    @Test func noRCSkipsTheRcFile() throws {
+        let tmux = try TmuxSession()
+        let config = tmux.home.appendingPathComponent("config/cts")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "echo rc ran\n".write(to: config.appendingPathComponent("ctsrc"), atomically: true, encoding: .utf8)
+        try startShell(tmux, ["--no-rc"])
+        #expect(!(try tmux.screen()).contains("rc ran"))
+    }
+
+    @Test func promptIsColouredAtATerminalUnlessNoColor() throws {
+        let coloured = try TmuxSession()
+        try startShell(coloured)
+        #expect(try coloured.screen(escapes: true).contains("\u{1B}["))
+        let plain = try TmuxSession()
+        try startShell(plain, environment: ["NO_COLOR": "1"])
+        #expect(!(try plain.screen(escapes: true)).contains("\u{1B}["))
+    }
+
+    @Test func historyOffKeepsNoFile() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux, environment: ["CTS_HISTORY": "off"])
+        try tmux.type("count units")
+        try tmux.press("Enter")
+        try tmux.waitFor("(1 row)")
+        #expect(!FileManager.default.fileExists(atPath: tmux.home.appendingPathComponent("state/cts/history").path))
+    }
+
+    @Test func noColourWhenPiped() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let input = dir.appendingPathComponent("cts-pipe-\(UUID().uuidString).cts")
+        try "help\nunit add js \"J\" kind=locality level=province\nlist units\nlisst\n".write(to: input, atomically: true,
+                                                                                              encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NO_COLOR")
+        let (status, stdout, stderr) = try runCTS([], in: dir, stdin: input, environment: environment)
+        #expect(status == 1)
+        #expect(stdout.contains("js | J"))
+        #expect(!stdout.contains("\u{1B}") && !stderr.contains("\u{1B}"))
+        #expect(stderr.contains("<stdin>:4:1: error: unknown command 'lisst'"))
+    }
+}
