@@ -31,6 +31,8 @@ let package = Package(
             name: "cts",
             dependencies: ["CTSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `scripts/bench` runs it in release mode to time TAB completion at 10⁶ cadres.
+        .executableTarget(name: "cts-bench", dependencies: ["CTSShell"]),
         .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),
         .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage"]),
         .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),

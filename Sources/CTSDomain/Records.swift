@@ -173,6 +173,20 @@ public enum Record: Hashable, Sendable {
     case finding(Finding)
     case practice(Practice)
 
+    /// The record's own id, for the kinds that have one.
+    public var id: String? {
+        switch self {
+        case .unit(let r): r.id
+        case .cadre(let r): r.id
+        case .course(let r): r.id
+        case .rule(let r): r.id
+        case .inspection(let r): r.id
+        case .finding(let r): r.id
+        case .practice(let r): r.id
+        case .enrollment, .exemption, .budget, .plan: nil
+        }
+    }
+
     public var kind: EntityKind {
         switch self {
         case .unit: .unit

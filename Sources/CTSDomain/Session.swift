@@ -25,6 +25,29 @@ public final class Session {
     private var kindVersions: [EntityKind: Int] = [:]
     public func version(of kind: EntityKind) -> Int { kindVersions[kind, default: 0] }
 
+    /// Ids added and removed, per kind, oldest first, so a sorted index of ids can catch up
+    /// with a few changes instead of being rebuilt. Only the last `IDLog.limit` are kept.
+    public struct IDLog: Sendable {
+        public static let limit = 8192
+        /// How many entries were dropped from the front.
+        public private(set) var dropped = 0
+        public private(set) var entries: [(id: String, slot: Int, added: Bool)] = []
+        /// The position after the last entry, counting dropped ones.
+        public var end: Int { dropped + entries.count }
+
+        mutating func append(_ id: String, _ slot: Int, added: Bool) {
+            entries.append((id, slot, added))
+            if entries.count > Self.limit {
+                let n = entries.count - Self.limit / 2
+                entries.removeFirst(n)
+                dropped += n
+            }
+        }
+    }
+
+    private var idLogs: [EntityKind: IDLog] = [:]
+    public func idLog(_ kind: EntityKind) -> IDLog { idLogs[kind] ?? IDLog() }
+
     /// id → slot, for the kinds that have ids.
     private var idIndex: [EntityKind: [String: Int]] = [:]
     /// (cadre, course) → enrollment slot.
@@ -152,12 +175,16 @@ public final class Session {
         version &+= 1
         kindVersions[change.kind, default: 0] &+= 1
         switch change {
-        case .insert(let slot, let record): insert(record, at: slot)
+        case .insert(let slot, let record):
+            insert(record, at: slot)
+            if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: true) }
         case .update(let slot, let old, let new):
             unindex(old, slot)
             store(new, at: slot, replacing: true)
             index(new, slot)
-        case .delete(let slot, let record): delete(record, at: slot)
+        case .delete(let slot, let record):
+            delete(record, at: slot)
+            if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: false) }
         }
     }
 

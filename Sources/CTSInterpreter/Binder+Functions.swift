@@ -39,7 +39,7 @@ extension Binder {
                 guard case .number(let n) = try x.evaluate(slot) else { return .null }
                 var scale = 1.0
                 if let digits, case .number(let d) = try digits.evaluate(slot) {
-                    for _ in 0..<max(0, Int(d)) { scale *= 10 }
+                    for _ in 0..<Int(max(0, min(15, d.isNaN ? 0 : d))) { scale *= 10 }
                 }
                 return .number((n * scale).rounded() / scale)
             }

@@ -99,12 +99,10 @@ extension Interpreter {
         if kind.hasID { return try slot(kind, args.positionals[0]) }
         let unit = try slot(.unit, args.positionals[0])
         let yearArg = args.positionals[1]
-        guard case .number(let y) = try value(of: yearArg), y == y.rounded() else {
-            throw .error("expected a year such as 2009", at: yearArg.range)
-        }
-        let found = kind == .budget ? session.budgetSlot(unit: unit, year: Int(y)) : session.planSlot(unit: unit, year: Int(y))
+        let year = try wholeNumber(yearArg, in: 1...9999, "a year such as 2009")
+        let found = kind == .budget ? session.budgetSlot(unit: unit, year: year) : session.planSlot(unit: unit, year: year)
         guard let found else {
-            throw .error("\(session.name(of: .unit, unit)) has no \(kind.singular) for \(Int(y))", at: yearArg.range)
+            throw .error("\(session.name(of: .unit, unit)) has no \(kind.singular) for \(year)", at: yearArg.range)
         }
         return found
     }

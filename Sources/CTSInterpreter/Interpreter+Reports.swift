@@ -9,7 +9,7 @@ extension Interpreter {
         if let by = report.groupBy, kind != .compliance {
             throw Diagnostic.error("report \(kind.rawValue) does not take 'by'", at: by.range)
         }
-        if let under = report.under, kind == .inspections || kind == .courses {
+        if let under = report.under, !kind.takesUnder {
             throw Diagnostic.error("report \(kind.rawValue) does not take 'under'", at: under.range)
         }
         let underSlot = try report.under.map { (u) throws(Diagnostic) in try slot(.unit, u) }
@@ -51,7 +51,7 @@ extension Interpreter {
         let rule = try slot(.rule, report.arguments[0])
         let r = session.rules[rule]!
         let condition = try ruleCondition(rule, at: report.arguments[0].range)
-        let groupings = ["unit", "level", "category", "rank"]
+        let groupings = ReportKind.compliance.groupings
         if let by = report.groupBy, !groupings.contains(by.value) {
             throw Diagnostic.error("report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
                                    + Suggestion.hint(for: by.value, in: groupings), at: by.range)
@@ -147,8 +147,8 @@ extension Interpreter {
         var filter = "all"
         if let arg = report.arguments.first {
             filter = try value(of: arg).description.lowercased()
-            guard filter == "open" || filter == "overdue" else {
-                throw Diagnostic.error("expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ["open", "overdue"]))",
+            guard ReportKind.inspectionFilters.contains(filter) else {
+                throw Diagnostic.error("expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ReportKind.inspectionFilters))",
                                        at: arg.range)
             }
         }
@@ -237,10 +237,7 @@ extension Interpreter {
     /// report plan YEAR [under UNIT]
     private func plan(_ report: Report, under: Int?, _ command: Command) throws -> ResultTable {
         try arguments(report, command, count: 1...1, usage: "report plan YEAR")
-        guard case .number(let y) = try value(of: report.arguments[0]), y == y.rounded() else {
-            throw Diagnostic.error("expected a year such as 2010", at: report.arguments[0].range)
-        }
-        let year = Int(y)
+        let year = try wholeNumber(report.arguments[0], in: 1...9999, "a year such as 2010")
         let span = Period(years: year, year)!
         var plans = session.plans.slots.compactMap { session.plans[$0] }.filter { p in
             p.year == year && (under.map { session.unit(p.unit, isUnder: $0) } ?? true)

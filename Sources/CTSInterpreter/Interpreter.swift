@@ -62,13 +62,9 @@ public final class Interpreter {
             return try undoRedo(command)
         case .history:
             guard case .simple(let args) = command.body else { return [] }
-            var limit = 20
-            if let arg = args.positionals.first {
-                guard case .number(let n) = try value(of: arg), n >= 1, n == n.rounded() else {
-                    throw Diagnostic.error("expected how many entries (1 or more)", at: arg.range)
-                }
-                limit = Int(n)
-            }
+            let limit = try args.positionals.first.map { (arg) throws(Diagnostic) in
+                try wholeNumber(arg, in: 1...1_000_000, "how many entries to list")
+            } ?? 20
             return [.history(limit: limit)]
         case .save, .open, .dump, .importRecords, .exportRecords:
             throw Diagnostic.error("'\(command.spec.name)' is not available yet: session files and history "
@@ -120,13 +116,9 @@ public final class Interpreter {
             unsavedChanges = 0
             return [.confirmation("new empty session")]
         default:
-            var n = 1
-            if let arg = args.positionals.first {
-                guard case .number(let k) = try value(of: arg), k >= 1, k == k.rounded() else {
-                    throw Diagnostic.error("expected how many commands (1 or more)", at: arg.range)
-                }
-                n = Int(k)
-            }
+            let n = try args.positionals.first.map { (arg) throws(Diagnostic) in
+                try wholeNumber(arg, in: 1...1_000_000, "how many commands")
+            } ?? 1
             let undo = command.spec.action == .undo
             var done: [String] = []
             for _ in 0..<n {
@@ -240,6 +232,15 @@ public final class Interpreter {
             return .list(values)
         case .condition(_, let source): return .text(source)
         }
+    }
+
+    /// A whole number argument within `range`, or an error saying what was expected.
+    func wholeNumber(_ argument: Argument, in range: ClosedRange<Int>, _ what: String) throws(Diagnostic) -> Int {
+        if case .number(let n) = try value(of: argument), n == n.rounded(),
+           n >= Double(range.lowerBound), n <= Double(range.upperBound) {
+            return Int(n)
+        }
+        throw .error("expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.range)
     }
 
     /// An argument that names a record of `kind`, resolved to its slot.

@@ -7,7 +7,7 @@ extension Parser {
     mutating func parseQuery(_ spec: CommandSpec) throws(Diagnostic) -> Query {
         var query = Query(collection: try parseCollection())
         var seen = Set<String>()
-        let allowed: Set<String> = spec.form == .list ? ["where", "sort", "limit", "columns"] : ["where", "by"]
+        let allowed = Set(Grammar.queryClauses(spec.form))
         while peek().kind == .word {
             let token = peek()
             let word = text(of: token).lowercased()

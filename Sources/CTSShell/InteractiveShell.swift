@@ -12,12 +12,16 @@ public final class InteractiveShell {
     let editor: LineEditor
     let history: History
     let out: OutputSink
+    /// Runs before each prompt (the completer's index warm-up).
+    let beforePrompt: () -> Void
 
-    public init(runner: ScriptRunner, editor: LineEditor, history: History, out: OutputSink) {
+    public init(runner: ScriptRunner, editor: LineEditor, history: History, out: OutputSink,
+                beforePrompt: @escaping () -> Void = {}) {
         self.runner = runner
         self.editor = editor
         self.history = history
         self.out = out
+        self.beforePrompt = beforePrompt
         runner.interactive = true
         runner.history = history
     }
@@ -43,6 +47,7 @@ public final class InteractiveShell {
         if let rcFile, Files.exists(rcFile) { runner.runStartupFile(rcFile) }
         var buffer = ""
         while !runner.quitRequested {
+            if buffer.isEmpty { beforePrompt() }
             switch editor.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) {
             case .interrupted:
                 buffer = ""

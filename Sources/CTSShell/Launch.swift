@@ -37,14 +37,18 @@ extension CommandLine {
         _ = cle_install_sigint_handler()
         let editor: LineEditor
         let dumb = environment["TERM"] == "dumb"
+        let completer = Completer(interpreter: runner.interpreter)
+        var beforePrompt: () -> Void = {}
         if !dumb, Terminal.isTerminal(STDOUT_FILENO),
-           let libedit = LibEditLineEditor(history: history, complete: Completer(interpreter: runner.interpreter).complete) {
+           let libedit = LibEditLineEditor(history: history, complete: completer.complete) {
             editor = libedit
+            beforePrompt = completer.prepare
         } else {
             editor = PlainLineEditor(showPrompt: Terminal.isTerminal(STDOUT_FILENO))
         }
         runner.interpreter.interruptRequested = { cle_sigint_pending() != 0 }
-        let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO))
+        let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
+                                     beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
         return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: nil))
     }

@@ -10,7 +10,7 @@ import CTSOutput
 ///
 /// Used only when standard input and output are both terminals: elsewhere raw key codes
 /// would reach the line. `setlocale(LC_ALL, "")` must have run before it is created, or
-/// libedit drops non-ASCII input.
+/// libedit drops non-ASCII input; lines are read with the wide-character `el_wgets`.
 public final class LibEditLineEditor: LineEditor {
     private let editLine: OpaquePointer
     private let historyHandle: OpaquePointer
@@ -59,10 +59,16 @@ public final class LibEditLineEditor: LineEditor {
         lineAtLastTab = nil
         var count: Int32 = 0
         errno = 0
-        guard let pointer = el_gets(editLine, &count) else {
+        // The wide-character API: libedit hands back Unicode scalars, so nothing depends on
+        // how a multi-byte character was split across reads.
+        guard let pointer = el_wgets(editLine, &count) else {
             return count == -1 && errno == EINTR ? .interrupted : .endOfFile
         }
-        var line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: Int(count)), as: UTF8.self)
+        var scalars = String.UnicodeScalarView()
+        for i in 0..<Int(count) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: Int32(pointer[i]))) { scalars.append(scalar) }
+        }
+        var line = String(scalars)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)
     }

@@ -59,7 +59,7 @@ import Testing
         #expect(h.run("redo") == [.text("nothing to redo")])
         h.run("undo 3")
         #expect(h.snapshot() == s0)
-        #expect(h.message("undo 0") == "expected how many commands (1 or more)")
+        #expect(h.message("undo 0") == "expected how many commands: a whole number from 1 to 1000000")
     }
 
     @Test func aNewChangeClearsTheRedoStack() {

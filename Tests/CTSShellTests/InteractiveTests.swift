@@ -99,9 +99,11 @@ struct InteractiveTests {
             try tmux.press("Enter")
         }
         try tmux.waitFor("\nlast")
+        // Ctrl-R typed before libedit takes the terminal would go to the tty driver (reprint).
+        try tmux.waitFor { lastLine($0) == "cts>" }
         try tmux.press("C-r")
         try tmux.type("first-m")
-        try tmux.waitFor("echo first-marker")
+        try tmux.waitFor("bck:first-m")
         try tmux.press("Enter")
         try tmux.waitFor { $0.components(separatedBy: "\nfirst-marker").count == 3 }
         #expect(try tmux.screen().components(separatedBy: "\nfirst-marker").count == 3)

@@ -33,10 +33,69 @@ final class IDIndex {
 
     var count: Int { entries.count }
 
-    /// Rebuilds the index if the session or its records of this kind changed since it was built.
+    /// Where in the session's id log (`Session.idLog`) the index has caught up to.
+    private var logPosition = 0
+    /// Up to this many added or removed ids are applied one by one (each a binary search and
+    /// a move of the entries after it); more, and the index is rebuilt.
+    static let incrementalLimit = 1000
+
+    /// Brings the index up to date with the session: nothing when its records of this kind
+    /// did not change, the few ids added or removed when there are few, else a rebuild.
     func refresh(from session: Session) {
-        if self.session === session && version == session.version(of: kind) { return }
+        if self.session === session {
+            if version == session.version(of: kind) { return }
+            let log = session.idLog(kind)
+            let pending = log.end - logPosition
+            if logPosition >= log.dropped && pending <= Self.incrementalLimit {
+                for entry in log.entries[(logPosition - log.dropped)...] {
+                    if entry.added { insert(entry.id, slot: entry.slot) } else { remove(entry.id) }
+                }
+                logPosition = log.end
+                version = session.version(of: kind)
+                return
+            }
+        }
         build(from: session)
+        logPosition = session.idLog(kind).end
+    }
+
+    /// The sorted position where `id` is or would go.
+    private func position(of id: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            var lo = 0, hi = entries.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let e = entries[mid]
+                let start = Int(e.start), length = Int(e.length)
+                var order = 0
+                for k in 0..<min(length, id.count) where b[start + k] != id[k] {
+                    order = b[start + k] < id[k] ? -1 : 1
+                    break
+                }
+                if order == 0 { order = length < id.count ? -1 : (length > id.count ? 1 : 0) }
+                if order < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+    }
+
+    private func insert(_ id: String, slot: Int) {
+        let utf8 = Array(id.utf8)
+        let at = position(of: utf8)
+        let entry = Entry(start: Int32(bytes.count), length: Int32(utf8.count), slot: Int32(slot))
+        bytes.append(contentsOf: utf8)
+        entries.insert(entry, at: at)
+    }
+
+    private func remove(_ id: String) {
+        let utf8 = Array(id.utf8)
+        let at = position(of: utf8)
+        guard at < entries.count else { return }
+        let e = entries[at]
+        let matches = bytes.withUnsafeBufferPointer { b in
+            Int(e.length) == utf8.count && (0..<utf8.count).allSatisfy { b[Int(e.start) + $0] == utf8[$0] }
+        }
+        if matches { entries.remove(at: at) }
     }
 
     /// The id at a sorted position.
