@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The model: entities, enums, dates, values, the in-memory session. No I/O.
@@ -19,6 +20,8 @@ let package = Package(
         .target(name: "CTSLanguage", dependencies: ["CTSDomain"]),
         // Runs commands against a session; produces results and diagnostics as values.
         .target(name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"]),
+        // Session files: the session in SQLite (through GRDB), saved, opened, kept up to date.
+        .target(name: "CTSStore", dependencies: ["CTSDomain", .product(name: "GRDB", package: "GRDB.swift")]),
         // Renders result tables and diagnostics as text.
         .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter"]),
         // The system libedit (Debian: libedit-dev) and the C wrappers Swift needs for its variadic calls.
@@ -26,7 +29,8 @@ let package = Package(
         .target(name: "CLineEditShim", dependencies: ["CLineEdit"]),
         // The script runner and the interactive shell: the only place that does terminal I/O.
         .target(name: "CTSShell",
-                dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput", "CLineEdit", "CLineEditShim"]),
+                dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSStore", "CTSOutput", "CLineEdit",
+                               "CLineEditShim"]),
         .executableTarget(
             name: "cts",
             dependencies: ["CTSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -37,6 +41,7 @@ let package = Package(
         .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage"]),
         .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),
         .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput"]),
+        .testTarget(name: "CTSStoreTests", dependencies: ["CTSStore", "CTSDomain"], exclude: ["Fixtures"]),
         // Golden scripts run against the built `cts` executable, so the tests depend on it.
         .testTarget(name: "CTSShellTests", dependencies: ["CTSShell", "cts"], exclude: ["Golden"]),
     ]

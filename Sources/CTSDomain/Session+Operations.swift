@@ -145,7 +145,8 @@ extension Session {
         if let slot = enrollmentSlot(cadre: cadre, course: course) {
             let e = enrollments[slot]!
             guard e.status == .withdrawn else {
-                throw DomainError("cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
+                throw DomainError(e.status == .completed ? "cadre \(c.id) has already completed course \(k.id)"
+                                  : "cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
             }
             replace(slot, with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
         } else {

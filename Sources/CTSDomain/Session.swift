@@ -224,6 +224,21 @@ public final class Session {
         changes.changes.append(change)
     }
 
+    /// Puts a record in its slot while a saved session is being loaded: empty slots before it
+    /// stay empty (the tombstones of removed records), and no ``Change`` or id-log entry is
+    /// recorded. Only for a session no one has looked at yet: load kinds in
+    /// `EntityKind.dependencyOrder` and slots in increasing order, with every reference valid
+    /// (a unit's parent may come later among the units).
+    public func restore(_ record: Record, at slot: Int) {
+        if case .unit(let u) = record, let p = u.parent {
+            grow(&cadresByUnit, to: p)
+            grow(&childUnits, to: p)
+        }
+        version &+= 1
+        kindVersions[record.kind, default: 0] &+= 1
+        insert(record, at: slot)
+    }
+
     private func insert(_ record: Record, at slot: Int) {
         store(record, at: slot, replacing: false)
         index(record, slot)

@@ -16,6 +16,18 @@ public enum Effect: Equatable, Sendable {
     case include(path: String, range: SourceRange)
     /// Wait for Enter in interactive and step mode.
     case pause(String?)
+    /// Start an empty session (and leave the session file, if any).
+    case newSession
+    /// Replace the session with the one in a session file, and work on that file from now on.
+    case openSession(path: String, range: SourceRange)
+    /// Write the whole session to a file (nil: the session file being worked on).
+    case saveSession(path: String?, range: SourceRange)
+    /// The session as a canonical script, to a file or (nil) the screen.
+    case dump(path: String?, range: SourceRange)
+    /// Add the records of a CSV file to a collection.
+    case importRecords(EntityKind, path: String, range: SourceRange)
+    /// Write every record of a collection to a file as csv or json.
+    case export(EntityKind, path: String, format: String, range: SourceRange)
     /// List the last N commands typed at the prompt.
     case history(limit: Int)
     case quit

@@ -33,7 +33,8 @@ public final class Interpreter {
     /// undo and redo stacks as they were, so that `rollback()` can put everything back.
     private var journal: (changes: [ChangeSet], undo: [(name: String, changes: ChangeSet)],
                           redo: [(name: String, changes: ChangeSet)])?
-    /// Set when `new` replaced the session inside a transaction: there is nothing to roll back to.
+    /// Set when `new` or `open` replaced the session inside a transaction: what came before
+    /// cannot be rolled back.
     private var journalBroken = false
 
     /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
@@ -58,7 +59,9 @@ public final class Interpreter {
         case .report: return [try report(command)]
         case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
             return try scriptCommand(command)
-        case .undo, .redo, .new:
+        case .new:
+            return [.newSession]
+        case .undo, .redo:
             return try undoRedo(command)
         case .history:
             guard case .simple(let args) = command.body else { return [] }
@@ -67,8 +70,7 @@ public final class Interpreter {
             } ?? 20
             return [.history(limit: limit)]
         case .save, .open, .dump, .importRecords, .exportRecords:
-            throw Diagnostic.error("'\(command.spec.name)' is not available yet: session files and history "
-                                   + "come in a later version of cts", at: command.nameRange)
+            return [try sessionCommand(command)]
         }
     }
 
@@ -86,7 +88,7 @@ public final class Interpreter {
             let message = try applyChange(command, &changes)
             if !changes.isEmpty {
                 journal?.changes.append(changes)
-                undoStack.append((command.spec.name, changes))
+                undoStack.append((Self.summary(of: message), changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
@@ -106,17 +108,7 @@ public final class Interpreter {
 
     private func undoRedo(_ command: Command) throws -> [Effect] {
         guard case .simple(let args) = command.body else { return [] }
-        switch command.spec.action {
-        case .new:
-            if journal != nil { journalBroken = true }
-            session = Session()
-            ruleConditions = [:]
-            undoStack = []
-            redoStack = []
-            unsavedChanges = 0
-            return [.confirmation("new empty session")]
-        default:
-            let n = try args.positionals.first.map { (arg) throws(Diagnostic) in
+        let n = try args.positionals.first.map { (arg) throws(Diagnostic) in
                 try wholeNumber(arg, in: 1...1_000_000, "how many commands")
             } ?? 1
             let undo = command.spec.action == .undo
@@ -139,9 +131,45 @@ public final class Interpreter {
             }
             ruleConditions = [:]
             if done.isEmpty { return [.text(undo ? "nothing to undo" : "nothing to redo")] }
-            return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: ", "))")]
+            return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: "; "))")]
+    }
+
+    /// What a command's confirmation says, for `undo`'s "undid: ..." line.
+    static func summary(of effect: Effect) -> String {
+        switch effect {
+        case .confirmation(let text), .text(let text): text
+        default: "a change"
         }
     }
+
+    /// Records changes made outside a command of the interpreter (a CSV import the shell read)
+    /// as one undoable step named `name`, part of the open transaction.
+    public func recordChanges(_ changes: ChangeSet, name: String) {
+        guard !changes.isEmpty else { return }
+        journal?.changes.append(changes)
+        undoStack.append((name, changes))
+        if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
+        redoStack.removeAll()
+        unsavedChanges += 1
+        ruleConditions = [:]
+    }
+
+    /// Replaces the whole session (`new`, `open`): nothing to undo before it.
+    public func replaceSession(_ newSession: Session) {
+        if journal != nil {
+            // What came before cannot be taken back any more; what follows still can.
+            journal = ([], [], [])
+            journalBroken = true
+        }
+        session = newSession
+        ruleConditions = [:]
+        undoStack = []
+        redoStack = []
+        unsavedChanges = 0
+    }
+
+    /// The session was written to its file: nothing is unsaved.
+    public func markSaved() { unsavedChanges = 0 }
 
     // MARK: - Transactions
 
@@ -163,18 +191,23 @@ public final class Interpreter {
         journalBroken = false
     }
 
-    /// Takes back everything since `beginTransaction()`; false when `new` made that impossible.
+    /// Takes back everything since `beginTransaction()`; false when `new` or `open` replaced the
+    /// session in between (then only what came after that is taken back).
     @discardableResult
     public func rollback() -> Bool {
         guard let open = journal else { return true }
         journal = nil
         defer { journalBroken = false }
-        guard !journalBroken else { return false }
         for changes in open.changes.reversed() { session.revert(changes) }
+        ruleConditions = [:]
+        guard !journalBroken else {
+            undoStack = []
+            redoStack = []
+            return false
+        }
         undoStack = open.undo
         redoStack = open.redo
         unsavedChanges -= open.changes.count
-        ruleConditions = [:]
         return true
     }
 

@@ -503,7 +503,11 @@ public struct Lexer {
         if looksLikeDate(s, e) {
             return .error("malformed date '\(text(s, e))': write dates as YYYY-MM-DD")
         }
-        return .error("malformed number '\(text(s, e))'")
+        let written = text(s, e)
+        if written.contains("/") || written.contains("-") {
+            return .error("malformed number '\(written)': put spaces around - and / to do arithmetic, as in 1 / 3")
+        }
+        return .error("malformed number '\(written)'")
     }
 
     /// `D(_?D)*(.D(_?D)*)?([eE][+-]?D+)?` over `[s, e)`.

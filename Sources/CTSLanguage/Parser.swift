@@ -194,7 +194,7 @@ public struct Parser {
             let key = option.key.value
             guard keys.contains(key) else {
                 let hint = keys.isEmpty ? "; '\(spec.name)' takes no options"
-                    : Suggestion.closest(to: key, in: keys).map { " (did you mean '\($0)'?)" }
+                    : Suggestion.closest(to: key, in: keys).map { " (did you mean '\($0)='?)" }
                     ?? "; '\(spec.name)' takes \(keys.map { $0 + "=" }.joined(separator: ", "))"
                 throw .error("unknown option '\(key)=' for '\(spec.name)'\(hint)", at: option.key.range)
             }

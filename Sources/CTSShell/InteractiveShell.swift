@@ -24,6 +24,12 @@ public final class InteractiveShell {
         self.beforePrompt = beforePrompt
         runner.interactive = true
         runner.history = history
+        runner.confirm = { [editor] question in
+            if case .line(let answer) = editor.readLine(prompt: question) {
+                return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
+            }
+            return false
+        }
     }
 
     /// One line saying what this is, how to get help, and where the session lives.
@@ -41,12 +47,32 @@ public final class InteractiveShell {
         runner.colorOutput ? "\u{1}\u{1B}[1;36m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text
     }
 
+    private var askedAboutUnsaved = false
+
+    /// Whether to leave: yes, unless there are changes not in a session file and the user,
+    /// asked once, says no.
+    private func mayLeave() -> Bool {
+        let unsaved = runner.interpreter.unsavedChanges
+        guard unsaved > 0, !askedAboutUnsaved else { return true }
+        askedAboutUnsaved = true
+        let what = runner.sessionFileName.map { "not saved to \($0)" } ?? "in memory only"
+        let question = "\(unsaved) change\(unsaved == 1 ? " is" : "s are") \(what). Leave anyway? (y/n) "
+        if case .line(let answer) = editor.readLine(prompt: question) {
+            return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
+        }
+        return true
+    }
+
     /// Runs until `quit`, `exit` or Ctrl-D on an empty line; returns the exit status.
     public func run(rcFile: String?, banner: String) -> Int32 {
         out.print(banner)
         if let rcFile, Files.exists(rcFile) { runner.runStartupFile(rcFile) }
         var buffer = ""
-        while !runner.quitRequested {
+        while true {
+            if runner.quitRequested {
+                if mayLeave() { break }
+                runner.cancelQuit()
+            }
             if buffer.isEmpty { beforePrompt() }
             switch editor.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) {
             case .interrupted:
@@ -56,7 +82,8 @@ public final class InteractiveShell {
             case .endOfFile:
                 if buffer.isEmpty {
                     out.raw("\n")
-                    return ExitStatus.success
+                    if mayLeave() { return ExitStatus.success }
+                    continue
                 }
                 buffer = ""
                 out.raw("\n")

@@ -22,10 +22,15 @@ extension CommandLine {
         let stdinIsTerminal = Files.isTerminalInput()
         let runner = ScriptRunner(options: options.run, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
                                   today: Terminal.today())
+        guard runner.openSessionFile() else { return ExitStatus.sessionFile }
+        defer { runner.closeSessionFile() }
         let batchOnly = !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
+            || options.run.dryRun
         if batchOnly {
             let status = runner.run { stdinIsTerminal ? nil : Files.readStandardInput() }
-            if !options.interactive || !stdinIsTerminal { return status }
+            if !options.interactive || !stdinIsTerminal || status == ExitStatus.sessionFile || options.run.dryRun {
+                return status
+            }
         }
         return interactive(runner, options)
     }
@@ -50,7 +55,7 @@ extension CommandLine {
         let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
                                      beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: nil))
+        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: runner.sessionFileName))
     }
 }
 

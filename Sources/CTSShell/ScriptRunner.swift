@@ -2,6 +2,7 @@ import CTSDomain
 import CTSInterpreter
 import CTSLanguage
 import CTSOutput
+import CTSStore
 
 /// What to run and how, from the command line.
 public struct RunOptions: Sendable {
@@ -11,6 +12,12 @@ public struct RunOptions: Sendable {
     public var keepGoing = false
     /// Print each command, with the prompt, before its output (`--echo`).
     public var echo = false
+    /// Work on this session file (`-s FILE`), created if missing.
+    public var sessionPath: String?
+    /// Read the session file without locking or writing it (`--read-only`).
+    public var readOnly = false
+    /// Run without writing anything; print what would change (`--dry-run`).
+    public var dryRun = false
 
     public init() {}
 }
@@ -42,8 +49,16 @@ public final class ScriptRunner {
     public var interactive = false
     /// The prompt's history, for the `history` command.
     public var history: History?
+    /// Asks the user a yes/no question (interactive only): before `new` throws away changes.
+    public var confirm: ((String) -> Bool)?
+    /// The session file being worked on, if any.
+    var store: SessionStore?
+    /// Whether a session file could not be opened, read or written (exit status 3).
+    var storeFailed = false
+    /// Set when `new` or `open` replaced the session during the current input or run.
+    var sessionReplaced = false
     /// Files being included, outermost first, for cycle detection.
-    private var includeStack: [String] = []
+    private(set) var includeStack: [String] = []
 
     static let includeLimit = 16
     static let prompt = "cts> "
@@ -63,8 +78,13 @@ public final class ScriptRunner {
     /// scripts changed is taken back, so they apply all of their changes or none.
     public func run(readStandardInput: () -> String?) -> Int32 {
         interpreter.beginTransaction()
+        sessionReplaced = false
         let completed = runAll(readStandardInput: readStandardInput)
-        if completed || options.keepGoing { interpreter.commit() } else { interpreter.rollback() }
+        if completed || options.keepGoing {
+            finishBatch(keptGoing: !completed || failed)
+        } else {
+            interpreter.rollback()
+        }
         return status
     }
 
@@ -83,15 +103,19 @@ public final class ScriptRunner {
         return true
     }
 
+    /// Forgets a `quit` the user took back.
+    func cancelQuit() { quitRequested = false }
+
     /// Runs one input typed at the prompt as a transaction: if it fails or is interrupted,
     /// the session is left exactly as before it.
     public func runInteractive(_ text: String) {
         wasInterrupted = false
+        sessionReplaced = false
         interpreter.beginTransaction()
         if runSource(name: "<stdin>", text: text, directory: ".") {
-            interpreter.commit()
+            autosave()
         } else if !interpreter.rollback() {
-            report(.error("the session was replaced by 'new' and could not be put back as it was", at: nil))
+            report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
         }
         if wasInterrupted { err.print("interrupted") }
     }
@@ -102,7 +126,9 @@ public final class ScriptRunner {
         if runFile(path, includedAt: nil) { interpreter.commit() } else { interpreter.rollback() }
     }
 
-    var status: Int32 { failed ? ExitStatus.commandFailed : ExitStatus.success }
+    var status: Int32 {
+        storeFailed ? ExitStatus.sessionFile : failed ? ExitStatus.commandFailed : ExitStatus.success
+    }
 
     /// Runs a script file; false when the run must stop.
     @discardableResult
@@ -145,6 +171,10 @@ public final class ScriptRunner {
         while let item = parser.nextItem() {
             switch item {
             case .error(let diagnostic):
+                // Under --echo the line that failed to parse is shown too, before its error.
+                if interpreter.settings.echo, let range = diagnostic.range, range.fileID == fileID {
+                    out.raw(Self.prompt + files[fileID].line(range.start.line) + "\n")
+                }
                 report(diagnostic)
                 if interactive || !options.keepGoing && interpreter.settings.stopOnError { return false }
             case .command(let command):
@@ -193,6 +223,10 @@ public final class ScriptRunner {
                     report(.error("cannot write '\(redirect.path)': \(error.reason)", at: redirect.range))
                     return options.keepGoing
                 }
+                if interactive && includeStack.isEmpty || interpreter.settings.verbose {
+                    let rows = table.rows.count
+                    out.print("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
+                }
             } else {
                 out.raw(Renderer.render(table, as: outputFormat, colorize: colorOutput))
             }
@@ -214,6 +248,8 @@ public final class ScriptRunner {
             }
         case .quit:
             quitRequested = true
+        case .newSession, .openSession, .saveSession, .dump, .importRecords, .export:
+            return performSessionEffect(effect) || (options.keepGoing && !interactive)
         }
         return true
     }
@@ -229,12 +265,21 @@ public final class ScriptRunner {
         }
     }
 
-    /// The command as typed, each line behind a prompt, for --echo.
+    /// The command as typed, each line behind a prompt, for --echo. A command sharing its line
+    /// with others (`a; b`) shows only its own text.
     func echoText(_ command: Command) -> String {
-        let file = files[command.range.fileID]
+        echoText(command.range)
+    }
+
+    func echoText(_ range: SourceRange) -> String {
+        let file = files[range.fileID]
+        if range.start.line == range.end.line {
+            let bytes = Array(file.text.utf8)
+            return Self.prompt + String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self) + "\n"
+        }
         var text = ""
-        for line in command.range.start.line...command.range.end.line {
-            text += (line == command.range.start.line ? Self.prompt : Self.continuationPrompt) + file.line(line) + "\n"
+        for line in range.start.line...range.end.line {
+            text += (line == range.start.line ? Self.prompt : Self.continuationPrompt) + file.line(line) + "\n"
         }
         return text
     }

@@ -21,11 +21,16 @@ struct CTS: ParsableCommand {
     @Flag(help: "Presenter mode: show each command and wait for Enter.") var step = false
     @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).") var keepGoing = false
     @Flag(help: "Interactive shell on a bundled demo province.") var demo = false
+    @Flag(name: .customLong("read-only"), help: "Read the session file without locking or changing it.")
+    var readOnly = false
+    @Flag(name: .customLong("dry-run"), help: "Run the scripts on the session file without writing; print what would change.")
+    var dryRun = false
     @Flag(name: .customLong("no-rc"), help: "Do not run the rc file ($XDG_CONFIG_HOME/cts/ctsrc) before the first prompt.")
     var noRC = false
 
     func run() throws {
-        for (flag, given) in [("-s", session != nil), ("--step", step), ("--demo", demo)] where given {
+        if dryRun && session == nil { throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT") }
+        for (flag, given) in [("--step", step), ("--demo", demo)] where given {
             throw ValidationError("\(flag) is not yet available in cts \(Version.current)")
         }
         var options = LaunchOptions()
@@ -33,6 +38,9 @@ struct CTS: ParsableCommand {
         options.run.commands = command
         options.run.keepGoing = keepGoing
         options.run.echo = echo
+        options.run.sessionPath = session
+        options.run.readOnly = readOnly
+        options.run.dryRun = dryRun
         options.interactive = interactive
         options.skipRC = noRC
         throw ExitCode(CommandLine.launch(options))

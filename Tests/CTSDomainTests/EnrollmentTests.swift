@@ -33,7 +33,7 @@ import Testing
         let e = domainError { try b.enroll(c3, k2) }
         #expect(e?.message == "cadre c3 is already enrolled in course k2")
         let done = domainError { try b.enroll(c1, k1) }
-        #expect(done?.message == "cadre c1 is already completed in course k1")
+        #expect(done?.message == "cadre c1 has already completed course k1")
     }
 
     @Test func completingWithoutEnrollingIsRefused() {

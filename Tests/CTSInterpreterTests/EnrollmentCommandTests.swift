@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func refusedTransitionsSayWhy() {
-        #expect(h.message("enroll c1 in k1") == "cadre c1 is already completed in course k1")
+        #expect(h.message("enroll c1 in k1") == "cadre c1 has already completed course k1")
         #expect(h.message("complete c3 in k3")
                 == "cannot complete c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
         #expect(h.message("complete c1 in k1") == "cannot complete c1 in k1: the enrollment is already completed")

@@ -11,9 +11,9 @@ import Testing
         let before = h.snapshot()
         h.run("cadre add c4 \"New\" unit=js.org rank=staff category=technical")
         let after = h.snapshot()
-        #expect(h.run("undo") == [.confirmation("undid: cadre add")])
+        #expect(h.run("undo") == [.confirmation("undid: added cadre c4")])
         #expect(h.snapshot() == before)
-        #expect(h.run("redo") == [.confirmation("redid: cadre add")])
+        #expect(h.run("redo") == [.confirmation("redid: added cadre c4")])
         #expect(h.snapshot() == after)
     }
 
@@ -50,7 +50,7 @@ import Testing
         let s2 = h.snapshot()
         h.run("complete c3 in k2 hours=10")
         let s3 = h.snapshot()
-        #expect(h.run("undo 2") == [.confirmation("undid: complete, enroll")])
+        #expect(h.run("undo 2") == [.confirmation("undid: completed c3 in k2; enrolled c3 in k2")])
         #expect(h.snapshot() == s1)
         h.run("redo")
         #expect(h.snapshot() == s2)

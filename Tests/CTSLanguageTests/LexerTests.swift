@@ -220,7 +220,7 @@ struct LexerTests {
             "1:6 symbol(-) '-'",
             "1:8 word 'b'",
             "1:10 word 'a-b'",
-            "1:14 error(malformed number '5-') '5-'",
+            "1:14 error(malformed number '5-': put spaces around - and / to do arithmetic, as in 1 / 3) '5-'",
         ])
         #expect(kinds("1+2") == [.number(1), .symbol("+"), .number(2)])
         #expect(kinds("2e+x") == [.word, .symbol("+"), .word])
@@ -233,7 +233,7 @@ struct LexerTests {
         #expect(errors("1_") == ["malformed number '1_'"])
         #expect(errors("1.") == ["malformed number '1.'"])
         #expect(errors("1._5") == ["malformed number '1._5'"])
-        #expect(errors("1/2") == ["malformed number '1/2'"])
+        #expect(errors("1/2") == ["malformed number '1/2': put spaces around - and / to do arithmetic, as in 1 / 3"])
         #expect(errors("1e999") == ["number '1e999' is too large"])
         #expect(lex("1.2.3 x") == ["1:1 error(malformed number '1.2.3') '1.2.3'", "1:7 word 'x'"])
     }

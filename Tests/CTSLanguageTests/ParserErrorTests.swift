@@ -45,8 +45,8 @@ struct ParserErrorTests {
     // MARK: Options
 
     @Test func unknownOptionWithSuggestion() {
-        expectError(#"unit add js "J" 1️⃣knd2️⃣=locality level=province"#, "unknown option 'knd=' for 'unit add' (did you mean 'kind'?)")
-        expectError("cadre set c1 1️⃣rnak2️⃣=bureau", "unknown option 'rnak=' for 'cadre set' (did you mean 'rank'?)")
+        expectError(#"unit add js "J" 1️⃣knd2️⃣=locality level=province"#, "unknown option 'knd=' for 'unit add' (did you mean 'kind='?)")
+        expectError("cadre set c1 1️⃣rnak2️⃣=bureau", "unknown option 'rnak=' for 'cadre set' (did you mean 'rank='?)")
     }
 
     @Test func unknownOptionWithoutSuggestion() {
@@ -252,7 +252,7 @@ struct ParserErrorTests {
             #"unit add: record word:js str:"Jiangsu" ; kind=word:locality level=word:province"#,
             "error 2:1: unknown command 'lisst' (did you mean 'list'?)",
             #"cadre add: record word:c1 str:"Li" ; unit=word:js rank=word:county category=word:leading"#,
-            "error 4:16: unknown option 'knd=' for 'unit add' (did you mean 'kind'?)",
+            "error 4:16: unknown option 'knd=' for 'unit add' (did you mean 'kind='?)",
             "list: list cadres where (and (>= rank county) (= category leading))",
             #"error 7:11: expected 'from', found 'form'; usage: exempt CADRE from RULE reason="TEXT""#,
             "quit: simple",

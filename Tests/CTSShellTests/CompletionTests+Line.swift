@@ -154,7 +154,7 @@ extension CompletionTests {
         Self.run("cadre remove w02", on: interpreter)
         #expect(texts("cadre show w") == ["w01"])
         #expect(completer.indexBuilds(.cadre) == 1)
-        Self.run("new", on: interpreter)
+        interpreter.replaceSession(Session())  // what `new` and `open` do
         #expect(texts("cadre show ") == [])
         #expect(texts("cadre add c9 \"X\" unit=") == [])
     }

@@ -1,0 +1,51 @@
+import CTSDomain
+import CTSLanguage
+
+extension Interpreter {
+    /// save, open, dump, import, export: checked here, carried out by the shell, which owns
+    /// files and the session store.
+    func sessionCommand(_ command: Command) throws -> Effect {
+        guard case .simple(let args) = command.body else { preconditionFailure("session command without arguments") }
+        let first = args.positionals.first
+        func path(_ arg: Argument) throws(Diagnostic) -> String {
+            let text = try value(of: arg).description
+            guard !text.isEmpty else { throw .error("expected a file name", at: arg.range) }
+            return text
+        }
+        switch command.spec.action {
+        case .save:
+            return .saveSession(path: try first.map(path), range: first?.range ?? command.nameRange)
+        case .open:
+            return .openSession(path: try path(first!), range: first!.range)
+        case .dump:
+            return .dump(path: try first.map(path), range: first?.range ?? command.nameRange)
+        case .importRecords:
+            let kind = try collection(first!)
+            return .importRecords(kind, path: try path(args.positionals[2]), range: args.positionals[2].range)
+        case .exportRecords:
+            let kind = try collection(first!)
+            var format = "csv"
+            if args.positionals.count > 4 {
+                let formatArg = args.positionals[4]
+                format = try value(of: formatArg).description.lowercased()
+                guard format == "csv" || format == "json" else {
+                    throw Diagnostic.error("export writes csv or json, not '\(format)'"
+                                           + Suggestion.hint(for: format, in: ["csv", "json"]), at: formatArg.range)
+                }
+            }
+            return .export(kind, path: try path(args.positionals[2]), format: format, range: args.positionals[2].range)
+        default:
+            preconditionFailure("not a session command")
+        }
+    }
+
+    /// A collection word (`cadres`) as an entity kind.
+    private func collection(_ arg: Argument) throws(Diagnostic) -> EntityKind {
+        let word = try value(of: arg).description
+        if let kind = EntityKind(plural: word) { return kind }
+        let plurals = EntityKind.allCases.map(\.plural)
+        let hint = EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
+            ?? Suggestion.hint(for: word, in: plurals)
+        throw .error("unknown collection '\(word)'\(hint); collections are \(plurals.joined(separator: ", "))", at: arg.range)
+    }
+}

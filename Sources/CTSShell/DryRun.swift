@@ -1,0 +1,83 @@
+import CTSDomain
+
+/// What `--dry-run` prints: per kind of record, how many would be added, changed and
+/// removed, and which (the first ten ids).
+enum DryRun {
+    static func summary(_ changes: [ChangeSet], session: Session, path: String?) -> String {
+        // The net effect on each record: added (and perhaps changed after), changed, or removed.
+        struct Key: Hashable { let kind: EntityKind; let slot: Int }
+        // Ids of every record the changes touch, removed ones included, to name keys by.
+        var known: [Key: String] = [:]
+        for set in changes {
+            for change in set.changes {
+                switch change {
+                case .insert(let slot, let r), .update(let slot, _, let r), .delete(let slot, let r):
+                    if let id = r.id { known[Key(kind: r.kind, slot: slot)] = id }
+                }
+            }
+        }
+        func name(_ record: Record, _ session: Session) -> String {
+            Self.name(record, session) { kind, slot in known[Key(kind: kind, slot: slot)] }
+        }
+        var order: [Key] = []
+        var net: [Key: (verb: String, name: String)] = [:]
+        for set in changes {
+            for change in set.changes {
+                let (slot, record, verb): (Int, Record, String)
+                switch change {
+                case .insert(let s, let r): (slot, record, verb) = (s, r, "added")
+                case .update(let s, _, let r): (slot, record, verb) = (s, r, "changed")
+                case .delete(let s, let r): (slot, record, verb) = (s, r, "removed")
+                }
+                let key = Key(kind: record.kind, slot: slot)
+                switch (net[key]?.verb, verb) {
+                case (nil, _):
+                    order.append(key)
+                    net[key] = (verb, name(record, session))
+                case ("added", "removed"): net[key] = nil
+                case ("added", _): break
+                case ("removed", "added"): net[key] = ("changed", name(record, session))
+                default: net[key] = (verb == "removed" ? "removed" : "changed", name(record, session))
+                }
+            }
+        }
+        var added: [EntityKind: [String]] = [:], changed: [EntityKind: [String]] = [:], removed: [EntityKind: [String]] = [:]
+        var emitted = Set<Key>()
+        for key in order where emitted.insert(key).inserted {
+            guard let entry = net[key] else { continue }
+            switch entry.verb {
+            case "added": added[key.kind, default: []].append(entry.name)
+            case "removed": removed[key.kind, default: []].append(entry.name)
+            default: changed[key.kind, default: []].append(entry.name)
+            }
+        }
+        var lines = ["dry run: nothing was written" + (path.map { " to \($0)" } ?? "") + "; the script would have"]
+        for kind in EntityKind.dependencyOrder {
+            for (verb, ids) in [("added", added[kind]), ("changed", changed[kind]), ("removed", removed[kind])] {
+                guard let ids, !ids.isEmpty else { continue }
+                var unique: [String] = []
+                var seen = Set<String>()
+                for id in ids where seen.insert(id).inserted { unique.append(id) }
+                let shown = unique.prefix(10).joined(separator: ", ") + (unique.count > 10 ? ", …" : "")
+                lines.append("  \(verb) \(Session.counted(unique.count, kind)): \(shown)")
+            }
+        }
+        if lines.count == 1 { lines.append("  changed nothing") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A record's id, or its key written out (`c1 in k1`, `nj.fin 2009`).
+    private static func name(_ record: Record, _ session: Session, known: (EntityKind, Int) -> String?) -> String {
+        if let id = record.id { return id }
+        func ref(_ kind: EntityKind, _ slot: Int) -> String {
+            known(kind, slot) ?? (session.record(kind, slot) == nil ? "?" : session.name(of: kind, slot))
+        }
+        switch record {
+        case .enrollment(let e): return "\(ref(.cadre, Int(e.cadre))) in \(ref(.course, Int(e.course)))"
+        case .exemption(let x): return "\(ref(.cadre, x.cadre)) from \(ref(.rule, x.rule))"
+        case .budget(let b): return "\(ref(.unit, b.unit)) \(b.year)"
+        case .plan(let p): return "\(ref(.unit, p.unit)) \(p.year)"
+        default: return "?"
+        }
+    }
+}

@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CTSDomain
+import CTSInterpreter
+import CTSLanguage
+import CTSOutput
+import CTSStore
+
+/// Session files: opening the one named by `-s`, keeping it up to date, and the commands
+/// save, open, new, dump, import and export.
+extension ScriptRunner {
+    /// Opens the session file of `-s FILE` and loads it; false (exit status 3) when it cannot be.
+    public func openSessionFile() -> Bool {
+        guard let path = options.sessionPath else { return true }
+        do {
+            let opened = options.readOnly || options.dryRun
+                ? try SessionStore.openReadOnly(path) : try SessionStore.open(path, create: true)
+            interpreter.replaceSession(try opened.load())
+            store = opened
+            if options.readOnly || options.dryRun { interpreter.settings.autosave = false }
+            return true
+        } catch {
+            storeFailure(error, at: nil)
+        }
+        return false
+    }
+
+    /// Closes the session file; in batch, says what was not saved.
+    public func closeSessionFile() {
+        if store != nil, !options.dryRun, !options.readOnly, interpreter.unsavedChanges > 0 {
+            err.print("cts: \(interpreter.unsavedChanges) change\(interpreter.unsavedChanges == 1 ? " was" : "s were") "
+                      + "not saved to \(store!.path) (autosave is off); use 'save' to keep them")
+        }
+        store?.close()
+        store = nil
+    }
+
+    /// The name of the session file being worked on, for the banner.
+    public var sessionFileName: String? { store?.path }
+
+    /// After a prompt input succeeded: write its changes to the session file (autosave) and
+    /// keep them; if the file cannot be written, take them back, so memory and file agree.
+    func autosave() {
+        let changes = interpreter.transactionChanges
+        if let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty {
+            do {
+                try store.write(changes)
+                interpreter.commit()
+                interpreter.markSaved()
+                return
+            } catch {
+                interpreter.rollback()
+                storeFailure(error, at: nil)
+                return
+            }
+        }
+        interpreter.commit()
+    }
+
+    /// At the end of a batch run: write what the scripts changed in one transaction, so the
+    /// file gets all of it or none; with --dry-run, say what would have changed instead.
+    func finishBatch(keptGoing: Bool) {
+        let changes = interpreter.transactionChanges
+        if options.dryRun {
+            out.raw(DryRun.summary(changes, session: interpreter.session, path: store?.path))
+            interpreter.commit()
+            return
+        }
+        guard let store, interpreter.settings.autosave, !options.readOnly, !changes.isEmpty else {
+            interpreter.commit()
+            return
+        }
+        do {
+            try store.write(changes)
+            interpreter.commit()
+            interpreter.markSaved()
+            if keptGoing && failed {
+                err.print("cts: wrote the \(changes.count) changing command\(changes.count == 1 ? "" : "s") that succeeded "
+                          + "to \(store.path); the ones that failed changed nothing")
+            }
+        } catch {
+            interpreter.rollback()
+            storeFailure(error, at: nil)
+        }
+    }
+
+    func storeFailure(_ error: any Error, at range: SourceRange?) {
+        storeFailed = true
+        let message = (error as? StoreError)?.message ?? "\(error)"
+        report(.error(message, at: range))
+    }
+
+    // MARK: - Commands
+
+    /// Carries out a session-file effect; false when the run must stop.
+    func performSessionEffect(_ effect: Effect) -> Bool {
+        switch effect {
+        case .newSession:
+            let unsaved = interpreter.unsavedChanges
+            if unsaved > 0, store == nil || !interpreter.settings.autosave, let confirm,
+               !confirm("\(unsaved) change\(unsaved == 1 ? " is" : "s are") not saved and cannot be undone after 'new'. "
+                        + "Start a new session anyway? (y/n) ") {
+                out.print("kept the session")
+                return true
+            }
+            closeSessionFile()
+            interpreter.replaceSession(Session())
+            sessionReplaced = true
+            if interactive || interpreter.settings.verbose { out.print("new empty session (in memory, not saved)") }
+        case .openSession(let path, let range):
+            do {
+                let opened = try SessionStore.open(path, create: false)
+                let session = try opened.load()
+                closeSessionFile()
+                store = opened
+                interpreter.replaceSession(session)
+                sessionReplaced = true
+                if interactive || interpreter.settings.verbose { out.print("opened \(path)") }
+            } catch {
+                storeFailure(error, at: range)
+                return false
+            }
+        case .saveSession(let path, let range):
+            return save(to: path, range: range)
+        case .dump(let path, let range):
+            let script = Dump.script(of: interpreter.session)
+            guard let path else {
+                out.raw(script)
+                return true
+            }
+            if let error = Files.write(script, to: path, append: false) {
+                report(.error("cannot write '\(path)': \(error.reason)", at: range))
+                return false
+            }
+        case .export(let kind, let path, let format, let range):
+            let table = Export.table(kind, of: interpreter.session)
+            let text = Renderer.render(table, as: format == "json" ? .json : .csv)
+            if let error = Files.write(text, to: path, append: false) {
+                report(.error("cannot write '\(path)': \(error.reason)", at: range))
+                return false
+            }
+            if interactive || interpreter.settings.verbose {
+                out.print("exported \(Session.counted(table.rows.count, kind)) to \(path)")
+            }
+        case .importRecords(let kind, let path, let range):
+            return importRecords(kind, from: path, range: range)
+        default:
+            break
+        }
+        return true
+    }
+
+    private func save(to path: String?, range: SourceRange) -> Bool {
+        do {
+            if let path, path != store?.path {
+                try SessionStore.save(interpreter.session, to: path)
+                if !options.readOnly && !options.dryRun {
+                    let opened = try SessionStore.open(path, create: false)
+                    store?.close()
+                    store = opened
+                }
+            } else if let store {
+                guard !options.readOnly && !options.dryRun else {
+                    report(.error("\(store.path) was opened read-only; save to another file with 'save FILE'", at: range))
+                    return false
+                }
+                try store.replaceAll(with: interpreter.session)
+            } else {
+                report(.error("the session has no file yet: save it with 'save FILE'", at: range))
+                return false
+            }
+            interpreter.markSaved()
+            if interactive || interpreter.settings.verbose { out.print("saved \(store?.path ?? path ?? "")") }
+            return true
+        } catch {
+            storeFailure(error, at: range)
+            return false
+        }
+    }
+}
+
+extension ScriptRunner {
+    /// `import COLLECTION from "FILE.csv"`: streams the file in chunks (bounded memory), checks
+    /// every row like the matching `add`, all or nothing, with a progress line on a terminal.
+    func importRecords(_ kind: EntityKind, from path: String, range: SourceRange) -> Bool {
+        guard let file = fopen(path, "rb") else {
+            report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            return false
+        }
+        defer { fclose(file) }
+        let showProgress = err.isTerminal
+        do {
+            let changes = try CSVImporter.run(kind, into: interpreter, chunks: {
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                let n = fread(&buffer, 1, buffer.count, file)
+                if n == 0 {
+                    if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
+                    return nil
+                }
+                return Array(buffer[0..<n])
+            }, progress: { rows in
+                if showProgress { self.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
+            })
+            if showProgress { err.raw("\r\u{1B}[K") }
+            let added = changes.changes.count
+            let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
+            interpreter.recordChanges(changes, name: summary)
+            if interactive && includeStack.isEmpty || interpreter.settings.verbose {
+                out.print("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
+            }
+            return true
+        } catch let error as CSVImportError {
+            if showProgress { err.raw("\r\u{1B}[K") }
+            report(error.diagnostic(fileName: path, files: files))
+        } catch let error as FileError {
+            report(.error("cannot read '\(path)': \(error.reason)", at: range))
+        } catch {
+            report(.error("\(error)", at: range))
+        }
+        return false
+    }
+
+    /// 10412 → "10,412".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+import CTSDomain
+
+/// Reads the columns of the current row of an entity table's query by index (column 0 is the
+/// slot), checking each value is what its column holds; anything else is reported as a damaged
+/// file, naming table, slot and column.
+///
+///     let r = try RowReader(query, kind: .cadre, file: "jiangsu.ctsdb")
+///     let rank: Rank = try r.word(4)
+struct RowReader {
+    let query: PreparedStatement
+    let kind: EntityKind
+    let file: String
+    let slot: Int
+
+    init(_ query: PreparedStatement, kind: EntityKind, file: String) throws {
+        self.query = query
+        self.kind = kind
+        self.file = file
+        self.slot = query.int(0)
+        guard slot >= 0 && slot <= Int(Int32.max) else {
+            throw Self.damaged(file, kind, slot, "slot", "is out of range")
+        }
+    }
+
+    static func damaged(_ file: String, _ kind: EntityKind, _ slot: Int, _ column: String, _ problem: String) -> StoreError {
+        StoreError(.corrupt, "\(file) is damaged: \(kind.rawValue) \(slot), column \(column) \(problem)")
+    }
+
+    private func damaged(_ i: Int32, _ problem: String) -> StoreError {
+        Self.damaged(file, kind, slot, SessionSchema.columns(kind)[Int(i) - 1], problem)
+    }
+
+    private func present(_ i: Int32) throws {
+        if query.isNull(i) { throw damaged(i, "is empty") }
+    }
+
+    func text(_ i: Int32) throws -> String {
+        try present(i)
+        return query.text(i)
+    }
+
+    func optionalText(_ i: Int32) throws -> String? {
+        query.isNull(i) ? nil : query.text(i)
+    }
+
+    func int(_ i: Int32) throws -> Int {
+        try present(i)
+        return query.int(i)
+    }
+
+    func optionalInt(_ i: Int32) throws -> Int? {
+        query.isNull(i) ? nil : query.int(i)
+    }
+
+    func real(_ i: Int32) throws -> Double {
+        try present(i)
+        return query.double(i)
+    }
+
+    func optionalReal(_ i: Int32) throws -> Double? {
+        query.isNull(i) ? nil : query.double(i)
+    }
+
+    func date(_ i: Int32) throws -> Day {
+        try present(i)
+        guard let day = query.withText(i, DayText.parse(utf8:)) else {
+            throw damaged(i, "has '\(query.text(i))', which is not a date (YYYY-MM-DD)")
+        }
+        return day
+    }
+
+    func optionalDate(_ i: Int32) throws -> Day? {
+        query.isNull(i) ? nil : try date(i)
+    }
+
+    func word<E: DomainEnum>(_ i: Int32) throws -> E {
+        let text = try text(i)
+        guard let value = E(rawValue: text) else {
+            throw damaged(i, "has '\(text)', which is not a \(E.vocabulary.rawValue) (\(E.vocabulary.words.joined(separator: ", ")))")
+        }
+        return value
+    }
+
+    /// A reference: the slot of a record that must be in `table`.
+    func ref<T>(_ i: Int32, _ table: CTSDomain.Table<T>) throws -> Int {
+        let target = try int(i)
+        guard table[target] != nil else { throw damaged(i, "refers to slot \(target), which holds no record") }
+        return target
+    }
+
+    func optionalRef<T>(_ i: Int32, _ table: CTSDomain.Table<T>) throws -> Int? {
+        query.isNull(i) ? nil : try ref(i, table)
+    }
+
+    /// A rule's course kinds: NULL for every kind, else comma-separated words ('' for none).
+    func courseKinds(_ i: Int32) throws -> [CourseKind]? {
+        guard let text = try optionalText(i) else { return nil }
+        if text.isEmpty { return [] }
+        var kinds: [CourseKind] = []
+        for word in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let kind = CourseKind(rawValue: String(word)) else {
+                throw damaged(i, "has '\(text)', which is not a list of course kinds")
+            }
+            kinds.append(kind)
+        }
+        return kinds
+    }
+}

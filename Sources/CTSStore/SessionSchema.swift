@@ -1,0 +1,206 @@
+import CTSDomain
+
+/// The layout of a session file: one table per entity kind, keyed by `slot` (the record's
+/// place in its kind's table in memory, so list order and references survive), a `meta` table,
+/// `schema_migrations`, and two header fields: `PRAGMA application_id` (the cts magic) and
+/// `PRAGMA user_version` (the format version). `docs/session-files.md` documents it for other tools.
+///
+/// References are stored as the referenced record's slot, with deferred foreign keys so that a
+/// change set may insert and delete in any order inside its transaction; enum values as their
+/// lowercase words; dates as `YYYY-MM-DD` text; a rule's period as three columns; its course
+/// kinds as comma-separated text; booleans as 0/1.
+enum SessionSchema {
+    /// `PRAGMA application_id` of every session file: "CTSD" in ASCII.
+    static let applicationID: Int32 = 0x4354_5344
+
+    /// The format this build writes: the version of the last migration.
+    static var currentVersion: Int { migrations.last!.version }
+
+    /// Every format change since the first, in order. Never edit a released one.
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "v1-initial", sql: v1),
+        Migration(version: 2, name: "v2-exemptions-last-saved", sql: v2),
+    ]
+
+    /// The entity tables a file of a format has (exemptions arrived in format 2).
+    static func kinds(inFormat version: Int) -> [EntityKind] {
+        EntityKind.dependencyOrder.filter { version >= 2 || $0 != .exemption }
+    }
+
+    /// The table of a kind: its singular word.
+    static func table(_ kind: EntityKind) -> String { kind.rawValue }
+
+    /// The columns of a kind's table after `slot`, in the order records are read and written.
+    static func columns(_ kind: EntityKind) -> [String] {
+        switch kind {
+        case .unit: ["id", "name", "kind", "level", "parent"]
+        case .cadre: ["id", "name", "unit", "rank", "category", "born", "status"]
+        case .course: ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity"]
+        case .enrollment: ["cadre", "course", "status", "hours", "date"]
+        case .rule: ["id", "title", "for", "period_first", "period_last", "period_years", "hours", "kinds"]
+        case .exemption: ["cadre", "rule", "reason"]
+        case .budget: ["unit", "year", "funds", "revenue", "spent"]
+        case .plan: ["unit", "year", "participants", "hours"]
+        case .inspection: ["id", "by", "unit", "date", "scope"]
+        case .finding: ["id", "inspection", "text", "severity", "due", "status", "resolved"]
+        case .practice: ["id", "unit", "text", "year", "promoted"]
+        }
+    }
+
+    /// `"name"`, quoted for SQL (some column names — `for`, `end`, `by` — are SQL keywords).
+    static func quoted(_ name: String) -> String { "\"\(name)\"" }
+
+    static func selectSQL(_ kind: EntityKind) -> String {
+        let columns = (["slot"] + columns(kind)).map(quoted).joined(separator: ", ")
+        return "SELECT \(columns) FROM \(quoted(table(kind))) ORDER BY \"slot\""
+    }
+
+    static func insertSQL(_ kind: EntityKind) -> String {
+        let names = ["slot"] + columns(kind)
+        let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
+        return "INSERT INTO \(quoted(table(kind))) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(marks))"
+    }
+
+    static func updateSQL(_ kind: EntityKind) -> String {
+        let sets = columns(kind).map { "\(quoted($0)) = ?" }.joined(separator: ", ")
+        return "UPDATE \(quoted(table(kind))) SET \(sets) WHERE \"slot\" = ?"
+    }
+
+    static func deleteSQL(_ kind: EntityKind) -> String {
+        "DELETE FROM \(quoted(table(kind))) WHERE \"slot\" = ?"
+    }
+
+    // MARK: - Migrations (frozen)
+
+    private static let v1 = """
+        CREATE TABLE "meta" (
+            "key" TEXT PRIMARY KEY NOT NULL,
+            "value" TEXT NOT NULL
+        );
+        INSERT INTO "meta" ("key", "value") VALUES
+            ('format_version', '1'),
+            ('cts_version', ''),
+            ('created', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        CREATE TABLE "unit" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "name" TEXT NOT NULL,
+            "kind" TEXT NOT NULL,
+            "level" TEXT NOT NULL,
+            "parent" INTEGER REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED
+        );
+        CREATE UNIQUE INDEX "unit_id" ON "unit" ("id");
+        CREATE INDEX "unit_parent" ON "unit" ("parent");
+        CREATE TABLE "cadre" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "name" TEXT NOT NULL,
+            "unit" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "rank" TEXT NOT NULL,
+            "category" TEXT NOT NULL,
+            "born" INTEGER,
+            "status" TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX "cadre_id" ON "cadre" ("id");
+        CREATE INDEX "cadre_unit" ON "cadre" ("unit");
+        CREATE TABLE "course" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "title" TEXT NOT NULL,
+            "kind" TEXT NOT NULL,
+            "provider" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "organizer" INTEGER REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "start" TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            "hours" REAL NOT NULL,
+            "capacity" INTEGER
+        );
+        CREATE UNIQUE INDEX "course_id" ON "course" ("id");
+        CREATE INDEX "course_provider" ON "course" ("provider");
+        CREATE INDEX "course_organizer" ON "course" ("organizer");
+        CREATE TABLE "enrollment" (
+            "slot" INTEGER PRIMARY KEY,
+            "cadre" INTEGER NOT NULL REFERENCES "cadre" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "course" INTEGER NOT NULL REFERENCES "course" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "status" TEXT NOT NULL,
+            "hours" REAL,
+            "date" TEXT
+        );
+        CREATE UNIQUE INDEX "enrollment_cadre_course" ON "enrollment" ("cadre", "course");
+        CREATE INDEX "enrollment_course" ON "enrollment" ("course");
+        CREATE TABLE "rule" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "title" TEXT NOT NULL,
+            "for" TEXT NOT NULL,
+            "period_first" TEXT NOT NULL,
+            "period_last" TEXT NOT NULL,
+            "period_years" INTEGER NOT NULL,
+            "hours" REAL NOT NULL,
+            "kinds" TEXT
+        );
+        CREATE UNIQUE INDEX "rule_id" ON "rule" ("id");
+        CREATE TABLE "budget" (
+            "slot" INTEGER PRIMARY KEY,
+            "unit" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "year" INTEGER NOT NULL,
+            "funds" REAL NOT NULL,
+            "revenue" REAL NOT NULL,
+            "spent" REAL
+        );
+        CREATE UNIQUE INDEX "budget_unit_year" ON "budget" ("unit", "year");
+        CREATE TABLE "plan" (
+            "slot" INTEGER PRIMARY KEY,
+            "unit" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "year" INTEGER NOT NULL,
+            "participants" INTEGER NOT NULL,
+            "hours" REAL NOT NULL
+        );
+        CREATE UNIQUE INDEX "plan_unit_year" ON "plan" ("unit", "year");
+        CREATE TABLE "inspection" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "by" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "unit" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "date" TEXT NOT NULL,
+            "scope" TEXT
+        );
+        CREATE UNIQUE INDEX "inspection_id" ON "inspection" ("id");
+        CREATE INDEX "inspection_by" ON "inspection" ("by");
+        CREATE INDEX "inspection_unit" ON "inspection" ("unit");
+        CREATE TABLE "finding" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "inspection" INTEGER NOT NULL REFERENCES "inspection" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "text" TEXT NOT NULL,
+            "severity" TEXT NOT NULL,
+            "due" TEXT NOT NULL,
+            "status" TEXT NOT NULL,
+            "resolved" TEXT
+        );
+        CREATE UNIQUE INDEX "finding_id" ON "finding" ("id");
+        CREATE INDEX "finding_inspection" ON "finding" ("inspection");
+        CREATE TABLE "practice" (
+            "slot" INTEGER PRIMARY KEY,
+            "id" TEXT NOT NULL,
+            "unit" INTEGER NOT NULL REFERENCES "unit" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "text" TEXT NOT NULL,
+            "year" INTEGER NOT NULL,
+            "promoted" INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX "practice_id" ON "practice" ("id");
+        CREATE INDEX "practice_unit" ON "practice" ("unit");
+        """
+
+    private static let v2 = """
+        CREATE TABLE "exemption" (
+            "slot" INTEGER PRIMARY KEY,
+            "cadre" INTEGER NOT NULL REFERENCES "cadre" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "rule" INTEGER NOT NULL REFERENCES "rule" ("slot") DEFERRABLE INITIALLY DEFERRED,
+            "reason" TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX "exemption_cadre_rule" ON "exemption" ("cadre", "rule");
+        CREATE INDEX "exemption_rule" ON "exemption" ("rule");
+        INSERT INTO "meta" ("key", "value") VALUES ('last_saved', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        """
+}

@@ -1,0 +1,176 @@
+import CTSDomain
+@testable import CTSStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct MigrationTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/format1.ctsdb").path
+
+    /// The session the format-1 fixture holds.
+    static func fixtureSession() -> Session {
+        let s = Session()
+        s.restore(.unit(Unit(id: "js", name: "Jiangsu 江苏", kind: .locality, level: .province)), at: 0)
+        s.restore(.unit(Unit(id: "js.ps", name: "Party School — Escuela", kind: .institution, level: .province,
+                             parent: 0)), at: 1)
+        s.restore(.unit(Unit(id: "nj", name: "Nanjing 南京", kind: .locality, level: .city, parent: 0)), at: 3)
+        s.restore(.cadre(Cadre(id: "c1", name: "Li Wei 李伟", unit: 3, rank: .county, category: .leading,
+                               born: 1966)), at: 0)
+        s.restore(.cadre(Cadre(id: "c2", name: "José Núñez 🙂", unit: 3, rank: .staff, category: .civilServant)), at: 1)
+        s.restore(.cadre(Cadre(id: "c4", name: "Wang Fang", unit: 0, rank: .bureau, category: .leading,
+                               status: .left)), at: 3)
+        s.restore(.course(Course(id: "k1", title: "Scientific Outlook", kind: .offJob, provider: 1,
+                                 start: day(2009, 3, 2), end: day(2009, 4, 24), hours: 300)), at: 0)
+        s.restore(.course(Course(id: "k2", title: "Finance", kind: .shortTerm, provider: 1, organizer: 0,
+                                 start: day(2009, 5, 11), end: day(2009, 5, 22), hours: 90, capacity: 30)), at: 1)
+        s.restore(.enrollment(Enrollment(cadre: 0, course: 0, status: .completed, hours: 300,
+                                         date: day(2009, 4, 24))), at: 0)
+        s.restore(.enrollment(Enrollment(cadre: 1, course: 0, status: .withdrawn)), at: 1)
+        s.restore(.enrollment(Enrollment(cadre: 0, course: 1, status: .enrolled)), at: 3)
+        s.restore(.enrollment(Enrollment(cadre: 3, course: 1, status: .absent)), at: 4)
+        s.restore(.rule(Rule(id: "lead5y", title: "550 hours in 5 years", condition: "category = leading",
+                             period: Period(years: 2008, 2012)!, hours: 550, kinds: [.offJob, .shortTerm])), at: 0)
+        s.restore(.budget(Budget(unit: 3, year: 2009, funds: 1_200_000, revenue: 3.2e10)), at: 0)
+        s.restore(.plan(Plan(unit: 3, year: 2009, participants: 40, hours: 90)), at: 0)
+        s.restore(.inspection(Inspection(id: "i1", by: 0, unit: 3, date: day(2010, 5, 12), scope: "Files")), at: 0)
+        s.restore(.finding(Finding(id: "f1", inspection: 0, text: "Incomplete", severity: .medium,
+                                   due: day(2010, 8, 31), status: .resolved, resolved: day(2010, 8, 1))), at: 0)
+        s.restore(.practice(Practice(id: "p1", unit: 3, text: "Evening classes", year: 2010, promoted: true)), at: 0)
+        return s
+    }
+
+    /// Writes `Fixtures/format1.ctsdb`: the format-1 schema (the first migration only, with
+    /// 512-byte pages to keep it small) and the records of `fixtureSession()`. Run once, with
+    /// `CTS_STORE_MAKE_FIXTURE=1`; the file is committed.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CTS_STORE_MAKE_FIXTURE"] == "1"))
+    func makeFormat1Fixture() throws {
+        let path = Self.fixture
+        try? FileManager.default.removeItem(atPath: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = 512")
+            try Migrator.migrate(db, upTo: 1)
+            try db.inTransaction {
+                try db.execute(sql: "UPDATE meta SET value = '0.0.9' WHERE key = 'cts_version'")
+                let session = Self.fixtureSession()
+                // Format 1 has the same columns as format 2 for every table it has.
+                let writer = RecordWriter(db)
+                for kind in SessionSchema.kinds(inFormat: 1) {
+                    for slot in session.slots(kind) { try writer.insert(session.record(kind, slot)!, at: slot) }
+                }
+                return .commit
+            }
+        }
+        try queue.inDatabase { db in try db.execute(sql: "VACUUM") }
+        try queue.close()
+        #expect(bytes(path).count < 40_000)
+    }
+
+    @Test func theFormat1FixtureIsUpgradedInPlace() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("old.ctsdb")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
+        #expect(try sqlite(path, "PRAGMA user_version; SELECT name FROM schema_migrations;") == "1\nv1-initial\n")
+
+        let store = try SessionStore.open(path, create: false)
+        #expect(store.fileFormat == 2)
+        expectSameSession(Self.fixtureSession(), try store.load())
+        // The upgraded file takes format-2 records (exemptions) too.
+        var changes = ChangeSet()
+        let session = try store.load()
+        try session.exempt(cadre: 0, rule: 0, reason: "Abroad", &changes)
+        try store.write([changes])
+        store.close()
+
+        #expect(try sqlite(path, """
+            PRAGMA user_version;
+            SELECT version, name FROM schema_migrations ORDER BY version;
+            SELECT key, value FROM meta WHERE key IN ('format_version', 'cts_version') ORDER BY key;
+            SELECT count(*) FROM meta WHERE key = 'last_saved';
+            SELECT reason FROM exemption;
+            """) == """
+            2
+            1|v1-initial
+            2|v2-exemptions-last-saved
+            cts_version|0.1.0
+            format_version|2
+            1
+            Abroad
+
+            """)
+        let reopened = try SessionStore.open(path, create: false)
+        defer { reopened.close() }
+        #expect(try reopened.load().isExempt(cadre: 0, rule: 0))
+    }
+
+    @Test func anUpgradedFileHasTheSchemaOfANewOne() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let old = dir.file("old.ctsdb"), new = dir.file("new.ctsdb")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: old)
+        try SessionStore.open(old, create: false).close()
+        try SessionStore.open(new).close()
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name; PRAGMA application_id;"
+        #expect(try sqlite(old, schema) == sqlite(new, schema))
+        #expect(try sqlite(new, "PRAGMA application_id") == "\(SessionSchema.applicationID)\n")
+    }
+
+    @Test func readOnlyReadsAnOlderFormatWithoutUpgrading() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("old.ctsdb")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
+        let before = bytes(path)
+        let store = try SessionStore.openReadOnly(path)
+        #expect(store.fileFormat == 1)
+        expectSameSession(Self.fixtureSession(), try store.load())
+        let insert = ChangeSet([.insert(slot: 9, .unit(Unit(id: "x", name: "x", kind: .locality, level: .city)))])
+        #expect { try store.write([insert]) } throws: { error in
+            (error as! StoreError).message == "\(path) was opened read-only; nothing was written"
+        }
+        store.close()
+        #expect(bytes(path) == before)
+        #expect(dir.contents == ["old.ctsdb"])
+    }
+
+    @Test func aFailingMigrationLeavesTheFileAsItWas() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("old.ctsdb")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
+        // A table in the way of migration 2: it fails half-way, and all of it is rolled back.
+        _ = try sqlite(path, "CREATE TABLE exemption (x)")
+        let before = bytes(path)
+        #expect { try SessionStore.open(path, create: false) } throws: { error in
+            let e = error as! StoreError
+            return e.kind == .io && e.message.contains("old.ctsdb") && e.message.contains("exemption")
+        }
+        #expect(bytes(path) == before)
+        #expect(try sqlite(path, "PRAGMA user_version; SELECT count(*) FROM schema_migrations;") == "1\n1\n")
+        #expect(dir.contents == ["old.ctsdb"])
+    }
+
+    @Test func aNewerFormatIsRefusedNamingBothVersions() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("future.ctsdb")
+        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        _ = try sqlite(path, "PRAGMA user_version = 3")
+        let before = bytes(path)
+        for open in [{ try SessionStore.open(path) }, { try SessionStore.openReadOnly(path) }] {
+            #expect { _ = try open() } throws: { error in
+                let e = error as! StoreError
+                return e.kind == .newerFormat(file: 3, supported: 2)
+                    && e.message == "\(path) has session format 3, but this cts reads formats up to 2; "
+                    + "open it with a newer cts"
+            }
+        }
+        #expect { try SessionStore.save(Session(), to: path) } throws: { error in
+            (error as! StoreError).kind == .newerFormat(file: 3, supported: 2)
+        }
+        #expect(bytes(path) == before)
+        #expect(dir.contents == ["future.ctsdb"])
+    }
+}
