@@ -21,7 +21,8 @@ let package = Package(
         // Runs commands against a session; produces results and diagnostics as values.
         .target(name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"]),
         // Session files: the session in SQLite (through GRDB), saved, opened, kept up to date.
-        .target(name: "CTSStore", dependencies: ["CTSDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CTSStore", dependencies: ["CTSDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                                                .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Renders result tables and diagnostics as text.
         .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter"]),
         // The system libedit (Debian: libedit-dev) and the C wrappers Swift needs for its variadic calls.

@@ -63,7 +63,7 @@ public enum Dump {
     /// lines), so a session of millions of records can go to a file without one huge string.
     public static func write(_ session: Session, chunkSize: Int = 1 << 16, to sink: (String) -> Void) {
         withoutActuallyEscaping(sink) { sink in
-            var writer = Writer(limit: chunkSize, sink: sink)
+            var writer = DumpWriter(limit: chunkSize, sink: sink)
             DumpBuilder(session: session).write(&writer)
             writer.flush()
         }
@@ -139,7 +139,7 @@ public enum Dump {
 }
 
 /// Collects lines and hands them to the sink in pieces.
-struct Writer {
+struct DumpWriter {
     var out = ""
     let limit: Int
     let sink: (String) -> Void
@@ -180,7 +180,7 @@ struct DumpBuilder {
         inspectionIDs = ids(session.inspections, \.id)
     }
 
-    func write(_ w: inout Writer) {
+    func write(_ w: inout DumpWriter) {
         let s = session
         w.out += Dump.header
         let fixes = CourseFixes(session: s)
@@ -294,7 +294,7 @@ struct DumpBuilder {
     }
 
     /// One block of commands, preceded by a blank line; nothing when there are no records.
-    private func section(_ w: inout Writer, _ slots: [Int], _ lines: (Int) -> [String]) {
+    private func section(_ w: inout DumpWriter, _ slots: [Int], _ lines: (Int) -> [String]) {
         guard !slots.isEmpty else { return }
         w.blank()
         for slot in slots {

@@ -110,6 +110,8 @@ extension ScriptRunner {
             if interactive || interpreter.settings.verbose { out.print("new empty session (in memory, not saved)") }
         case .openSession(let path, let range):
             do {
+                // Reopening the file being worked on: let go of it first, or its own lock refuses.
+                if let current = store, current.isFile(path) { closeSessionFile() }
                 let opened = try SessionStore.open(path, create: false)
                 let session = try opened.load()
                 closeSessionFile()
@@ -153,7 +155,7 @@ extension ScriptRunner {
 
     private func save(to path: String?, range: SourceRange) -> Bool {
         do {
-            if let path, path != store?.path {
+            if let path, !(store?.isFile(path) ?? false) {
                 try SessionStore.save(interpreter.session, to: path)
                 if !options.readOnly && !options.dryRun {
                     let opened = try SessionStore.open(path, create: false)

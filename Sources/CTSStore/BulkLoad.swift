@@ -1,18 +1,21 @@
 import CTSDomain
 import GRDB
 
-/// Writes many rows faster: the entity tables' indexes are dropped, the rows written, and the
-/// indexes created again from the SQL they were made with, inside the caller's transaction.
-/// Building an index once (a sort) costs far less than a million b-tree inserts into it; a
-/// duplicate id still fails, when its unique index is re-created, and the transaction with it.
+/// Writes many rows faster: the indexes of the tables written are dropped, the rows written,
+/// and the indexes created again from the SQL they were made with, inside the caller's
+/// transaction. Building an index once (a sort) costs far less than a million b-tree inserts
+/// into it; a duplicate id still fails, when its unique index is re-created, and the
+/// transaction with it.
 ///
-///     try db.inTransaction { try BulkLoad.withoutIndexes(db) { try writer.insertAll(session) }; return .commit }
+///     try BulkLoad.withoutIndexes(db) { try RecordWriter(db).insertAll(session) }
 enum BulkLoad {
     /// Below this many rows, indexes are kept up to date row by row.
     static let threshold = 20_000
 
-    static func withoutIndexes(_ db: Database, _ body: () throws -> Void) throws {
-        let tables = Set(EntityKind.allCases.map(SessionSchema.table))
+    /// Runs `body` with the indexes of `kinds` (default: every entity table) dropped.
+    static func withoutIndexes(_ db: Database, of kinds: Set<EntityKind> = Set(EntityKind.allCases),
+                               _ body: () throws -> Void) throws {
+        let tables = Set(kinds.map(SessionSchema.table))
         let indexes = try Row.fetchAll(db, sql: """
             SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid
             """).compactMap { row -> (name: String, sql: String)? in
@@ -22,5 +25,29 @@ enum BulkLoad {
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
         try body()
         for index in indexes { try db.execute(sql: index.sql) }
+    }
+
+    /// The kinds whose indexes are worth rebuilding for these change sets, or nil to keep
+    /// them: only when nothing is deleted (without its indexes, deleting a parent row would
+    /// scan the tables that refer to it) and the rows added are at least half the rows the
+    /// tables already have (else rebuilding whole indexes costs more than updating them).
+    static func kinds(worthBulkLoading changes: [ChangeSet], in db: Database) throws -> Set<EntityKind>? {
+        var kinds = Set<EntityKind>()
+        var inserts = 0
+        for set in changes {
+            for change in set.changes {
+                switch change {
+                case .delete: return nil
+                case .insert: inserts += 1
+                case .update: break
+                }
+                kinds.insert(change.kind)
+            }
+        }
+        var existing = 0
+        for kind in kinds {
+            existing += try Int.fetchOne(db, sql: "SELECT max(slot) + 1 FROM \(SessionSchema.quoted(SessionSchema.table(kind)))") ?? 0
+        }
+        return inserts >= threshold && 2 * inserts >= existing ? kinds : nil
     }
 }

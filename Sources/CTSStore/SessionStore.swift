@@ -172,10 +172,11 @@ public final class SessionStore {
                     for change in set.changes { try writer.apply(change) }
                 }
             }
-            // Without its indexes, deleting a parent row would scan the child tables: bulk only
-            // for change sets that delete nothing (an import, a big script, a redo of them).
-            let deletes = changes.contains { set in set.changes.contains { if case .delete = $0 { true } else { false } } }
-            if count >= BulkLoad.threshold && !deletes { try BulkLoad.withoutIndexes(db, all) } else { try all() }
+            if count >= BulkLoad.threshold, let kinds = try BulkLoad.kinds(worthBulkLoading: changes, in: db) {
+                try BulkLoad.withoutIndexes(db, of: kinds, all)
+            } else {
+                try all()
+            }
         }
     }
 
@@ -240,14 +241,10 @@ public final class SessionStore {
         let lock = try FileLock.acquire(for: path)
         defer { lock.release() }
         if FileSystem.exists(path) {
-            let header = try FileHeader.read(path)
-            if FileSystem.hasHotJournal(path) {
-                // The old file's interrupted transaction must be rolled back (by SQLite) before
-                // the file is replaced: a journal left beside the new file would be played into it.
-                try recover(path)
-            } else {
-                try check(header, of: path, saving: true)
-            }
+            // The old file's interrupted transaction must be rolled back (by SQLite) before the
+            // file is replaced: a journal left beside the new file would be played into it.
+            if FileSystem.hasHotJournal(path) { try recover(path) }
+            try check(try FileHeader.read(path), of: path, saving: true)
         }
         // Through a symbolic link, the file it points to is replaced, not the link.
         try AtomicSave.write(to: FileSystem.resolved(path), name: path) { db throws in
@@ -320,6 +317,11 @@ public final class SessionStore {
                 }
                 let version = try validate(db, path)
                 if version < SessionSchema.currentVersion { try Migrator.migrate(db) }
+                // A file another tool switched to WAL goes back to the rollback journal cts
+                // expects (a save renames over the file, which a WAL file must not outlive).
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                }
                 return SessionSchema.currentVersion
             }
         } catch {

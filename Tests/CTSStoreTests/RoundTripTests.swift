@@ -167,6 +167,34 @@ import Testing
         expectSameSession(built.session.copyWithout(good), try store.load())
     }
 
+    @Test func aBigChangeSetIsWrittenWithItsIndexesRebuilt() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("big.ctsdb"), fresh = dir.file("fresh.ctsdb")
+        let store = try SessionStore.open(path)
+        defer { store.close() }
+        let built = try SessionBuilder.large(units: 10, cadres: 15_000, enrollments: 10_000)
+        try store.write(built.takeChangeSets())
+        expectSameSession(built.session, try store.load())
+        try SessionStore.open(fresh).close()
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        #expect(try sqlite(path, schema) == sqlite(fresh, schema))
+
+        // A bulk change set with a duplicate id fails when the unique index is rebuilt: nothing is written.
+        let before = bytes(path)
+        var duplicate = ChangeSet()
+        for i in 0..<BulkLoad.threshold {
+            let id = i == BulkLoad.threshold - 1 ? "c0" : "new\(i)"
+            duplicate.changes.append(.insert(slot: 15_000 + i, .cadre(Cadre(id: id, name: "N", unit: 0, rank: .staff,
+                                                                          category: .technical))))
+        }
+        #expect { try store.write([duplicate]) } throws: { error in
+            (error as! StoreError).message.contains("UNIQUE constraint failed")
+        }
+        #expect(bytes(path) == before)
+        #expect(try sqlite(path, schema) == sqlite(fresh, schema))
+    }
+
     @Test func writeIssuesOneStatementPerChangeNotARewrite() throws {
         let store = try SessionStore.inMemory(recordingSQL: true)
         let built = try SessionBuilder.province()

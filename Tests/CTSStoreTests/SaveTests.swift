@@ -20,17 +20,12 @@ import Testing
         #expect(try sqlite(path, "SELECT count(*) FROM meta WHERE key IN ('created', 'last_saved') AND value LIKE '____-__-__T__:__:__Z'") == "2\n")
     }
 
-    @Test func saveAcceptsABareFileName() throws {
-        let dir = TempDir()
-        defer { dir.remove() }
-        let cwd = FileManager.default.currentDirectoryPath
-        // Only the directory functions are checked here; relative paths resolve against the cwd.
+    @Test func theTemporaryFileSitsBesideTheTarget() {
         #expect(FileSystem.directory(of: "s.ctsdb") == ".")
         #expect(FileSystem.directory(of: "/s.ctsdb") == "/")
         #expect(FileSystem.directory(of: "a/b/s.ctsdb") == "a/b")
-        #expect(FileSystem.temporaryPath(beside: "s.ctsdb").hasPrefix(".s.ctsdb.saving-"))
-        #expect(FileSystem.temporaryPath(beside: dir.file("s.ctsdb")).hasPrefix(dir.path + "/.s.ctsdb.saving-"))
-        _ = cwd
+        #expect(FileSystem.temporaryPath(beside: "s.ctsdb").hasPrefix(".s.ctsdb.saving-\(getpid())-"))
+        #expect(FileSystem.temporaryPath(beside: "/tmp/x/s.ctsdb").hasPrefix("/tmp/x/.s.ctsdb.saving-"))
     }
 
     @Test func aFileKilledInTheMiddleOfATransactionIsRecovered() throws {
@@ -84,6 +79,20 @@ import Testing
         let store = try SessionStore.open(path, create: false)
         defer { store.close() }
         expectSameSession(session, try store.load())
+    }
+
+    @Test func aFileSwitchedToWALGoesBackToARollbackJournal() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("wal.ctsdb")
+        let session = try SessionBuilder.province().session
+        try SessionStore.save(session, to: path)
+        #expect(try sqlite(path, "PRAGMA journal_mode = WAL") == "wal\n")
+        let store = try SessionStore.open(path, create: false)
+        expectSameSession(session, try store.load())
+        store.close()
+        #expect(try sqlite(path, "PRAGMA journal_mode") == "delete\n")
+        #expect(dir.contents == ["wal.ctsdb"])
     }
 
     @Test func isFileComparesFilesNotSpellings() throws {
