@@ -115,6 +115,7 @@ extension Interpreter {
                 throw Diagnostic.error("day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
                                        + "not '\(raw)'", at: valueArg.range)
             }
+            if n != settings.dayHours { recordDayHours(from: settings.dayHours, to: n) }
             settings.dayHours = n
         case "today":
             switch raw {

@@ -20,8 +20,8 @@ public final class Interpreter {
     public var interruptRequested: () -> Bool = { false }
 
     /// Change sets of the commands that can be undone, oldest first, and of those undone.
-    public private(set) var undoStack: [(name: String, changes: ChangeSet)] = []
-    public private(set) var redoStack: [(name: String, changes: ChangeSet)] = []
+    public private(set) var undoStack: [UndoStep] = []
+    public private(set) var redoStack: [UndoStep] = []
     /// How many commands `undo` can take back; older ones are forgotten, in halves, so that
     /// a script of a million commands does not keep a million change sets.
     static let undoLimit = 2000
@@ -31,8 +31,7 @@ public final class Interpreter {
 
     /// While a transaction is open: the change sets applied since it began, in order, and the
     /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    private var journal: (changes: [ChangeSet], undo: [(name: String, changes: ChangeSet)],
-                          redo: [(name: String, changes: ChangeSet)])?
+    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
     /// Set when `new` or `open` replaced the session inside a transaction: what came before
     /// cannot be rolled back.
     private var journalBroken = false
@@ -88,7 +87,7 @@ public final class Interpreter {
             let message = try applyChange(command, &changes)
             if !changes.isEmpty {
                 journal?.changes.append(changes)
-                undoStack.append((Self.summary(of: message), changes))
+                undoStack.append(UndoStep(name: Self.summary(of: message), changes: changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
@@ -117,12 +116,14 @@ public final class Interpreter {
                 if undo {
                     guard let last = undoStack.popLast() else { break }
                     session.revert(last.changes)
+                    if let hours = last.dayHours { settings.dayHours = hours.before }
                     journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
                     redoStack.append(last)
                     done.append(last.name)
                 } else {
                     guard let last = redoStack.popLast() else { break }
                     session.apply(last.changes)
+                    if let hours = last.dayHours { settings.dayHours = hours.after }
                     journal?.changes.append(last.changes)
                     undoStack.append(last)
                     done.append(last.name)
@@ -147,7 +148,7 @@ public final class Interpreter {
     public func recordChanges(_ changes: ChangeSet, name: String) {
         guard !changes.isEmpty else { return }
         journal?.changes.append(changes)
-        undoStack.append((name, changes))
+        undoStack.append(UndoStep(name: name, changes: changes))
         if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
         redoStack.removeAll()
         unsavedChanges += 1
@@ -166,6 +167,13 @@ public final class Interpreter {
         undoStack = []
         redoStack = []
         unsavedChanges = 0
+    }
+
+    /// Records `set day-hours` as an undoable step: it changes how every later `days=` reads.
+    func recordDayHours(from before: Double, to after: Double) {
+        undoStack.append(UndoStep(name: "set day-hours \(formatNumber(after))", changes: ChangeSet(),
+                                  dayHours: (before, after)))
+        redoStack.removeAll()
     }
 
     /// The session was written to its file: nothing is unsaved.
@@ -295,5 +303,19 @@ public final class Interpreter {
             }
         }
         return .error(error.message, at: range)
+    }
+}
+
+/// One step `undo` can take back: a command's changes to records (and, for `set day-hours`,
+/// the setting before and after).
+public struct UndoStep: Sendable {
+    public var name: String
+    public var changes: ChangeSet
+    public var dayHours: (before: Double, after: Double)?
+
+    public init(name: String, changes: ChangeSet, dayHours: (before: Double, after: Double)? = nil) {
+        self.name = name
+        self.changes = changes
+        self.dayHours = dayHours
     }
 }

@@ -107,7 +107,7 @@ extension ScriptRunner {
             closeSessionFile()
             interpreter.replaceSession(Session())
             sessionReplaced = true
-            if interactive || interpreter.settings.verbose { out.print("new empty session (in memory, not saved)") }
+            if showsConfirmations { out.print("new empty session (in memory, not saved)") }
         case .openSession(let path, let range):
             do {
                 // Reopening the file being worked on: let go of it first, or its own lock refuses.
@@ -118,7 +118,7 @@ extension ScriptRunner {
                 store = opened
                 interpreter.replaceSession(session)
                 sessionReplaced = true
-                if interactive || interpreter.settings.verbose { out.print("opened \(path)") }
+                if showsConfirmations { out.print("opened \(path)") }
             } catch {
                 storeFailure(error, at: range)
                 return false
@@ -135,6 +135,7 @@ extension ScriptRunner {
                 report(.error("cannot write '\(path)': \(error.reason)", at: range))
                 return false
             }
+            if showsConfirmations { out.print("dumped the session to \(path)") }
         case .export(let kind, let path, let format, let range):
             let table = Export.table(kind, of: interpreter.session)
             let text = Renderer.render(table, as: format == "json" ? .json : .csv)
@@ -142,7 +143,7 @@ extension ScriptRunner {
                 report(.error("cannot write '\(path)': \(error.reason)", at: range))
                 return false
             }
-            if interactive || interpreter.settings.verbose {
+            if showsConfirmations {
                 out.print("exported \(Session.counted(table.rows.count, kind)) to \(path)")
             }
         case .importRecords(let kind, let path, let range):
@@ -173,7 +174,7 @@ extension ScriptRunner {
                 return false
             }
             interpreter.markSaved()
-            if interactive || interpreter.settings.verbose { out.print("saved \(store?.path ?? path ?? "")") }
+            if showsConfirmations { out.print("saved \(store?.path ?? path ?? "")") }
             return true
         } catch {
             storeFailure(error, at: range)
@@ -208,7 +209,7 @@ extension ScriptRunner {
             let added = changes.changes.count
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
             interpreter.recordChanges(changes, name: summary)
-            if interactive && includeStack.isEmpty || interpreter.settings.verbose {
+            if showsConfirmations {
                 out.print("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
             }
             return true

@@ -103,6 +103,12 @@ public final class ScriptRunner {
         return true
     }
 
+    /// Whether confirmations ("added cadre c1", "saved F") are shown: for what is typed at the
+    /// prompt (not every line of an included script), and with --echo or `set verbose on`.
+    var showsConfirmations: Bool {
+        interactive && includeStack.isEmpty || interpreter.settings.verbose || interpreter.settings.echo
+    }
+
     /// Forgets a `quit` the user took back.
     func cancelQuit() { quitRequested = false }
 
@@ -209,7 +215,7 @@ public final class ScriptRunner {
         switch effect {
         case .confirmation(let text):
             // At the prompt, confirm what was typed, not every line of an included script.
-            if interactive && includeStack.isEmpty || interpreter.settings.verbose || interpreter.settings.echo {
+            if showsConfirmations {
                 out.print(text)
             }
         case .text(let text):
@@ -223,7 +229,7 @@ public final class ScriptRunner {
                     report(.error("cannot write '\(redirect.path)': \(error.reason)", at: redirect.range))
                     return options.keepGoing
                 }
-                if interactive && includeStack.isEmpty || interpreter.settings.verbose {
+                if showsConfirmations {
                     let rows = table.rows.count
                     out.print("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
                 }
