@@ -13,35 +13,35 @@ import CTSDomain
 /// Commands end at a newline or `;` (`.endOfCommand`, never two in a row, never first).
 /// A newline does not end a command after a `\` continuation or while a `(` is open.
 public struct Lexer {
-    private let bytes: [UInt8]
-    private let fileID: Int
+    let bytes: [UInt8]
+    let fileID: Int
     /// Where scanning starts (after a byte order mark, if any).
-    private let startOffset: Int
+    let startOffset: Int
 
-    private var pos = 0
+    var pos = 0
     /// Tokens scanned but not yet handed out by `next()`.
-    private var tokens: [Token] = []
-    private var bufferIndex = 0
-    private var started = false
-    private var finished = false
-    private var endToken: Token?
-    private var parenDepth = 0
+    var tokens: [Token] = []
+    var bufferIndex = 0
+    var started = false
+    var finished = false
+    var endToken: Token?
+    var parenDepth = 0
     /// True when a non-`endOfCommand` token was emitted since the last command end.
-    private var commandHasTokens = false
+    var commandHasTokens = false
 
     // The location cursor: tokens are produced in order, so locations are computed by
     // walking forward from the last one (linear overall, even on very long lines).
-    private var cursorOffset = 0
-    private var cursorLine = 1
-    private var cursorColumn = 1
+    var cursorOffset = 0
+    var cursorLine = 1
+    var cursorColumn = 1
 
     // State that `isIncomplete` reads after tokenizing.
     /// A `\` continuation was consumed and nothing has followed it yet.
-    private var pendingContinuation = false
+    var pendingContinuation = false
     /// The text ended inside a string.
-    private var endedInString = false
+    var endedInString = false
     /// Some string was cut short by a newline (an error whatever follows).
-    private var sawStringCutByNewline = false
+    var sawStringCutByNewline = false
 
     public init(text: String, fileID: Int) {
         self.bytes = Array(text.utf8)
@@ -85,7 +85,7 @@ public struct Lexer {
     }
 
     /// Reads input until at least one token is emitted, or the end of the text.
-    private mutating func scanStep() {
+    mutating func scanStep() {
         let n = bytes.count
         while pos < n && tokens.isEmpty {
             let b = bytes[pos]
@@ -172,7 +172,7 @@ public struct Lexer {
 
     // MARK: - State and emission
 
-    private mutating func reset() {
+    mutating func reset() {
         pos = startOffset
         tokens = []
         bufferIndex = 0
@@ -187,12 +187,12 @@ public struct Lexer {
         sawStringCutByNewline = false
     }
 
-    private func peek(_ ahead: Int) -> UInt8? {
+    func peek(_ ahead: Int) -> UInt8? {
         pos + ahead < bytes.count ? bytes[pos + ahead] : nil
     }
 
     /// The location of a byte offset; offsets must be asked for in non-decreasing order.
-    private mutating func location(_ offset: Int) -> SourceLocation {
+    mutating func location(_ offset: Int) -> SourceLocation {
         var line = cursorLine, column = cursorColumn
         var i = cursorOffset
         while i < offset {
@@ -211,27 +211,27 @@ public struct Lexer {
         return SourceLocation(fileID: fileID, line: line, column: column, utf8Offset: offset)
     }
 
-    private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+    mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
         let range = SourceRange(location(start), location(end))
         tokens.append(Token(kind, range))
         commandHasTokens = true
         pendingContinuation = false
     }
 
-    private mutating func symbol(_ text: String, _ length: Int) {
+    mutating func symbol(_ text: String, _ length: Int) {
         emit(.symbol(text), pos, pos + length)
         pos += length
     }
 
     /// Emits `.endOfCommand` for `[start, end)` unless the command is empty.
-    private mutating func endCommand(_ start: Int, _ end: Int) {
+    mutating func endCommand(_ start: Int, _ end: Int) {
         pendingContinuation = false
         guard commandHasTokens else { return }
         tokens.append(Token(.endOfCommand, SourceRange(location(start), location(end))))
         commandHasTokens = false
     }
 
-    private mutating func newline(length: Int) {
+    mutating func newline(length: Int) {
         if parenDepth > 0 {
             pendingContinuation = false
         } else {
@@ -241,7 +241,7 @@ public struct Lexer {
     }
 
     /// The length of the line end at `p` (1 for `\n`, 2 for `\r\n`), or 0 if there is none.
-    private func newlineLength(at p: Int) -> Int {
+    func newlineLength(at p: Int) -> Int {
         guard p < bytes.count else { return 0 }
         if bytes[p] == Byte.newline { return 1 }
         if bytes[p] == Byte.carriageReturn, p + 1 < bytes.count, bytes[p + 1] == Byte.newline { return 2 }
@@ -249,7 +249,7 @@ public struct Lexer {
     }
 
     /// The offset of the line end (or the end of the text) at or after `p`.
-    private func endOfLine(from p: Int) -> Int {
+    func endOfLine(from p: Int) -> Int {
         var i = p
         let n = bytes.count
         while i < n {
@@ -265,7 +265,7 @@ public struct Lexer {
 
     /// `\` followed by optional blanks, an optional comment and a line end (or the end of the
     /// text) continues the command; anywhere else it is an error.
-    private mutating func backslash() {
+    mutating func backslash() {
         var p = pos + 1
         let n = bytes.count
         while p < n, bytes[p] == Byte.space || bytes[p] == Byte.tab { p += 1 }
@@ -281,7 +281,7 @@ public struct Lexer {
         }
     }
 
-    private mutating func unexpectedCharacter() {
+    mutating func unexpectedCharacter() {
         let (scalar, length) = decodeScalar(at: pos)
         var message = "unexpected character '\(Lexer.display(scalar))'"
         switch scalar {
@@ -294,14 +294,14 @@ public struct Lexer {
         pos += length
     }
 
-    private mutating func word() {
+    mutating func word() {
         let start = pos
         pos = scanWordChars(from: pos)
         emit(.word, start, pos)
     }
 
     /// The end of the run of word characters starting at `p`.
-    private func scanWordChars(from p: Int) -> Int {
+    func scanWordChars(from p: Int) -> Int {
         var i = p
         let n = bytes.count
         while i < n {
@@ -318,7 +318,7 @@ public struct Lexer {
         return i
     }
 
-    private mutating func variable() {
+    mutating func variable() {
         let start = pos
         var i = pos + 1
         let n = bytes.count
@@ -344,7 +344,7 @@ public struct Lexer {
 
     // MARK: Strings
 
-    private mutating func string() {
+    mutating func string() {
         let start = pos
         let n = bytes.count
         var p = pos + 1
@@ -422,7 +422,7 @@ public struct Lexer {
 
     /// Reads `\u{XXXX}` whose `u` is at `u`. Returns the scalar (or an error message) and the
     /// offset after what it consumed.
-    private func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, String) {
+    func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, String) {
         let n = bytes.count
         let malformed = "malformed unicode escape in string: write it as \\u{4E2D} with 1 to 6 hex digits"
         var i = u + 1
@@ -444,174 +444,11 @@ public struct Lexer {
         return (scalar, i, "")
     }
 
-    // MARK: Numbers, dates, periods
-
-    /// A token that starts with a digit: the maximal run of word characters (plus a `+` in an
-    /// exponent, `3.2e+10`), classified as a number, date, period, word or error.
-    private mutating func numeric() {
-        let start = pos
-        var i = pos
-        let n = bytes.count
-        while true {
-            i = scanWordChars(from: i)
-            // `+` directly after an `e`/`E` that follows a digit, and before a digit.
-            if i < n, bytes[i] == Byte.plus, i - start >= 2,
-               bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
-               i + 1 < n, Lexer.isDigit(bytes[i + 1]) {
-                i += 1
-                continue
-            }
-            break
-        }
-        pos = i
-        emit(classify(start, i), start, i)
-    }
-
-    private func classify(_ s: Int, _ e: Int) -> Token.Kind {
-        if isNumberSyntax(s, e) {
-            let digits = String(decoding: bytes[s..<e].lazy.filter { $0 != Byte.underscore }, as: UTF8.self)
-            if let value = Double(digits), value.isFinite { return .number(value) }
-            return .error("number '\(text(s, e))' is too large")
-        }
-        if isDateShape(s, e) {
-            if let day = day(s) { return .date(day) }
-            return .error("'\(text(s, e))' is not a real date")
-        }
-        if let dots = findDotDot(s, e) {
-            let l = (s, dots), r = (dots + 2, e)
-            if isYearShape(l.0, l.1), isYearShape(r.0, r.1) {
-                let a = integer(l.0, l.1), b = integer(r.0, r.1)
-                if a > b {
-                    return .error("empty period \(text(s, e)): the first year is after the last")
-                }
-                if let period = Period(years: a, b) { return .period(period) }
-                return .error("'\(text(s, e))' is not a real period: years run from 0001 to 9999")
-            }
-            if isDateShape(l.0, l.1), isDateShape(r.0, r.1) {
-                guard let a = day(l.0) else { return .error("'\(text(l.0, l.1))' is not a real date") }
-                guard let b = day(r.0) else { return .error("'\(text(r.0, r.1))' is not a real date") }
-                if a > b {
-                    return .error("empty period \(text(s, e)): the first day is after the last")
-                }
-                return .period(Period(first: a, last: b, isYears: false))
-            }
-        }
-        if containsLetter(s, e) { return .word }
-        if findDotDot(s, e) != nil {
-            return .error("malformed period '\(text(s, e))': write 2008..2012 or 2009-01-01..2009-06-30")
-        }
-        if looksLikeDate(s, e) {
-            return .error("malformed date '\(text(s, e))': write dates as YYYY-MM-DD")
-        }
-        let written = text(s, e)
-        if written.contains("/") || written.contains("-") {
-            return .error("malformed number '\(written)': put spaces around - and / to do arithmetic, as in 1 / 3")
-        }
-        return .error("malformed number '\(written)'")
-    }
-
-    /// `D(_?D)*(.D(_?D)*)?([eE][+-]?D+)?` over `[s, e)`.
-    private func isNumberSyntax(_ s: Int, _ e: Int) -> Bool {
-        var i = s
-        func digits(_ i: inout Int, underscores: Bool) -> Bool {
-            guard i < e, Lexer.isDigit(bytes[i]) else { return false }
-            i += 1
-            while i < e {
-                if Lexer.isDigit(bytes[i]) {
-                    i += 1
-                } else if underscores, bytes[i] == Byte.underscore, i + 1 < e, Lexer.isDigit(bytes[i + 1]) {
-                    i += 2
-                } else {
-                    break
-                }
-            }
-            return true
-        }
-        guard digits(&i, underscores: true) else { return false }
-        if i < e, bytes[i] == Byte.dot {
-            i += 1
-            guard digits(&i, underscores: true) else { return false }
-        }
-        if i < e, bytes[i] | 0x20 == UInt8(ascii: "e") {
-            i += 1
-            if i < e, bytes[i] == Byte.plus || bytes[i] == Byte.minus { i += 1 }
-            guard digits(&i, underscores: false) else { return false }
-        }
-        return i == e
-    }
-
-    /// `DDDD-DD-DD`.
-    private func isDateShape(_ s: Int, _ e: Int) -> Bool {
-        guard e - s == 10 else { return false }
-        for k in 0..<10 {
-            let b = bytes[s + k]
-            if k == 4 || k == 7 {
-                if b != Byte.minus { return false }
-            } else if !Lexer.isDigit(b) {
-                return false
-            }
-        }
-        return true
-    }
-
-    private func isYearShape(_ s: Int, _ e: Int) -> Bool {
-        e - s == 4 && (s..<e).allSatisfy { Lexer.isDigit(bytes[$0]) }
-    }
-
-    /// Digits and exactly two `-` (`2009-3-2`): meant as a date.
-    private func looksLikeDate(_ s: Int, _ e: Int) -> Bool {
-        var dashes = 0
-        for i in s..<e {
-            let b = bytes[i]
-            if b == Byte.minus { dashes += 1 } else if !Lexer.isDigit(b) { return false }
-        }
-        return dashes == 2
-    }
-
-    private func day(_ s: Int) -> Day? {
-        Day(year: integer(s, s + 4), month: integer(s + 5, s + 7), day: integer(s + 8, s + 10))
-    }
-
-    private func integer(_ s: Int, _ e: Int) -> Int {
-        var value = 0
-        for i in s..<e { value = value * 10 + Int(bytes[i] - Byte.digit0) }
-        return value
-    }
-
-    private func findDotDot(_ s: Int, _ e: Int) -> Int? {
-        var i = s
-        while i + 1 < e {
-            if bytes[i] == Byte.dot, bytes[i + 1] == Byte.dot { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    private func containsLetter(_ s: Int, _ e: Int) -> Bool {
-        var i = s
-        while i < e {
-            let b = bytes[i]
-            if b < 0x80 {
-                if Lexer.isASCIILetter(b) { return true }
-                i += 1
-            } else {
-                let (scalar, length) = decodeScalar(at: i)
-                if scalar.properties.isAlphabetic { return true }
-                i += length
-            }
-        }
-        return false
-    }
-
-    private func text(_ s: Int, _ e: Int) -> String {
-        String(decoding: bytes[s..<e], as: UTF8.self)
-    }
-
     // MARK: - Characters
 
     /// The scalar starting at `p` and its length in bytes. The text came from a `String`, so
     /// it is valid UTF-8.
-    private func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
+    func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[p])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
         let n = bytes.count
@@ -643,24 +480,24 @@ public struct Lexer {
         }
     }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= Byte.digit0 && b <= Byte.digit9 }
+    static func isDigit(_ b: UInt8) -> Bool { b >= Byte.digit0 && b <= Byte.digit9 }
 
-    private static func isASCIILetter(_ b: UInt8) -> Bool {
+    static func isASCIILetter(_ b: UInt8) -> Bool {
         let lower = b | 0x20
         return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
     }
 
-    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool { isASCIILetter(b) || isDigit(b) }
+    static func isASCIILetterOrDigit(_ b: UInt8) -> Bool { isASCIILetter(b) || isDigit(b) }
 
-    private static func isASCIIWordStart(_ b: UInt8) -> Bool { isASCIILetter(b) || b == Byte.underscore }
+    static func isASCIIWordStart(_ b: UInt8) -> Bool { isASCIILetter(b) || b == Byte.underscore }
 
-    private static func isASCIIWordChar(_ b: UInt8) -> Bool {
+    static func isASCIIWordChar(_ b: UInt8) -> Bool {
         isASCIILetterOrDigit(b) || b == Byte.underscore || b == Byte.minus || b == Byte.dot || b == Byte.slash
     }
 
     /// Non-ASCII scalars that continue a word or a variable name: letters, plus combining
     /// marks (a decomposed `é`) and decimal digits of any script.
-    private static func isIdentifierContinuation(_ scalar: Unicode.Scalar) -> Bool {
+    static func isIdentifierContinuation(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
@@ -669,11 +506,11 @@ public struct Lexer {
         }
     }
 
-    private static func isWordContinuation(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWordContinuation(_ scalar: Unicode.Scalar) -> Bool {
         isIdentifierContinuation(scalar)
     }
 
-    private static func hexValue(_ b: UInt8) -> UInt8? {
+    static func hexValue(_ b: UInt8) -> UInt8? {
         switch b {
         case Byte.digit0...Byte.digit9: return b - Byte.digit0
         case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
@@ -683,7 +520,8 @@ public struct Lexer {
     }
 }
 
-private enum Byte {
+/// ASCII bytes the lexer looks for, by name.
+enum Byte {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let newline = UInt8(ascii: "\n")

@@ -1,0 +1,298 @@
+import CTSDomain
+import CTSLanguage
+
+// `import COLLECTION from "FILE.csv"`, part one: a streaming RFC 4180 reader that yields rows
+// with the line and column of every field. The importer (CSVImporter.swift) checks the rows.
+// No file I/O here: the shell hands over the bytes in chunks.
+
+/// One field of a CSV row, with where it starts.
+public struct CSVField: Hashable, Sendable {
+    /// The value, quotes removed and doubled quotes undone.
+    public var text: String
+    /// 1-based line and column (in Unicode scalars) of the field's first character (its
+    /// opening quote when quoted).
+    public var line: Int
+    public var column: Int
+    /// How many characters the field takes on its first line, quotes included (for a caret).
+    public var width: Int
+    public var quoted: Bool
+
+    public init(text: String, line: Int, column: Int, width: Int, quoted: Bool = false) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.width = width
+        self.quoted = quoted
+    }
+}
+
+/// One record of a CSV file: its fields, the line it starts on, and its text (for errors).
+public struct CSVRow: Hashable, Sendable {
+    public var line: Int
+    public var fields: [CSVField]
+    /// Where the row ends: the position of its line end (or of the end of the file).
+    public var endLine: Int
+    public var endColumn: Int
+    /// The row as written, without its final line end; several lines when a quoted field
+    /// spans lines.
+    public var source: String
+
+    /// The text of physical line `line` of this row (nil when the row has no such line).
+    public func text(ofLine line: Int) -> String? {
+        var current = self.line
+        var start = source.utf8.startIndex
+        var i = start
+        let utf8 = source.utf8
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A || b == 0x0D {
+                if current == line { return String(source[start..<i]) }
+                var next = utf8.index(after: i)
+                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                current += 1
+                start = next
+                i = next
+            } else {
+                i = utf8.index(after: i)
+            }
+        }
+        return current == line ? String(source[start...]) : nil
+    }
+}
+
+/// A CSV file that cannot be imported: what is wrong and where (1-based line and column, the
+/// column counted in Unicode scalars as in every cts error).
+public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var line: Int
+    public var column: Int
+    /// Characters the error is about (at least 1), for the `^~~~` under the line.
+    public var width: Int
+    /// The text of the line, to quote under the message.
+    public var lineText: String?
+
+    public init(_ message: String, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
+        self.message = message
+        self.line = line
+        self.column = column
+        self.width = max(1, width)
+        self.lineText = lineText
+    }
+
+    /// `LINE:COLUMN: MESSAGE`.
+    public var description: String { "\(line):\(column): \(message)" }
+
+    /// The error as a ``Diagnostic`` on the file `fileName`, so the shell prints it like every
+    /// other error (`people.csv:14:23: error: unknown unit 'js.orgg' ...`, the line, a caret).
+    /// It registers a source in `files` that holds just the offending line at its line number
+    /// (earlier lines empty), since the file itself was never held in memory.
+    public func diagnostic(fileName: String, files: SourceFiles) -> Diagnostic {
+        let text = String(repeating: "\n", count: line - 1) + (lineText ?? "")
+        let id = files.add(name: fileName, text: text)
+        let offset = line - 1
+        let start = SourceLocation(fileID: id, line: line, column: column, utf8Offset: offset)
+        let end = SourceLocation(fileID: id, line: line, column: column + width, utf8Offset: offset)
+        return .error(message, at: SourceRange(start, end))
+    }
+}
+
+// MARK: - Reader
+
+/// Reads RFC 4180 CSV from bytes that arrive in chunks, one row at a time, so a file of any
+/// size is read in bounded memory (one chunk and one row).
+///
+/// It accepts: a UTF-8 byte order mark at the start; CRLF, LF or a lone CR as line ends;
+/// fields quoted with `"` (a quoted field may hold commas, quotes written `""`, and line ends,
+/// kept as they are). Completely empty lines are skipped. It refuses, with the line and column:
+/// a quote inside an unquoted field, text after a closing quote, a quote never closed, bytes
+/// that are not UTF-8.
+///
+///     var reader = CSVReader(text: "id,name\nc1,\"Li, Wei\"\n")
+///     while let row = try reader.next() { print(row.line, row.fields.map(\.text)) }
+///     // 1 ["id", "name"]
+///     // 2 ["c1", "Li, Wei"]
+public struct CSVReader {
+    private let source: () throws -> [UInt8]?
+    private var chunk: [UInt8] = []
+    private var index = 0
+    private var exhausted = false
+    private var started = false
+    private var line = 1
+    private var column = 1
+    /// The bytes of the row being read, for `CSVRow.source`.
+    private var raw: [UInt8] = []
+    /// The line the row being read starts on.
+    private var rowLine = 1
+    private var field: [UInt8] = []
+
+    /// A reader over chunks of bytes: `chunks` returns the next piece of the file, or nil at
+    /// the end (empty pieces are skipped). An error it throws is passed on by `next()`.
+    public init(chunks: @escaping () throws -> [UInt8]?) {
+        source = chunks
+    }
+
+    /// A reader over text held in memory.
+    public init(text: String) {
+        var given = false
+        let bytes = Array(text.utf8)
+        source = {
+            if given { return nil }
+            given = true
+            return bytes
+        }
+    }
+
+    /// The next row, or nil at the end of the file. Throws a ``CSVImportError`` for text that
+    /// is not valid CSV, and passes on what the chunk source throws.
+    public mutating func next() throws -> CSVRow? {
+        if !started {
+            started = true
+            try skipByteOrderMark()
+        }
+        // Skip empty lines.
+        while let b = try peek(), b == Byte.lf || b == Byte.cr { try lineEnd() }
+        guard try peek() != nil else { return nil }
+        raw.removeAll(keepingCapacity: true)
+        rowLine = line
+        var fields: [CSVField] = []
+        while true {
+            let startLine = line, startColumn = column
+            var quoted = false
+            var width = 0
+            field.removeAll(keepingCapacity: true)
+            if try peek() == Byte.quote {
+                quoted = true
+                take(Byte.quote)
+                while true {
+                    guard let b = try peek() else {
+                        throw syntax("this quoted field is never closed: a \" is missing", startLine, startColumn)
+                    }
+                    if b == Byte.quote {
+                        take(b)
+                        if try peek() == Byte.quote {
+                            take(Byte.quote)
+                            field.append(Byte.quote)
+                            continue
+                        }
+                        break
+                    }
+                    if b == Byte.lf || b == Byte.cr {
+                        if width == 0 { width = column - startColumn }
+                        index += 1
+                        raw.append(b)
+                        field.append(b)
+                        if b == Byte.cr, try peek() == Byte.lf {
+                            index += 1
+                            raw.append(Byte.lf)
+                            field.append(Byte.lf)
+                        }
+                        line += 1
+                        column = 1
+                        continue
+                    }
+                    take(b)
+                    field.append(b)
+                }
+                if let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
+                    throw syntax("unexpected text after the closing quote of a field; a field that is quoted "
+                                 + "must be quoted as a whole, with its quotes doubled", line, column)
+                }
+            } else {
+                while let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
+                    if b == Byte.quote {
+                        throw syntax("a quote inside a field that does not start with one; quote the whole field "
+                                     + "and double the quote: \"a \"\"b\"\" c\"", line, column)
+                    }
+                    take(b)
+                    field.append(b)
+                }
+            }
+            if width == 0 { width = line == startLine ? column - startColumn : 1 }
+            let text: String
+            if field.allSatisfy({ $0 < 0x80 }) {
+                text = String(decoding: field, as: UTF8.self)
+            } else if let valid = String(validating: field, as: UTF8.self) {
+                text = valid
+            } else {
+                throw syntax("this field is not UTF-8 text; save the file as UTF-8", startLine, startColumn,
+                             width: width)
+            }
+            fields.append(CSVField(text: text, line: startLine, column: startColumn, width: width, quoted: quoted))
+            if try peek() == Byte.comma {
+                take(Byte.comma)
+                continue
+            }
+            let row = CSVRow(line: rowLine, fields: fields, endLine: line, endColumn: column,
+                             source: String(decoding: raw, as: UTF8.self))
+            try lineEnd()
+            return row
+        }
+    }
+
+    // MARK: Bytes
+
+    private mutating func peek() throws -> UInt8? {
+        if index < chunk.count { return chunk[index] }
+        return try refill() ? chunk[index] : nil
+    }
+
+    private mutating func refill() throws -> Bool {
+        while !exhausted {
+            guard let next = try source() else {
+                exhausted = true
+                break
+            }
+            if !next.isEmpty {
+                chunk = next
+                index = 0
+                return true
+            }
+        }
+        chunk = []
+        index = 0
+        return false
+    }
+
+    /// Consumes a byte that is not a line end, counting the column.
+    private mutating func take(_ b: UInt8) {
+        index += 1
+        raw.append(b)
+        if b & 0xC0 != 0x80 { column += 1 }
+    }
+
+    /// Consumes a line end (CRLF, LF or CR) if there is one.
+    private mutating func lineEnd() throws {
+        guard let b = try peek(), b == Byte.lf || b == Byte.cr else { return }
+        index += 1
+        if b == Byte.cr, try peek() == Byte.lf { index += 1 }
+        line += 1
+        column = 1
+    }
+
+    private mutating func skipByteOrderMark() throws {
+        while chunk.count - index < 3, !exhausted {
+            guard let more = try source() else {
+                exhausted = true
+                break
+            }
+            chunk = Array(chunk[index...]) + more
+            index = 0
+        }
+        if chunk.count - index >= 3, chunk[index] == 0xEF, chunk[index + 1] == 0xBB, chunk[index + 2] == 0xBF {
+            index += 3
+        }
+    }
+
+    private func syntax(_ message: String, _ line: Int, _ column: Int, width: Int = 1) -> CSVImportError {
+        let partial = CSVRow(line: rowLine, fields: [], endLine: self.line, endColumn: self.column,
+                             source: String(decoding: raw, as: UTF8.self))
+        return CSVImportError(message, line: line, column: column, width: width, lineText: partial.text(ofLine: line))
+    }
+
+    private enum Byte {
+        static let lf: UInt8 = 0x0A
+        static let cr: UInt8 = 0x0D
+        static let quote: UInt8 = 0x22
+        static let comma: UInt8 = 0x2C
+    }
+}

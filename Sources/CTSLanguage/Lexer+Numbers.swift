@@ -1,0 +1,167 @@
+import CTSDomain
+
+/// Tokens that start with a digit: numbers, dates, years and periods.
+extension Lexer {
+    // MARK: Numbers, dates, periods
+
+    /// A token that starts with a digit: the maximal run of word characters (plus a `+` in an
+    /// exponent, `3.2e+10`), classified as a number, date, period, word or error.
+    mutating func numeric() {
+        let start = pos
+        var i = pos
+        let n = bytes.count
+        while true {
+            i = scanWordChars(from: i)
+            // `+` directly after an `e`/`E` that follows a digit, and before a digit.
+            if i < n, bytes[i] == Byte.plus, i - start >= 2,
+               bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
+               i + 1 < n, Lexer.isDigit(bytes[i + 1]) {
+                i += 1
+                continue
+            }
+            break
+        }
+        pos = i
+        emit(classify(start, i), start, i)
+    }
+
+    func classify(_ s: Int, _ e: Int) -> Token.Kind {
+        if isNumberSyntax(s, e) {
+            let digits = String(decoding: bytes[s..<e].lazy.filter { $0 != Byte.underscore }, as: UTF8.self)
+            if let value = Double(digits), value.isFinite { return .number(value) }
+            return .error("number '\(text(s, e))' is too large")
+        }
+        if isDateShape(s, e) {
+            if let day = day(s) { return .date(day) }
+            return .error("'\(text(s, e))' is not a real date")
+        }
+        if let dots = findDotDot(s, e) {
+            let l = (s, dots), r = (dots + 2, e)
+            if isYearShape(l.0, l.1), isYearShape(r.0, r.1) {
+                let a = integer(l.0, l.1), b = integer(r.0, r.1)
+                if a > b {
+                    return .error("empty period \(text(s, e)): the first year is after the last")
+                }
+                if let period = Period(years: a, b) { return .period(period) }
+                return .error("'\(text(s, e))' is not a real period: years run from 0001 to 9999")
+            }
+            if isDateShape(l.0, l.1), isDateShape(r.0, r.1) {
+                guard let a = day(l.0) else { return .error("'\(text(l.0, l.1))' is not a real date") }
+                guard let b = day(r.0) else { return .error("'\(text(r.0, r.1))' is not a real date") }
+                if a > b {
+                    return .error("empty period \(text(s, e)): the first day is after the last")
+                }
+                return .period(Period(first: a, last: b, isYears: false))
+            }
+        }
+        if containsLetter(s, e) { return .word }
+        if findDotDot(s, e) != nil {
+            return .error("malformed period '\(text(s, e))': write 2008..2012 or 2009-01-01..2009-06-30")
+        }
+        if looksLikeDate(s, e) {
+            return .error("malformed date '\(text(s, e))': write dates as YYYY-MM-DD")
+        }
+        let written = text(s, e)
+        if written.contains("/") || written.contains("-") {
+            return .error("malformed number '\(written)': put spaces around - and / to do arithmetic, as in 1 / 3")
+        }
+        return .error("malformed number '\(written)'")
+    }
+
+    /// `D(_?D)*(.D(_?D)*)?([eE][+-]?D+)?` over `[s, e)`.
+    func isNumberSyntax(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        func digits(_ i: inout Int, underscores: Bool) -> Bool {
+            guard i < e, Lexer.isDigit(bytes[i]) else { return false }
+            i += 1
+            while i < e {
+                if Lexer.isDigit(bytes[i]) {
+                    i += 1
+                } else if underscores, bytes[i] == Byte.underscore, i + 1 < e, Lexer.isDigit(bytes[i + 1]) {
+                    i += 2
+                } else {
+                    break
+                }
+            }
+            return true
+        }
+        guard digits(&i, underscores: true) else { return false }
+        if i < e, bytes[i] == Byte.dot {
+            i += 1
+            guard digits(&i, underscores: true) else { return false }
+        }
+        if i < e, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < e, bytes[i] == Byte.plus || bytes[i] == Byte.minus { i += 1 }
+            guard digits(&i, underscores: false) else { return false }
+        }
+        return i == e
+    }
+
+    /// `DDDD-DD-DD`.
+    func isDateShape(_ s: Int, _ e: Int) -> Bool {
+        guard e - s == 10 else { return false }
+        for k in 0..<10 {
+            let b = bytes[s + k]
+            if k == 4 || k == 7 {
+                if b != Byte.minus { return false }
+            } else if !Lexer.isDigit(b) {
+                return false
+            }
+        }
+        return true
+    }
+
+    func isYearShape(_ s: Int, _ e: Int) -> Bool {
+        e - s == 4 && (s..<e).allSatisfy { Lexer.isDigit(bytes[$0]) }
+    }
+
+    /// Digits and exactly two `-` (`2009-3-2`): meant as a date.
+    func looksLikeDate(_ s: Int, _ e: Int) -> Bool {
+        var dashes = 0
+        for i in s..<e {
+            let b = bytes[i]
+            if b == Byte.minus { dashes += 1 } else if !Lexer.isDigit(b) { return false }
+        }
+        return dashes == 2
+    }
+
+    func day(_ s: Int) -> Day? {
+        Day(year: integer(s, s + 4), month: integer(s + 5, s + 7), day: integer(s + 8, s + 10))
+    }
+
+    func integer(_ s: Int, _ e: Int) -> Int {
+        var value = 0
+        for i in s..<e { value = value * 10 + Int(bytes[i] - Byte.digit0) }
+        return value
+    }
+
+    func findDotDot(_ s: Int, _ e: Int) -> Int? {
+        var i = s
+        while i + 1 < e {
+            if bytes[i] == Byte.dot, bytes[i + 1] == Byte.dot { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func containsLetter(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Lexer.isASCIILetter(b) { return true }
+                i += 1
+            } else {
+                let (scalar, length) = decodeScalar(at: i)
+                if scalar.properties.isAlphabetic { return true }
+                i += length
+            }
+        }
+        return false
+    }
+
+    func text(_ s: Int, _ e: Int) -> String {
+        String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+}
