@@ -82,6 +82,10 @@ extension Interpreter {
                 guard case .condition(let expression, let source) = option.value.kind else {
                     throw .error("for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
                 }
+                if let variable = Self.firstVariable(in: expression) {
+                    throw .error("a rule's condition is kept as written, so it cannot use $\(variable.value): "
+                                 + "write the value itself", at: variable.range)
+                }
                 _ = try Binder(interpreter: self, kind: .cadre).condition(expression)
                 result["for"] = .text(source)
             default:
@@ -92,6 +96,23 @@ extension Interpreter {
             throw .error("'\(command.spec.name)' needs hours=N or days=N; usage: \(command.spec.usage)", at: command.nameRange)
         }
         return result
+    }
+
+    /// The first `$variable` in an expression, if any.
+    static func firstVariable(in expr: Expr) -> Located<String>? {
+        switch expr.kind {
+        case .variable(let name): return Located(name, expr.range)
+        case .number, .string, .date, .period, .word: return nil
+        case .negate(let e), .not(let e): return firstVariable(in: e)
+        case .binary(_, let a, let b): return firstVariable(in: a) ?? firstVariable(in: b)
+        case .isIn(let e, let items): return firstVariable(in: e) ?? items.lazy.compactMap(firstVariable).first
+        case .call(_, let args): return args.lazy.compactMap(firstVariable).first
+        case .aggregate(let a):
+            return a.expression.flatMap(firstVariable) ?? a.condition.flatMap(firstVariable)
+        case .of(let e, _, let id):
+            if case .variable(let name) = id.kind { return Located(name, id.range) }
+            return firstVariable(in: e)
+        }
     }
 
     /// The slot named by a remove/show command: an id, or a unit and a year for budgets and plans.

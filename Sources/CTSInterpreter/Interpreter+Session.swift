@@ -5,7 +5,11 @@ extension Interpreter {
     /// save, open, dump, import, export: checked here, carried out by the shell, which owns
     /// files and the session store.
     func sessionCommand(_ command: Command) throws -> Effect {
-        guard case .simple(let args) = command.body else { preconditionFailure("session command without arguments") }
+        let args: Arguments
+        switch command.body {
+        case .simple(let a), .record(let a): args = a
+        default: preconditionFailure("session command without arguments")
+        }
         let first = args.positionals.first
         func path(_ arg: Argument) throws(Diagnostic) -> String {
             let text = try value(of: arg).description

@@ -85,6 +85,7 @@ public final class Interpreter {
         var changes = ChangeSet()
         do {
             let message = try applyChange(command, &changes)
+            if case .remove = command.spec.action { try checkRulesAfterRemoval(command) }
             if !changes.isEmpty {
                 journal?.changes.append(changes)
                 undoStack.append(UndoStep(name: Self.summary(of: message), changes: changes))
@@ -227,6 +228,22 @@ public final class Interpreter {
     /// The compiled `for` condition of a rule, compiled again when its text changed.
     /// Compiles a rule's (changed) condition now, with no compiled condition reused, so that a
     /// cycle through applies() is refused by the command that would make it.
+    /// A rule's condition names records by their ids (`unit under nj`); removing one of them
+    /// would leave the rule unusable, so the removal is refused (and reverted by the caller).
+    private func checkRulesAfterRemoval(_ command: Command) throws(Diagnostic) {
+        ruleConditions = [:]
+        for rule in session.rules.slots {
+            let r = session.rules[rule]!
+            do {
+                _ = try compileCondition(r.condition, name: "<rule \(r.id)>")
+            } catch {
+                throw .error("rule \(r.id) names it in its condition (for=(\(r.condition))); "
+                             + "change the rule first ('rule set \(r.id) for=(...)')", at: command.range,
+                             notes: [error.message])
+            }
+        }
+    }
+
     func checkRuleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) {
         ruleConditions = [:]
         _ = try ruleCondition(rule, at: use)

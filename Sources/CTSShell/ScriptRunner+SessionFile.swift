@@ -42,7 +42,7 @@ extension ScriptRunner {
     /// After a prompt input succeeded: write its changes to the session file (autosave) and
     /// keep them; if the file cannot be written, take them back, so memory and file agree.
     func autosave() {
-        let changes = interpreter.transactionChanges
+        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
         if let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty {
             do {
                 try store.write(changes)
@@ -61,9 +61,9 @@ extension ScriptRunner {
     /// At the end of a batch run: write what the scripts changed in one transaction, so the
     /// file gets all of it or none; with --dry-run, say what would have changed instead.
     func finishBatch(keptGoing: Bool) {
-        let changes = interpreter.transactionChanges
+        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
         if options.dryRun {
-            out.raw(DryRun.summary(changes, session: interpreter.session, path: store?.path))
+            out.raw(DryRun.summary(interpreter.transactionChanges, session: interpreter.session, path: store?.path))
             interpreter.commit()
             return
         }
@@ -85,6 +85,33 @@ extension ScriptRunner {
         }
     }
 
+    /// Writes the changes of the open transaction that are not in the file yet (before the
+    /// session is saved whole, or another file is opened): a batch run otherwise writes them
+    /// only at its end. False when writing failed.
+    func flushPendingChanges() -> Bool {
+        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
+        persistedChanges = interpreter.transactionChanges.count
+        guard let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty else {
+            return true
+        }
+        do {
+            try store.write(changes)
+            interpreter.markSaved()
+            return true
+        } catch {
+            storeFailure(error, at: nil)
+            return false
+        }
+    }
+
+    /// At the prompt: whether the user agrees to lose changes that are in no file.
+    private func mayDropUnsavedChanges(before action: String) -> Bool {
+        let unsaved = interpreter.unsavedChanges
+        guard unsaved > 0, store == nil || !interpreter.settings.autosave, let confirm else { return true }
+        return confirm("\(unsaved) change\(unsaved == 1 ? " is" : "s are") not saved and cannot be undone after "
+                       + "'\(action)'. Go on? (y/n) ")
+    }
+
     func storeFailure(_ error: any Error, at range: SourceRange?) {
         storeFailed = true
         let message = (error as? StoreError)?.message ?? "\(error)"
@@ -97,18 +124,22 @@ extension ScriptRunner {
     func performSessionEffect(_ effect: Effect) -> Bool {
         switch effect {
         case .newSession:
-            let unsaved = interpreter.unsavedChanges
-            if unsaved > 0, store == nil || !interpreter.settings.autosave, let confirm,
-               !confirm("\(unsaved) change\(unsaved == 1 ? " is" : "s are") not saved and cannot be undone after 'new'. "
-                        + "Start a new session anyway? (y/n) ") {
+            guard mayDropUnsavedChanges(before: "new") else {
                 out.print("kept the session")
                 return true
             }
+            guard flushPendingChanges() else { return false }
             closeSessionFile()
             interpreter.replaceSession(Session())
+            persistedChanges = 0
             sessionReplaced = true
             if showsConfirmations { out.print("new empty session (in memory, not saved)") }
         case .openSession(let path, let range):
+            guard mayDropUnsavedChanges(before: "open") else {
+                out.print("kept the session")
+                return true
+            }
+            guard flushPendingChanges() else { return false }
             do {
                 // Reopening the file being worked on: let go of it first, or its own lock refuses.
                 if let current = store, current.isFile(path) { closeSessionFile() }
@@ -117,6 +148,7 @@ extension ScriptRunner {
                 closeSessionFile()
                 store = opened
                 interpreter.replaceSession(session)
+                persistedChanges = 0
                 sessionReplaced = true
                 if showsConfirmations { out.print("opened \(path)") }
             } catch {
@@ -155,6 +187,8 @@ extension ScriptRunner {
     }
 
     private func save(to path: String?, range: SourceRange) -> Bool {
+        // The whole session goes into the file: the changes so far must not be written again.
+        persistedChanges = interpreter.transactionChanges.count
         do {
             if let path, !(store?.isFile(path) ?? false) {
                 try SessionStore.save(interpreter.session, to: path)

@@ -57,6 +57,9 @@ public final class ScriptRunner {
     var storeFailed = false
     /// Set when `new` or `open` replaced the session during the current input or run.
     var sessionReplaced = false
+    /// How many change sets of the open transaction are already in the session file (written
+    /// by `save`, or before `open`/`new`); only the ones after them are still to write.
+    var persistedChanges = 0
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
 
@@ -79,6 +82,7 @@ public final class ScriptRunner {
     public func run(readStandardInput: () -> String?) -> Int32 {
         interpreter.beginTransaction()
         sessionReplaced = false
+        persistedChanges = 0
         let completed = runAll(readStandardInput: readStandardInput)
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
@@ -117,11 +121,18 @@ public final class ScriptRunner {
     public func runInteractive(_ text: String) {
         wasInterrupted = false
         sessionReplaced = false
+        persistedChanges = 0
         interpreter.beginTransaction()
         if runSource(name: "<stdin>", text: text, directory: ".") {
             autosave()
-        } else if !interpreter.rollback() {
-            report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
+        } else {
+            if !interpreter.rollback() {
+                report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
+            }
+            // A `save` earlier in this input put changes in the file that were just taken back.
+            if persistedChanges > 0, let store, !options.readOnly {
+                do { try store.replaceAll(with: interpreter.session) } catch { storeFailure(error, at: nil) }
+            }
         }
         if wasInterrupted { err.print("interrupted") }
     }

@@ -119,31 +119,27 @@ import Testing
         #expect(h.session.count(.rule) == 2)
     }
 
-    /// A rule's condition names ids; after one of them is removed and its slot given to a new
-    /// record, the condition must not quietly mean the new record.
-    @Test func ruleConditionDoesNotOutliveTheUnitItNames() {
+    /// A rule's condition names ids: removing a record it names is refused (the rule would
+    /// break, or quietly mean whatever record takes the slot next), and changes nothing.
+    @Test func ruleConditionKeepsTheUnitItNames() {
         let g = Harness()
         g.run("""
             unit add a "A" kind=locality level=province
             unit add b "B" kind=locality level=province
-            cadre add x1 "X" unit=a rank=staff category=leading
+            cadre add x1 "X" unit=b rank=staff category=leading
             rule add r "R" for=(unit under b) period=2009 hours=1
             """)
-        #expect(g.count("cadres", where: "applies(r)") == 0)
-        g.run("""
-            unit remove b
-            unit add bb "B2" kind=locality level=province
-            cadre set x1 unit=bb
-            """)
-        #expect(g.session.slot(.unit, id: "bb") == 1, "bb took b's slot")
-        let d = g.failure("count cadres where applies(r)")
-        #expect(d?.message.hasPrefix("unknown unit 'b'") == true)
-        #expect(d?.range.map { g.files[$0.fileID].name } == "<rule r>")
-        // Undoing the removal brings the rule back to life.
-        g.run("undo 3")
-        #expect(g.count("cadres", where: "applies(r)") == 0)
-        g.run("cadre set x1 unit=b")
         #expect(g.count("cadres", where: "applies(r)") == 1)
+        let d = g.failure("unit remove b cascade")
+        #expect(d?.message == "rule r names it in its condition (for=(unit under b)); change the rule first ('rule set r for=(...)')")
+        #expect(d?.notes == ["unknown unit 'b' (did you mean 'a'?)"])
+        #expect(g.session.slot(.unit, id: "b") == 1)
+        #expect(g.session.slot(.cadre, id: "x1") != nil)
+        // Once the rule no longer names it, the unit can go.
+        g.run("rule set r for=(unit under a)")
+        g.run("unit remove b cascade")
+        #expect(g.session.slot(.unit, id: "b") == nil)
+        #expect(g.count("cadres", where: "applies(r)") == 0)
     }
 
     /// r3 uses applies(yearly): changing yearly's condition changes whom r3 applies to.
