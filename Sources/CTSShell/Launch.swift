@@ -20,7 +20,9 @@ extension CommandLine {
     public static func launch(_ options: LaunchOptions) -> Int32 {
         setlocale(LC_ALL, "")  // before libedit starts, or it drops non-ASCII input
         let stdinIsTerminal = Files.isTerminalInput()
-        let runner = ScriptRunner(options: options.run, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
+        var runOptions = options.run
+        runOptions.staysInteractive = options.interactive
+        let runner = ScriptRunner(options: runOptions, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
                                   today: Terminal.today())
         guard runner.openSessionFile() else { return ExitStatus.sessionFile }
         defer { runner.closeSessionFile() }

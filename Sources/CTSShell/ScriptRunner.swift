@@ -18,6 +18,9 @@ public struct RunOptions: Sendable {
     public var readOnly = false
     /// Run without writing anything; print what would change (`--dry-run`).
     public var dryRun = false
+    /// The shell stays interactive after the scripts (`-i`), so a failed script must leave
+    /// the session as it was.
+    public var staysInteractive = false
 
     public init() {}
 }
@@ -80,10 +83,14 @@ public final class ScriptRunner {
     /// All of it is one transaction: if a command fails and the run stops, everything the
     /// scripts changed is taken back, so they apply all of their changes or none.
     public func run(readStandardInput: () -> String?) -> Int32 {
-        interpreter.beginTransaction()
+        // Without a session file or a shell to come, nothing outlives the run: keeping every
+        // change set for a rollback would only cost memory (a million of them for a province).
+        let transactional = options.sessionPath != nil || options.staysInteractive
+        if transactional { interpreter.beginTransaction() }
         sessionReplaced = false
         persistedChanges = 0
         let completed = runAll(readStandardInput: readStandardInput)
+        guard transactional else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
         } else {
