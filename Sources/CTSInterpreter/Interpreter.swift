@@ -194,6 +194,9 @@ public final class Interpreter {
         return true
     }
 
+    /// Whether a transaction is open.
+    public var inTransaction: Bool { journal != nil }
+
     /// Keeps what the transaction did.
     public func commit() {
         journal = nil

@@ -104,6 +104,15 @@ extension ScriptRunner {
         }
     }
 
+    /// A run that started without a session file keeps no journal; once `save FILE` or
+    /// `open FILE` gives it one, the changes that follow must reach that file at the end.
+    private func keepChangesFromNowOn() {
+        if !interpreter.inTransaction {
+            interpreter.beginTransaction()
+            persistedChanges = 0
+        }
+    }
+
     /// At the prompt: whether the user agrees to lose changes that are in no file.
     private func mayDropUnsavedChanges(before action: String) -> Bool {
         let unsaved = interpreter.unsavedChanges
@@ -149,6 +158,7 @@ extension ScriptRunner {
                 store = opened
                 interpreter.replaceSession(session)
                 persistedChanges = 0
+                keepChangesFromNowOn()
                 sessionReplaced = true
                 if showsConfirmations { out.print("opened \(path)") }
             } catch {
@@ -196,6 +206,7 @@ extension ScriptRunner {
                     let opened = try SessionStore.open(path, create: false)
                     store?.close()
                     store = opened
+                    keepChangesFromNowOn()
                 }
             } else if let store {
                 guard !options.readOnly && !options.dryRun else {

@@ -90,7 +90,8 @@ public final class ScriptRunner {
         sessionReplaced = false
         persistedChanges = 0
         let completed = runAll(readStandardInput: readStandardInput)
-        guard transactional else { return status }
+        // `save FILE` or `open FILE` may have started one part-way (see `attach`).
+        guard interpreter.inTransaction else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
         } else {
