@@ -31,7 +31,7 @@ public final class Interpreter {
 
     /// While a transaction is open: the change sets applied since it began, in order, and the
     /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
+    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep], written: Int)?
     /// Set when `new` or `open` replaced the session inside a transaction: what came before
     /// cannot be rolled back.
     private var journalBroken = false
@@ -160,7 +160,7 @@ public final class Interpreter {
     public func replaceSession(_ newSession: Session) {
         if journal != nil {
             // What came before cannot be taken back any more; what follows still can.
-            journal = ([], [], [])
+            journal = ([], [], [], 0)
             journalBroken = true
         }
         session = newSession
@@ -177,8 +177,12 @@ public final class Interpreter {
         redoStack.removeAll()
     }
 
-    /// The session was written to its file: nothing is unsaved.
-    public func markSaved() { unsavedChanges = 0 }
+    /// The session as it is now is in its file (written whole, or its changes written): nothing
+    /// is unsaved, and the changes of the open transaction so far need not be written again.
+    public func markSaved() {
+        unsavedChanges = 0
+        if let open = journal { journal?.written = open.changes.count }
+    }
 
     // MARK: - Transactions
 
@@ -189,7 +193,7 @@ public final class Interpreter {
     @discardableResult
     public func beginTransaction() -> Bool {
         guard journal == nil else { return false }
-        journal = ([], undoStack, redoStack)
+        journal = ([], undoStack, redoStack, 0)
         journalBroken = false
         return true
     }
@@ -225,6 +229,16 @@ public final class Interpreter {
 
     /// The change sets of the open transaction, in order (what a session file must write).
     public var transactionChanges: [ChangeSet] { journal?.changes ?? [] }
+
+    /// The change sets of the open transaction that are not in the session file yet.
+    public var unwrittenChanges: [ChangeSet] {
+        guard let open = journal else { return [] }
+        return Array(open.changes.dropFirst(open.written))
+    }
+
+    /// Whether some of the open transaction's changes were already written to the file (a
+    /// `save` part-way through it), so rolling back must rewrite the file too.
+    public var transactionWroteChanges: Bool { (journal?.written ?? 0) > 0 }
 
     // MARK: - Rules
 

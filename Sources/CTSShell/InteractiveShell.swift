@@ -24,12 +24,7 @@ public final class InteractiveShell {
         self.beforePrompt = beforePrompt
         runner.interactive = true
         runner.history = history
-        runner.confirm = { [editor] question in
-            if case .line(let answer) = editor.readLine(prompt: question) {
-                return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
-            }
-            return false
-        }
+        runner.confirm = { [editor] question in Self.ask(question, editor) ?? false }
     }
 
     /// One line saying what this is, how to get help, and where the session lives.
@@ -56,11 +51,13 @@ public final class InteractiveShell {
         guard unsaved > 0, !askedAboutUnsaved else { return true }
         askedAboutUnsaved = true
         let what = runner.sessionFileName.map { "not saved to \($0)" } ?? "in memory only"
-        let question = "\(unsaved) change\(unsaved == 1 ? " is" : "s are") \(what). Leave anyway? (y/n) "
-        if case .line(let answer) = editor.readLine(prompt: question) {
-            return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
-        }
-        return true
+        return Self.ask("\(ScriptRunner.changesAre(unsaved)) \(what). Leave anyway? (y/n) ", editor) ?? true
+    }
+
+    /// Asks a yes/no question on the prompt line; nil at the end of input.
+    static func ask(_ question: String, _ editor: LineEditor) -> Bool? {
+        guard case .line(let answer) = editor.readLine(prompt: question) else { return nil }
+        return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
     }
 
     /// Runs until `quit`, `exit` or Ctrl-D on an empty line; returns the exit status.

@@ -82,10 +82,8 @@ public final class LibEditLineEditor: LineEditor {
     /// Handles TAB: one candidate completes; several complete their common prefix; a second
     /// TAB in a row that adds nothing lists them in columns, each with its record's name.
     fileprivate func handleTab() -> UInt8 {
-        var start: UnsafePointer<CChar>?
-        let length = Int(cle_line_before_cursor(editLine, &start))
-        let before = start.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
-        let completion = complete(before, length)
+        let before = currentLine()
+        let completion = complete(before, before.utf8.count)
         let candidates = completion.candidates
         defer { lineAtLastTab = currentLine() }
         guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
@@ -104,6 +102,7 @@ public final class LibEditLineEditor: LineEditor {
         return UInt8(CC_REDISPLAY)
     }
 
+    /// The line being edited, up to the cursor.
     private func currentLine() -> String {
         var start: UnsafePointer<CChar>?
         let length = Int(cle_line_before_cursor(editLine, &start))

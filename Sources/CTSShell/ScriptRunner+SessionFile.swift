@@ -39,44 +39,43 @@ extension ScriptRunner {
     /// The name of the session file being worked on, for the banner.
     public var sessionFileName: String? { store?.path }
 
+    /// Writes the changes of the open transaction that are not in the session file yet, in one
+    /// transaction, when there is a file to write and writing is on; returns how many.
+    private func writeUnwrittenChanges() throws -> Int {
+        let changes = interpreter.unwrittenChanges
+        guard let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty else {
+            return 0
+        }
+        try store.write(changes)
+        interpreter.markSaved()
+        return changes.count
+    }
+
     /// After a prompt input succeeded: write its changes to the session file (autosave) and
     /// keep them; if the file cannot be written, take them back, so memory and file agree.
     func autosave() {
-        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
-        if let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty {
-            do {
-                try store.write(changes)
-                interpreter.commit()
-                interpreter.markSaved()
-                return
-            } catch {
-                interpreter.rollback()
-                storeFailure(error, at: nil)
-                return
-            }
+        do {
+            _ = try writeUnwrittenChanges()
+            interpreter.commit()
+        } catch {
+            interpreter.rollback()
+            storeFailure(error, at: nil)
         }
-        interpreter.commit()
     }
 
     /// At the end of a batch run: write what the scripts changed in one transaction, so the
     /// file gets all of it or none; with --dry-run, say what would have changed instead.
     func finishBatch(keptGoing: Bool) {
-        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
         if options.dryRun {
             out.raw(DryRun.summary(interpreter.transactionChanges, session: interpreter.session, path: store?.path))
             interpreter.commit()
             return
         }
-        guard let store, interpreter.settings.autosave, !options.readOnly, !changes.isEmpty else {
-            interpreter.commit()
-            return
-        }
         do {
-            try store.write(changes)
+            let written = try writeUnwrittenChanges()
             interpreter.commit()
-            interpreter.markSaved()
-            if keptGoing && failed {
-                err.print("cts: wrote the \(changes.count) changing command\(changes.count == 1 ? "" : "s") that succeeded "
+            if written > 0, keptGoing && failed, let store {
+                err.print("cts: wrote the \(written) changing command\(written == 1 ? "" : "s") that succeeded "
                           + "to \(store.path); the ones that failed changed nothing")
             }
         } catch {
@@ -85,18 +84,11 @@ extension ScriptRunner {
         }
     }
 
-    /// Writes the changes of the open transaction that are not in the file yet (before the
-    /// session is saved whole, or another file is opened): a batch run otherwise writes them
-    /// only at its end. False when writing failed.
+    /// Before the session is replaced (`open`, `new`): a batch run otherwise writes its
+    /// changes only at its end. False when writing failed.
     func flushPendingChanges() -> Bool {
-        let changes = Array(interpreter.transactionChanges.dropFirst(persistedChanges))
-        persistedChanges = interpreter.transactionChanges.count
-        guard let store, interpreter.settings.autosave, !options.readOnly, !options.dryRun, !changes.isEmpty else {
-            return true
-        }
         do {
-            try store.write(changes)
-            interpreter.markSaved()
+            _ = try writeUnwrittenChanges()
             return true
         } catch {
             storeFailure(error, at: nil)
@@ -107,17 +99,17 @@ extension ScriptRunner {
     /// A run that started without a session file keeps no journal; once `save FILE` or
     /// `open FILE` gives it one, the changes that follow must reach that file at the end.
     private func keepChangesFromNowOn() {
-        if !interpreter.inTransaction {
-            interpreter.beginTransaction()
-            persistedChanges = 0
-        }
+        if !interpreter.inTransaction { interpreter.beginTransaction() }
     }
+
+    /// "1 change is", "3 changes are".
+    static func changesAre(_ n: Int) -> String { n == 1 ? "1 change is" : "\(n) changes are" }
 
     /// At the prompt: whether the user agrees to lose changes that are in no file.
     private func mayDropUnsavedChanges(before action: String) -> Bool {
         let unsaved = interpreter.unsavedChanges
         guard unsaved > 0, store == nil || !interpreter.settings.autosave, let confirm else { return true }
-        return confirm("\(unsaved) change\(unsaved == 1 ? " is" : "s are") not saved and cannot be undone after "
+        return confirm("\(Self.changesAre(unsaved)) not saved and cannot be undone after "
                        + "'\(action)'. Go on? (y/n) ")
     }
 
@@ -140,8 +132,6 @@ extension ScriptRunner {
             guard flushPendingChanges() else { return false }
             closeSessionFile()
             interpreter.replaceSession(Session())
-            persistedChanges = 0
-            sessionReplaced = true
             if showsConfirmations { out.print("new empty session (in memory, not saved)") }
         case .openSession(let path, let range):
             guard mayDropUnsavedChanges(before: "open") else {
@@ -157,9 +147,7 @@ extension ScriptRunner {
                 closeSessionFile()
                 store = opened
                 interpreter.replaceSession(session)
-                persistedChanges = 0
                 keepChangesFromNowOn()
-                sessionReplaced = true
                 if showsConfirmations { out.print("opened \(path)") }
             } catch {
                 storeFailure(error, at: range)
@@ -197,8 +185,6 @@ extension ScriptRunner {
     }
 
     private func save(to path: String?, range: SourceRange) -> Bool {
-        // The whole session goes into the file: the changes so far must not be written again.
-        persistedChanges = interpreter.transactionChanges.count
         do {
             if let path, !(store?.isFile(path) ?? false) {
                 try SessionStore.save(interpreter.session, to: path)

@@ -58,11 +58,6 @@ public final class ScriptRunner {
     var store: SessionStore?
     /// Whether a session file could not be opened, read or written (exit status 3).
     var storeFailed = false
-    /// Set when `new` or `open` replaced the session during the current input or run.
-    var sessionReplaced = false
-    /// How many change sets of the open transaction are already in the session file (written
-    /// by `save`, or before `open`/`new`); only the ones after them are still to write.
-    var persistedChanges = 0
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
 
@@ -87,8 +82,6 @@ public final class ScriptRunner {
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
         if transactional { interpreter.beginTransaction() }
-        sessionReplaced = false
-        persistedChanges = 0
         let completed = runAll(readStandardInput: readStandardInput)
         // `save FILE` or `open FILE` may have started one part-way (see `attach`).
         guard interpreter.inTransaction else { return status }
@@ -128,17 +121,16 @@ public final class ScriptRunner {
     /// the session is left exactly as before it.
     public func runInteractive(_ text: String) {
         wasInterrupted = false
-        sessionReplaced = false
-        persistedChanges = 0
         interpreter.beginTransaction()
         if runSource(name: "<stdin>", text: text, directory: ".") {
             autosave()
         } else {
+            let fileHasSomeOfIt = interpreter.transactionWroteChanges
             if !interpreter.rollback() {
                 report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
             }
             // A `save` earlier in this input put changes in the file that were just taken back.
-            if persistedChanges > 0, let store, !options.readOnly {
+            if fileHasSomeOfIt, let store, !options.readOnly {
                 do { try store.replaceAll(with: interpreter.session) } catch { storeFailure(error, at: nil) }
             }
         }

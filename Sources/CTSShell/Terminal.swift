@@ -36,18 +36,7 @@ public final class OutputSink {
     }
 
     public static func standard(_ fd: Int32) -> OutputSink {
-        OutputSink(isTerminal: Terminal.isTerminal(fd)) { text in
-            var bytes = Array(text.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        OutputSink(isTerminal: Terminal.isTerminal(fd)) { text in _ = Files.writeAll(text, to: fd) }
     }
 
     public func print(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n") }
@@ -79,14 +68,18 @@ enum Files {
         let fd = open(path, flags, 0o600)
         guard fd >= 0 else { return FileError(path: path, errno: errno) }
         defer { close(fd) }
+        return writeAll(text, to: fd).map { FileError(path: path, errno: $0) }
+    }
+
+    /// Writes all of `text` to a file descriptor, going on after interruptions; the errno
+    /// when it fails.
+    static func writeAll(_ text: String, to fd: Int32) -> Int32? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return FileError(path: path, errno: errno)
-            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return n < 0 ? errno : EIO }
             offset += n
         }
         return nil
