@@ -73,16 +73,32 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
-    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
+    /// The date `days` later (earlier when negative), or nil outside the years 1 to 9999.
+    public func adding(days: Int) -> Day? {
+        guard days.magnitude <= UInt(Day.last.daysSinceEpoch - Day.first.daysSinceEpoch) else { return nil }
+        let result = Int(daysSinceEpoch) + days
+        guard result >= Int(Day.first.daysSinceEpoch), result <= Int(Day.last.daysSinceEpoch) else { return nil }
+        return Day(daysSinceEpoch: Int32(result))
+    }
+
+    /// The first and last dates cts knows: 0001-01-01 and 9999-12-31.
+    public static let first = Day(year: 1, month: 1, day: 1)!
+    public static let last = Day(year: 9999, month: 12, day: 31)!
+
+    /// True for dates in the years 1 to 9999 (a date read from elsewhere may lie outside).
+    public var isInRange: Bool { Day.first <= self && self <= Day.last }
 
     /// ISO form, `2009-03-02`.
     public var description: String {
         let (y, m, d) = parts
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        return "\(Day.fourDigits(y))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+    }
+
+    static func fourDigits(_ year: Int) -> String { pad(year, 4) }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }
 
@@ -110,7 +126,17 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     public var firstYear: Int { first.year }
     public var lastYear: Int { last.year }
 
+    /// `Y1..Y2` for whole years, even when they are one year (`2009..2009`); `DATE..DATE`
+    /// otherwise. Years are four digits, as the lexer reads them (`0999..2000`).
+    public var spanText: String {
+        isYears ? "\(Day.fourDigits(firstYear))..\(Day.fourDigits(lastYear))" : "\(first)..\(last)"
+    }
+
+    /// `2008..2012`, `2009`, `0999..2000` (years always in four digits, as the lexer reads them),
+    /// or `2009-01-01..2009-06-30`.
     public var description: String {
-        isYears ? (firstYear == lastYear ? "\(firstYear)" : "\(firstYear)..\(lastYear)") : "\(first)..\(last)"
+        guard isYears else { return "\(first)..\(last)" }
+        let a = Day.fourDigits(firstYear), b = Day.fourDigits(lastYear)
+        return firstYear == lastYear ? a : "\(a)..\(b)"
     }
 }

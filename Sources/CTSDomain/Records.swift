@@ -40,27 +40,33 @@ public struct Course: Hashable, Sendable {
     public var start: Day
     public var end: Day
     /// Class hours the course is worth when completed in full.
-    public var hours: Double
+    public var hours: Number
     public var capacity: Int?
+    /// Class hours in one training day for this course: the `set day-hours` factor in force when
+    /// the course was added, so `complete … days=N` credits what `days=` meant when it was entered.
+    public var dayHours: Number
 
     public init(id: String, title: String, kind: CourseKind, provider: Int, organizer: Int? = nil,
-                start: Day, end: Day, hours: Double, capacity: Int? = nil) {
+                start: Day, end: Day, hours: Number, capacity: Int? = nil, dayHours: Number = Course.standardDayHours) {
         self.id = id; self.title = title; self.kind = kind; self.provider = provider; self.organizer = organizer
-        self.start = start; self.end = end; self.hours = hours; self.capacity = capacity
+        self.start = start; self.end = end; self.hours = hours; self.capacity = capacity; self.dayHours = dayHours
     }
+
+    /// One training day is 7.5 class hours unless `set day-hours` says otherwise (spec §2).
+    public static let standardDayHours = Number(thousandths: 7_500)
 }
 
-/// One cadre in one course. Kept small (24 bytes): a province has millions of them.
+/// One cadre in one course. Kept small (32 bytes): a province has millions of them.
 public struct Enrollment: Hashable, Sendable {
     public var cadre: Int32
     public var course: Int32
     public var status: EnrollmentStatus
     /// Credited class hours; set when completed.
-    public var hours: Double?
+    public var hours: Number?
     /// Date of completion; set when completed.
     public var date: Day?
 
-    public init(cadre: Int, course: Int, status: EnrollmentStatus = .enrolled, hours: Double? = nil, date: Day? = nil) {
+    public init(cadre: Int, course: Int, status: EnrollmentStatus = .enrolled, hours: Number? = nil, date: Day? = nil) {
         self.cadre = Int32(cadre); self.course = Int32(course); self.status = status
         self.hours = hours; self.date = date
     }
@@ -73,11 +79,11 @@ public struct Rule: Hashable, Sendable {
     public var condition: String
     public var period: Period
     /// Minimum class hours in the period.
-    public var hours: Double
+    public var hours: Number
     /// Course kinds that count; nil means every kind.
     public var kinds: [CourseKind]?
 
-    public init(id: String, title: String, condition: String, period: Period, hours: Double, kinds: [CourseKind]? = nil) {
+    public init(id: String, title: String, condition: String, period: Period, hours: Number, kinds: [CourseKind]? = nil) {
         self.id = id; self.title = title; self.condition = condition; self.period = period
         self.hours = hours; self.kinds = kinds
     }
@@ -97,11 +103,11 @@ public struct Exemption: Hashable, Sendable {
 public struct Budget: Hashable, Sendable {
     public var unit: Int
     public var year: Int
-    public var funds: Double
-    public var revenue: Double
-    public var spent: Double?
+    public var funds: Number
+    public var revenue: Number
+    public var spent: Number?
 
-    public init(unit: Int, year: Int, funds: Double, revenue: Double, spent: Double? = nil) {
+    public init(unit: Int, year: Int, funds: Number, revenue: Number, spent: Number? = nil) {
         self.unit = unit; self.year = year; self.funds = funds; self.revenue = revenue; self.spent = spent
     }
 }
@@ -110,9 +116,9 @@ public struct Plan: Hashable, Sendable {
     public var unit: Int
     public var year: Int
     public var participants: Int
-    public var hours: Double
+    public var hours: Number
 
-    public init(unit: Int, year: Int, participants: Int, hours: Double) {
+    public init(unit: Int, year: Int, participants: Int, hours: Number) {
         self.unit = unit; self.year = year; self.participants = participants; self.hours = hours
     }
 }
@@ -210,10 +216,14 @@ public enum Change: Hashable, Sendable {
     case insert(slot: Int, Record)
     case update(slot: Int, old: Record, new: Record)
     case delete(slot: Int, Record)
+    /// `set today`, `set day-hours`: the session's settings before and after.
+    case settings(old: SessionSettings, new: SessionSettings)
 
-    public var kind: EntityKind {
+    /// The kind of record changed; nil for a change of settings.
+    public var kind: EntityKind? {
         switch self {
         case .insert(_, let r), .update(_, let r, _), .delete(_, let r): r.kind
+        case .settings: nil
         }
     }
 
@@ -222,6 +232,7 @@ public enum Change: Hashable, Sendable {
         case .insert(let slot, let r): .delete(slot: slot, r)
         case .update(let slot, let old, let new): .update(slot: slot, old: new, new: old)
         case .delete(let slot, let r): .insert(slot: slot, r)
+        case .settings(let old, let new): .settings(old: new, new: old)
         }
     }
 }
@@ -234,17 +245,19 @@ public struct ChangeSet: Hashable, Sendable {
 
     public var isEmpty: Bool { changes.isEmpty }
 
-    /// Counts per kind: (added, changed, removed).
+    /// Counts per kind of record: (added, changed, removed). Changes of settings are not counted.
     public var counts: [EntityKind: (added: Int, changed: Int, removed: Int)] {
         var result: [EntityKind: (added: Int, changed: Int, removed: Int)] = [:]
         for change in changes {
-            var c = result[change.kind] ?? (0, 0, 0)
+            guard let kind = change.kind else { continue }
+            var c = result[kind] ?? (0, 0, 0)
             switch change {
             case .insert: c.added += 1
             case .update: c.changed += 1
             case .delete: c.removed += 1
+            case .settings: break
             }
-            result[change.kind] = c
+            result[kind] = c
         }
         return result
     }

@@ -16,7 +16,7 @@ extension Session {
         case (.cadre, "name"): return { [unowned self] in .text(self.cadres[$0]!.name) }
         case (.cadre, "rank"): return { [unowned self] in .enumeration(self.cadres[$0]!.rank.enumValue) }
         case (.cadre, "category"): return { [unowned self] in .enumeration(self.cadres[$0]!.category.enumValue) }
-        case (.cadre, "born"): return { [unowned self] in self.cadres[$0]!.born.map { .number(Double($0)) } ?? .null }
+        case (.cadre, "born"): return { [unowned self] in self.cadres[$0]!.born.map { .number(Number($0)) } ?? .null }
         case (.cadre, "status"): return { [unowned self] in .enumeration(self.cadres[$0]!.status.enumValue) }
         case (.enrollment, "status"): return { [unowned self] in .enumeration(self.enrollments[$0]!.status.enumValue) }
         case (.enrollment, "hours"): return { [unowned self] in self.enrollments[$0]!.hours.map(Value.number) ?? .null }

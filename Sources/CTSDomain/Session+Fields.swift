@@ -27,7 +27,7 @@ extension Session {
             case "unit": return ref(.unit, c.unit)
             case "rank": return .enumeration(c.rank.enumValue)
             case "category": return .enumeration(c.category.enumValue)
-            case "born": return c.born.map { .number(Double($0)) } ?? .null
+            case "born": return c.born.map { .number(Number($0)) } ?? .null
             case "status": return .enumeration(c.status.enumValue)
             default: return .null
             }
@@ -41,7 +41,7 @@ extension Session {
             case "start": return .date(c.start)
             case "end": return .date(c.end)
             case "hours": return .number(c.hours)
-            case "capacity": return c.capacity.map { .number(Double($0)) } ?? .null
+            case "capacity": return c.capacity.map { .number(Number($0)) } ?? .null
             default: return .null
             }
         case .enrollment(let e):
@@ -73,7 +73,7 @@ extension Session {
         case .budget(let b):
             switch field {
             case "unit": return ref(.unit, b.unit)
-            case "year": return .number(Double(b.year))
+            case "year": return .number(Number(b.year))
             case "funds": return .number(b.funds)
             case "revenue": return .number(b.revenue)
             case "spent": return b.spent.map(Value.number) ?? .null
@@ -82,8 +82,8 @@ extension Session {
         case .plan(let p):
             switch field {
             case "unit": return ref(.unit, p.unit)
-            case "year": return .number(Double(p.year))
-            case "participants": return .number(Double(p.participants))
+            case "year": return .number(Number(p.year))
+            case "participants": return .number(Number(p.participants))
             case "hours": return .number(p.hours)
             default: return .null
             }
@@ -112,7 +112,7 @@ extension Session {
             case "id": return .text(p.id)
             case "unit": return ref(.unit, p.unit)
             case "text": return .text(p.text)
-            case "year": return .number(Double(p.year))
+            case "year": return .number(Number(p.year))
             case "promoted": return .bool(p.promoted)
             default: return .null
             }

@@ -156,14 +156,15 @@ extension Session {
 
     /// Marks an enrollment completed, crediting `hours` (default: the course's hours) on `date`
     /// (default: the course's end date).
-    public func complete(cadre: Int, course: Int, hours: Double?, date: Day?,
+    public func complete(cadre: Int, course: Int, hours: Number?, date: Day?,
                          _ changes: inout ChangeSet) throws(DomainError) {
         let k = courses[course]!
         let slot = try enrolled(cadre, course, for: "complete")
         let credited = hours ?? k.hours
         if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
+        if !credited.isExact { throw DomainError("credited hours must have at most 3 decimals, not \(credited)", field: "hours") }
         if credited > k.hours {
-            throw DomainError("course \(k.id) is worth \(formatNumber(k.hours)) hours; cannot credit \(formatNumber(credited))",
+            throw DomainError("course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
                               field: "hours")
         }
         let day = date ?? k.end
@@ -203,8 +204,8 @@ extension Session {
     // MARK: - Rules and compliance
 
     /// Class hours a cadre has been credited in a period, counting only `kinds` when given.
-    public func hours(cadre: Int, in period: Period, kinds: [CourseKind]? = nil) -> Double {
-        var total = 0.0
+    public func hours(cadre: Int, in period: Period, kinds: [CourseKind]? = nil) -> Number {
+        var total = Number.zero
         for e in enrollmentsByCadre[cadre] {
             let enrollment = enrollments[Int(e)]!
             guard enrollment.status == .completed, let date = enrollment.date, period.contains(date) else { continue }
@@ -215,7 +216,7 @@ extension Session {
     }
 
     /// Hours that count toward a rule: in its period and of its kinds.
-    public func hours(cadre: Int, rule: Int) -> Double {
+    public func hours(cadre: Int, rule: Int) -> Number {
         let r = rules[rule]!
         return hours(cadre: cadre, in: r.period, kinds: r.kinds)
     }

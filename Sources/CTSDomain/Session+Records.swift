@@ -26,26 +26,27 @@ extension Session {
                                     provider: try f.ref("provider", .unit),
                                     organizer: try f.optionalRef("organizer", .unit),
                                     start: try f.date("start"), end: try f.date("end"),
-                                    hours: try f.number("hours"), capacity: try f.optionalCount("capacity")))
+                                    hours: try f.amount("hours"), capacity: try f.optionalCount("capacity"),
+                                    dayHours: settings.dayHours))
         case .enrollment:
             let status: EnrollmentStatus = try f.optionalEnumeration("status") ?? .enrolled
             record = .enrollment(Enrollment(cadre: try f.ref("cadre", .cadre), course: try f.ref("course", .course),
-                                            status: status, hours: try f.optionalNumber("hours"),
+                                            status: status, hours: try f.optionalAmount("hours"),
                                             date: try f.optionalDate("date")))
         case .rule:
             record = .rule(Rule(id: try f.id(), title: try f.text("title"), condition: try f.text("for"),
-                                period: try f.period("period"), hours: try f.number("hours"),
+                                period: try f.period("period"), hours: try f.amount("hours"),
                                 kinds: try f.courseKinds("kinds")))
         case .exemption:
             record = .exemption(Exemption(cadre: try f.ref("cadre", .cadre), rule: try f.ref("rule", .rule),
                                           reason: try f.text("reason")))
         case .budget:
             record = .budget(Budget(unit: try f.ref("unit", .unit), year: try f.year("year"),
-                                    funds: try f.number("funds"), revenue: try f.number("revenue"),
-                                    spent: try f.optionalNumber("spent")))
+                                    funds: try f.amount("funds"), revenue: try f.amount("revenue"),
+                                    spent: try f.optionalAmount("spent")))
         case .plan:
             record = .plan(Plan(unit: try f.ref("unit", .unit), year: try f.year("year"),
-                                participants: try f.count("participants"), hours: try f.number("hours")))
+                                participants: try f.count("participants"), hours: try f.amount("hours")))
         case .inspection:
             record = .inspection(Inspection(id: try f.id(), by: try f.ref("by", .unit), unit: try f.ref("unit", .unit),
                                             date: try f.date("date"), scope: try f.optionalText("scope")))
@@ -83,7 +84,13 @@ extension Session {
             }
             fields[name] = value
         }
-        return try makeRecord(kind, fields.filter { !$0.value.isNull })
+        var updated = try makeRecord(kind, fields.filter { !$0.value.isNull })
+        // A course keeps the day-hours it was entered with; only fields a user sees can change.
+        if case .course(let old) = record, case .course(var new) = updated {
+            new.dayHours = old.dayHours
+            updated = .course(new)
+        }
+        return updated
     }
 
     /// The checks that span fields: dates in order, positive hours, no unit its own ancestor.
@@ -98,10 +105,10 @@ extension Session {
             if c.end < c.start {
                 throw DomainError("course \(c.id) ends (\(c.end)) before it starts (\(c.start))", field: "end")
             }
-            if c.hours <= 0 { throw DomainError("hours must be more than 0, not \(formatNumber(c.hours))", field: "hours") }
+            if c.hours <= 0 { throw DomainError("hours must be more than 0, not \(c.hours)", field: "hours") }
             if let cap = c.capacity, cap <= 0 { throw DomainError("capacity must be at least 1", field: "capacity") }
         case .rule(let r):
-            if r.hours <= 0 { throw DomainError("hours must be more than 0, not \(formatNumber(r.hours))", field: "hours") }
+            if r.hours <= 0 { throw DomainError("hours must be more than 0, not \(r.hours)", field: "hours") }
         case .enrollment(let e):
             if let h = e.hours, h < 0 { throw DomainError("hours cannot be negative", field: "hours") }
         case .budget(let b):
@@ -117,7 +124,19 @@ extension Session {
             if f.status == .open && f.resolved != nil {
                 throw DomainError("an open finding has no resolved date; use 'finding resolve'", field: "resolved")
             }
-        case .cadre, .exemption, .inspection, .practice:
+            if let resolved = f.resolved, let inspection = inspections[f.inspection], resolved < inspection.date {
+                throw DomainError("finding \(f.id) cannot be resolved on \(resolved), before its inspection "
+                                  + "(\(inspection.date))", field: "resolved")
+            }
+        case .inspection(let i):
+            // Its findings cannot have been resolved before it took place.
+            if let existing = slot(.inspection, id: i.id),
+               let early = findings.slots.lazy.compactMap({ self.findings[$0] })
+                   .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false }) {
+                throw DomainError("inspection \(i.id) cannot be dated \(i.date): its finding \(early.id) "
+                                  + "was resolved before that, on \(early.resolved!)", field: "date")
+            }
+        case .cadre, .exemption, .practice:
             break
         }
     }
@@ -159,27 +178,45 @@ struct FieldReader {
         values[name] == nil || values[name]!.isNull ? nil : try text(name)
     }
 
-    func number(_ name: String) throws(DomainError) -> Double {
+    func number(_ name: String) throws(DomainError) -> Number {
         let v = try required(name)
         switch v {
-        case .number(let n): return n
+        case .number(let n) where n.isFinite: return n
         case .text(let s):
-            if let n = Double(s.filter { $0 != "_" }), n.isFinite { return n }
+            if let n = Number(text: s), n.isFinite { return n }
         default: break
         }
         throw mismatch(name, "a number", v)
     }
 
-    func optionalNumber(_ name: String) throws(DomainError) -> Double? {
-        values[name] == nil || values[name]!.isNull ? nil : try number(name)
+    /// Class hours or money: exact, with at most three decimals, and small enough to be stored
+    /// exactly (session files keep numbers as doubles).
+    func amount(_ name: String) throws(DomainError) -> Number {
+        let n = try number(name)
+        guard n.isExact else {
+            if abs(n.double) >= 1e15 {
+                throw DomainError("\(name) is too large: cts keeps amounts exactly below 1000000000000000, "
+                                  + "not \(n)", field: name)
+            }
+            throw DomainError("\(name) must have at most 3 decimals, not \(n)", field: name)
+        }
+        guard n.survivesDouble else {
+            throw DomainError("\(name) has more digits than cts keeps exactly (15 significant digits), not \(n)",
+                              field: name)
+        }
+        return n
+    }
+
+    func optionalAmount(_ name: String) throws(DomainError) -> Number? {
+        values[name] == nil || values[name]!.isNull ? nil : try amount(name)
     }
 
     func count(_ name: String) throws(DomainError) -> Int {
         let n = try number(name)
-        guard n >= 0, n == n.rounded(), n < 1e15 else {
-            throw DomainError("\(name) must be a whole number of 0 or more, not \(formatNumber(n))", field: name)
+        guard let whole = n.integer, whole >= 0, whole < 1_000_000_000_000_000 else {
+            throw DomainError("\(name) must be a whole number of 0 or more, not \(n)", field: name)
         }
-        return Int(n)
+        return whole
     }
 
     func optionalCount(_ name: String) throws(DomainError) -> Int? {
@@ -188,10 +225,10 @@ struct FieldReader {
 
     func year(_ name: String) throws(DomainError) -> Int {
         let n = try number(name)
-        guard n == n.rounded(), (1...9999).contains(n) else {
-            throw DomainError("\(name) must be a year such as 2009, not \(formatNumber(n))", field: name)
+        guard let year = n.integer, (1...9999).contains(year) else {
+            throw DomainError("\(name) must be a year such as 2009, not \(n)", field: name)
         }
-        return Int(n)
+        return year
     }
 
     func optionalYear(_ name: String) throws(DomainError) -> Int? {
@@ -269,8 +306,8 @@ struct FieldReader {
         let v = try required(name)
         switch v {
         case .period(let p): return p
-        case .number(let n) where n == n.rounded() && (1...9999).contains(n):
-            return Period(years: Int(n), Int(n))!
+        case .number(let n) where n.integer.map { (1...9999).contains($0) } ?? false:
+            return Period(years: n.integer!, n.integer!)!
         case .text(let s):
             let parts = s.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
             if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b, let p = Period(years: a, b) {

@@ -16,6 +16,8 @@ public final class Session {
     public private(set) var inspections = Table<Inspection>()
     public private(set) var findings = Table<Finding>()
     public private(set) var practices = Table<Practice>()
+    /// `today` and `day-hours`: session state, changed through ``Change/settings(old:new:)``.
+    public private(set) var settings = SessionSettings.standard
 
     /// Goes up with every change, so caches built from the records (the sorted id index
     /// TAB completion uses) know when to rebuild.
@@ -173,8 +175,10 @@ public final class Session {
     /// Applies one change and keeps every index right. Callers have validated it.
     public func apply(_ change: Change) {
         version &+= 1
-        kindVersions[change.kind, default: 0] &+= 1
+        if let kind = change.kind { kindVersions[kind, default: 0] &+= 1 }
         switch change {
+        case .settings(_, let new):
+            settings = new
         case .insert(let slot, let record):
             insert(record, at: slot)
             if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: true) }
@@ -214,6 +218,19 @@ public final class Session {
         let change = Change.update(slot: slot, old: old, new: record)
         apply(change)
         changes.changes.append(change)
+    }
+
+    /// Changes the session's settings and records the change; nothing when they are the same.
+    public func change(settings new: SessionSettings, in changes: inout ChangeSet) {
+        guard new != settings else { return }
+        let change = Change.settings(old: settings, new: new)
+        apply(change)
+        changes.changes.append(change)
+    }
+
+    /// Sets the settings of a session being loaded from a file, recording no change.
+    public func restore(settings: SessionSettings) {
+        self.settings = settings
     }
 
     /// Deletes the record in a slot and records the change.

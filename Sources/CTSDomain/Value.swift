@@ -4,7 +4,7 @@
 /// renderers. A reference to another record is carried by its id (`.ref(.unit, "nj.fin")`).
 public enum Value: Hashable, Sendable {
     case null
-    case number(Double)
+    case number(Number)
     case text(String)
     case date(Day)
     case bool(Bool)
@@ -28,7 +28,7 @@ public enum Value: Hashable, Sendable {
         }
     }
 
-    public var number: Double? {
+    public var number: Number? {
         if case .number(let n) = self { return n }
         return nil
     }
@@ -39,23 +39,13 @@ public enum Value: Hashable, Sendable {
     }
 }
 
-/// Numbers in shortest form (spec §3): `390`, `7.5`, `0.25`, `32000000000`.
-public func formatNumber(_ n: Double) -> String {
-    if n.isNaN { return "NaN" }
-    if n.isInfinite { return n < 0 ? "-inf" : "inf" }
-    if n == n.rounded(), abs(n) < 1e15 {
-        return String(Int64(n))
-    }
-    return "\(n)"
-}
-
 extension Value: CustomStringConvertible {
     /// The plain text form used by csv/tsv/table output and by `echo`: numbers shortest,
     /// dates ISO, enums lowercase, booleans yes/no, nothing as an empty string.
     public var description: String {
         switch self {
         case .null: ""
-        case .number(let n): formatNumber(n)
+        case .number(let n): n.description
         case .text(let s): s
         case .date(let d): d.description
         case .bool(let b): b ? "yes" : "no"

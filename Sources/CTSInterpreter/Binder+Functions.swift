@@ -27,7 +27,7 @@ extension Binder {
             let date = try expect(try single(name, args), .date, "year()")
             return Bound(.number, range) { slot in
                 guard case .date(let d) = try date.evaluate(slot) else { return .null }
-                return .number(Double(d.year))
+                return .number(Number(d.year))
             }
         case "round":
             guard args.count == 1 || args.count == 2 else {
@@ -37,11 +37,11 @@ extension Binder {
             let digits = args.count == 2 ? try expect(try bind(args[1]), .number, "round()") : nil
             return Bound(.number, range) { slot in
                 guard case .number(let n) = try x.evaluate(slot) else { return .null }
-                var scale = 1.0
+                var places = 0
                 if let digits, case .number(let d) = try digits.evaluate(slot) {
-                    for _ in 0..<Int(max(0, min(15, d.isNaN ? 0 : d))) { scale *= 10 }
+                    places = Int(max(0, min(15, d.double)))
                 }
-                return .number((n * scale).rounded() / scale)
+                return .number(n.rounded(places: places))
             }
         default:
             let names = Functions.all.map(\.name)
@@ -70,8 +70,8 @@ extension Binder {
         let arg = try single(name, args)
         let session = session
         switch (arg.type, try arg.constantValue("the argument of hours()")) {
-        case (_, .number(let y)) where y == y.rounded() && (1...9999).contains(y):
-            let period = Period(years: Int(y), Int(y))!
+        case (_, .number(let y)) where y.integer.map { (1...9999).contains($0) } ?? false:
+            let period = Period(years: y.integer!, y.integer!)!
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
         case (_, .period(let period)):
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
@@ -129,7 +129,7 @@ extension Binder {
                 count += 1
                 if let expression, case .number(let n) = try expression.evaluate(slot) { values.add(n) }
             }
-            let value: Value = function == .count ? .number(Double(count)) : values.result(function)
+            let value: Value = function == .count ? .number(Number(count)) : values.result(function)
             cache.value = value
             return value
         }
@@ -144,7 +144,7 @@ extension Binder {
         switch id.kind {
         case .word(let w): idText = w
         case .string(let s): idText = s
-        case .number(let n): idText = formatNumber(n)
+        case .number(let n): idText = n.description
         case .variable(let v):
             guard let value = interpreter.variables[v] else {
                 throw .error("unknown variable $\(v); define it with 'let \(v) = ...'", at: id.range)
@@ -168,14 +168,15 @@ final class Box<T> {
     init(_ value: T) { self.value = value }
 }
 
-/// Running count, sum, min and max of numbers.
+/// Running count, sum, min and max of numbers; exact while the numbers are (sums of class hours
+/// and money are).
 struct Accumulator {
     var count = 0
-    var sum = 0.0
-    var min: Double?
-    var max: Double?
+    var sum = Number.zero
+    var min: Number?
+    var max: Number?
 
-    mutating func add(_ n: Double) {
+    mutating func add(_ n: Number) {
         count += 1
         sum += n
         min = Swift.min(min ?? n, n)
@@ -184,9 +185,9 @@ struct Accumulator {
 
     func result(_ function: AggregateFunction) -> Value {
         switch function {
-        case .count: .number(Double(count))
+        case .count: .number(Number(count))
         case .sum: .number(sum)
-        case .avg: count == 0 ? .null : .number(sum / Double(count))
+        case .avg: count == 0 ? .null : .number(sum / Number(count))
         case .min: min.map(Value.number) ?? .null
         case .max: max.map(Value.number) ?? .null
         }

@@ -196,26 +196,39 @@ struct Binder {
         if op == .subtract, a.type == .date, b.type == .date {
             return Bound(.number, range) { slot in
                 guard case .date(let x) = try a.evaluate(slot), case .date(let y) = try b.evaluate(slot) else { return .null }
-                return .number(Double(x.daysSinceEpoch - y.daysSinceEpoch))
+                return .number(Number(Int(x.daysSinceEpoch) - Int(y.daysSinceEpoch)))
             }
         }
         if (op == .add || op == .subtract), a.type == .date {
             let n = try expect(b, .number, "'\(op.rawValue)'")
-            let sign = op == .add ? 1.0 : -1.0
+            let isAdd = op == .add
             return Bound(.date, range) { slot in
                 guard case .date(let d) = try a.evaluate(slot), case .number(let k) = try n.evaluate(slot) else { return .null }
-                return .date(d.adding(days: Int(sign * k)))
+                guard let days = k.integer, let date = d.adding(days: isAdd ? days : -days) else {
+                    throw Diagnostic.error("\(d) \(isAdd ? "+" : "-") \(k) \(k == 1 ? "day" : "days") is not a date: "
+                                           + (k.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999"),
+                                           at: range)
+                }
+                return .date(date)
             }
         }
         let x = try expect(a, .number, "'\(op.rawValue)'"), y = try expect(b, .number, "'\(op.rawValue)'")
         return Bound(.number, range) { slot in
             guard case .number(let p) = try x.evaluate(slot), case .number(let q) = try y.evaluate(slot) else { return .null }
+            let result: Number
             switch op {
-            case .add: return .number(p + q)
-            case .subtract: return .number(p - q)
-            case .multiply: return .number(p * q)
-            default: return q == 0 ? .null : .number(p / q)
+            case .add: result = p + q
+            case .subtract: result = p - q
+            case .multiply: result = p * q
+            default:
+                if q.isZero { return .null }
+                result = p / q
             }
+            // Numbers stay finite: an infinity would be stored, then break dump and the session file.
+            guard result.isFinite else {
+                throw Diagnostic.error("\(p) \(op.rawValue) \(q) is too large to be a number", at: range)
+            }
+            return .number(result)
         }
     }
 
@@ -263,7 +276,7 @@ struct Binder {
             b.isConstant = true
             return b
         case .number:
-            if let n = Double(word) { return .constant(.number(n), .number, range) }
+            if let n = Number(text: word), n.isFinite { return .constant(.number(n), .number, range) }
             throw .error("expected a number, found '\(word)'", at: range)
         case .date:
             if let d = Day(iso: word) { return .constant(.date(d), .date, range) }

@@ -208,7 +208,7 @@ public struct CSVImporter {
             let credited = e.hours ?? k.hours
             if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
             if credited > k.hours {
-                throw DomainError("course \(k.id) is worth \(formatNumber(k.hours)) hours; cannot credit \(formatNumber(credited))",
+                throw DomainError("course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
                                   field: "hours")
             }
             let day = e.date ?? k.end

@@ -38,8 +38,13 @@ import CTSLanguage
 /// the same decisions and dumps to the same bytes.
 ///
 /// **Values.** Every field is written explicitly, in a fixed order; numbers in shortest form
-/// (``formatNumber(_:)``), dates ISO, course and rule hours always as `hours=` (never days),
-/// rule periods as `Y1..Y2` for whole years and `DATE..DATE` otherwise. Text is quoted with
+/// (``Number/description``), dates ISO, course and rule hours always as `hours=` (never days),
+/// rule periods as `Y1..Y2` (four-digit years) for whole years and `DATE..DATE` otherwise.
+///
+/// **Settings.** `set today DATE` comes first when the session fixes today. A course entered
+/// under another `day-hours` than 7.5 is preceded by `set day-hours N` (so `complete … days=`
+/// on the rebuilt course credits the same), and the session's own `day-hours` is set after
+/// the courses when it differs from the last one written. Text is quoted with
 /// ``quoted(_:)``; ids are written bare when the lexer reads them as one word, and quoted
 /// otherwise (``word(_:)``).
 ///
@@ -184,6 +189,13 @@ struct DumpBuilder {
         let s = session
         w.out += Dump.header
         let fixes = CourseFixes(session: s)
+        if let today = s.settings.today {
+            w.blank()
+            w.line("set today \(today)")
+        }
+        // Each course is added under the day-hours it was entered with; the session's own
+        // setting is restored after them.
+        var dayHours = SessionSettings.standard.dayHours
 
         section(&w, Self.unitOrder(s)) { slot in
             let u = s.units[slot]!
@@ -203,10 +215,16 @@ struct DumpBuilder {
             let start = min(c.start, fixes.earliestCompletion[slot] ?? c.start)
             let hours = max(c.hours, fixes.mostCredited[slot] ?? c.hours)
             var line = "course add \(courseIDs[slot]!) \(Dump.quoted(c.title)) kind=\(c.kind.rawValue)"
-                + " provider=\(unitIDs[c.provider]!) start=\(start) end=\(c.end) hours=\(formatNumber(hours))"
+                + " provider=\(unitIDs[c.provider]!) start=\(start) end=\(c.end) hours=\(hours)"
             if let cap = c.capacity, !fixes.capacityDeferred.contains(slot) { line += " capacity=\(cap)" }
             if let o = c.organizer { line += " organizer=\(unitIDs[o]!)" }
-            return [line]
+            guard c.dayHours != dayHours else { return [line] }
+            dayHours = c.dayHours
+            return ["set day-hours \(dayHours)", line]
+        }
+        if dayHours != s.settings.dayHours {
+            w.blank()
+            w.line("set day-hours \(s.settings.dayHours)")
         }
         section(&w, s.enrollments.slots) { slot in
             let e = s.enrollments[slot]!
@@ -215,7 +233,7 @@ struct DumpBuilder {
             case .enrolled: return ["enroll \(who)"]
             case .completed:
                 var line = "complete \(who)"
-                if let h = e.hours { line += " hours=\(formatNumber(h))" }
+                if let h = e.hours { line += " hours=\(h)" }
                 if let d = e.date { line += " date=\(d)" }
                 return ["enroll \(who)", line]
             case .absent: return ["enroll \(who)", "absent \(who)"]
@@ -224,13 +242,13 @@ struct DumpBuilder {
         }
         section(&w, s.budgets.slots) { slot in
             let b = s.budgets[slot]!
-            var line = "budget set \(unitIDs[b.unit]!) \(b.year) funds=\(formatNumber(b.funds)) revenue=\(formatNumber(b.revenue))"
-            if let spent = b.spent { line += " spent=\(formatNumber(spent))" }
+            var line = "budget set \(unitIDs[b.unit]!) \(b.year) funds=\(b.funds) revenue=\(b.revenue)"
+            if let spent = b.spent { line += " spent=\(spent)" }
             return [line]
         }
         section(&w, s.plans.slots) { slot in
             let p = s.plans[slot]!
-            return ["plan set \(unitIDs[p.unit]!) \(p.year) participants=\(p.participants) hours=\(formatNumber(p.hours))"]
+            return ["plan set \(unitIDs[p.unit]!) \(p.year) participants=\(p.participants) hours=\(p.hours)"]
         }
         // An inspection dated after the resolution of one of its findings is added with the
         // earliest such date and set to its own date at the end.
@@ -263,9 +281,8 @@ struct DumpBuilder {
         }
         section(&w, Self.ruleOrder(s)) { slot in
             let r = s.rules[slot]!
-            let period = r.period.isYears ? "\(r.period.firstYear)..\(r.period.lastYear)" : "\(r.period.first)..\(r.period.last)"
-            var line = "rule add \(ruleIDs[slot]!) \(Dump.quoted(r.title)) for=(\(r.condition)) period=\(period)"
-                + " hours=\(formatNumber(r.hours))"
+            var line = "rule add \(ruleIDs[slot]!) \(Dump.quoted(r.title)) for=(\(r.condition)) period=\(r.period.spanText)"
+                + " hours=\(r.hours)"
             if let kinds = r.kinds, !kinds.isEmpty { line += " kinds=" + kinds.map(\.rawValue).joined(separator: ",") }
             return [line]
         }
@@ -280,7 +297,7 @@ struct DumpBuilder {
             let c = s.courses[slot]!
             var parts: [String] = []
             if let d = fixes.earliestCompletion[slot], d < c.start { parts.append("start=\(c.start)") }
-            if let h = fixes.mostCredited[slot], h > c.hours { parts.append("hours=\(formatNumber(c.hours))") }
+            if let h = fixes.mostCredited[slot], h > c.hours { parts.append("hours=\(c.hours)") }
             if fixes.capacityDeferred.contains(slot), let cap = c.capacity { parts.append("capacity=\(cap)") }
             if !parts.isEmpty { fixups.append("course set \(courseIDs[slot]!) " + parts.joined(separator: " ")) }
         }
@@ -389,7 +406,7 @@ private struct CourseFixes {
     /// enrollment that was later withdrawn or marked absent, after the course filled up).
     var capacityDeferred = Set<Int>()
     /// The most hours credited by a completed enrollment, per course.
-    var mostCredited: [Int: Double] = [:]
+    var mostCredited: [Int: Number] = [:]
     /// The earliest completion date, per course.
     var earliestCompletion: [Int: Day] = [:]
 

@@ -134,10 +134,10 @@ extension Interpreter {
             let entry = groups[key]!
             var row: [Value] = group == nil ? [] : [key]
             if measure == nil {
-                row.append(.number(Double(entry.count)))
+                row.append(.number(Number(entry.count)))
             } else {
                 let v = entry.values
-                row += [.number(Double(v.count)), .number(v.sum), v.result(.avg), v.result(.min), v.result(.max)]
+                row += [.number(Number(v.count)), .number(v.sum), v.result(.avg), v.result(.min), v.result(.max)]
             }
             return row
         }
@@ -167,8 +167,8 @@ extension Interpreter {
                 let exempt = session.isExempt(cadre: slot, rule: rule)
                 guard applies || exempt else { continue }
                 let hours = session.hours(cadre: slot, rule: rule)
-                let state = exempt ? "exempt" : (hours >= r.hours ? "compliant" : "short by \(formatNumber(r.hours - hours)) hours")
-                rows.append([.text("rule \(r.id)"), .text("\(formatNumber(hours)) of \(formatNumber(r.hours)) hours, \(state)")])
+                let state = exempt ? "exempt" : (hours >= r.hours ? "compliant" : "short by \(r.hours - hours) hours")
+                rows.append([.text("rule \(r.id)"), .text("\(hours) of \(r.hours) hours, \(state)")])
             }
         }
         for (k, slots) in session.referrers(of: kind, slot) {

@@ -7,6 +7,9 @@ extension Interpreter {
         if case .enrollment(let action, let selection, let course, let args) = command.body {
             return try enrollment(action, selection, course, args, command, &changes)
         }
+        if case .setOption = command.spec.action, case .simple(let args) = command.body {
+            return try setSessionSetting(args, &changes)
+        }
         guard case .record(let args) = command.body else { preconditionFailure("record command without arguments") }
         do {
             switch command.spec.action {
@@ -77,7 +80,7 @@ extension Interpreter {
                 guard case .number(let d) = try value(of: option.value) else {
                     throw .error("days must be a number", at: option.value.range)
                 }
-                result["hours"] = .number(d * settings.dayHours)
+                result["hours"] = .number(d * dayHours(for: command, args))
             case "for":
                 guard case .condition(let expression, let source) = option.value.kind else {
                     throw .error("for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
@@ -136,6 +139,16 @@ extension Interpreter {
         }
     }
 
+    /// Class hours in a day for `days=`: an existing course's own factor (what a day meant
+    /// when it was entered), else the session's `day-hours`.
+    private func dayHours(for command: Command, _ args: Arguments) -> Number {
+        if case .update(.course) = command.spec.action, let arg = args.positionals.first,
+           let course = try? slot(.course, arg) {
+            return session.courses[course]!.dayHours
+        }
+        return session.settings.dayHours
+    }
+
     private func dateOption(_ args: Arguments, _ key: String) throws(Diagnostic) -> Day? {
         guard let option = args.option(key) else { return nil }
         switch try value(of: option.value) {
@@ -147,17 +160,54 @@ extension Interpreter {
         }
     }
 
+    // MARK: - Session settings
+
+    /// Whether a `set` command changes session state (`today`, `day-hours`) rather than how
+    /// this run of cts behaves: those go through a change set, like records.
+    static func changesSessionSettings(_ command: Command) -> Bool {
+        guard case .simple(let args) = command.body, let name = args.positionals.first?.word?.lowercased() else {
+            return false
+        }
+        return name == "today" || name == "day-hours"
+    }
+
+    /// set today DATE|system, set day-hours N
+    private func setSessionSetting(_ args: Arguments, _ changes: inout ChangeSet) throws -> Effect {
+        let nameArg = args.positionals[0], valueArg = args.positionals[1]
+        let name = try value(of: nameArg).description.lowercased()
+        let raw = try value(of: valueArg)
+        var new = session.settings
+        switch name {
+        case "day-hours":
+            guard case .number(let n) = raw, n > 0, n <= 24, n.isExact else {
+                throw Diagnostic.error("day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
+                                       + "not '\(raw)'", at: valueArg.range)
+            }
+            new.dayHours = n
+        default:
+            switch raw {
+            case .date(let d): new.today = d
+            case .text(let s) where s.lowercased() == "system": new.today = nil
+            default: throw Diagnostic.error("today is a date such as 2010-12-01 (or 'system'), not '\(raw)'",
+                                            at: valueArg.range)
+            }
+        }
+        session.change(settings: new, in: &changes)
+        return .confirmation("\(name) is \(raw)")
+    }
+
     // MARK: - Enrollments
 
     private func enrollment(_ action: EnrollmentAction, _ selection: CadreSelection, _ courseArg: Argument,
                             _ args: Arguments, _ command: Command, _ changes: inout ChangeSet) throws -> Effect {
         let course = try slot(.course, courseArg)
-        var hours: Double?
+        var hours: Number?
         if let option = args.option("hours") ?? args.option("days") {
             guard case .number(let n) = try value(of: option.value) else {
                 throw Diagnostic.error("\(option.key.value) must be a number", at: option.value.range)
             }
-            hours = option.key.value == "days" ? n * settings.dayHours : n
+            // A day of this course is what a day meant when the course was entered.
+            hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
         }
         if args.option("hours") != nil && args.option("days") != nil {
             throw Diagnostic.error("give hours= or days=, not both", at: args.option("days")!.range)
@@ -213,7 +263,7 @@ extension Interpreter {
     }
 
     /// One cadre's step of an enrollment command; the domain's refusal, if any.
-    private func perform(_ action: EnrollmentAction, cadre: Int, course: Int, hours: Double?, date: Day?,
+    private func perform(_ action: EnrollmentAction, cadre: Int, course: Int, hours: Number?, date: Day?,
                          _ changes: inout ChangeSet) -> DomainError? {
         do {
             switch action {

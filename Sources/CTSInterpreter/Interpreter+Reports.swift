@@ -34,14 +34,18 @@ extension Interpreter {
     private func period(_ argument: Argument) throws(Diagnostic) -> Period {
         switch try value(of: argument) {
         case .period(let p): return p
-        case .number(let y) where y == y.rounded() && (1...9999).contains(y): return Period(years: Int(y), Int(y))!
+        case .number(let y) where y.integer.map { (1...9999).contains($0) } ?? false:
+            return Period(years: y.integer!, y.integer!)!
         default: throw .error("expected a period such as 2009..2010, or a year", at: argument.range)
         }
     }
 
-    static func percent(_ part: Double, of whole: Double) -> Value {
-        whole == 0 ? .null : .number((part / whole * 1000).rounded() / 10)
+    /// part / whole in per cent, to one decimal; nothing when whole is 0.
+    static func percent(_ part: Number, of whole: Number) -> Value {
+        whole.isZero ? .null : .number((part / whole * 100).rounded(places: 1))
     }
+
+    static func percent(_ part: Int, of whole: Int) -> Value { percent(Number(part), of: Number(whole)) }
 
     // MARK: compliance
 
@@ -56,7 +60,7 @@ extension Interpreter {
             throw Diagnostic.error("report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
                                    + Suggestion.hint(for: by.value, in: groupings), at: by.range)
         }
-        struct Tally { var cadres = 0, compliant = 0, short = 0.0 }
+        struct Tally { var cadres = 0, compliant = 0, short = Number.zero }
         var groups: [Value: Tally] = [:]
         var total = Tally()
         for cadre in session.cadres.slots {
@@ -81,8 +85,8 @@ extension Interpreter {
             }
         }
         func row(_ t: Tally) -> [Value] {
-            [.number(Double(t.cadres)), .number(Double(t.compliant)),
-             Self.percent(Double(t.compliant), of: Double(t.cadres)), .number(t.short)]
+            [.number(Number(t.cadres)), .number(Number(t.compliant)),
+             Self.percent(t.compliant, of: t.cadres), .number(t.short)]
         }
         let columns = ["cadres", "compliant", "compliant-%", "hours-short"]
         var result: ResultTable
@@ -92,11 +96,11 @@ extension Interpreter {
         } else {
             result = ResultTable(columns: columns, rows: [row(total)])
         }
-        result.title = "Compliance with \(r.id): \(r.title) (\(formatNumber(r.hours)) hours in \(r.period))"
+        result.title = "Compliance with \(r.id): \(r.title) (\(r.hours) hours in \(r.period))"
             + (under.map { " under \(session.units[$0]!.id)" } ?? "")
-        let percent = Self.percent(Double(total.compliant), of: Double(total.cadres))
+        let percent = Self.percent(total.compliant, of: total.cadres)
         result.notes = ["\(Session.counted(total.cadres, .cadre)) under the rule, \(total.compliant) compliant"
-                        + (percent.isNull ? "" : " (\(percent)%)") + ", \(formatNumber(total.short)) hours short in all"]
+                        + (percent.isNull ? "" : " (\(percent)%)") + ", \(total.short) hours short in all"]
         return result
     }
 
@@ -127,7 +131,7 @@ extension Interpreter {
                     if f < r { lagging.append("\(unitID) \(line.year)") }
                 }
             }
-            rows.append([.ref(.unit, unitID), .number(Double(line.year)), .number(line.funds), .number(line.revenue),
+            rows.append([.ref(.unit, unitID), .number(Number(line.year)), .number(line.funds), .number(line.revenue),
                          line.spent.map(Value.number) ?? .null, fundsGrowth, revenueGrowth, lag])
         }
         var result = ResultTable(title: "Training budgets \(span)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
@@ -158,10 +162,14 @@ extension Interpreter {
         var overdueNotes: [String] = []
         for slot in session.findings.slots {
             let f = session.findings[slot]!
-            let isOpen = f.status == .open
+            // As of `today`: a finding exists once its inspection took place, and is open
+            // until the day it was resolved.
+            let inspection = session.inspections[f.inspection]!
+            guard inspection.date <= today else { continue }
+            let isOpen = f.resolved.map { $0 > today } ?? true
             let isOverdue = isOpen && f.due < today
             if filter == "open" && !isOpen || filter == "overdue" && !isOverdue { continue }
-            let unit = session.units[session.inspections[f.inspection]!.unit]!.id
+            let unit = session.units[inspection.unit]!.id
             let key = Key(unit: unit, severity: f.severity)
             var g = groups[key] ?? (0, 0, 0)
             g.findings += 1
@@ -176,8 +184,8 @@ extension Interpreter {
         let keys = groups.keys.sorted { $0.unit != $1.unit ? $0.unit < $1.unit : $0.severity > $1.severity }
         let rows: [[Value]] = keys.map { k in
             let g = groups[k]!
-            return [.ref(.unit, k.unit), .enumeration(k.severity.enumValue), .number(Double(g.findings)),
-                    .number(Double(g.open)), .number(Double(g.overdue))]
+            return [.ref(.unit, k.unit), .enumeration(k.severity.enumValue), .number(Number(g.findings)),
+                    .number(Number(g.open)), .number(Number(g.overdue))]
         }
         let title = filter == "all" ? "Inspection findings" : "\(filter == "open" ? "Open" : "Overdue") inspection findings"
         var result = ResultTable(title: "\(title) as of \(today)",
@@ -194,7 +202,7 @@ extension Interpreter {
         let span = try period(report.arguments[0])
         struct Key: Hashable { let kind: CourseKind; let provider: String }
         struct Tally { var courses = 0, capacity = 0, withCapacity = 0, enrolledWithCapacity = 0, enrolled = 0, completed = 0
-                       var hours = 0.0 }
+                       var hours = Number.zero }
         var groups: [Key: Tally] = [:]
         for slot in session.courses.slots {
             let c = session.courses[slot]!
@@ -222,9 +230,9 @@ extension Interpreter {
         let keys = groups.keys.sorted { $0.kind != $1.kind ? $0.kind < $1.kind : $0.provider < $1.provider }
         let rows: [[Value]] = keys.map { k in
             let t = groups[k]!
-            return [.enumeration(k.kind.enumValue), .ref(.unit, k.provider), .number(Double(t.courses)),
-                    .number(Double(t.enrolled)), .number(Double(t.completed)),
-                    t.withCapacity == 0 ? .null : Self.percent(Double(t.enrolledWithCapacity), of: Double(t.capacity)),
+            return [.enumeration(k.kind.enumValue), .ref(.unit, k.provider), .number(Number(t.courses)),
+                    .number(Number(t.enrolled)), .number(Number(t.completed)),
+                    t.withCapacity == 0 ? .null : Self.percent(t.enrolledWithCapacity, of: t.capacity),
                     .number(t.hours)]
         }
         return ResultTable(title: "Courses starting in \(span)",
@@ -246,7 +254,7 @@ extension Interpreter {
         var rows: [[Value]] = []
         for p in plans {
             var participants = 0
-            var hours = 0.0
+            var hours = Number.zero
             var stack = [p.unit]
             while let unit = stack.popLast() {
                 try checkInterrupt(unit)
@@ -256,8 +264,8 @@ extension Interpreter {
                     if h > 0 { participants += 1; hours += h }
                 }
             }
-            rows.append([.ref(.unit, session.units[p.unit]!.id), .number(Double(p.participants)), .number(Double(participants)),
-                         Self.percent(Double(participants), of: Double(p.participants)), .number(p.hours), .number(hours),
+            rows.append([.ref(.unit, session.units[p.unit]!.id), .number(Number(p.participants)), .number(Number(participants)),
+                         Self.percent(participants, of: p.participants), .number(p.hours), .number(hours),
                          Self.percent(hours, of: p.hours)])
         }
         return ResultTable(title: "Plan against actual training, \(year)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),

@@ -78,7 +78,8 @@ extension Interpreter {
 
     /// set OPTION VALUE
     private func set(_ args: Arguments) throws -> Effect {
-        let nameArg = args.positionals[0], valueArg = args.positionals[1]
+        guard let nameArg = args.positionals.first else { return .table(settingsTable(), format: nil, redirect: nil) }
+        let valueArg = args.positionals[1]
         let name = try value(of: nameArg).description.lowercased()
         let raw = try value(of: valueArg)
         let word = raw.description.lowercased()
@@ -110,25 +111,36 @@ extension Interpreter {
                 throw Diagnostic.error("errors is stop or continue, not '\(raw)'", at: valueArg.range)
             }
             settings.stopOnError = word == "stop"
-        case "day-hours":
-            guard case .number(let n) = raw, n > 0, n <= 24 else {
-                throw Diagnostic.error("day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
-                                       + "not '\(raw)'", at: valueArg.range)
-            }
-            if n != settings.dayHours { recordDayHours(from: settings.dayHours, to: n) }
-            settings.dayHours = n
-        case "today":
-            switch raw {
-            case .date(let d): settings.today = d
-            case .text(let s) where s.lowercased() == "system": settings.today = nil
-            default: throw Diagnostic.error("today is a date such as 2010-12-01 (or 'system'), not '\(raw)'", at: valueArg.range)
-            }
         default:
             let names = CommandTable.settings.map(\.name)
             throw Diagnostic.error("unknown setting '\(name)'\(Suggestion.hint(for: name, in: names)); "
                                    + "settings are \(names.joined(separator: ", "))", at: nameArg.range)
         }
         return .confirmation("\(name) is \(raw)")
+    }
+}
+
+extension Interpreter {
+    /// `set` alone: every setting and its value, in the order `help settings` lists them.
+    func settingsTable() -> ResultTable {
+        let session = session.settings
+        let rows: [[Value]] = CommandTable.settings.map { setting in
+            let value: String
+            switch setting.name {
+            case "format": value = settings.format
+            case "color": value = settings.color.rawValue
+            case "echo": value = settings.echo ? "on" : "off"
+            case "verbose": value = settings.verbose ? "on" : "off"
+            case "timer": value = settings.timer ? "on" : "off"
+            case "autosave": value = settings.autosave ? "on" : "off"
+            case "errors": value = settings.stopOnError ? "stop" : "continue"
+            case "day-hours": value = session.dayHours.description
+            case "today": value = session.today.map(\.description) ?? "system (\(systemToday))"
+            default: value = "?"
+            }
+            return [.text(setting.name), .text(value), .text(setting.summary)]
+        }
+        return ResultTable(columns: ["setting", "value", "meaning"], rows: rows)
     }
 }
 

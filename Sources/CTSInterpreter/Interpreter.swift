@@ -45,7 +45,7 @@ public final class Interpreter {
         self.systemToday = systemToday
     }
 
-    public var today: Day { settings.today ?? systemToday }
+    public var today: Day { session.settings.today ?? systemToday }
 
     /// Runs one command.
     public func execute(_ command: Command) throws -> [Effect] {
@@ -56,6 +56,8 @@ public final class Interpreter {
         case .show(let kind): return [try show(kind, command)]
         case .list, .count, .stats, .print: return [try query(command)]
         case .report: return [try report(command)]
+        case .setOption where Self.changesSessionSettings(command):
+            return [try mutate(command)]
         case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
             return try scriptCommand(command)
         case .new:
@@ -88,7 +90,7 @@ public final class Interpreter {
             if case .remove = command.spec.action { try checkRulesAfterRemoval(command) }
             if !changes.isEmpty {
                 journal?.changes.append(changes)
-                undoStack.append(UndoStep(name: Self.summary(of: message), changes: changes))
+                undoStack.append(UndoStep(name: undoName(command, message), changes: changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
@@ -117,14 +119,12 @@ public final class Interpreter {
                 if undo {
                     guard let last = undoStack.popLast() else { break }
                     session.revert(last.changes)
-                    if let hours = last.dayHours { settings.dayHours = hours.before }
                     journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
                     redoStack.append(last)
                     done.append(last.name)
                 } else {
                     guard let last = redoStack.popLast() else { break }
                     session.apply(last.changes)
-                    if let hours = last.dayHours { settings.dayHours = hours.after }
                     journal?.changes.append(last.changes)
                     undoStack.append(last)
                     done.append(last.name)
@@ -134,6 +134,16 @@ public final class Interpreter {
             ruleConditions = [:]
             if done.isEmpty { return [.text(undo ? "nothing to undo" : "nothing to redo")] }
             return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: "; "))")]
+    }
+
+    /// What `undo` calls a command's step: `set day-hours 8` as typed, others by their
+    /// confirmation ("added cadre c1").
+    func undoName(_ command: Command, _ effect: Effect) -> String {
+        if case .setOption = command.spec.action, case .simple(let args) = command.body,
+           let words = try? args.positionals.map({ (a) throws(Diagnostic) in try value(of: a).description }) {
+            return "set \(words.joined(separator: " "))"
+        }
+        return Self.summary(of: effect)
     }
 
     /// What a command's confirmation says, for `undo`'s "undid: ..." line.
@@ -168,13 +178,6 @@ public final class Interpreter {
         undoStack = []
         redoStack = []
         unsavedChanges = 0
-    }
-
-    /// Records `set day-hours` as an undoable step: it changes how every later `days=` reads.
-    func recordDayHours(from before: Double, to after: Double) {
-        undoStack.append(UndoStep(name: "set day-hours \(formatNumber(after))", changes: ChangeSet(),
-                                  dayHours: (before, after)))
-        redoStack.removeAll()
     }
 
     /// The session as it is now is in its file (written whole, or its changes written): nothing
@@ -311,9 +314,8 @@ public final class Interpreter {
 
     /// A whole number argument within `range`, or an error saying what was expected.
     func wholeNumber(_ argument: Argument, in range: ClosedRange<Int>, _ what: String) throws(Diagnostic) -> Int {
-        if case .number(let n) = try value(of: argument), n == n.rounded(),
-           n >= Double(range.lowerBound), n <= Double(range.upperBound) {
-            return Int(n)
+        if case .number(let n) = try value(of: argument), let whole = n.integer, range.contains(whole) {
+            return whole
         }
         throw .error("expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.range)
     }
@@ -340,16 +342,13 @@ public final class Interpreter {
     }
 }
 
-/// One step `undo` can take back: a command's changes to records (and, for `set day-hours`,
-/// the setting before and after).
+/// One step `undo` can take back: a command's changes to records and session settings.
 public struct UndoStep: Sendable {
     public var name: String
     public var changes: ChangeSet
-    public var dayHours: (before: Double, after: Double)?
 
-    public init(name: String, changes: ChangeSet, dayHours: (before: Double, after: Double)? = nil) {
+    public init(name: String, changes: ChangeSet) {
         self.name = name
         self.changes = changes
-        self.dayHours = dayHours
     }
 }

@@ -1,7 +1,8 @@
 import CTSDomain
 
-/// The settings `set` changes. The interpreter keeps them; the shell reads those that are about
-/// presentation (colour, echo, timer) and the store reads `autosave`.
+/// The settings `set` changes that are about this run of cts: presentation (colour, echo,
+/// timer) for the shell, `autosave` for the store. The two that change answers, `today` and
+/// `day-hours`, are session state (``SessionSettings``), kept by the session itself.
 public struct Settings: Equatable, Sendable {
     public enum Switch: String, Sendable { case on, off, auto }
 
@@ -13,10 +14,6 @@ public struct Settings: Equatable, Sendable {
     public var autosave = true
     /// Whether a script stops at its first error (`set errors stop`, the default).
     public var stopOnError = true
-    /// Class hours per training day (`days=12` is `hours=90`).
-    public var dayHours = 7.5
-    /// The date `today` means; nil: the system date.
-    public var today: Day?
 
     public init() {}
 

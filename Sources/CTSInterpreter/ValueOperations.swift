@@ -47,7 +47,7 @@ enum ValueOperations {
         switch v {
         case .bool(let b): b
         case .null: false
-        case .number(let n): n != 0
+        case .number(let n): !n.isZero
         default: true
         }
     }

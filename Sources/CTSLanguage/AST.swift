@@ -17,7 +17,7 @@ public struct Argument: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
         case word(String)
         case string(String)
-        case number(Double)
+        case number(Number)
         case date(Day)
         case period(Period)
         case variable(String)
@@ -70,7 +70,7 @@ public struct Arguments: Hashable, Sendable {
 /// An expression or condition.
 public struct Expr: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
-        case number(Double)
+        case number(Number)
         case string(String)
         case date(Day)
         case period(Period)

@@ -27,8 +27,8 @@ extension Lexer {
 
     func classify(_ s: Int, _ e: Int) -> Token.Kind {
         if isNumberSyntax(s, e) {
-            let digits = String(decoding: bytes[s..<e].lazy.filter { $0 != Byte.underscore }, as: UTF8.self)
-            if let value = Double(digits), value.isFinite { return .number(value) }
+            // Exact when it has at most three decimals (class hours and money add exactly).
+            if let value = Number(text: text(s, e)), value.isFinite { return .number(value) }
             return .error("number '\(text(s, e))' is too large")
         }
         if isDateShape(s, e) {

@@ -25,8 +25,8 @@ extension Parser {
                 } while match(.symbol(","))
             case "limit":
                 let n = peek()
-                // Int(exactly:) also refuses numbers too large for an Int (`limit 1e30`), which Int() traps on.
-                guard case .number(let value) = n.kind, value >= 0, let count = Int(exactly: value) else {
+                // `integer` also refuses numbers too large for an Int (`limit 1e30`), which Int() traps on.
+                guard case .number(let value) = n.kind, let count = value.integer, count >= 0 else {
                     throw .error("expected a whole number after 'limit', found \(describe(n))", at: n.range)
                 }
                 advance()

@@ -218,7 +218,9 @@ public struct Parser {
                 continue
             }
             if arg == nil {
-                if slot.optional { continue }
+                // An optional positional left out leaves out the ones after it too:
+                // `set` alone lists the settings, `set format` still needs its VALUE.
+                if slot.optional { break }
                 throw .error("'\(spec.name)' needs \(slot.placeholder); usage: \(spec.usage)", at: endRange)
             }
             index += 1

@@ -10,7 +10,7 @@ public struct Token: Hashable, Sendable {
         /// A `"..."` string; the payload is the decoded text (escapes applied).
         case string(String)
         /// `42`, `1.5`, `1_200_000`, `3.2e10`.
-        case number(Double)
+        case number(Number)
         /// `2009-03-02`; the day is valid.
         case date(Day)
         /// `2008..2012` (inclusive years) or `2009-01-01..2009-06-30`.

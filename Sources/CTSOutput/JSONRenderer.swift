@@ -31,7 +31,7 @@ enum JSONRenderer {
     static func value(_ v: Value) -> String {
         switch v {
         case .null: "null"
-        case .number(let n): n.isFinite ? formatNumber(n) : "null"
+        case .number(let n): n.isFinite ? n.description : "null"
         case .bool(let b): b ? "true" : "false"
         case .list(let items): "[" + items.map(value).joined(separator: ", ") + "]"
         default: string(v.description)

@@ -13,6 +13,7 @@ enum DryRun {
                 switch change {
                 case .insert(let slot, let r), .update(let slot, _, let r), .delete(let slot, let r):
                     if let id = r.id { known[Key(kind: r.kind, slot: slot)] = id }
+                case .settings: break
                 }
             }
         }
@@ -28,6 +29,7 @@ enum DryRun {
                 case .insert(let s, let r): (slot, record, verb) = (s, r, "added")
                 case .update(let s, _, let r): (slot, record, verb) = (s, r, "changed")
                 case .delete(let s, let r): (slot, record, verb) = (s, r, "removed")
+                case .settings: continue
                 }
                 let key = Key(kind: record.kind, slot: slot)
                 switch (net[key]?.verb, verb) {
@@ -62,8 +64,22 @@ enum DryRun {
                 lines.append("  \(verb) \(Session.counted(unique.count, kind)): \(shown)")
             }
         }
+        lines += settingsLines(changes)
         if lines.count == 1 { lines.append("  changed nothing") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `set today …` / `set day-hours …` for the settings whose net value changed.
+    private static func settingsLines(_ changes: [ChangeSet]) -> [String] {
+        let settings = changes.flatMap(\.changes).compactMap { change -> (SessionSettings, SessionSettings)? in
+            if case .settings(let old, let new) = change { return (old, new) }
+            return nil
+        }
+        guard let before = settings.first?.0, let after = settings.last?.1 else { return [] }
+        var lines: [String] = []
+        if before.today != after.today { lines.append("  set today \(after.today.map(\.description) ?? "system")") }
+        if before.dayHours != after.dayHours { lines.append("  set day-hours \(after.dayHours)") }
+        return lines
     }
 
     /// A record's id, or its key written out (`c1 in k1`, `nj.fin 2009`).

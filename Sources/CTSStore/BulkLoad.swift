@@ -39,9 +39,9 @@ enum BulkLoad {
                 switch change {
                 case .delete: return nil
                 case .insert: inserts += 1
-                case .update: break
+                case .update, .settings: break
                 }
-                kinds.insert(change.kind)
+                if let kind = change.kind { kinds.insert(kind) }
             }
         }
         var existing = 0

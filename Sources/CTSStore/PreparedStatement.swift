@@ -1,3 +1,4 @@
+import CTSDomain
 import GRDB
 // The C API of the SQLite that GRDB links (GRDB's own `GRDBSQLite` module), for binding values
 // straight from records: going through `StatementArguments` costs more than SQLite's own work.
@@ -60,6 +61,16 @@ final class PreparedStatement {
 
     @inline(__always) func bind(_ index: Int32, _ value: Double?) {
         if let value { bind(index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    /// Class hours and money are REALs in the file; a record's numbers survive the trip exactly
+    /// (``Number/survivesDouble``), and reading turns them back into exact thousandths.
+    @inline(__always) func bind(_ index: Int32, _ value: Number) {
+        bind(index, value.double)
+    }
+
+    @inline(__always) func bind(_ index: Int32, _ value: Number?) {
+        bind(index, value?.double)
     }
 
     // MARK: - Reading rows

@@ -25,7 +25,7 @@ enum RecordEncoding {
         case .course(let c):
             s.bind(next(), c.id); s.bind(next(), c.title); s.bind(next(), c.kind.rawValue); s.bind(next(), c.provider)
             s.bind(next(), c.organizer); s.bind(next(), DayText.format(c.start)); s.bind(next(), DayText.format(c.end))
-            s.bind(next(), c.hours); s.bind(next(), c.capacity)
+            s.bind(next(), c.hours); s.bind(next(), c.capacity); s.bind(next(), c.dayHours)
         case .enrollment(let e):
             s.bind(next(), Int(e.cadre)); s.bind(next(), Int(e.course)); s.bind(next(), e.status.rawValue)
             s.bind(next(), e.hours); s.bind(next(), e.date.map(DayText.format))

@@ -26,6 +26,24 @@ final class RecordWriter {
         case .insert(let slot, let record): try insert(record, at: slot)
         case .update(let slot, _, let record): try update(record, at: slot)
         case .delete(let slot, let record): try delete(record.kind, at: slot)
+        case .settings(_, let new): try write(new)
+        }
+    }
+
+    /// The session's settings into `meta`: a key per setting that is not the default.
+    func write(_ settings: SessionSettings) throws {
+        let values: [(String, String?)] = [
+            (SessionSchema.todayKey, settings.today.map(DayText.format)),
+            (SessionSchema.dayHoursKey, settings.dayHours == SessionSettings.standard.dayHours
+                ? nil : settings.dayHours.description),
+        ]
+        for (key, value) in values {
+            if let value {
+                try db.execute(sql: "INSERT OR REPLACE INTO \"meta\" (\"key\", \"value\") VALUES (?, ?)",
+                               arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM \"meta\" WHERE \"key\" = ?", arguments: [key])
+            }
         }
     }
 
@@ -49,8 +67,9 @@ final class RecordWriter {
         guard try statement.execute() == 1 else { throw OutOfStep(kind: kind, slot: slot) }
     }
 
-    /// Every record of a session, kind by kind in dependency order, slots ascending.
+    /// Every record of a session, kind by kind in dependency order, slots ascending, and its settings.
     func insertAll(_ session: Session) throws {
+        try write(session.settings)
         for kind in EntityKind.dependencyOrder {
             for slot in session.slots(kind) {
                 try insert(session.record(kind, slot)!, at: slot)

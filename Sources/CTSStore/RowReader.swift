@@ -26,6 +26,10 @@ struct RowReader {
         StoreError(.corrupt, "\(file) is damaged: \(kind.rawValue) \(slot), column \(column) \(problem)")
     }
 
+    static func damagedMeta(_ file: String, _ key: String, _ problem: String) -> StoreError {
+        StoreError(.corrupt, "\(file) is damaged: meta key \(key) \(problem)")
+    }
+
     private func damaged(_ i: Int32, _ problem: String) -> StoreError {
         Self.damaged(file, kind, slot, SessionSchema.columns(kind)[Int(i) - 1], problem)
     }
@@ -59,6 +63,19 @@ struct RowReader {
 
     func optionalReal(_ i: Int32) throws -> Double? {
         query.isNull(i) ? nil : query.double(i)
+    }
+
+    /// Class hours or money: a REAL that is exactly some thousandths (what cts writes).
+    func amount(_ i: Int32) throws -> Number {
+        let n = Number(try real(i))
+        guard n.isExact else {
+            throw damaged(i, "has \(n), which has more than 3 decimals (cts keeps hours and money exact)")
+        }
+        return n
+    }
+
+    func optionalAmount(_ i: Int32) throws -> Number? {
+        query.isNull(i) ? nil : try amount(i)
     }
 
     func date(_ i: Int32) throws -> Day {

@@ -32,20 +32,20 @@ struct SessionLoader {
                     .course(Course(id: try r.text(1), title: try r.text(2), kind: try r.word(3),
                                    provider: try r.ref(4, session.units),
                                    organizer: try r.optionalRef(5, session.units),
-                                   start: try r.date(6), end: try r.date(7), hours: try r.real(8),
-                                   capacity: try r.optionalInt(9)))
+                                   start: try r.date(6), end: try r.date(7), hours: try r.amount(8),
+                                   capacity: try r.optionalInt(9), dayHours: try r.amount(10)))
                 }
             case .enrollment:
                 try each(kind, into: session) { r in
                     .enrollment(Enrollment(cadre: try r.ref(1, session.cadres), course: try r.ref(2, session.courses),
-                                           status: try r.word(3), hours: try r.optionalReal(4),
+                                           status: try r.word(3), hours: try r.optionalAmount(4),
                                            date: try r.optionalDate(5)))
                 }
             case .rule:
                 try each(kind, into: session) { r in
                     let period = Period(first: try r.date(4), last: try r.date(5), isYears: try r.int(6) != 0)
                     return .rule(Rule(id: try r.text(1), title: try r.text(2), condition: try r.text(3),
-                                      period: period, hours: try r.real(7), kinds: try r.courseKinds(8)))
+                                      period: period, hours: try r.amount(7), kinds: try r.courseKinds(8)))
                 }
             case .exemption:
                 try each(kind, into: session) { r in
@@ -54,13 +54,13 @@ struct SessionLoader {
                 }
             case .budget:
                 try each(kind, into: session) { r in
-                    .budget(Budget(unit: try r.ref(1, session.units), year: try r.int(2), funds: try r.real(3),
-                                   revenue: try r.real(4), spent: try r.optionalReal(5)))
+                    .budget(Budget(unit: try r.ref(1, session.units), year: try r.int(2), funds: try r.amount(3),
+                                   revenue: try r.amount(4), spent: try r.optionalAmount(5)))
                 }
             case .plan:
                 try each(kind, into: session) { r in
                     .plan(Plan(unit: try r.ref(1, session.units), year: try r.int(2),
-                               participants: try r.int(3), hours: try r.real(4)))
+                               participants: try r.int(3), hours: try r.amount(4)))
                 }
             case .inspection:
                 try each(kind, into: session) { r in
@@ -81,7 +81,32 @@ struct SessionLoader {
                 }
             }
         }
+        session.restore(settings: try settings())
         return session
+    }
+
+    /// `today` and `day_hours` from `meta`; absent keys are the defaults.
+    private func settings() throws -> SessionSettings {
+        var settings = SessionSettings.standard
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT "key", "value" FROM "meta" WHERE "key" IN ('\(SessionSchema.todayKey)', '\(SessionSchema.dayHoursKey)')
+            """)
+        for row in rows {
+            let key: String = row["key"], value: String = row["value"]
+            switch key {
+            case SessionSchema.todayKey:
+                guard let day = Day(iso: value) else {
+                    throw RowReader.damagedMeta(file, key, "has '\(value)', which is not a date (YYYY-MM-DD)")
+                }
+                settings.today = day
+            default:
+                guard let hours = Number(text: value), hours.isExact, hours > 0, hours <= 24 else {
+                    throw RowReader.damagedMeta(file, key, "has '\(value)', which is not a number of class hours")
+                }
+                settings.dayHours = hours
+            }
+        }
+        return settings
     }
 
     /// Units may name a parent in a later slot (`unit set X parent=Y`), so they are read first
@@ -106,7 +131,7 @@ struct SessionLoader {
     }
 
     private func each(_ kind: EntityKind, into session: Session, _ build: (RowReader) throws -> CTSDomain.Record) throws {
-        let query = try PreparedStatement(db, SessionSchema.selectSQL(kind))
+        let query = try PreparedStatement(db, SessionSchema.selectSQL(kind, format: format))
         while try query.step() {
             let reader = try RowReader(query, kind: kind, file: file)
             session.restore(try build(reader), at: reader.slot)

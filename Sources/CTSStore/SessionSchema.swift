@@ -20,7 +20,12 @@ enum SessionSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "v1-initial", sql: v1),
         Migration(version: 2, name: "v2-exemptions-last-saved", sql: v2),
+        Migration(version: 3, name: "v3-course-day-hours", sql: v3),
     ]
+
+    /// `meta` keys of the session's settings; a key is absent while its setting is the default.
+    static let todayKey = "today"
+    static let dayHoursKey = "day_hours"
 
     /// The entity tables a file of a format has (exemptions arrived in format 2).
     static func kinds(inFormat version: Int) -> [EntityKind] {
@@ -35,7 +40,7 @@ enum SessionSchema {
         switch kind {
         case .unit: ["id", "name", "kind", "level", "parent"]
         case .cadre: ["id", "name", "unit", "rank", "category", "born", "status"]
-        case .course: ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity"]
+        case .course: ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity", "day_hours"]
         case .enrollment: ["cadre", "course", "status", "hours", "date"]
         case .rule: ["id", "title", "for", "period_first", "period_last", "period_years", "hours", "kinds"]
         case .exemption: ["cadre", "rule", "reason"]
@@ -50,8 +55,13 @@ enum SessionSchema {
     /// `"name"`, quoted for SQL (some column names — `for`, `end`, `by` — are SQL keywords).
     static func quoted(_ name: String) -> String { "\"\(name)\"" }
 
-    static func selectSQL(_ kind: EntityKind) -> String {
-        let columns = (["slot"] + columns(kind)).map(quoted).joined(separator: ", ")
+    /// Reads a kind's columns from a file of `format`; a column the format lacks reads as the
+    /// value the migration that adds it gives old rows.
+    static func selectSQL(_ kind: EntityKind, format: Int = currentVersion) -> String {
+        let columns = (["slot"] + columns(kind)).map { name in
+            if kind == .course, name == "day_hours", format < 3 { return "7.5" }
+            return quoted(name)
+        }.joined(separator: ", ")
         return "SELECT \(columns) FROM \(quoted(table(kind))) ORDER BY \"slot\""
     }
 
@@ -202,5 +212,10 @@ enum SessionSchema {
         CREATE UNIQUE INDEX "exemption_cadre_rule" ON "exemption" ("cadre", "rule");
         CREATE INDEX "exemption_rule" ON "exemption" ("rule");
         INSERT INTO "meta" ("key", "value") VALUES ('last_saved', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        """
+
+    /// A course keeps the day-hours it was entered with (older files: the standard 7.5).
+    private static let v3 = """
+        ALTER TABLE "course" ADD COLUMN "day_hours" REAL NOT NULL DEFAULT 7.5;
         """
 }

@@ -99,7 +99,7 @@ import Testing
                     try s.add(s.makeRecord(.course, ["id": .text("k\(counter)"), "title": .text("K"), "kind": .text("online"),
                                                      "provider": .text(unitID()), "start": .date(day(2009, 1, 1)),
                                                      "end": .date(day(2009, 2, 1)), "hours": .number(10),
-                                                     "capacity": .number(Double(1 + rng.next(3)))]), &changes)
+                                                     "capacity": .number(Number(1 + rng.next(3)))]), &changes)
                 case 3:
                     if let c = pick(.cadre), let k = pick(.course) { try s.enroll(cadre: c, course: k, &changes) }
                 case 4:
@@ -123,7 +123,7 @@ import Testing
                 case 9:
                     if let c = pick(.cadre), let r = pick(.rule) { try s.exempt(cadre: c, rule: r, reason: "r", &changes) }
                 case 10:
-                    try s.upsert(s.makeRecord(.budget, ["unit": .text(unitID()), "year": .number(Double(2009 + rng.next(3))),
+                    try s.upsert(s.makeRecord(.budget, ["unit": .text(unitID()), "year": .number(Number(2009 + rng.next(3))),
                                                         "funds": .number(1), "revenue": .number(2)]), &changes)
                 default:
                     // Take back the last successful step, as undo does.

@@ -52,7 +52,7 @@ import Testing
             #expect(again == d)
             let (y, m, dd) = d.parts
             #expect(Day(year: y, month: m, day: dd) == d)
-            d = d.adding(days: 1)
+            d = d.adding(days: 1)!
             seen += 1
         }
         #expect(seen == 365 + 366)

@@ -7,13 +7,13 @@ import Testing
     let c = 0
 
     /// One cadre and a course per completion date, each worth `hours`, of `kind`.
-    func complete(_ id: String, on date: Day, hours: Double, kind: String = "off-job") throws {
+    func complete(_ id: String, on date: Day, hours: Number, kind: String = "off-job") throws {
         let b = Builder(session: s)
         if s.count(.unit) == 0 {
             try b.unit("js")
             try b.cadre("c1", unit: "js")
         }
-        let k = try b.course(id, kind: kind, provider: "js", start: date.adding(days: -3), end: date, hours: hours)
+        let k = try b.course(id, kind: kind, provider: "js", start: date.adding(days: -3)!, end: date, hours: hours)
         try b.enroll(c, k)
         try b.complete(c, k)
     }

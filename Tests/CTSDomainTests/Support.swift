@@ -29,22 +29,22 @@ struct Builder {
                born: Int? = nil) throws -> Int {
         var f: [String: Value] = ["id": .text(id), "name": .text("Cadre \(id)"), "unit": .text(unit),
                                   "rank": .text(rank), "category": .text(category)]
-        if let born { f["born"] = .number(Double(born)) }
+        if let born { f["born"] = .number(Number(born)) }
         return try add(.cadre, f)
     }
 
     @discardableResult
     func course(_ id: String, kind: String = "off-job", provider: String, start: Day, end: Day,
-                hours: Double, capacity: Int? = nil) throws -> Int {
+                hours: Number, capacity: Int? = nil) throws -> Int {
         var f: [String: Value] = ["id": .text(id), "title": .text("Course \(id)"), "kind": .text(kind),
                                   "provider": .text(provider), "start": .date(start), "end": .date(end),
                                   "hours": .number(hours)]
-        if let capacity { f["capacity"] = .number(Double(capacity)) }
+        if let capacity { f["capacity"] = .number(Number(capacity)) }
         return try add(.course, f)
     }
 
     @discardableResult
-    func rule(_ id: String, period: Period, hours: Double, kinds: [String]? = nil) throws -> Int {
+    func rule(_ id: String, period: Period, hours: Number, kinds: [String]? = nil) throws -> Int {
         var f: [String: Value] = ["id": .text(id), "title": .text("Rule \(id)"), "for": .text("status = active"),
                                   "period": .period(period), "hours": .number(hours)]
         if let kinds { f["kinds"] = .list(kinds.map(Value.text)) }
@@ -56,7 +56,7 @@ struct Builder {
         try session.enroll(cadre: cadre, course: course, &changes)
     }
 
-    func complete(_ cadre: Int, _ course: Int, hours: Double? = nil, date: Day? = nil) throws {
+    func complete(_ cadre: Int, _ course: Int, hours: Number? = nil, date: Day? = nil) throws {
         var changes = ChangeSet()
         try session.complete(cadre: cadre, course: course, hours: hours, date: date, &changes)
     }

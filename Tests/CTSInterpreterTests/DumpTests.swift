@@ -299,23 +299,38 @@ func checkRoundTrip(_ original: Harness, sourceLocation: Testing.SourceLocation 
         enroll c1 in k
         complete c1 in k hours=60 date=2009-01-10
         course set k hours=40 start=2009-02-01
-        inspection add i by=u unit=u date=2010-01-01
-        finding add f inspection=i "F" severity=low due=2010-02-01
-        finding resolve f date=2010-01-05
-        inspection set i date=2010-01-20
         cadre set c1 status=left
         """)
         let text = Dump.script(of: h.session)
         #expect(text.contains("course add k \"K\" kind=online provider=u start=2009-01-10 end=2009-03-01 hours=60\n"))
-        #expect(text.contains("inspection add i by=u unit=u date=2010-01-05\n"))
         #expect(text.hasSuffix("""
 
         course set k start=2009-02-01 hours=40
-        inspection set i date=2010-01-20
         cadre set c1 status=left
 
         """))
         checkRoundTrip(h)
+    }
+
+    /// Settings that change answers, and the day-hours each course was entered with, come back.
+    @Test func settingsAndCourseDayHoursRoundTrip() {
+        let h = Harness()
+        h.run("""
+        set today 2009-12-31
+        unit add u "U" kind=institution level=city
+        course add k1 "Standard" kind=short-term provider=u start=2009-01-01 end=2009-01-05 days=5
+        set day-hours 8
+        course add k2 "Eight" kind=short-term provider=u start=2009-02-01 end=2009-02-05 days=5
+        course add k3 "Eight too" kind=short-term provider=u start=2009-03-01 end=2009-03-05 days=5
+        set day-hours 6
+        """)
+        let text = Dump.script(of: h.session)
+        #expect(text.contains("\nset today 2009-12-31\n"))
+        #expect(text.contains("hours=37.5\nset day-hours 8\ncourse add k2 "))
+        #expect(text.hasSuffix("\nset day-hours 6\n"))
+        let rebuilt = checkRoundTrip(h)
+        #expect(rebuilt.session.settings == h.session.settings)
+        #expect(rebuilt.session.courses.slots.map { rebuilt.session.courses[$0]!.dayHours } == [7.5, 8, 8])
     }
 
     /// A generated province: many records, Unicode names from several scripts, removals

@@ -103,7 +103,7 @@ final class Harness {
     /// How many records of a collection a condition selects.
     func count(_ collection: String, where condition: String,
                sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Double? {
-        rows("count \(collection) where \(condition)", sourceLocation: sourceLocation).first?.first?.number
+        rows("count \(collection) where \(condition)", sourceLocation: sourceLocation).first?.first?.number?.double
     }
 
     /// The source text a diagnostic's range covers.

@@ -215,7 +215,7 @@ struct LexerTests {
     @Test func leadingMinusIsASymbol() {
         #expect(lex("-5 a - b a-b 5-") == [
             "1:1 symbol(-) '-'",
-            "1:2 number(5.0) '5'",
+            "1:2 number(5) '5'",
             "1:4 word 'a'",
             "1:6 symbol(-) '-'",
             "1:8 word 'b'",
@@ -330,7 +330,7 @@ struct LexerTests {
             "unexpected character ''' (strings use plain double quotes \")",
         ])
         #expect(errors(".") == ["unexpected '.'"])
-        #expect(lex("..5") == ["1:1 error(unexpected '.') '.'", "1:2 error(unexpected '.') '.'", "1:3 number(5.0) '5'"])
+        #expect(lex("..5") == ["1:1 error(unexpected '.') '.'", "1:2 error(unexpected '.') '.'", "1:3 number(5) '5'"])
         // One token per bad scalar, and columns keep counting scalars.
         #expect(lex("😀😀x") == [
             "1:1 error(unexpected character '😀') '😀'",
@@ -520,17 +520,11 @@ struct LexerTests {
         #expect(lexer.tokenize() == first)
     }
 
-    @Test func largeScriptLexesQuickly() {
+    /// A large script lexes to exactly its tokens (its speed is measured by scripts/bench, not here).
+    @Test func largeScriptLexesWhole() {
         let line = "course add k1 \"Scientific Outlook – 科学发展观\" kind=off-job provider=js.ps start=2009-03-02 hours=300 period=2008..2012 # c\n"
         let text = String(repeating: line, count: 100_000)
-        let clock = ContinuousClock()
-        var count = 0
-        let elapsed = clock.measure {
-            var lexer = Lexer(text: text, fileID: 0)
-            count = lexer.tokenize().count
-        }
-        #expect(count == 100_000 * 20 + 1)
-        // Generous, so it also holds in debug builds; release is far faster.
-        #expect(elapsed < .seconds(10))
+        var lexer = Lexer(text: text, fileID: 0)
+        #expect(lexer.tokenize().count == 100_000 * 20 + 1)
     }
 }

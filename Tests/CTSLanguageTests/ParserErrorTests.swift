@@ -79,7 +79,7 @@ struct ParserErrorTests {
         expectError("cadre show1️⃣", "'cadre show' needs ID; usage: cadre show ID")
         expectError("budget remove nj.fin1️⃣  ", "'budget remove' needs YEAR; usage: budget remove UNIT YEAR")
         expectError("include1️⃣ # no file", #"'include' needs FILE; usage: include "FILE.cts""#)
-        expectError("set format1️⃣", "'set' needs VALUE; usage: set OPTION VALUE")
+        expectError("set format1️⃣", "'set' needs VALUE; usage: set [OPTION VALUE]")
     }
 
     @Test func extraPositional() {

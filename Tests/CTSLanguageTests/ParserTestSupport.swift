@@ -140,10 +140,7 @@ func span(_ marks: [String: Mark], _ from: String, _ to: String) -> String {
 
 // MARK: - Describing AST values
 
-func number(_ n: Double) -> String {
-    if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-    return "\(n)"
-}
+func number(_ n: Number) -> String { n.description }
 
 /// `word:c1`, `str:"Li Wei"`, `num:12`, `date:2009-03-02`, `period:2008..2012`, `var:$x`,
 /// `list[...]`, `cond(SOURCE)`.

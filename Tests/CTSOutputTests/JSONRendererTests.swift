@@ -64,7 +64,7 @@ import Testing
 
     @Test func numbersUseTheShortestFormAndNonFiniteIsNull() {
         let table = ResultTable(columns: ["n"], rows: [
-            [.number(0.1)], [.number(-0.5)], [.number(1e-7)], [.number(.nan)], [.number(-.infinity)],
+            [.number(0.1)], [.number(-0.5)], [.number(1e-7)], [.number(Number(Double.nan))], [.number(Number(-Double.infinity))],
             [.list([.number(1), .text("a"), .null, .bool(true)])],
         ])
         expectRendered(Renderer.render(table, as: .json), """

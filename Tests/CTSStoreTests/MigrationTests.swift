@@ -75,7 +75,7 @@ import Testing
         #expect(try sqlite(path, "PRAGMA user_version; SELECT name FROM schema_migrations;") == "1\nv1-initial\n")
 
         let store = try SessionStore.open(path, create: false)
-        #expect(store.fileFormat == 2)
+        #expect(store.fileFormat == 3)
         expectSameSession(Self.fixtureSession(), try store.load())
         // The upgraded file takes format-2 records (exemptions) too.
         var changes = ChangeSet()
@@ -91,11 +91,12 @@ import Testing
             SELECT count(*) FROM meta WHERE key = 'last_saved';
             SELECT reason FROM exemption;
             """) == """
-            2
+            3
             1|v1-initial
             2|v2-exemptions-last-saved
+            3|v3-course-day-hours
             cts_version|0.1.0
-            format_version|2
+            format_version|3
             1
             Abroad
 
@@ -157,18 +158,18 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("future.ctsdb")
         try SessionStore.save(try SessionBuilder.province().session, to: path)
-        _ = try sqlite(path, "PRAGMA user_version = 3")
+        _ = try sqlite(path, "PRAGMA user_version = 4")
         let before = bytes(path)
         for open in [{ try SessionStore.open(path) }, { try SessionStore.openReadOnly(path) }] {
             #expect { _ = try open() } throws: { error in
                 let e = error as! StoreError
-                return e.kind == .newerFormat(file: 3, supported: 2)
-                    && e.message == "\(path) has session format 3, but this cts reads formats up to 2; "
+                return e.kind == .newerFormat(file: 4, supported: 3)
+                    && e.message == "\(path) has session format 4, but this cts reads formats up to 3; "
                     + "open it with a newer cts"
             }
         }
         #expect { try SessionStore.save(Session(), to: path) } throws: { error in
-            (error as! StoreError).kind == .newerFormat(file: 3, supported: 2)
+            (error as! StoreError).kind == .newerFormat(file: 4, supported: 3)
         }
         #expect(bytes(path) == before)
         #expect(dir.contents == ["future.ctsdb"])
