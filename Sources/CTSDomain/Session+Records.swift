@@ -260,11 +260,21 @@ struct FieldReader {
         case .number: id = v.description
         default: throw mismatch(name, withArticle("\(target.singular) id"), v)
         }
-        guard target == .unit, let only = kind.field(named: name)?.unitKind else {
+        guard target == .unit, let only = Self.unitKinds[kind]?[name] else {
             return try session.resolve(target, id: id, field: name)
         }
         return try unit(id, ofKind: only, for: name)
     }
+
+    /// The fields only units of one kind may fill (`FieldSpec.unitKind`), worked out once: a
+    /// bulk import reads a reference per row.
+    private static let unitKinds: [EntityKind: [String: UnitKind]] = {
+        var result: [EntityKind: [String: UnitKind]] = [:]
+        for kind in EntityKind.allCases {
+            for field in kind.fields { if let only = field.unitKind { result[kind, default: [:]][field.name] = only } }
+        }
+        return result
+    }()
 
     /// A unit reference that only units of one kind may fill (a course's provider is an
     /// institution); "did you mean" looks only among those units.
