@@ -75,12 +75,17 @@ public struct FieldSpec: Hashable, Sendable {
     public let optional: Bool
     /// Whether `E set` may change it (ids and keys may not).
     public let settable: Bool
+    /// For a unit reference that only units of one kind may fill: a course's provider is an
+    /// institution (spec §2). Checked wherever the field is set; completion offers only those.
+    public let unitKind: UnitKind?
 
-    public init(_ name: String, _ type: FieldType, optional: Bool = false, settable: Bool = true) {
+    public init(_ name: String, _ type: FieldType, optional: Bool = false, settable: Bool = true,
+                unitKind: UnitKind? = nil) {
         self.name = name
         self.type = type
         self.optional = optional
         self.settable = settable
+        self.unitKind = unitKind
     }
 }
 
@@ -98,7 +103,7 @@ extension EntityKind {
              FieldSpec("born", .year, optional: true), FieldSpec("status", .enumeration(.cadreStatus))]
         case .course:
             [FieldSpec("id", .id, settable: false), FieldSpec("title", .text),
-             FieldSpec("kind", .enumeration(.courseKind)), FieldSpec("provider", .ref(.unit)),
+             FieldSpec("kind", .enumeration(.courseKind)), FieldSpec("provider", .ref(.unit), unitKind: .institution),
              FieldSpec("organizer", .ref(.unit), optional: true), FieldSpec("start", .date),
              FieldSpec("end", .date), FieldSpec("hours", .number), FieldSpec("capacity", .count, optional: true)]
         case .enrollment:

@@ -27,6 +27,14 @@ extension Session {
                                   field: "capacity")
             }
         }
+        if case .unit(let unit) = new, case .unit(let was) = old, unit.kind != was.kind, was.kind == .institution {
+            // A course's provider must stay an institution (spec §2), or `course set` on it fails later.
+            let provided = courses.slots.filter { courses[$0]!.provider == slot }.count
+            if provided > 0 {
+                throw DomainError("unit \(unit.id) provides \(Self.counted(provided, .course)), so it must stay an institution",
+                                  field: "kind")
+            }
+        }
         if new != old { replace(slot, with: new, in: &changes) }
     }
 

@@ -291,11 +291,56 @@ struct FieldReader {
 
     func ref(_ name: String, _ target: EntityKind) throws(DomainError) -> Int {
         let v = try required(name)
+        let id: String
         switch v {
-        case .text(let id), .ref(_, let id): return try session.resolve(target, id: id, field: name)
-        case .number: return try session.resolve(target, id: v.description, field: name)
+        case .text(let text), .ref(_, let text): id = text
+        case .number: id = v.description
         default: throw mismatch(name, withArticle("\(target.singular) id"), v)
         }
+        guard target == .unit, let only = Self.unitKinds[kind]?[name] else {
+            return try session.resolve(target, id: id, field: name)
+        }
+        return try unit(id, ofKind: only, for: name)
+    }
+
+    /// The fields only units of one kind may fill (`FieldSpec.unitKind`), worked out once: a
+    /// bulk import reads a reference per row.
+    private static let unitKinds: [EntityKind: [String: UnitKind]] = {
+        var result: [EntityKind: [String: UnitKind]] = [:]
+        for kind in EntityKind.allCases {
+            for field in kind.fields { if let only = field.unitKind { result[kind, default: [:]][field.name] = only } }
+        }
+        return result
+    }()
+
+    /// A unit reference that only units of one kind may fill (a course's provider is an
+    /// institution); "did you mean" looks only among those units.
+    private func unit(_ id: String, ofKind only: UnitKind, for name: String) throws(DomainError) -> Int {
+        let allowed = session.units.rows.lazy.compactMap { $0?.kind == only ? $0!.id : nil }
+        guard let slot = session.slot(.unit, id: id) else {
+            throw DomainError("unknown unit '\(id)'\(Suggestion.hint(for: id, in: allowed))", field: name)
+        }
+        let found = session.units[slot]!.kind
+        guard found == only else {
+            // A real unit of the wrong kind: most often the locality or department whose school
+            // was meant (`js` for `js.ps`). When no id is close, offer the nearest ones in the
+            // tree: below the unit, else below its parent, and so on up.
+            var hint = Suggestion.hint(for: id, in: allowed)
+            var ancestor: Int? = slot
+            while hint.isEmpty, let top = ancestor {
+                let below = session.units.slots.filter { session.units[$0]!.kind == only && session.unit($0, isUnder: top) }
+                    .map { session.units[$0]!.id }.sorted()
+                if below.count == 1 { hint = " (did you mean '\(below[0])'?)" }
+                if below.count > 1 {
+                    hint = " (did you mean one of " + below.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                        + (below.count > 3 ? ", …" : "") + "?)"
+                }
+                ancestor = session.units[top]!.parent
+            }
+            throw DomainError("\(id) is \(withArticle(found.rawValue)) unit; the \(name) of \(withArticle(kind.singular)) "
+                              + "must be \(withArticle(only.rawValue))\(hint)", field: name)
+        }
+        return slot
     }
 
     func optionalRef(_ name: String, _ target: EntityKind) throws(DomainError) -> Int? {

@@ -158,16 +158,17 @@ public struct Lexer {
         }
     }
 
-    /// True when the text ends inside an unfinished command: a trailing `\` continuation, an open `(`, or an unterminated string. The interactive shell uses it to show a continuation prompt.
+    /// True when the text ends inside an unfinished command: a trailing `\` continuation or an
+    /// open `(`. The interactive shell uses it to show a continuation prompt.
     ///
-    /// Strings cannot span lines, so once a string has been cut by a newline the text is
-    /// already wrong and more lines cannot fix it: then the answer is false, and the shell
-    /// runs (and reports) what it has instead of prompting forever.
+    /// Strings cannot span lines (spec §1), so text that ends inside a string, or has a string
+    /// cut by a newline, is already wrong and more lines cannot fix it: then the answer is
+    /// false, and the shell reports the unterminated string at once.
     public static func isIncomplete(_ text: String) -> Bool {
         var lexer = Lexer(text: text, fileID: 0)
         _ = lexer.tokenize()
-        if lexer.sawStringCutByNewline { return false }
-        return lexer.pendingContinuation || lexer.parenDepth > 0 || lexer.endedInString
+        if lexer.sawStringCutByNewline || lexer.endedInString { return false }
+        return lexer.pendingContinuation || lexer.parenDepth > 0
     }
 
     // MARK: - State and emission

@@ -5,8 +5,9 @@ import CLineEditShim
 import CTSLanguage
 
 /// The read–eval–print loop, shaped like Lua's: read a line; while the command is unfinished
-/// (a trailing `\`, an open `(` or quote) read more behind the continuation prompt; then add
-/// the whole command to the history and run it. Errors are reported and the shell goes on.
+/// (a trailing `\` or an open `(`; never an open quote, as strings do not span lines) read
+/// more behind the continuation prompt; then add the whole command to the history and run it.
+/// Errors are reported and the shell goes on.
 public final class InteractiveShell {
     let runner: ScriptRunner
     let editor: LineEditor
@@ -24,12 +25,15 @@ public final class InteractiveShell {
         self.beforePrompt = beforePrompt
         runner.interactive = true
         runner.history = history
-        runner.confirm = { [editor] question in Self.ask(question, editor) ?? false }
+        runner.confirm = { [editor, out] question in Self.ask(question, editor, out) ?? false }
+        runner.waitForEnter = { [editor] text in editor.readLine(prompt: text) != .interrupted }
     }
 
-    /// One line saying what this is, how to get help, and where the session lives.
-    public static func banner(sessionFile: String?) -> String {
-        let storage = sessionFile.map { "session file \($0)" } ?? "session in memory only (not saved)"
+    /// One line saying what this is, how to get help, and where the session lives. A file
+    /// `-s` had to create is called new, so a mistyped name does not pass for an empty session.
+    public static func banner(sessionFile: String?, created: Bool = false) -> String {
+        let storage = sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
+            ?? "session in memory only (not saved)"
         return "cts \(Version.current) · type 'help' for commands, 'quit' to leave · \(storage)"
     }
 
@@ -42,22 +46,32 @@ public final class InteractiveShell {
         runner.colorOutput ? "\u{1}\u{1B}[1;36m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text
     }
 
-    private var askedAboutUnsaved = false
-
-    /// Whether to leave: yes, unless there are changes not in a session file and the user,
-    /// asked once, says no.
+    /// Whether to leave: yes when every change is in a session file; else only when the user,
+    /// asked each time, answers y. Only when the input is gone (nobody can answer) it leaves.
     private func mayLeave() -> Bool {
         let unsaved = runner.interpreter.unsavedChanges
-        guard unsaved > 0, !askedAboutUnsaved else { return true }
-        askedAboutUnsaved = true
+        guard unsaved > 0 else { return true }
         let what = runner.sessionFileName.map { "not saved to \($0)" } ?? "in memory only"
-        return Self.ask("\(ScriptRunner.changesAre(unsaved)) \(what). Leave anyway? (y/n) ", editor) ?? true
+        return Self.ask("\(ScriptRunner.changesAre(unsaved)) \(what). Leave anyway? (y/n) ", editor, out) ?? true
     }
 
-    /// Asks a yes/no question on the prompt line; nil at the end of input.
-    static func ask(_ question: String, _ editor: LineEditor) -> Bool? {
-        guard case .line(let answer) = editor.readLine(prompt: question) else { return nil }
-        return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
+    /// Asks a yes/no question on the prompt line: true only for y or yes; Ctrl-C and Ctrl-D
+    /// mean no. Nil when the input is gone.
+    static func ask(_ question: String, _ editor: LineEditor, _ out: OutputSink) -> Bool? {
+        switch editor.readLine(prompt: question) {
+        case .line(let answer):
+            return ["y", "yes"].contains(answer.lowercased().filter { !$0.isWhitespace })
+        case .interrupted:
+            // Taken as the answer, so it must not also stop the command that asked.
+            _ = cle_take_sigint()
+            out.raw("\n")
+            return false
+        case .endOfFile:
+            out.raw("\n")
+            return false
+        case .closed:
+            return nil
+        }
     }
 
     /// Runs until `quit`, `exit` or Ctrl-D on an empty line; returns the exit status.
@@ -76,6 +90,9 @@ public final class InteractiveShell {
                 buffer = ""
                 _ = cle_take_sigint()
                 out.raw("\n")
+            case .closed:
+                out.raw("\n")
+                return ExitStatus.success
             case .endOfFile:
                 if buffer.isEmpty {
                     out.raw("\n")

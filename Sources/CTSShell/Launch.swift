@@ -18,7 +18,7 @@ public struct LaunchOptions: Sendable {
 extension CommandLine {
     /// Runs cts against the real terminal; returns the exit status.
     public static func launch(_ options: LaunchOptions) -> Int32 {
-        setlocale(LC_ALL, "")  // before libedit starts, or it drops non-ASCII input
+        Terminal.useLocaleWithUTF8()  // before libedit starts, or it drops non-ASCII input
         let stdinIsTerminal = Files.isTerminalInput()
         var runOptions = options.run
         runOptions.staysInteractive = options.interactive
@@ -29,6 +29,12 @@ extension CommandLine {
         let batchOnly = !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
             || options.run.dryRun
         if batchOnly {
+            if options.interactive && stdinIsTerminal && !options.run.dryRun {
+                // The scripts of `-i` run at the terminal before the prompt starts (and its line
+                // editor with it): their `pause`s read Enter as a plain line.
+                let terminal = PlainLineEditor(showPrompt: true)
+                runner.waitForEnter = { terminal.readLine(prompt: $0) != .interrupted }
+            }
             let status = runner.run { stdinIsTerminal ? nil : Files.readStandardInput() }
             if !options.interactive || !stdinIsTerminal || status == ExitStatus.sessionFile || options.run.dryRun {
                 return status
@@ -57,7 +63,8 @@ extension CommandLine {
         let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
                                      beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: runner.sessionFileName))
+        let banner = InteractiveShell.banner(sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew)
+        return shell.run(rcFile: rc, banner: banner)
     }
 }
 

@@ -9,7 +9,7 @@ import CTSOutput
 /// fish-style prefix search on ↑/↓, Ctrl-R incremental search, and TAB completion.
 ///
 /// Used only when standard input and output are both terminals: elsewhere raw key codes
-/// would reach the line. `setlocale(LC_ALL, "")` must have run before it is created, or
+/// would reach the line. `Terminal.useLocaleWithUTF8()` must have run before it is created, or
 /// libedit drops non-ASCII input; lines are read with the wide-character `el_wgets`.
 public final class LibEditLineEditor: LineEditor {
     private let editLine: OpaquePointer
@@ -62,7 +62,9 @@ public final class LibEditLineEditor: LineEditor {
         // The wide-character API: libedit hands back Unicode scalars, so nothing depends on
         // how a multi-byte character was split across reads.
         guard let pointer = el_wgets(editLine, &count) else {
-            return count == -1 && errno == EINTR ? .interrupted : .endOfFile
+            // libedit: 0 for Ctrl-D on an empty line, -1 with errno for a failed read.
+            if count == -1 { return errno == EINTR ? .interrupted : .closed }
+            return .endOfFile
         }
         var scalars = String.UnicodeScalarView()
         for i in 0..<Int(count) {

@@ -9,6 +9,8 @@ public enum LineInput: Equatable, Sendable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of input.
     case endOfFile
+    /// The input cannot be read any more (the terminal went away): nobody is there to answer.
+    case closed
 }
 
 /// The seam between the shell and how lines are read: libedit at a terminal, plain reads
@@ -38,6 +40,7 @@ public final class PlainLineEditor: LineEditor {
         while true {
             let n = read(STDIN_FILENO, &byte, 1)
             if n < 0 && errno == EINTR { return .interrupted }
+            if n < 0 && bytes.isEmpty { return .closed }
             if n <= 0 { return bytes.isEmpty ? .endOfFile : .line(String(decoding: bytes, as: UTF8.self)) }
             if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
             bytes.append(byte)
@@ -58,7 +61,7 @@ public final class PlainLineEditor: LineEditor {
     }
 }
 
-/// Plays back given lines, for tests of the shell loop.
+/// Plays back given lines, for tests of the shell loop; after the last one the input is `.closed`.
 public final class ScriptedLineEditor: LineEditor {
     public private(set) var inputs: [LineInput]
     public private(set) var prompts: [String] = []
@@ -70,7 +73,7 @@ public final class ScriptedLineEditor: LineEditor {
 
     public func readLine(prompt: String) -> LineInput {
         prompts.append(PlainLineEditor.stripMarkers(prompt))
-        return inputs.isEmpty ? .endOfFile : inputs.removeFirst()
+        return inputs.isEmpty ? .closed : inputs.removeFirst()
     }
 
     public func addHistory(_ entry: String) { history.append(entry) }

@@ -39,6 +39,9 @@ extension ScriptRunner {
     /// The name of the session file being worked on, for the banner.
     public var sessionFileName: String? { store?.path }
 
+    /// Whether that file did not exist and opening it created it (a mistyped `-s` name).
+    public var sessionFileIsNew: Bool { store?.wasCreated ?? false }
+
     /// Writes the changes of the open transaction that are not in the session file yet, in one
     /// transaction, when there is a file to write and writing is on; returns how many.
     private func writeUnwrittenChanges() throws -> Int {

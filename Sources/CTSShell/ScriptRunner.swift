@@ -54,6 +54,10 @@ public final class ScriptRunner {
     public var history: History?
     /// Asks the user a yes/no question (interactive only): before `new` throws away changes.
     public var confirm: ((String) -> Bool)?
+    /// Shows a `pause` message and waits for Enter; false when Ctrl-C stopped the wait. Set
+    /// only where someone can press Enter (at the prompt, the scripts of `-i`): in batch,
+    /// `pause` does nothing.
+    public var waitForEnter: ((String) -> Bool)?
     /// The session file being worked on, if any.
     var store: SessionStore?
     /// Whether a session file could not be opened, read or written (exit status 3).
@@ -249,8 +253,12 @@ public final class ScriptRunner {
             }
         case .include(let path, let range):
             return runFile(Files.join(directory, path), includedAt: range) || options.keepGoing
-        case .pause:
-            break
+        case .pause(let message):
+            if let waitForEnter, !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ") {
+                wasInterrupted = true
+                if !interactive { report(.error("interrupted", at: nil)) }
+                return false
+            }
         case .history(let limit):
             guard let history else {
                 out.print("history is kept only at the interactive prompt")

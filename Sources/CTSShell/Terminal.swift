@@ -10,6 +10,24 @@ import CTSDomain
 public enum Terminal {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
 
+    /// Takes the locale from the environment, but always with UTF-8 characters (cts works in
+    /// UTF-8 only): libedit reads and shows characters through LC_CTYPE, and under LC_ALL=C,
+    /// or with no locale set at all, it drops every non-ASCII one (`echo 张敏` ran as `echo`).
+    public static func useLocaleWithUTF8() {
+        setlocale(LC_ALL, "")
+        guard !charactersAreUTF8 else { return }
+        // C.UTF-8 is built into glibc 2.35 and later; the others for older or other systems.
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            return
+        }
+    }
+
+    /// Whether the current LC_CTYPE encodes characters as UTF-8.
+    static var charactersAreUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        return String(cString: codeset).lowercased().filter { $0 != "-" } == "utf8"
+    }
+
     /// Whether colour may be used on a stream: a terminal, and NO_COLOR unset (no-color.org).
     public static func wantsColor(_ fd: Int32) -> Bool {
         isTerminal(fd) && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"

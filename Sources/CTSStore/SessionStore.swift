@@ -31,6 +31,8 @@ public final class SessionStore {
     public private(set) var fileFormat: Int
     /// The cts version recorded in `meta` when the file is written.
     let ctsVersion: String
+    /// Whether ``open(_:create:ctsVersion:)`` created the file: it did not exist.
+    public private(set) var wasCreated = false
 
     private var queue: DatabaseQueue?
     private var lock: FileLock?
@@ -86,8 +88,10 @@ public final class SessionStore {
                 try? queue.close()
                 throw error
             }
-            return SessionStore(path: path, queue: queue, lock: lock, format: format, readOnly: false,
-                                ctsVersion: ctsVersion)
+            let store = SessionStore(path: path, queue: queue, lock: lock, format: format, readOnly: false,
+                                     ctsVersion: ctsVersion)
+            store.wasCreated = created
+            return store
         } catch {
             if created { unlink(path) }
             lock.release()

@@ -82,13 +82,18 @@ import Testing
             return slots.isEmpty ? nil : slots[rng.next(slots.count)]
         }
         func unitID() -> String { pick(.unit).map { s.name(of: .unit, $0) } ?? "none" }
+        /// A course's provider must be an institution.
+        func institutionID() -> String {
+            let slots = s.slots(.unit).filter { s.units[$0]!.kind == .institution }
+            return slots.isEmpty ? "none" : s.name(of: .unit, slots[rng.next(slots.count)])
+        }
         for step in 0..<400 {
             var changes = ChangeSet()
             counter += 1
             do {
                 switch rng.next(12) {
                 case 0:
-                    var f: [String: Value] = ["id": .text("u\(counter)"), "name": .text("U"), "kind": .text("department"),
+                    var f: [String: Value] = ["id": .text("u\(counter)"), "name": .text("U"), "kind": .text(counter % 2 == 0 ? "institution" : "department"),
                                               "level": .text("county")]
                     if rng.next(3) > 0 { f["parent"] = .text(unitID()) }
                     try s.add(s.makeRecord(.unit, f), &changes)
@@ -97,7 +102,7 @@ import Testing
                                                     "rank": .text("staff"), "category": .text("technical")]), &changes)
                 case 2:
                     try s.add(s.makeRecord(.course, ["id": .text("k\(counter)"), "title": .text("K"), "kind": .text("online"),
-                                                     "provider": .text(unitID()), "start": .date(day(2009, 1, 1)),
+                                                     "provider": .text(institutionID()), "start": .date(day(2009, 1, 1)),
                                                      "end": .date(day(2009, 2, 1)), "hours": .number(10),
                                                      "capacity": .number(Number(1 + rng.next(3)))]), &changes)
                 case 3:

@@ -10,7 +10,7 @@ import Testing
     func complete(_ id: String, on date: Day, hours: Number, kind: String = "off-job") throws {
         let b = Builder(session: s)
         if s.count(.unit) == 0 {
-            try b.unit("js")
+            try b.unit("js", kind: "institution")  // a course's provider is an institution
             try b.cadre("c1", unit: "js")
         }
         let k = try b.course(id, kind: kind, provider: "js", start: date.adding(days: -3)!, end: date, hours: hours)

@@ -17,8 +17,8 @@ struct Builder {
     }
 
     @discardableResult
-    func unit(_ id: String, parent: String? = nil, level: String = "province") throws -> Int {
-        var f: [String: Value] = ["id": .text(id), "name": .text("Unit \(id)"), "kind": .text("locality"),
+    func unit(_ id: String, parent: String? = nil, level: String = "province", kind: String = "locality") throws -> Int {
+        var f: [String: Value] = ["id": .text(id), "name": .text("Unit \(id)"), "kind": .text(kind),
                                   "level": .text(level)]
         if let parent { f["parent"] = .text(parent) }
         return try add(.unit, f)
@@ -70,7 +70,7 @@ func workshopSession() throws -> Session {
     let b = Builder(session: s)
     try b.unit("js")
     try b.unit("js.org", parent: "js")
-    try b.unit("js.ps", parent: "js")
+    try b.unit("js.ps", parent: "js", kind: "institution")
     try b.unit("nj", parent: "js", level: "city")
     try b.unit("nj.fin", parent: "nj", level: "city")
     let c1 = try b.cadre("c1", unit: "nj.fin", rank: "county", born: 1966)

@@ -442,8 +442,6 @@ struct LexerTests {
         #expect(Lexer.isIncomplete("rule add x for=(a = b"))
         #expect(Lexer.isIncomplete("rule add x for=(a = b\n and (c"))
         #expect(Lexer.isIncomplete("rule add x for=(a = b\n"))
-        #expect(Lexer.isIncomplete("unit add js \"Jiangsu"))
-        #expect(Lexer.isIncomplete("unit add js \"Jiangsu\\"))
         #expect(Lexer.isIncomplete("a\nb \\"))
     }
 
@@ -461,6 +459,10 @@ struct LexerTests {
         #expect(!Lexer.isIncomplete("(a; b"))
         // A string cut by a newline is already an error: more lines cannot help.
         #expect(!Lexer.isIncomplete("echo \"abc\ndef\""))
+        // So is one still open at the end: strings never span lines, even inside `(`.
+        #expect(!Lexer.isIncomplete("unit add js \"Jiangsu"))
+        #expect(!Lexer.isIncomplete("unit add js \"Jiangsu\\"))
+        #expect(!Lexer.isIncomplete("count units where (name = \"Jiang"))
     }
 
     // MARK: Whole scripts

@@ -165,11 +165,24 @@ struct CompletionTests {
         let nj = complete("cadre add c9 \"Xu Bo\" unit=nj")
         #expect(nj.candidates.map(\.text) == ["nj", "nj.fin"])
         #expect(nj.prefix == "nj" && nj.commonPrefix == "nj" && nj.wordStart == 26)
-        let provider = complete("course add k9 \"T\" provider=js.")
-        #expect(provider.candidates.map(\.text) == ["js.org", "js.ps"])
-        #expect(provider.commonPrefix == "js.")
+        #expect(texts("course add k9 \"T\" organizer=js.") == ["js.org", "js.ps"])
         #expect(complete("finding add f9 inspection=").candidates == [CompletionCandidate(text: "i1", detail: "Training files")])
         #expect(texts("inspection add i9 by=js.o") == ["js.org"])
+    }
+
+    /// A course's provider is an institution (spec §2): only those are offered for it.
+    @Test func providerOffersOnlyInstitutions() {
+        let provider = complete("course add k9 \"T\" provider=js.")
+        #expect(provider.candidates == [CompletionCandidate(text: "js.ps", detail: "Jiangsu Provincial Party School")])
+        #expect(provider.commonPrefix == "js.ps" && provider.totalCount == 1)
+        #expect(texts("course add k9 \"T\" provider=") == ["js.ps"])
+        #expect(texts("course set k1 provider=") == ["js.ps"])
+        #expect(texts("course add k9 \"T\" provider=nj") == [])
+        #expect(complete("course add k9 \"T\" provider=nj").commonPrefix == "nj")
+        #expect(texts("list courses where provider = ") == ["js.ps"])
+        // Other unit fields still take any unit.
+        #expect(texts("course add k9 \"T\" organizer=") == ["js", "js.org", "js.ps", "nj", "nj.fin"])
+        #expect(texts("list courses where organizer = ") == ["js", "js.org", "js.ps", "nj", "nj.fin"])
     }
 
     @Test func idsAreCaseSensitive() {

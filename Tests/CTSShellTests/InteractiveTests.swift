@@ -224,6 +224,126 @@ struct InteractiveTests {
         #expect(!FileManager.default.fileExists(atPath: tmux.home.appendingPathComponent("state/cts/history").path))
     }
 
+    /// Issue 7 item 8: at "Leave anyway?" Ctrl-C and Ctrl-D mean no, every time; only y leaves.
+    @Test func leavingWithUnsavedChangesTakesAYes() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.type("unit add js \"Jiangsu\" kind=locality level=province")
+        try tmux.press("Enter")
+        try tmux.waitFor("added unit js")
+        let question = "1 change is in memory only. Leave anyway? (y/n)"
+        func questions() throws -> Int { try tmux.screen().components(separatedBy: question).count - 1 }
+        try tmux.type("quit")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == question }
+        try tmux.press("C-c")
+        try tmux.waitFor { lastLine($0) == "cts>" }
+        #expect(!(try tmux.exited()))
+        try tmux.press("C-d")
+        try tmux.waitFor { lastLine($0) == question }
+        #expect(try questions() == 2, "asked again")
+        try tmux.press("C-d")
+        try tmux.waitFor { lastLine($0) == "cts>" }
+        #expect(!(try tmux.exited()))
+        try tmux.type("quit")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == question }
+        try tmux.type("n")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == "cts>" }
+        try tmux.type("count units")
+        try tmux.press("Enter")
+        try tmux.waitFor("(1 row)")
+        #expect(try tmux.screen().contains("\n     1\n"), "the change is still there")
+        try tmux.type("quit")
+        try tmux.press("Enter")
+        try tmux.waitFor { _ in (try? questions()) == 4 }
+        try tmux.type("y")
+        try tmux.press("Enter")
+        try tmux.waitFor { _ in (try? tmux.exited()) == true }
+        #expect(try tmux.exited())
+    }
+
+    /// Issue 7 item 11: a mistyped `-s` name shows up as a new file in the banner.
+    @Test func bannerSaysWhenTheSessionFileIsNew() throws {
+        let first = try TmuxSession()
+        let path = first.home.appendingPathComponent("jiangsu.ctsdb").path
+        try startShell(first, ["-s", path])
+        #expect(try first.screen().contains("· new session file \(path) created"))
+        try first.press("C-d")
+        try first.waitFor { _ in (try? first.exited()) == true }
+        first.stop()
+        let second = try TmuxSession(home: first.home)
+        try startShell(second, ["-s", path])
+        let screen = try second.screen()
+        #expect(screen.contains("· session file \(path)"))
+        #expect(!screen.contains("new session file"))
+    }
+
+    /// Issue 7 item 12: `pause` shows its message and waits for Enter, in the scripts of `-i`
+    /// and at the prompt; Ctrl-C there stops the input like any command.
+    @Test func pauseWaitsForEnter() throws {
+        let tmux = try TmuxSession()
+        let script = tmux.home.appendingPathComponent("talk.cts")
+        try "echo before\npause \"Next: the units\"\necho after\n".write(to: script, atomically: true, encoding: .utf8)
+        try tmux.start(["-i", script.path])
+        try tmux.waitFor { lastLine($0) == "Next: the units (press Enter to go on)" }
+        usleep(300_000)
+        #expect(!(try tmux.screen()).contains("\nafter"))
+        try tmux.press("Enter")
+        try tmux.waitFor { $0.contains("\nafter") && lastLine($0) == "cts>" }
+
+        try tmux.type("pause; echo done")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == "(press Enter to go on)" }
+        usleep(300_000)
+        #expect(!(try tmux.screen()).contains("\ndone"))
+        try tmux.press("Enter")
+        try tmux.waitFor { $0.contains("\ndone") && lastLine($0) == "cts>" }
+
+        try tmux.type("unit add js \"Jiangsu\" kind=locality level=province; pause \"Keep it?\"")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == "Keep it? (press Enter to go on)" }
+        try tmux.press("C-c")
+        try tmux.waitFor("interrupted")
+        try tmux.type("count units")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("(1 row)")
+        #expect(screen.contains("\n     0\n"), "the interrupted input was taken back")
+    }
+
+    /// Issue 7 item 14: strings never span lines, so an open quote is an error at once, not `...>`.
+    @Test func openQuoteIsReportedAtOnce() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        try tmux.type("echo \"Jiangsu")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor { $0.contains("unterminated string") && lastLine($0) == "cts>" }
+        #expect(screen.contains("<stdin>:1:6: error: unterminated string"))
+        #expect(!screen.contains("...>"))
+        // A trailing `\` and an open `(` still continue.
+        try tmux.type("count units where (level =")
+        try tmux.press("Enter")
+        try tmux.waitFor { lastLine($0) == "...>" }
+        try tmux.type("province)")
+        try tmux.press("Enter")
+        try tmux.waitFor("(1 row)")
+    }
+
+    /// Issue 7 item 16: cts works in UTF-8 whatever the locale says: under LC_ALL=C, and with
+    /// no locale at all, Chinese typed at the prompt arrives whole.
+    @Test func chineseSurvivesTheCLocale() throws {
+        for environment in [["LC_ALL": "C", "LANG": "C"], ["LC_ALL": "", "LANG": ""]] {
+            let tmux = try TmuxSession()
+            try startShell(tmux, environment: environment)
+            try tmux.type("echo 张敏 ok")
+            try tmux.press("Enter")
+            let screen = try tmux.waitFor { $0.contains("\n张敏 ok") }
+            #expect(screen.contains("cts> echo 张敏 ok"), "with \(environment)")
+            #expect(screen.contains("\n张敏 ok"), "with \(environment)")
+        }
+    }
+
     @Test func noColourWhenPiped() throws {
         let dir = FileManager.default.temporaryDirectory
         let input = dir.appendingPathComponent("cts-pipe-\(UUID().uuidString).cts")

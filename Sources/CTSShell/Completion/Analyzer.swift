@@ -77,7 +77,7 @@ struct Analyzer {
                 i += 2
                 let kind = spec.options.first { $0.key == key }?.kind
                 guard let kind else { return .none }
-                if i >= n { return .values(of: kind) }
+                if i >= n { return optionValues(spec, key, kind) }
                 switch value(&i) {
                 case .complete: continue
                 case .openList(let items): return listContinuation(kind, items)
@@ -112,6 +112,18 @@ struct Analyzer {
             e.merge(options)
         default:
             if slot.optional { e.merge(options) }
+        }
+        return e
+    }
+
+    /// What `key=` takes: for a record's field, what the field allows (`provider=`: only
+    /// institutions), else what the option's kind allows.
+    private func optionValues(_ spec: CommandSpec, _ key: String, _ kind: ValueKind) -> Expectation {
+        var e = Expectation.values(of: kind)
+        switch spec.action {
+        case .add(let record), .update(let record), .upsert(let record):
+            if case .ref = kind { e.unitKind = record.field(named: key)?.unitKind }
+        default: break
         }
         return e
     }

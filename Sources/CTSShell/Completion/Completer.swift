@@ -134,6 +134,17 @@ public final class Completer {
             let index = self.index(kind, session)
             let range = index.range(prefix: prefix)
             guard !range.isEmpty else { continue }
+            if kind == .unit, let only = expectation.unitKind {
+                // Only some units fit (a provider is an institution): look at each match.
+                let fitting = range.filter { session.units[index.slot(at: $0)]?.kind == only }
+                guard let first = fitting.first, let last = fitting.last else { continue }
+                total += fitting.count
+                ends += [index.id(at: first), index.id(at: last)]
+                for i in fitting.prefix(Self.candidateLimit) {
+                    ids.append(CompletionCandidate(text: index.id(at: i), detail: index.detail(at: i, in: session)))
+                }
+                continue
+            }
             total += range.count
             ends.append(index.id(at: range.lowerBound))
             ends.append(index.id(at: range.upperBound - 1))

@@ -30,6 +30,8 @@ struct Expectation: Equatable {
     var words: [Word] = []
     /// Ids of records of these kinds.
     var ids: [EntityKind] = []
+    /// Of the unit ids, only those of units of this kind (after `provider=`: institutions).
+    var unitKind: UnitKind?
     /// Field names (and dotted paths), which depend on the part already typed.
     var fields: FieldScope?
     var files = false
@@ -64,6 +66,10 @@ struct Expectation: Equatable {
 
     mutating func merge(_ other: Expectation) {
         words += other.words
+        if other.ids.contains(.unit) {
+            // Units of any kind from either side mean units of any kind.
+            unitKind = ids.contains(.unit) && unitKind != other.unitKind ? nil : other.unitKind
+        }
         for kind in other.ids where !ids.contains(kind) { ids.append(kind) }
         if fields == nil { fields = other.fields }
         files = files || other.files
@@ -95,12 +101,16 @@ struct Expectation: Equatable {
         }
     }
 
-    /// The values a field compares with: enum words, ids of the kind it refers to, yes/no.
-    static func values(of type: FieldType) -> Expectation? {
-        switch type {
+    /// The values a field compares with: enum words, ids of the kind it refers to (only the
+    /// institutions for a provider), yes/no.
+    static func values(of field: FieldSpec) -> Expectation? {
+        switch field.type {
         case .enumeration(let v): return .words(v.words)
         case .courseKinds: return .words(Vocabulary.courseKind.words)
-        case .ref(let k): return .ids(k)
+        case .ref(let k):
+            var e = Expectation.ids(k)
+            e.unitKind = field.unitKind
+            return e
         case .yesNo: return .words(yesNo)
         case .id, .text, .number, .count, .year, .date, .period, .condition: return nil
         }
@@ -155,13 +165,13 @@ struct Expectation: Equatable {
         }
     }
 
-    /// The type of a field or dotted path (`unit.level`) of a kind.
-    static func fieldType(_ path: String, in start: EntityKind) -> FieldType? {
+    /// The field a name or dotted path (`unit.level`) of a kind ends at.
+    static func field(_ path: String, in start: EntityKind) -> FieldSpec? {
         var kind = start
         let parts = path.split(separator: ".", omittingEmptySubsequences: false)
         for (i, part) in parts.enumerated() {
             guard let field = kind.field(named: part.lowercased()) else { return nil }
-            if i == parts.count - 1 { return field.type }
+            if i == parts.count - 1 { return field }
             guard case .ref(let target) = field.type else { return nil }
             kind = target
         }

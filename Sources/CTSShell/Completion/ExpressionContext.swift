@@ -331,7 +331,7 @@ struct ExpressionScanner {
 
     /// The values the field (path) on the left of a comparison takes.
     private func values(of left: String?, _ scope: FieldScope?) -> Expectation? {
-        guard let left, case .kind(let kind)? = scope, let type = Expectation.fieldType(left, in: kind) else { return nil }
-        return Expectation.values(of: type)
+        guard let left, case .kind(let kind)? = scope, let field = Expectation.field(left, in: kind) else { return nil }
+        return Expectation.values(of: field)
     }
 }
