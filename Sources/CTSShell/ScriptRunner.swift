@@ -98,14 +98,22 @@ public final class ScriptRunner {
             guard runFile(path, includedAt: nil) else { return false }
             if quitRequested { return true }
         }
-        for command in options.commands {
-            guard runSource(name: "<command-line>", text: command, directory: ".") else { return false }
+        for (i, command) in options.commands.enumerated() {
+            guard runSource(name: Self.commandLineName(i, of: options.commands.count), text: command, directory: ".")
+            else { return false }
             if quitRequested { return true }
         }
         if options.scripts.isEmpty && options.commands.isEmpty, let text = readStandardInput() {
             return runSource(name: "<stdin>", text: text, directory: ".")
         }
         return true
+    }
+
+    /// The source name of the `index`th (from 0) of `count` `-c` commands, as diagnostics show
+    /// it: `<command-line>` when there is one, `<command-line 2>` for the second of several, so
+    /// that every error says which `-c` it came from.
+    static func commandLineName(_ index: Int, of count: Int) -> String {
+        count == 1 ? "<command-line>" : "<command-line \(index + 1)>"
     }
 
     /// Whether confirmations ("added cadre c1", "saved F") are shown: for what is typed at the
