@@ -19,6 +19,9 @@ extension CommandLine {
     /// Runs cts against the real terminal; returns the exit status.
     public static func launch(_ options: LaunchOptions) -> Int32 {
         setlocale(LC_ALL, "")  // before libedit starts, or it drops non-ASCII input
+        // A closed pipe is a write error (EPIPE) the runner handles, not a signal that kills
+        // cts in the middle of a command (see ScriptRunner.outputWasWritten).
+        signal(SIGPIPE, SIG_IGN)
         let stdinIsTerminal = Files.isTerminalInput()
         var runOptions = options.run
         runOptions.staysInteractive = options.interactive

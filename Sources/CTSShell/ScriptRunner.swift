@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CTSDomain
 import CTSInterpreter
 import CTSLanguage
@@ -45,6 +48,10 @@ public final class ScriptRunner {
     var options: RunOptions
     /// Whether any command has failed so far.
     private(set) var failed = false
+    /// Whether a write to standard output failed (see ``outputWasWritten(by:)``), and whether
+    /// that was because its reader closed it.
+    private var outputFailed = false
+    private(set) var outputClosed = false
     /// Whether the last command was stopped by Ctrl-C.
     private(set) var wasInterrupted = false
     private(set) var quitRequested = false
@@ -87,7 +94,13 @@ public final class ScriptRunner {
         guard interpreter.inTransaction else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
+            _ = outputWasWritten(by: nil)
         } else {
+            // Stopped by a closed output, the run says nothing else; but changes that the
+            // session file will not get are worth a line on standard error.
+            if outputClosed, let store, !interpreter.transactionChanges.isEmpty {
+                err.print("cts: standard output was closed; the script stopped and \(store.path) was left as it was")
+            }
             interpreter.rollback()
         }
         return status
@@ -213,6 +226,37 @@ public final class ScriptRunner {
     /// Runs one command and carries out its effects; false when the run must stop.
     func runCommand(_ command: Command, directory: String) -> Bool {
         if interpreter.settings.echo { out.raw(echoText(command)) }
+        // Like sqlite3's `.timer`: timed when the timer was on before and after the command,
+        // so `set timer on` and `set timer off` print no time of their own.
+        let timed = interpreter.settings.timer
+        let start = ContinuousClock.now
+        defer {
+            if timed && interpreter.settings.timer { err.print(Self.elapsed(ContinuousClock.now - start)) }
+        }
+        let goOn = execute(command, directory: directory)
+        return outputWasWritten(by: command.range) && goOn
+    }
+
+    /// After a command (or the dry-run summary): a write to standard output that failed is an
+    /// error of the command that wrote, and ends the run, since nothing after it could be shown
+    /// either. A reader that went away (EPIPE: `cts … | head -1`) ends it quietly, as other
+    /// Unix tools do; a full disk or an I/O error is reported. Both exit with status 1.
+    func outputWasWritten(by range: SourceRange?) -> Bool {
+        guard let error = out.writeError else { return true }
+        guard !outputFailed else { return false }
+        outputFailed = true
+        failed = true
+        quitRequested = interactive
+        if error == EPIPE {
+            outputClosed = true
+        } else {
+            report(.error("cannot write the output: \(FileError(path: "", errno: error).reason)", at: range))
+        }
+        return false
+    }
+
+    /// Runs one command's effects; false when the run must stop.
+    private func execute(_ command: Command, directory: String) -> Bool {
         do {
             for effect in try interpreter.execute(command) {
                 if !perform(effect, directory: directory) { return false }
@@ -228,6 +272,14 @@ public final class ScriptRunner {
             report(.error("\(error)", at: command.range))
         }
         return !interactive && (options.keepGoing || !interpreter.settings.stopOnError)
+    }
+
+    /// `time: 0.003 s`: what `set timer on` prints on standard error after each command.
+    static func elapsed(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        let fraction = String(milliseconds % 1000)
+        return "time: \(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
     }
 
     private func perform(_ effect: Effect, directory: String) -> Bool {
