@@ -16,6 +16,8 @@ public final class Interpreter {
     public var variables: [String: Value] = [:]
     /// The date `today` means when `set today` has not fixed it.
     public var systemToday: Day
+    /// Refuse every command that would change the session (`--read-only`).
+    public var readOnly = false
     /// Asked at safe points in long loops; true makes the command stop with ``Interrupted``.
     public var interruptRequested: () -> Bool = { false }
 
@@ -50,6 +52,15 @@ public final class Interpreter {
     /// Runs one command.
     public func execute(_ command: Command) throws -> [Effect] {
         try checkInterrupt(0)
+        if readOnly, changesSession(command) {
+            let name = command.spec.name + (settingName(command).map { " " + $0 } ?? "")
+            // `set day-hours`: the caret takes in the setting's name too.
+            var range = command.nameRange
+            if case .simple(let args) = command.body, command.spec.action == .setOption, let first = args.positionals.first {
+                range = range.through(first.range)
+            }
+            throw Diagnostic.error("'\(name)' would change the session, which is read-only (--read-only)", at: range)
+        }
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
             return [try mutate(command)]
@@ -71,6 +82,22 @@ public final class Interpreter {
         case .save, .open, .dump, .importRecords, .exportRecords:
             return [try sessionCommand(command)]
         }
+    }
+
+    /// Whether running `command` would change the session: the command table says so of each
+    /// command (``CommandAction/changesSession``), and of `set`, which settings are session state.
+    public func changesSession(_ command: Command) -> Bool {
+        if command.spec.action == .setOption, let name = settingName(command) {
+            return CommandTable.sessionSettings.contains(name)
+        }
+        return command.spec.action.changesSession
+    }
+
+    /// The setting a `set` command names, lowercased.
+    private func settingName(_ command: Command) -> String? {
+        guard command.spec.action == .setOption, case .simple(let args) = command.body,
+              let first = args.positionals.first else { return nil }
+        return (try? value(of: first))?.description.lowercased()
     }
 
     /// Checks for Ctrl-C every 4096 steps of a loop.

@@ -102,6 +102,13 @@ extension CommandAction {
         }
     }
 
+    /// Whether the command changes the session (what `--read-only` refuses): its records,
+    /// including through undo and redo. `set` changes it only for the settings that are
+    /// session state (``CommandTable/sessionSettings``); the interpreter asks about those.
+    public var changesSession: Bool {
+        changesRecords || self == .undo || self == .redo
+    }
+
     var isShow: Bool {
         if case .show = self { return true }
         return false

@@ -60,7 +60,8 @@ extension CommandLine {
         let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
                                      beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: runner.sessionFileName))
+        return shell.run(rcFile: rc, banner: InteractiveShell.banner(sessionFile: runner.sessionFileName,
+                                                                         readOnly: runner.isReadOnly))
     }
 }
 

@@ -78,7 +78,11 @@ public final class ScriptRunner {
         self.err = err
         interpreter = Interpreter(files: files, systemToday: today)
         interpreter.settings.echo = options.echo
+        interpreter.readOnly = options.readOnly
     }
+
+    /// Whether cts was started `--read-only`: the banner and the prompt say so.
+    public var isReadOnly: Bool { options.readOnly }
 
     /// Runs everything the options name and returns the exit status.
     ///
