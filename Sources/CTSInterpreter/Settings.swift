@@ -1,4 +1,5 @@
 import CTSDomain
+import CTSLanguage
 
 /// The settings `set` changes. The interpreter keeps them; the shell reads those that are about
 /// presentation (colour, echo, timer) and the store reads `autosave`.
@@ -20,5 +21,5 @@ public struct Settings: Equatable, Sendable {
 
     public init() {}
 
-    public static let formats = ["table", "csv", "tsv", "json", "markdown"]
+    public static let formats = CommandTable.outputFormats
 }

@@ -65,6 +65,8 @@ public final class ScriptRunner {
     var store: SessionStore?
     /// Whether a session file could not be opened, read or written (exit status 3).
     var storeFailed = false
+    /// Under --dry-run: the files the run would have written, in order, for the summary.
+    var plannedWrites: [DryRun.FileWrite] = []
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
 
@@ -299,15 +301,7 @@ public final class ScriptRunner {
             let name = format ?? interpreter.settings.format
             let outputFormat = OutputFormat(rawValue: name) ?? .table
             if let redirect {
-                let rendered = Renderer.render(table, as: outputFormat, colorize: false)
-                if let error = Files.write(rendered, to: redirect.path, append: redirect.append) {
-                    report(.error("cannot write '\(redirect.path)': \(error.reason)", at: redirect.range))
-                    return options.keepGoing
-                }
-                if showsConfirmations {
-                    let rows = table.rows.count
-                    out.print("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
-                }
+                if !writeRedirect(table, as: outputFormat, to: redirect) { return options.keepGoing }
             } else {
                 out.raw(Renderer.render(table, as: outputFormat, colorize: colorOutput))
             }
