@@ -74,14 +74,19 @@ public enum Help {
             .joined(separator: "\n")
     }
 
-    static let formats = """
-        Queries and reports end with an optional output clause:
-          as table | csv | tsv | json | markdown     the format (default: table; 'set format csv' changes it)
-          > FILE                                     write to FILE instead of the screen (replace)
-          >> FILE                                    append to FILE
-        csv is RFC 4180 with a header row; json is an array of objects keyed by column.
-        Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json).
-        """
+    static var formats: String {
+        let clauses = [("as " + CommandTable.outputFormats.joined(separator: " | "),
+                        "the format (default: table; 'set format csv' changes it)"),
+                       ("> FILE", "write to FILE instead of the screen (replace)"),
+                       (">> FILE", "append to FILE (csv, tsv: rows only, under the same header)")]
+        let width = clauses.map(\.0.count).max()!
+        return (["Queries and reports end with an optional output clause:"]
+            + clauses.map { "  " + $0.0.padding(to: width) + "   " + $0.1 }
+            + ["csv is RFC 4180 with a header row; json is an array of objects keyed by column;",
+               "ndjson is one such object per line, so >> can append to it (json cannot be appended to).",
+               "Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json)."])
+            .joined(separator: "\n")
+    }
 
     static func settings() -> String {
         let width = CommandTable.settings.map(\.name.count).max() ?? 0

@@ -162,15 +162,6 @@ extension Interpreter {
 
     // MARK: - Session settings
 
-    /// Whether a `set` command changes session state (`today`, `day-hours`) rather than how
-    /// this run of cts behaves: those go through a change set, like records.
-    static func changesSessionSettings(_ command: Command) -> Bool {
-        guard case .simple(let args) = command.body, let name = args.positionals.first?.word?.lowercased() else {
-            return false
-        }
-        return name == "today" || name == "day-hours"
-    }
-
     /// set today DATE|system, set day-hours N
     private func setSessionSetting(_ args: Arguments, _ changes: inout ChangeSet) throws -> Effect {
         let nameArg = args.positionals[0], valueArg = args.positionals[1]

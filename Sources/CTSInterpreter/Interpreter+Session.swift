@@ -32,9 +32,10 @@ extension Interpreter {
             if args.positionals.count > 4 {
                 let formatArg = args.positionals[4]
                 format = try value(of: formatArg).description.lowercased()
-                guard format == "csv" || format == "json" else {
-                    throw Diagnostic.error("export writes csv or json, not '\(format)'"
-                                           + Suggestion.hint(for: format, in: ["csv", "json"]), at: formatArg.range)
+                let formats = CommandTable.exportFormats
+                guard formats.contains(format) else {
+                    throw Diagnostic.error("export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
+                                           + "not '\(format)'" + Suggestion.hint(for: format, in: formats), at: formatArg.range)
                 }
             }
             return .export(kind, path: try path(args.positionals[2]), format: format, range: args.positionals[2].range)

@@ -16,6 +16,8 @@ public final class Interpreter {
     public var variables: [String: Value] = [:]
     /// The date `today` means when `set today` has not fixed it.
     public var systemToday: Day
+    /// Refuse every command that would change the session (`--read-only`).
+    public var readOnly = false
     /// Asked at safe points in long loops; true makes the command stop with ``Interrupted``.
     public var interruptRequested: () -> Bool = { false }
 
@@ -50,13 +52,17 @@ public final class Interpreter {
     /// Runs one command.
     public func execute(_ command: Command) throws -> [Effect] {
         try checkInterrupt(0)
+        if readOnly, command.spec.action.changesSession {
+            throw Diagnostic.error("'\(command.spec.name)' would change the session, which is read-only (--read-only)",
+                                   at: command.nameRange)
+        }
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
             return [try mutate(command)]
         case .show(let kind): return [try show(kind, command)]
         case .list, .count, .stats, .print: return [try query(command)]
         case .report: return [try report(command)]
-        case .setOption where Self.changesSessionSettings(command):
+        case .setOption where settingName(command).map(CommandTable.sessionSettings.contains) ?? false:
             return [try mutate(command)]
         case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
             return try scriptCommand(command)
@@ -73,6 +79,16 @@ public final class Interpreter {
         case .save, .open, .dump, .importRecords, .exportRecords:
             return [try sessionCommand(command)]
         }
+    }
+
+    /// The setting a `set` command names, lowercased. `today` and `day-hours` are session
+    /// state (``CommandTable/sessionSettings``): they go through a change set, like records.
+    /// Under `--read-only` they may still change, for this run only: they change how the
+    /// session answers (a report "as of" a day), never what it holds.
+    private func settingName(_ command: Command) -> String? {
+        guard command.spec.action == .setOption, case .simple(let args) = command.body,
+              let first = args.positionals.first else { return nil }
+        return (try? value(of: first))?.description.lowercased()
     }
 
     /// Checks for Ctrl-C every 4096 steps of a loop.

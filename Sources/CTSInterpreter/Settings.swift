@@ -1,4 +1,5 @@
 import CTSDomain
+import CTSLanguage
 
 /// The settings `set` changes that are about this run of cts: presentation (colour, echo,
 /// timer) for the shell, `autosave` for the store. The two that change answers, `today` and
@@ -17,5 +18,5 @@ public struct Settings: Equatable, Sendable {
 
     public init() {}
 
-    public static let formats = ["table", "csv", "tsv", "json", "markdown"]
+    public static let formats = CommandTable.outputFormats
 }

@@ -102,6 +102,13 @@ extension CommandAction {
         }
     }
 
+    /// Whether the command changes the session's records (what `--read-only` refuses),
+    /// including through undo and redo. `set today` and `set day-hours` change session
+    /// settings, which a read-only session may still change for the run: nothing is written.
+    public var changesSession: Bool {
+        changesRecords || self == .undo || self == .redo
+    }
+
     var isShow: Bool {
         if case .show = self { return true }
         return false

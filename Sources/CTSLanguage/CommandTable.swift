@@ -252,12 +252,12 @@ public enum CommandTable {
                     summary: "Add records from a CSV file whose header row names the fields.",
                     example: "import cadres from \"cadres.csv\"",
                     positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
-        CommandSpec("export", .exportRecords, group: .session, usage: "export COLLECTION to \"FILE\" [as csv|json]",
+        CommandSpec("export", .exportRecords, group: .session, usage: "export COLLECTION to \"FILE\" [as csv|json|ndjson]",
                     summary: "Write all records of a collection to a file.",
                     example: "export cadres to \"cadres.csv\"",
                     positionals: [Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
                                   Slot("as", .keyword("as"), optional: true),
-                                  Slot("FORMAT", .choice(["csv", "json"]), optional: true)]),
+                                  Slot("FORMAT", .choice(exportFormats), optional: true)]),
         CommandSpec("history", .history, group: .session, usage: "history [N]",
                     summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
                     positionals: [Slot("N", .count, optional: true)]),
@@ -269,9 +269,22 @@ public enum CommandTable {
                     positionals: [Slot("N", .count, optional: true)]),
     ]
 
+    /// The output formats of `as FORMAT` and `set format`, in the order help and the docs list
+    /// them: the one list the parser, the interpreter and help use (CTSOutput's `OutputFormat`
+    /// has a case for each, and a test keeps the two equal).
+    public static let outputFormats = ["table", "csv", "tsv", "json", "ndjson", "markdown"]
+
+    /// The formats `export` writes.
+    public static let exportFormats = ["csv", "json", "ndjson"]
+
+    /// The settings that are part of the session rather than of how it is shown: they change
+    /// answers (`days=N`, "as of" a day), so `set` on them changes the session, and
+    /// `--read-only` refuses it.
+    public static let sessionSettings: Set<String> = ["day-hours", "today"]
+
     /// The options `set` accepts, with the values each takes.
     public static let settings: [(name: String, values: ValueKind, summary: String)] = [
-        ("format", .choice(["table", "csv", "tsv", "json", "markdown"]), "default output format of queries"),
+        ("format", .choice(outputFormats), "default output format of queries"),
         ("color", .choice(["on", "off", "auto"]), "colour in terminal output"),
         ("echo", .choice(["on", "off"]), "print each command before running it"),
         ("verbose", .choice(["on", "off"]), "print a confirmation line after each change"),

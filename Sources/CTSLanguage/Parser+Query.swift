@@ -63,7 +63,7 @@ extension Parser {
     mutating func parseOutputClause() throws(Diagnostic) -> OutputClause {
         var clause = OutputClause()
         if matchKeyword("as") {
-            let token = try expect(.word, "expected a format after 'as' (table, csv, tsv, json, markdown)")
+            let token = try expect(.word, "expected a format after 'as' (\(CommandTable.outputFormats.joined(separator: ", ")))")
             clause.format = Located(text(of: token).lowercased(), token.range)
         }
         if check(.symbol(">")) || check(.symbol(">>")) {

@@ -27,6 +27,20 @@ enum JSONRenderer {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// The `ndjson` format (ndjson.org): the same objects as `json`, one per line, without
+    /// spaces (as `jq -c` writes them) and without an enclosing array, so that files of them
+    /// can be appended to and read a line at a time. No rows: no lines.
+    ///
+    ///     {"id":"c1","hours":7.5}
+    static func renderLines(_ table: ResultTable) -> String {
+        let keys = table.columns.map(string)
+        var out = ""
+        for row in table.rows {
+            out += "{" + keys.indices.map { keys[$0] + ":" + value(Renderer.cell(row, $0)) }.joined(separator: ",") + "}\n"
+        }
+        return out
+    }
+
     /// One value as JSON text, on a single line.
     static func value(_ v: Value) -> String {
         switch v {

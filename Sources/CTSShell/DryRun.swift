@@ -1,9 +1,21 @@
 import CTSDomain
 
 /// What `--dry-run` prints: per kind of record, how many would be added, changed and
-/// removed, and which (the first ten ids).
+/// removed, and which (the first ten ids); then every file the run would have written.
 enum DryRun {
-    static func summary(_ changes: [ChangeSet], session: Session, path: String?) -> String {
+    /// A file a dry run did not write: redirections, `dump FILE`, `export`, `save FILE`.
+    struct FileWrite: Equatable {
+        enum Verb: String {
+            case write = "written"
+            case append = "appended to"
+            case save = "saved the session to"
+        }
+
+        let verb: Verb
+        let path: String
+    }
+
+    static func summary(_ changes: [ChangeSet], files: [FileWrite] = [], session: Session, path: String?) -> String {
         // The net effect on each record: added (and perhaps changed after), changed, or removed.
         struct Key: Hashable { let kind: EntityKind; let slot: Int }
         // Ids of every record the changes touch, removed ones included, to name keys by.
@@ -65,7 +77,8 @@ enum DryRun {
             }
         }
         lines += settingsLines(changes)
-        if lines.count == 1 { lines.append("  changed nothing") }
+        if lines.count == 1 { lines.append(files.isEmpty ? "  changed nothing" : "  changed no records") }
+        for file in files { lines.append("  \(file.verb.rawValue) \(file.path)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

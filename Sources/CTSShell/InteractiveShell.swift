@@ -31,13 +31,14 @@ public final class InteractiveShell {
 
     /// One line saying what this is, how to get help, and where the session lives. A file
     /// `-s` had to create is called new, so a mistyped name does not pass for an empty session.
-    public static func banner(sessionFile: String?, created: Bool = false) -> String {
-        let storage = sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
-            ?? "session in memory only (not saved)"
+    public static func banner(sessionFile: String?, created: Bool = false, readOnly: Bool = false) -> String {
+        let storage = (sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
+            ?? "session in memory only (not saved)")
+            + (readOnly ? " (read-only: nothing can be changed)" : "")
         return "cts \(Version.current) · type 'help' for commands, 'quit' to leave · \(storage)"
     }
 
-    var prompt: String { colored("cts>") + " " }
+    var prompt: String { colored(runner.isReadOnly ? "cts (read-only)>" : "cts>") + " " }
     var continuationPrompt: String { colored("...>") + " " }
 
     /// The prompt text in colour, its escape codes between `\u{1}` marks so libedit knows

@@ -19,6 +19,9 @@ extension CommandLine {
     /// Runs cts against the real terminal; returns the exit status.
     public static func launch(_ options: LaunchOptions) -> Int32 {
         Terminal.useLocaleWithUTF8()  // before libedit starts, or it drops non-ASCII input
+        // A closed pipe is a write error (EPIPE) the runner handles, not a signal that kills
+        // cts in the middle of a command (see ScriptRunner.outputWasWritten).
+        signal(SIGPIPE, SIG_IGN)
         let stdinIsTerminal = Files.isTerminalInput()
         var runOptions = options.run
         runOptions.staysInteractive = options.interactive
@@ -63,7 +66,8 @@ extension CommandLine {
         let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
                                      beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        let banner = InteractiveShell.banner(sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew)
+        let banner = InteractiveShell.banner(sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
+                                             readOnly: runner.isReadOnly)
         return shell.run(rcFile: rc, banner: banner)
     }
 }

@@ -70,7 +70,8 @@ extension ScriptRunner {
     /// file gets all of it or none; with --dry-run, say what would have changed instead.
     func finishBatch(keptGoing: Bool) {
         if options.dryRun {
-            out.raw(DryRun.summary(interpreter.transactionChanges, session: interpreter.session, path: store?.path))
+            out.raw(DryRun.summary(interpreter.transactionChanges, files: plannedWrites, session: interpreter.session,
+                                   path: store?.path))
             interpreter.commit()
             return
         }
@@ -145,7 +146,9 @@ extension ScriptRunner {
             do {
                 // Reopening the file being worked on: let go of it first, or its own lock refuses.
                 if let current = store, current.isFile(path) { closeSessionFile() }
-                let opened = try SessionStore.open(path, create: false)
+                // Under --read-only or --dry-run another file is only read, as the first one was.
+                let opened = options.readOnly || options.dryRun
+                    ? try SessionStore.openReadOnly(path) : try SessionStore.open(path, create: false)
                 let session = try opened.load()
                 closeSessionFile()
                 store = opened
@@ -164,21 +167,13 @@ extension ScriptRunner {
                 out.raw(script)
                 return true
             }
-            if let error = Files.write(script, to: path, append: false) {
-                report(.error("cannot write '\(path)': \(error.reason)", at: range))
-                return false
-            }
-            if showsConfirmations { out.print("dumped the session to \(path)") }
+            guard writeFile(script, to: path, append: false, range: range, as: .write) else { return false }
+            confirmWrite("dumped the session to \(path)")
         case .export(let kind, let path, let format, let range):
             let table = Export.table(kind, of: interpreter.session)
-            let text = Renderer.render(table, as: format == "json" ? .json : .csv)
-            if let error = Files.write(text, to: path, append: false) {
-                report(.error("cannot write '\(path)': \(error.reason)", at: range))
-                return false
-            }
-            if showsConfirmations {
-                out.print("exported \(Session.counted(table.rows.count, kind)) to \(path)")
-            }
+            let text = Renderer.render(table, as: OutputFormat(rawValue: format) ?? .csv)
+            guard writeFile(text, to: path, append: false, range: range, as: .write) else { return false }
+            confirmWrite("exported \(Session.counted(table.rows.count, kind)) to \(path)")
         case .importRecords(let kind, let path, let range):
             return importRecords(kind, from: path, range: range)
         default:
@@ -187,18 +182,26 @@ extension ScriptRunner {
         return true
     }
 
+    /// `save` and `save FILE`. Under --read-only, `save` over the file being read is refused,
+    /// but `save FILE` writes a copy of the session to another file (as sqlite3's `.backup`
+    /// does under -readonly) and cts goes on reading the first. Under --dry-run neither writes:
+    /// `save` succeeds (the summary says what the file would get) and `save FILE` is listed.
     private func save(to path: String?, range: SourceRange) -> Bool {
+        if options.dryRun {
+            if let path, !(store?.isFile(path) ?? false) { _ = mayWrite(path, as: .save) }
+            return true
+        }
         do {
             if let path, !(store?.isFile(path) ?? false) {
                 try SessionStore.save(interpreter.session, to: path)
-                if !options.readOnly && !options.dryRun {
+                if !options.readOnly {
                     let opened = try SessionStore.open(path, create: false)
                     store?.close()
                     store = opened
                     keepChangesFromNowOn()
                 }
             } else if let store {
-                guard !options.readOnly && !options.dryRun else {
+                guard !options.readOnly else {
                     report(.error("\(store.path) was opened read-only; save to another file with 'save FILE'", at: range))
                     return false
                 }
@@ -206,6 +209,10 @@ extension ScriptRunner {
             } else {
                 report(.error("the session has no file yet: save it with 'save FILE'", at: range))
                 return false
+            }
+            if options.readOnly, let path, let store {
+                if showsConfirmations { out.print("saved a copy to \(path); \(store.path) stays open read-only") }
+                return true
             }
             interpreter.markSaved()
             if showsConfirmations { out.print("saved \(store?.path ?? path ?? "")") }

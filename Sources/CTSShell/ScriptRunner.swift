@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CTSDomain
 import CTSInterpreter
 import CTSLanguage
@@ -45,6 +48,10 @@ public final class ScriptRunner {
     var options: RunOptions
     /// Whether any command has failed so far.
     private(set) var failed = false
+    /// Whether a write to standard output failed (see ``outputWasWritten(by:)``), and whether
+    /// that was because its reader closed it.
+    private var outputFailed = false
+    private(set) var outputClosed = false
     /// Whether the last command was stopped by Ctrl-C.
     private(set) var wasInterrupted = false
     private(set) var quitRequested = false
@@ -62,6 +69,8 @@ public final class ScriptRunner {
     var store: SessionStore?
     /// Whether a session file could not be opened, read or written (exit status 3).
     var storeFailed = false
+    /// Under --dry-run: the files the run would have written, in order, for the summary.
+    var plannedWrites: [DryRun.FileWrite] = []
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
 
@@ -75,7 +84,11 @@ public final class ScriptRunner {
         self.err = err
         interpreter = Interpreter(files: files, systemToday: today)
         interpreter.settings.echo = options.echo
+        interpreter.readOnly = options.readOnly
     }
+
+    /// Whether cts was started `--read-only`: the banner and the prompt say so.
+    public var isReadOnly: Bool { options.readOnly }
 
     /// Runs everything the options name and returns the exit status.
     ///
@@ -91,7 +104,13 @@ public final class ScriptRunner {
         guard interpreter.inTransaction else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
+            _ = outputWasWritten(by: nil)
         } else {
+            // Stopped by a closed output, the run says nothing else; but changes that the
+            // session file will not get are worth a line on standard error.
+            if outputClosed, let store, !interpreter.transactionChanges.isEmpty {
+                err.print("cts: standard output was closed; the script stopped and \(store.path) was left as it was")
+            }
             interpreter.rollback()
         }
         return status
@@ -102,14 +121,22 @@ public final class ScriptRunner {
             guard runFile(path, includedAt: nil) else { return false }
             if quitRequested { return true }
         }
-        for command in options.commands {
-            guard runSource(name: "<command-line>", text: command, directory: ".") else { return false }
+        for (i, command) in options.commands.enumerated() {
+            guard runSource(name: Self.commandLineName(i, of: options.commands.count), text: command, directory: ".")
+            else { return false }
             if quitRequested { return true }
         }
         if options.scripts.isEmpty && options.commands.isEmpty, let text = readStandardInput() {
             return runSource(name: "<stdin>", text: text, directory: ".")
         }
         return true
+    }
+
+    /// The source name of the `index`th (from 0) of `count` `-c` commands, as diagnostics show
+    /// it: `<command-line>` when there is one, `<command-line 2>` for the second of several, so
+    /// that every error says which `-c` it came from.
+    static func commandLineName(_ index: Int, of count: Int) -> String {
+        count == 1 ? "<command-line>" : "<command-line \(index + 1)>"
     }
 
     /// Whether confirmations ("added cadre c1", "saved F") are shown: for what is typed at the
@@ -209,6 +236,37 @@ public final class ScriptRunner {
     /// Runs one command and carries out its effects; false when the run must stop.
     func runCommand(_ command: Command, directory: String) -> Bool {
         if interpreter.settings.echo { out.raw(echoText(command)) }
+        // Like sqlite3's `.timer`: timed when the timer was on before and after the command,
+        // so `set timer on` and `set timer off` print no time of their own.
+        let timed = interpreter.settings.timer
+        let start = ContinuousClock.now
+        defer {
+            if timed && interpreter.settings.timer { err.print(Self.elapsed(ContinuousClock.now - start)) }
+        }
+        let goOn = execute(command, directory: directory)
+        return outputWasWritten(by: command.range) && goOn
+    }
+
+    /// After a command (or the dry-run summary): a write to standard output that failed is an
+    /// error of the command that wrote, and ends the run, since nothing after it could be shown
+    /// either. A reader that went away (EPIPE: `cts … | head -1`) ends it quietly, as other
+    /// Unix tools do; a full disk or an I/O error is reported. Both exit with status 1.
+    func outputWasWritten(by range: SourceRange?) -> Bool {
+        guard let error = out.writeError else { return true }
+        guard !outputFailed else { return false }
+        outputFailed = true
+        failed = true
+        quitRequested = interactive
+        if error == EPIPE {
+            outputClosed = true
+        } else {
+            report(.error("cannot write the output: \(FileError(path: "", errno: error).reason)", at: range))
+        }
+        return false
+    }
+
+    /// Runs one command's effects; false when the run must stop.
+    private func execute(_ command: Command, directory: String) -> Bool {
         do {
             for effect in try interpreter.execute(command) {
                 if !perform(effect, directory: directory) { return false }
@@ -226,6 +284,14 @@ public final class ScriptRunner {
         return !interactive && (options.keepGoing || !interpreter.settings.stopOnError)
     }
 
+    /// `time: 0.003 s`: what `set timer on` prints on standard error after each command.
+    static func elapsed(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        let fraction = String(milliseconds % 1000)
+        return "time: \(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
+    }
+
     private func perform(_ effect: Effect, directory: String) -> Bool {
         switch effect {
         case .confirmation(let text):
@@ -239,15 +305,7 @@ public final class ScriptRunner {
             let name = format ?? interpreter.settings.format
             let outputFormat = OutputFormat(rawValue: name) ?? .table
             if let redirect {
-                let rendered = Renderer.render(table, as: outputFormat, colorize: false)
-                if let error = Files.write(rendered, to: redirect.path, append: redirect.append) {
-                    report(.error("cannot write '\(redirect.path)': \(error.reason)", at: redirect.range))
-                    return options.keepGoing
-                }
-                if showsConfirmations {
-                    let rows = table.rows.count
-                    out.print("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
-                }
+                if !writeRedirect(table, as: outputFormat, to: redirect) { return options.keepGoing }
             } else {
                 out.raw(Renderer.render(table, as: outputFormat, colorize: colorOutput))
             }

@@ -44,21 +44,40 @@ public enum Terminal {
 }
 
 /// Where text goes: standard output, standard error, or (in tests) a buffer.
+///
+/// A write that fails (a full disk, a closed pipe) is remembered, not ignored: the runner asks
+/// for ``writeError`` after each command and reports it. After a failure nothing more is
+/// written, since the stream is broken and what follows would be out of place anyway.
 public final class OutputSink {
-    private let write: (String) -> Void
+    private let write: (String) -> Int32?
     public let isTerminal: Bool
+    /// The errno of the first write that failed, if one has.
+    public private(set) var writeError: Int32?
 
     public init(isTerminal: Bool = false, write: @escaping (String) -> Void) {
         self.isTerminal = isTerminal
-        self.write = write
+        self.write = { text in
+            write(text)
+            return nil
+        }
+    }
+
+    /// A sink whose `write` returns the errno when it fails.
+    public init(isTerminal: Bool = false, failableWrite: @escaping (String) -> Int32?) {
+        self.isTerminal = isTerminal
+        write = failableWrite
     }
 
     public static func standard(_ fd: Int32) -> OutputSink {
-        OutputSink(isTerminal: Terminal.isTerminal(fd)) { text in _ = Files.writeAll(text, to: fd) }
+        OutputSink(isTerminal: Terminal.isTerminal(fd), failableWrite: { text in Files.writeAll(text, to: fd) })
     }
 
-    public func print(_ text: String) { write(text.hasSuffix("\n") ? text : text + "\n") }
-    public func raw(_ text: String) { write(text) }
+    public func print(_ text: String) { raw(text.hasSuffix("\n") ? text : text + "\n") }
+
+    public func raw(_ text: String) {
+        guard writeError == nil, !text.isEmpty else { return }
+        writeError = write(text)
+    }
 }
 
 /// Reading and writing files for scripts: includes and redirections.

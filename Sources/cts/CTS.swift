@@ -58,8 +58,21 @@ struct CTS: ParsableCommand {
                 print(fullMessage(for: error))
                 Self.exit(withError: ExitCode.success)
             }
-            FileHandleError.write("cts: " + fullMessage(for: error) + "\n")
+            FileHandleError.write(usageError(fullMessage(for: error)))
             Self.exit(withError: ExitCode(ExitStatus.usage))
         }
+    }
+
+    /// argument-parser's "Error: Unknown option '--x'" and its usage lines, in the one style
+    /// every other cts error has: "cts: error: unknown option '--x'".
+    static func usageError(_ message: String) -> String {
+        var text = Substring(message)
+        if text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
+        // "Unknown option" reads as the lowercase sentence cts's own messages are; an
+        // acronym or a flag at the start ("URL", "--step") stays as it is.
+        if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return "cts: error: " + text + (text.hasSuffix("\n") ? "" : "\n")
     }
 }

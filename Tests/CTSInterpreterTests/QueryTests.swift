@@ -165,6 +165,6 @@ import Testing
         #expect(redirect?.path == "out.csv")
         #expect(redirect?.append == false)
         let d = h.failure("list units as cvs")
-        #expect(d?.message == "unknown format 'cvs' (did you mean 'csv'?); formats are table, csv, tsv, json, markdown")
+        #expect(d?.message == "unknown format 'cvs' (did you mean 'csv'?); formats are table, csv, tsv, json, ndjson, markdown")
     }
 }

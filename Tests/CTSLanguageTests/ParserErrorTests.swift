@@ -140,7 +140,7 @@ struct ParserErrorTests {
     }
 
     @Test func badOutputClause() {
-        expectError("list cadres as1️⃣", "expected a format after 'as' (table, csv, tsv, json, markdown), found the end of the command")
+        expectError("list cadres as1️⃣", "expected a format after 'as' (table, csv, tsv, json, ndjson, markdown), found the end of the command")
         expectError("list cadres >1️⃣", "expected a file name after '>'")
         expectError("count cadres as csv >>1️⃣", "expected a file name after '>>'")
     }

@@ -217,7 +217,7 @@ struct CompletionTests {
         let c = complete("set ")
         #expect(c.candidates.map(\.text) == CommandTable.settings.map(\.name).sorted())
         #expect(c.candidates.first { $0.text == "format" }?.detail == "default output format of queries")
-        #expect(texts("set format ") == ["csv", "json", "markdown", "table", "tsv"])
+        #expect(texts("set format ") == ["csv", "json", "markdown", "ndjson", "table", "tsv"])
         #expect(texts("set errors c") == ["continue"])
         #expect(texts("set day-hours ") == [])
         #expect(texts("set FORMAT t") == ["table", "tsv"])
@@ -271,7 +271,7 @@ struct CompletionTests {
         #expect(texts("unit remove nj.fin c") == ["cascade"])
         #expect(texts("export cadres ") == ["to"])
         #expect(texts("export cadres to \"x.csv\" ") == ["as"])
-        #expect(texts("export cadres to \"x.csv\" as ") == ["csv", "json"])
+        #expect(texts("export cadres to \"x.csv\" as ") == ["csv", "json", "ndjson"])
     }
 
     @Test func collectionSlots() {

@@ -288,7 +288,7 @@ enum GeneratedSession {
         let r = try dir.cts("-s", "F.ctsdb", "-c", "unit add b1 \"B1\" kind=locality level=city",
                             "-c", "assert count(units) = 99 \"not so many\"")
         #expect(r.status == 1, "\(r)")
-        #expect(r.err.hasPrefix("<command-line>:1:8: error: assertion failed: not so many\n"), "\(r)")
+        #expect(r.err.hasPrefix("<command-line 2>:1:8: error: assertion failed: not so many\n"), "\(r)")
         #expect(try dir.bytes("F.ctsdb") == before)
     }
 
@@ -447,11 +447,11 @@ enum GeneratedSession {
         let notes = try dir.bytes("notes.txt"), newer = try dir.bytes("new.ctsdb")
         let r = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "save \"notes.txt\"")
         #expect(r.status == 3)
-        #expect(r.err.hasPrefix("<command-line>:1:6: error: notes.txt is not a cts session file (not an SQLite database); "
+        #expect(r.err.hasPrefix("<command-line 2>:1:6: error: notes.txt is not a cts session file (not an SQLite database); "
                                 + "it was not overwritten\n"), "\(r)")
         let s = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "save \"new.ctsdb\"")
         #expect(s.status == 3)
-        #expect(s.err.hasPrefix("<command-line>:1:6: error: new.ctsdb has session format 4, but this cts reads formats "
+        #expect(s.err.hasPrefix("<command-line 2>:1:6: error: new.ctsdb has session format 4, but this cts reads formats "
                                 + "up to 3; open it with a newer cts; it was not overwritten\n"), "\(s)")
         #expect(try dir.bytes("notes.txt") == notes)
         #expect(try dir.bytes("new.ctsdb") == newer)

@@ -3,5 +3,5 @@ include "_data.cts"
 list cadres as csv > "cadres.csv"
 count cadres >> "cadres.csv"
 report inspections > out.txt
-list units as json >> out.txt
+list units as ndjson >> out.txt
 echo written

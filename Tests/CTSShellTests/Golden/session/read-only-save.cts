@@ -1,5 +1,5 @@
-# A file opened --read-only is not saved to; another file may be.
+# A file opened --read-only is not saved to (another file may be).
 # args: --read-only -s empty.ctsdb
 # exit: 1
-unit add js "Jiangsu" kind=locality level=province
+count units
 save

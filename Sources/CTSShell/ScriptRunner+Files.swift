@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CTSDomain
+import CTSInterpreter
+import CTSLanguage
+import CTSOutput
+
+/// The files commands write: redirections (`> FILE`, `>> FILE`), `dump FILE`, `export` and
+/// `save FILE`. Every one goes through ``writeFile(_:to:append:range:as:)`` or
+/// ``mayWrite(_:as:)``, the one place that knows --dry-run writes nothing and notes instead
+/// what would have been written, for the summary.
+extension ScriptRunner {
+    /// Under --dry-run: notes the file for the summary and returns false (write nothing);
+    /// otherwise true.
+    func mayWrite(_ path: String, as verb: DryRun.FileWrite.Verb) -> Bool {
+        guard options.dryRun else { return true }
+        let write = DryRun.FileWrite(verb: verb, path: path)
+        if !plannedWrites.contains(write) { plannedWrites.append(write) }
+        return false
+    }
+
+    /// Writes a file a command produced; false (reported) when it cannot be written. Under
+    /// --dry-run it only notes the file.
+    func writeFile(_ text: String, to path: String, append: Bool, range: SourceRange,
+                   as verb: DryRun.FileWrite.Verb) -> Bool {
+        guard mayWrite(path, as: verb) else { return true }
+        if let error = Files.write(text, to: path, append: append) {
+            report(.error("cannot write '\(path)': \(error.reason)", at: range))
+            return false
+        }
+        return true
+    }
+
+    /// A confirmation of a file written ("dumped the session to F"); a dry run wrote nothing,
+    /// so it confirms nothing (its summary lists the files).
+    func confirmWrite(_ text: String) {
+        if showsConfirmations && !options.dryRun { out.print(text) }
+    }
+
+    /// `QUERY > FILE` and `QUERY >> FILE`. Appending keeps the file one document of its
+    /// format: rows only onto a csv or tsv file with the same header, never onto json.
+    func writeRedirect(_ table: ResultTable, as format: OutputFormat, to redirect: RedirectTarget) -> Bool {
+        var text = Renderer.render(table, as: format)
+        if redirect.append {
+            let existing: (text: String, endsWithNewline: Bool)?
+            switch Files.firstLine(redirect.path) {
+            case .failure(let error):
+                report(.error("cannot read '\(redirect.path)' to append to it: \(error.reason)", at: redirect.range))
+                return false
+            case .success(let line): existing = line
+            }
+            switch Renderer.renderForAppend(table, as: format, firstLine: existing?.text) {
+            case .failure(.notAppendable):
+                report(.error("cannot append \(format.rawValue) to '\(redirect.path)': a \(format.rawValue) file is one "
+                              + "array, and a second one after it is not \(format.rawValue); use 'as ndjson' (one object "
+                              + "per line) to append, or '>' to replace the file", at: redirect.range))
+                return false
+            case .failure(.otherColumns(let old, let new)):
+                report(.error("cannot append to '\(redirect.path)': its header is '\(old)', but this result's columns "
+                              + "are '\(new)'; write to another file, or use '>' to replace it", at: redirect.range))
+                return false
+            case .success(let appended):
+                // A file whose last line has no line break would get its first row glued on.
+                text = (existing?.endsWithNewline ?? true) || appended.isEmpty ? appended : "\n" + appended
+            }
+        }
+        guard writeFile(text, to: redirect.path, append: redirect.append, range: redirect.range,
+                        as: redirect.append ? .append : .write) else { return false }
+        let rows = table.rows.count
+        confirmWrite("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
+        return true
+    }
+}
+
+extension Files {
+    /// The first line of a file (without its line break, up to 1 MiB of it) and whether the
+    /// file ends in one; nil when the file is missing or empty, or not a regular file (a
+    /// terminal, a pipe, /dev/null: what is appended there is not one document).
+    static func firstLine(_ path: String) -> Result<(text: String, endsWithNewline: Bool)?, FileError> {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            return errno == ENOENT ? .success(nil) : .failure(FileError(path: path, errno: errno))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return .success(nil) }
+        guard let handle = fopen(path, "rb") else { return .failure(FileError(path: path, errno: errno)) }
+        defer { fclose(handle) }
+        var line: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var sawNewline = false
+        while !sawNewline && line.count < 1 << 20 {
+            let n = fread(&buffer, 1, buffer.count, handle)
+            if n == 0 {
+                if ferror(handle) != 0 { return .failure(FileError(path: path, errno: errno)) }
+                break
+            }
+            if let newline = buffer[0..<n].firstIndex(of: UInt8(ascii: "\n")) {
+                line.append(contentsOf: buffer[0..<newline])
+                sawNewline = true
+            } else {
+                line.append(contentsOf: buffer[0..<n])
+            }
+        }
+        guard sawNewline || !line.isEmpty else { return .success(nil) }
+        // The last byte says whether a row appended now starts on a line of its own.
+        var last: UInt8 = 0
+        if fseek(handle, -1, SEEK_END) == 0 { last = UInt8(truncatingIfNeeded: fgetc(handle)) }
+        return .success((String(decoding: line, as: UTF8.self), last == UInt8(ascii: "\n")))
+    }
+}
