@@ -171,10 +171,13 @@ public struct Parser {
     mutating func parseAtom() throws(Diagnostic) -> Argument {
         let token = peek()
         let kind: Argument.Kind
+        var written: String?
         switch token.kind {
         case .word: kind = .word(text(of: token))
         case .string(let s): kind = .string(s)
-        case .number(let n): kind = .number(n)
+        case .number(let n):
+            kind = .number(n)
+            written = text(of: token)
         case .date(let d): kind = .date(d)
         case .period(let p): kind = .period(p)
         case .variable(let v): kind = .variable(v)
@@ -182,7 +185,7 @@ public struct Parser {
         default: throw .error("expected a value, found \(describe(token))", at: errorRange(token))
         }
         advance()
-        return Argument(kind, token.range)
+        return Argument(kind, token.range, written: written)
     }
 
     /// Checks arguments against the command's slots: known options, each once, required ones
