@@ -44,7 +44,13 @@ public struct Lexer {
     var sawStringCutByNewline = false
 
     public init(text: String, fileID: Int) {
-        self.bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8), fileID: fileID)
+    }
+
+    /// A lexer over the bytes of a file. They need not be UTF-8: bytes that are not are
+    /// reported where they are, with the rest of the text read as usual.
+    public init(bytes: [UInt8], fileID: Int) {
+        self.bytes = bytes
         self.fileID = fileID
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             startOffset = 3
@@ -101,7 +107,13 @@ public struct Lexer {
                     unexpectedCharacter()
                 }
             case Byte.hash:
-                pos = endOfLine(from: pos)
+                let end = endOfLine(from: pos)
+                // A comment is skipped, but it is text too: bytes that are not UTF-8 are an error.
+                if let bad = firstInvalidUTF8(from: pos, to: end) {
+                    pos = bad
+                    invalidUTF8()
+                }
+                pos = max(pos, end)
             case Byte.semicolon:
                 endCommand(pos, pos + 1)
                 parenDepth = 0
@@ -143,7 +155,9 @@ public struct Lexer {
                 if peek(1) == Byte.equals { symbol("!=", 2) } else { unexpectedCharacter() }
             default:
                 if b < 0x80 {
-                    if Lexer.isASCIIWordStart(b) { word() } else { unexpectedCharacter() }
+                    if Lexer.isASCIIWordStart(b) { word() } else if b == 0 { nul() } else { unexpectedCharacter() }
+                } else if Lexer.sequenceLength(bytes, at: pos) == nil {
+                    invalidUTF8()
                 } else {
                     let (scalar, _) = decodeScalar(at: pos)
                     if scalar.properties.isAlphabetic { word() } else { unexpectedCharacter() }
@@ -294,6 +308,44 @@ public struct Lexer {
         pos += length
     }
 
+    /// Bytes at `pos` that are not UTF-8: one error for the bad byte and the continuation bytes
+    /// after it.
+    mutating func invalidUTF8() {
+        let start = pos
+        let message = Lexer.invalidUTF8Message(bytes[start])
+        pos += 1
+        while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+        emit(.error(message), start, pos)
+    }
+
+    mutating func nul() {
+        emit(.error(Lexer.nulMessage), pos, pos + 1)
+        pos += 1
+    }
+
+    static let invalidUTF8Prefix = "invalid UTF-8"
+    static let nulMessage = "a NUL character cannot be in a script or in text"
+
+    static func invalidUTF8Message(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
+    }
+
+    /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.
+    func firstInvalidUTF8(from s: Int, to e: Int) -> Int? {
+        var i = s
+        while i < e {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if let length = Lexer.sequenceLength(bytes, at: i), i + length <= e {
+                i += length
+            } else {
+                return i
+            }
+        }
+        return nil
+    }
+
     mutating func word() {
         let start = pos
         pos = scanWordChars(from: pos)
@@ -310,6 +362,7 @@ public struct Lexer {
                 guard Lexer.isASCIIWordChar(b) else { break }
                 i += 1
             } else {
+                guard Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isWordContinuation(scalar) else { break }
                 i += length
@@ -328,6 +381,7 @@ public struct Lexer {
                 guard Lexer.isASCIILetterOrDigit(b) || b == Byte.underscore else { break }
                 i += 1
             } else {
+                guard Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isIdentifierContinuation(scalar) else { break }
                 i += length
@@ -351,6 +405,9 @@ public struct Lexer {
         var segmentStart = p
         var decoded: [UInt8]? = nil
         var problem: String? = nil
+        // Text that cannot be kept intact (spec §1): bytes that are not UTF-8, a NUL. Reported
+        // at the bytes themselves.
+        var badText: (message: String, start: Int, end: Int)? = nil
 
         while true {
             if p >= n {
@@ -368,6 +425,18 @@ public struct Lexer {
                 return
             }
             guard b == Byte.backslash else {
+                if b >= 0x80 {
+                    if let length = Lexer.sequenceLength(bytes, at: p) {
+                        p += length
+                    } else {
+                        var e = p + 1
+                        while e < n, bytes[e] & 0xC0 == 0x80 { e += 1 }
+                        if problem == nil && badText == nil { badText = (Lexer.invalidUTF8Message(b), p, e) }
+                        p = e
+                    }
+                    continue
+                }
+                if b == 0, problem == nil && badText == nil { badText = (Lexer.nulMessage, p, p + 1) }
                 p += 1
                 continue
             }
@@ -386,7 +455,9 @@ public struct Lexer {
             case UInt8(ascii: "t"): decoded!.append(Byte.tab); p = e + 1
             case UInt8(ascii: "u"):
                 let (scalar, next, error) = unicodeEscape(at: e)
-                if let scalar {
+                if scalar == "\u{0}" {
+                    if problem == nil && badText == nil { badText = (Lexer.nulMessage, p, next) }
+                } else if let scalar {
                     UTF8.encode(scalar) { decoded!.append($0) }
                 } else if problem == nil {
                     problem = error
@@ -406,6 +477,10 @@ public struct Lexer {
         }
         // `p` is at the closing quote.
         pos = p + 1
+        if let badText {
+            emit(.error(badText.message), badText.start, badText.end)
+            return
+        }
         if let problem {
             emit(.error(problem), start, pos)
             return
@@ -446,8 +521,47 @@ public struct Lexer {
 
     // MARK: - Characters
 
-    /// The scalar starting at `p` and its length in bytes. The text came from a `String`, so
-    /// it is valid UTF-8.
+    /// The length of the UTF-8 sequence that starts at `p`, or nil when the bytes there are
+    /// not UTF-8 (a stray continuation byte, a cut or overlong sequence, a surrogate, a value
+    /// past U+10FFFF).
+    public static func sequenceLength(_ bytes: [UInt8], at p: Int) -> Int? {
+        let n = bytes.count
+        let b0 = bytes[p]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            p + k < n && bytes[p + k] >= low && bytes[p + k] <= high
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : nil
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
+        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : nil
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
+        default: return nil
+        }
+    }
+
+    /// Text to show for the bytes of a source in messages: the bytes themselves when they are
+    /// UTF-8, else each byte that is not shown as `?`, so offsets and lines stay the same.
+    public static func displayText(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var out = bytes
+        var i = 0
+        while i < out.count {
+            if let length = sequenceLength(bytes, at: i) {
+                i += length
+            } else {
+                out[i] = UInt8(ascii: "?")
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar starting at `p` and its length in bytes. Callers have checked that the bytes
+    /// there are UTF-8 (`sequenceLength`).
     func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[p])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }

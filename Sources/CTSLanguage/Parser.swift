@@ -26,8 +26,13 @@ public struct Parser {
     var nesting = 0
 
     public init(text: String, fileID: Int) {
-        lexer = Lexer(text: text, fileID: fileID)
-        bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8), fileID: fileID)
+    }
+
+    /// A parser over the bytes of a file, which may hold invalid UTF-8 (it is reported).
+    public init(bytes: [UInt8], fileID: Int) {
+        lexer = Lexer(bytes: bytes, fileID: fileID)
+        self.bytes = bytes
     }
 
     /// Parses a whole source.
@@ -303,7 +308,8 @@ public struct Parser {
             switch token.kind {
             case .string(let s): parts.append(.text(s))
             case .variable(let v): parts.append(.variable(Located(v, token.range)))
-            case .error(let message) where text(of: token).hasPrefix("\""):  // a string with a bad escape or no end
+            case .error(let message) where text(of: token).hasPrefix("\"") || token.isInvalidText:
+                // A string with a bad escape or no end; bytes that are not UTF-8 text.
                 throw .error(message, at: token.range)
             default: parts.append(.text(text(of: token)))
             }

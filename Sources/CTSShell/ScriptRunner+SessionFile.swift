@@ -223,6 +223,12 @@ extension ScriptRunner {
             return false
         }
         defer { fclose(file) }
+        // The file is streamed, so any size will do; but an endless stream (/dev/zero, a
+        // directory) would never end, and is refused.
+        if let problem = Files.notReadable(fileno(file), allowStreams: false, limit: nil) {
+            report(.error("cannot import '\(path)': \(problem)", at: range))
+            return false
+        }
         let showProgress = err.isTerminal
         do {
             let changes = try CSVImporter.run(kind, into: interpreter, chunks: {
@@ -246,7 +252,7 @@ extension ScriptRunner {
             return true
         } catch let error as CSVImportError {
             if showProgress { err.raw("\r\u{1B}[K") }
-            report(error.diagnostic(fileName: path, files: files))
+            for diagnostic in error.diagnostics(fileName: path, files: files) { report(diagnostic) }
         } catch let error as FileError {
             report(.error("cannot read '\(path)': \(error.reason)", at: range))
         } catch {
