@@ -294,6 +294,7 @@ struct Binder {
 
     private func unitSlot(_ b: Bound) throws(Diagnostic) -> Int {
         if b.isConstant, case .ref(.unit) = b.type, let r = b.refSlot, let s = try? r(-1) { return s }
+        if b.type == .number, let written = b.written { return try resolve(.unit, written, b.range) }  // `under 007`
         guard b.type == .word, let id = b.word else {
             throw .error("expected a unit id after 'under', found \(b.type.description)", at: b.range)
         }

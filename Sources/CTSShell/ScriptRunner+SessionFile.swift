@@ -218,17 +218,26 @@ extension ScriptRunner {
     /// `import COLLECTION from "FILE.csv"`: streams the file in chunks (bounded memory), checks
     /// every row like the matching `add`, all or nothing, with a progress line on a terminal.
     func importRecords(_ kind: EntityKind, from path: String, range: SourceRange) -> Bool {
-        guard let file = fopen(path, "rb") else {
+        // Opened without waiting (a FIFO would block until a writer came) and checked: the file
+        // is streamed, so any size will do, but an endless stream (/dev/zero, a pipe) or a
+        // directory is refused.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            return false
+        }
+        if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
+            close(fd)
+            report(.error("cannot import '\(path)': \(problem)", at: range))
+            return false
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(fd, "rb") else {
+            close(fd)
             report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
             return false
         }
         defer { fclose(file) }
-        // The file is streamed, so any size will do; but an endless stream (/dev/zero, a
-        // directory) would never end, and is refused.
-        if let problem = Files.notReadable(fileno(file), allowStreams: false, limit: nil) {
-            report(.error("cannot import '\(path)': \(problem)", at: range))
-            return false
-        }
         let showProgress = err.isTerminal
         do {
             let changes = try CSVImporter.run(kind, into: interpreter, chunks: {

@@ -14,6 +14,7 @@ list cadres where unit = 007 columns id, unit
 list cadres where id in (00123, 1.50) columns id
 list cadres where id = 00124 or id = 1.50 columns id
 print name of cadre 00124
+count cadres where unit under 007
 rule add 10 "Unit seven" for=(unit = 007) period=2008..2012 hours=10
 report compliance 10
 cadre remove 00124 cascade
