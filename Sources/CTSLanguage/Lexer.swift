@@ -17,6 +17,9 @@ public struct Lexer {
     let fileID: Int
     /// Where scanning starts (after a byte order mark, if any).
     let startOffset: Int
+    /// Whether all of the text is UTF-8 (checked once, fast): then no byte needs checking as
+    /// it is scanned.
+    let isValidUTF8: Bool
 
     var pos = 0
     /// Tokens scanned but not yet handed out by `next()`.
@@ -44,14 +47,19 @@ public struct Lexer {
     var sawStringCutByNewline = false
 
     public init(text: String, fileID: Int) {
-        self.init(bytes: Array(text.utf8), fileID: fileID)
+        self.init(bytes: Array(text.utf8), fileID: fileID, isValidUTF8: true)
     }
 
     /// A lexer over the bytes of a file. They need not be UTF-8: bytes that are not are
     /// reported where they are, with the rest of the text read as usual.
     public init(bytes: [UInt8], fileID: Int) {
+        self.init(bytes: bytes, fileID: fileID, isValidUTF8: String(validating: bytes, as: UTF8.self) != nil)
+    }
+
+    private init(bytes: [UInt8], fileID: Int, isValidUTF8: Bool) {
         self.bytes = bytes
         self.fileID = fileID
+        self.isValidUTF8 = isValidUTF8
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             startOffset = 3
         } else {
@@ -109,7 +117,7 @@ public struct Lexer {
             case Byte.hash:
                 let end = endOfLine(from: pos)
                 // A comment is skipped, but it is text too: bytes that are not UTF-8 are an error.
-                if let bad = firstInvalidUTF8(from: pos, to: end) {
+                if !isValidUTF8, let bad = firstInvalidUTF8(from: pos, to: end) {
                     pos = bad
                     invalidUTF8()
                 }
@@ -156,7 +164,7 @@ public struct Lexer {
             default:
                 if b < 0x80 {
                     if Lexer.isASCIIWordStart(b) { word() } else if b == 0 { nul() } else { unexpectedCharacter() }
-                } else if Lexer.sequenceLength(bytes, at: pos) == nil {
+                } else if !isValidUTF8, Lexer.sequenceLength(bytes, at: pos) == nil {
                     invalidUTF8()
                 } else {
                     let (scalar, _) = decodeScalar(at: pos)
@@ -308,44 +316,6 @@ public struct Lexer {
         pos += length
     }
 
-    /// Bytes at `pos` that are not UTF-8: one error for the bad byte and the continuation bytes
-    /// after it.
-    mutating func invalidUTF8() {
-        let start = pos
-        let message = Lexer.invalidUTF8Message(bytes[start])
-        pos += 1
-        while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
-        emit(.error(message), start, pos)
-    }
-
-    mutating func nul() {
-        emit(.error(Lexer.nulMessage), pos, pos + 1)
-        pos += 1
-    }
-
-    static let invalidUTF8Prefix = "invalid UTF-8"
-    static let nulMessage = "a NUL character cannot be in a script or in text"
-
-    static func invalidUTF8Message(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
-    }
-
-    /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.
-    func firstInvalidUTF8(from s: Int, to e: Int) -> Int? {
-        var i = s
-        while i < e {
-            if bytes[i] < 0x80 {
-                i += 1
-            } else if let length = Lexer.sequenceLength(bytes, at: i), i + length <= e {
-                i += length
-            } else {
-                return i
-            }
-        }
-        return nil
-    }
-
     mutating func word() {
         let start = pos
         pos = scanWordChars(from: pos)
@@ -362,7 +332,7 @@ public struct Lexer {
                 guard Lexer.isASCIIWordChar(b) else { break }
                 i += 1
             } else {
-                guard Lexer.sequenceLength(bytes, at: i) != nil else { break }
+                guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isWordContinuation(scalar) else { break }
                 i += length
@@ -381,7 +351,7 @@ public struct Lexer {
                 guard Lexer.isASCIILetterOrDigit(b) || b == Byte.underscore else { break }
                 i += 1
             } else {
-                guard Lexer.sequenceLength(bytes, at: i) != nil else { break }
+                guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isIdentifierContinuation(scalar) else { break }
                 i += length
@@ -425,7 +395,7 @@ public struct Lexer {
                 return
             }
             guard b == Byte.backslash else {
-                if b >= 0x80 {
+                if b >= 0x80, !isValidUTF8 {
                     if let length = Lexer.sequenceLength(bytes, at: p) {
                         p += length
                     } else {
@@ -454,10 +424,9 @@ public struct Lexer {
             case UInt8(ascii: "n"): decoded!.append(Byte.newline); p = e + 1
             case UInt8(ascii: "t"): decoded!.append(Byte.tab); p = e + 1
             case UInt8(ascii: "u"):
+                // `\u{0}` is allowed: written out, a NUL is deliberate (dump writes it so).
                 let (scalar, next, error) = unicodeEscape(at: e)
-                if scalar == "\u{0}" {
-                    if problem == nil && badText == nil { badText = (Lexer.nulMessage, p, next) }
-                } else if let scalar {
+                if let scalar {
                     UTF8.encode(scalar) { decoded!.append($0) }
                 } else if problem == nil {
                     problem = error
@@ -520,45 +489,6 @@ public struct Lexer {
     }
 
     // MARK: - Characters
-
-    /// The length of the UTF-8 sequence that starts at `p`, or nil when the bytes there are
-    /// not UTF-8 (a stray continuation byte, a cut or overlong sequence, a surrogate, a value
-    /// past U+10FFFF).
-    public static func sequenceLength(_ bytes: [UInt8], at p: Int) -> Int? {
-        let n = bytes.count
-        let b0 = bytes[p]
-        if b0 < 0x80 { return 1 }
-        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            p + k < n && bytes[p + k] >= low && bytes[p + k] <= high
-        }
-        switch b0 {
-        case 0xC2...0xDF: return cont(1) ? 2 : nil
-        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
-        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
-        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : nil
-        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
-        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
-        default: return nil
-        }
-    }
-
-    /// Text to show for the bytes of a source in messages: the bytes themselves when they are
-    /// UTF-8, else each byte that is not shown as `?`, so offsets and lines stay the same.
-    public static func displayText(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var out = bytes
-        var i = 0
-        while i < out.count {
-            if let length = sequenceLength(bytes, at: i) {
-                i += length
-            } else {
-                out[i] = UInt8(ascii: "?")
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 
     /// The scalar starting at `p` and its length in bytes. Callers have checked that the bytes
     /// there are UTF-8 (`sequenceLength`).

@@ -39,7 +39,7 @@ import Testing
 
     @Test func nulIsRefused() {
         #expect(errors(Array("echo \"a".utf8) + [0] + Array("b\"".utf8)).map(\.message) == [Lexer.nulMessage])
-        #expect(errors(Array(#"echo "a\u{0}b""#.utf8)).map(\.message) == [Lexer.nulMessage])
+        #expect(errors(Array(#"echo "a\u{0}b""#.utf8)).isEmpty)  // written out, it is deliberate
         #expect(errors(Array("echo a".utf8) + [0]).map(\.message) == [Lexer.nulMessage])
         #expect(errors(Array(#"echo "a\u{1}b""#.utf8)).isEmpty)
     }
