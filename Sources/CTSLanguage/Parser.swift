@@ -26,7 +26,8 @@ public struct Parser {
     var nesting = 0
 
     public init(text: String, fileID: Int) {
-        self.init(bytes: Array(text.utf8), fileID: fileID)
+        lexer = Lexer(text: text, fileID: fileID)
+        bytes = Array(text.utf8)
     }
 
     /// A parser over the bytes of a file, which may hold invalid UTF-8 (it is reported).
