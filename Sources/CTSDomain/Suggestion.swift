@@ -1,17 +1,44 @@
 /// "Did you mean" support: the closest candidates by edit distance.
 public enum Suggestion {
     /// The best candidate within a distance proportional to the word's length, or nil.
+    ///
+    /// Among candidates at the same distance, one the word is a part of with letters left out
+    /// (`lst` → `list`, `dsc` → `desc`) goes before one with letters changed (`let`), since
+    /// dropped letters are the commoner slip; then one with the same first letter; then the
+    /// one that sorts first, so the hint is the same on every run (candidates often come from
+    /// a dictionary, whose order changes between runs).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lower = word.lowercased()
         let limit = max(1, min(3, lower.count / 3 + 1))
-        var best: (String, Int)?
+        var best: (candidate: String, rank: (Int, Int, Int))?
         for candidate in candidates {
-            let d = distance(lower, candidate.lowercased(), limit: limit)
-            // Ties go to the candidate that sorts first, so the hint is the same on every run
-            // (candidates often come from a dictionary, whose order changes between runs).
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
+            let other = candidate.lowercased()
+            let d = distance(lower, other, limit: limit)
+            guard d <= limit else { continue }
+            let rank = (d, isSubsequence(lower, of: other) || isSubsequence(other, of: lower) ? 0 : 1,
+                        lower.unicodeScalars.first == other.unicodeScalars.first ? 0 : 1)
+            if let b = best, rank > b.rank || (rank == b.rank && candidate >= b.candidate) { continue }
+            best = (candidate, rank)
         }
-        return best?.0
+        return best?.candidate
+    }
+
+    /// The closest of the words valid at this position (`preferred`: the commands at command
+    /// position, `asc`/`desc` after a sort key, the options of this command), or else the
+    /// closest of `others`.
+    public static func closest(to word: String, preferring preferred: some Sequence<String>,
+                               else others: some Sequence<String>) -> String? {
+        closest(to: word, in: preferred) ?? closest(to: word, in: others)
+    }
+
+    /// Whether the scalars of `a` appear in `b` in order (`lst` in `list`).
+    static func isSubsequence(_ a: String, of b: String) -> Bool {
+        var rest = b.unicodeScalars[...]
+        for scalar in a.unicodeScalars {
+            guard let i = rest.firstIndex(of: scalar) else { return false }
+            rest = rest[rest.index(after: i)...]
+        }
+        return true
     }
 
     /// `(did you mean 'x'?)` or an empty string.

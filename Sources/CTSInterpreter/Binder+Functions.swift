@@ -144,7 +144,7 @@ extension Binder {
         switch id.kind {
         case .word(let w): idText = w
         case .string(let s): idText = s
-        case .number(let n): idText = n.description
+        case .number(let n): idText = id.written ?? n.description
         case .variable(let v):
             guard let value = interpreter.variables[v] else {
                 throw .error("unknown variable $\(v); define it with 'let \(v) = ...'", at: id.range)

@@ -14,7 +14,10 @@ struct Binder {
     func bind(_ expr: Expr) throws(Diagnostic) -> Bound {
         let range = expr.range
         switch expr.kind {
-        case .number(let n): return .constant(.number(n), .number, range)
+        case .number(let n):
+            var b = Bound.constant(.number(n), .number, range)
+            b.written = expr.written
+            return b
         case .string(let s): return .constant(.text(s), .text, range)
         case .date(let d): return .constant(.date(d), .date, range)
         case .period(let p): return .constant(.period(p), .period, range)
@@ -30,6 +33,7 @@ struct Binder {
             let inner = try condition(operand)
             return Bound(.bool, range) { slot in .bool(!ValueOperations.truth(try inner.evaluate(slot))) }
         case .binary(let op, let l, let r): return try bindBinary(op, l, r, range)
+        case .chain(let first, let links): return try bindChain(first, links, range)
         case .isIn(let l, let items): return try bindIn(l, items, range)
         case .call(let name, let args): return try bindCall(name, args, range)
         case .aggregate(let aggregate): return try bindAggregate(aggregate, range)
@@ -97,10 +101,15 @@ struct Binder {
         case "yes", "true": return .constant(.bool(true), .bool, range)
         case "no", "false": return .constant(.bool(false), .bool, range)
         default:
-            var b = Bound(.word, range, word: word) { _ in .text(word) }
-            b.isConstant = true
-            return b
+            return Self.literalWord(word, range)
         }
+    }
+
+    /// A word that is not a field: its meaning comes from the other side of a comparison.
+    static func literalWord(_ word: String, _ range: SourceRange) -> Bound {
+        var b = Bound(.word, range, word: word) { _ in .text(word) }
+        b.isConstant = true
+        return b
     }
 
     /// `unit.level`: follow reference fields, then read the last field.
@@ -193,28 +202,40 @@ struct Binder {
     }
 
     private func bindArithmetic(_ op: BinaryOperator, _ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        var x = a, y = b
+        let (type, apply) = try arithmetic(op, &x, &y, range)
+        return Bound(type, range) { slot in try apply(try x.evaluate(slot), try y.evaluate(slot)) }
+    }
+
+    /// What `a op b` is: its type and how it combines the two values. `a` and `b` come back
+    /// coerced (a word read as a number). Combining fails, at `range`, where the result would
+    /// be no number (an infinity would be stored, then break dump and the session file) or a
+    /// date outside the years 1 to 9999.
+    private func arithmetic(_ op: BinaryOperator, _ a: inout Bound, _ b: inout Bound, _ range: SourceRange)
+        throws(Diagnostic) -> (StaticType, (Value, Value) throws -> Value) {
         if op == .subtract, a.type == .date, b.type == .date {
-            return Bound(.number, range) { slot in
-                guard case .date(let x) = try a.evaluate(slot), case .date(let y) = try b.evaluate(slot) else { return .null }
+            return (.number, { l, r in
+                guard case .date(let x) = l, case .date(let y) = r else { return .null }
                 return .number(Number(Int(x.daysSinceEpoch) - Int(y.daysSinceEpoch)))
-            }
+            })
         }
         if (op == .add || op == .subtract), a.type == .date {
-            let n = try expect(b, .number, "'\(op.rawValue)'")
+            b = try expect(b, .number, "'\(op.rawValue)'")
             let isAdd = op == .add
-            return Bound(.date, range) { slot in
-                guard case .date(let d) = try a.evaluate(slot), case .number(let k) = try n.evaluate(slot) else { return .null }
+            return (.date, { l, r in
+                guard case .date(let d) = l, case .number(let k) = r else { return .null }
                 guard let days = k.integer, let date = d.adding(days: isAdd ? days : -days) else {
                     throw Diagnostic.error("\(d) \(isAdd ? "+" : "-") \(k) \(k == 1 ? "day" : "days") is not a date: "
                                            + (k.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999"),
                                            at: range)
                 }
                 return .date(date)
-            }
+            })
         }
-        let x = try expect(a, .number, "'\(op.rawValue)'"), y = try expect(b, .number, "'\(op.rawValue)'")
-        return Bound(.number, range) { slot in
-            guard case .number(let p) = try x.evaluate(slot), case .number(let q) = try y.evaluate(slot) else { return .null }
+        a = try expect(a, .number, "'\(op.rawValue)'")
+        b = try expect(b, .number, "'\(op.rawValue)'")
+        return (.number, { l, r in
+            guard case .number(let p) = l, case .number(let q) = r else { return .null }
             let result: Number
             switch op {
             case .add: result = p + q
@@ -224,11 +245,51 @@ struct Binder {
                 if q.isZero { return .null }
                 result = p / q
             }
-            // Numbers stay finite: an infinity would be stored, then break dump and the session file.
             guard result.isFinite else {
                 throw Diagnostic.error("\(p) \(op.rawValue) \(q) is too large to be a number", at: range)
             }
             return .number(result)
+        })
+    }
+
+    /// `a or b or c …`, `x + y - z …`: bound and evaluated in loops over the terms, so a chain
+    /// of any length takes no more stack than two terms.
+    private func bindChain(_ first: Expr, _ links: [ChainLink], _ range: SourceRange) throws(Diagnostic) -> Bound {
+        switch links[0].op {
+        case .and, .or:
+            let isAnd = links[0].op == .and
+            var terms = [try condition(first)]
+            terms.reserveCapacity(links.count + 1)
+            for link in links { terms.append(try condition(link.operand)) }
+            return Bound(.bool, range) { slot in
+                for term in terms {
+                    let truth = ValueOperations.truth(try term.evaluate(slot))
+                    if truth != isAnd { return .bool(truth) }
+                }
+                return .bool(isAnd)
+            }
+        default:
+            // Left to right, as `((first op1 t1) op2 t2) …`: each step is typed against the
+            // value so far (a date stays a date through `+ 3 - 1`).
+            var head = try bind(first)
+            var soFar = head.type
+            var terms: [Bound] = []
+            var steps: [(Value, Value) throws -> Value] = []
+            for (i, link) in links.enumerated() {
+                var left = i == 0 ? head : Bound(soFar, first.range.through(links[i - 1].operand.range)) { _ in .null }
+                var right = try bind(link.operand)
+                let (type, apply) = try arithmetic(link.op, &left, &right, first.range.through(link.operand.range))
+                if i == 0 { head = left }
+                soFar = type
+                terms.append(right)
+                steps.append(apply)
+            }
+            let start = head
+            return Bound(soFar, range) { slot in
+                var value = try start.evaluate(slot)
+                for i in terms.indices { value = try steps[i](value, try terms[i].evaluate(slot)) }
+                return value
+            }
         }
     }
 
@@ -247,6 +308,7 @@ struct Binder {
 
     private func unitSlot(_ b: Bound) throws(Diagnostic) -> Int {
         if b.isConstant, case .ref(.unit) = b.type, let r = b.refSlot, let s = try? r(-1) { return s }
+        if b.type == .number, let written = b.written { return try resolve(.unit, written, b.range) }  // `under 007`
         guard b.type == .word, let id = b.word else {
             throw .error("expected a unit id after 'under', found \(b.type.description)", at: b.range)
         }
@@ -260,6 +322,12 @@ struct Binder {
 
     /// Reads a literal word (or variable text) as a value of the type on the other side.
     func coerce(_ bound: Bound, to type: StaticType) throws(Diagnostic) -> Bound {
+        if bound.type == .number, let written = bound.written {
+            // `id = 007`, `unit in (007, 1e3)`: an id is a word (spec §1), compared as written.
+            // (Text fields stay typed: `name > 3` is a mistake, not a comparison of words.)
+            if case .ref = type { return try coerce(Self.literalWord(written, bound.range), to: type) }
+            return bound
+        }
         guard bound.type == .word, let word = bound.word else { return bound }
         let range = bound.range
         switch type {
@@ -352,9 +420,28 @@ struct Binder {
             let set = Set(slots)
             return Bound(.bool, range) { slot in .bool(try x(slot).map(set.contains) ?? false) }
         }
+        // A constant list is a hashed set (`id in (…)` over 100,000 values stays fast) when every
+        // value has a key that is equal exactly when `compare` says so.
+        let keys = values.compactMap(Self.membershipKey)
+        if keys.count == values.count {
+            let set = Set(keys)
+            return Bound(.bool, range) { slot in
+                .bool(Self.membershipKey(try left.evaluate(slot)).map(set.contains) ?? false)
+            }
+        }
         return Bound(.bool, range) { slot in
             let v = try left.evaluate(slot)
             return .bool(values.contains { ValueOperations.compare(v, $0) == 0 })
+        }
+    }
+
+    /// The value `in (…)` looks up: an id and the same text are one key; nil for values a
+    /// hash would not match as `compare` does (absent values, lists).
+    static func membershipKey(_ value: Value) -> Value? {
+        switch value {
+        case .ref(_, let id): .text(id)
+        case .text, .number, .date, .bool, .enumeration, .period: value
+        case .null, .list: nil
         }
     }
 

@@ -37,6 +37,8 @@ struct Bound {
     var refSlot: ((Int) throws -> Int?)?
     /// The word itself, for `.word` expressions.
     var word: String?
+    /// A number literal as written (`007`), read as a word where an id or text is expected.
+    var written: String?
     /// Whether the value is the same for every record (literals, variables, aggregates, `of`),
     /// so it may be computed once while binding.
     var isConstant = false

@@ -2,7 +2,9 @@ import CTSDomain
 import CTSLanguage
 
 /// Adds the rows of a CSV file to a collection, checking each as the matching command would,
-/// and all or nothing: on the first bad row everything it added is taken back.
+/// and all or nothing: when any row is bad, everything it added is taken back. Every bad row is
+/// reported (the first ``maxReportedErrors`` of them, then how many more), so a file can be
+/// fixed in one go; the reading stops only at text that is not CSV.
 ///
 /// The first row names the columns with the field names of spec §2 (`id,name,unit,rank,...`,
 /// any order, any case, a subset as long as every required field is there); each later row is
@@ -33,7 +35,7 @@ import CTSLanguage
 ///                                        progress: { n in bar.show("\(n) rows") })
 ///     interpreter.recordChanges(changes, name: "import cadres (\(changes.changes.count) added)")
 ///
-/// and on a thrown ``CSVImportError`` prints `error.diagnostic(fileName:files:)`; the session is
+/// and on a thrown ``CSVImportError`` prints `error.diagnostics(fileName:files:)`; the session is
 /// then exactly as before. Memory: one chunk, one row, and the change set (which undo keeps).
 public struct CSVImporter {
     public let kind: EntityKind
@@ -49,6 +51,9 @@ public struct CSVImporter {
 
     /// Progress is reported every this many rows.
     public static let progressInterval = 10_000
+
+    /// Bad rows reported one by one; past this many, only their number is.
+    public static let maxReportedErrors = 20
 
     /// An importer into `session`; a rule's `for` is checked as syntax only.
     public init(_ kind: EntityKind, into session: Session) {
@@ -93,9 +98,32 @@ public struct CSVImporter {
                                      + kind.fields.map(\.name).joined(separator: ","), line: 1, column: 1)
             }
             try readHeader(header)
-            while let row = try reader.next() {
-                try importRow(row)
-                if rowCount % Self.progressInterval == 0 { progress(rowCount) }
+            var errors: [CSVImportError] = []
+            var unshown = 0
+            func bad(_ e: CSVImportError) {
+                if errors.count < Self.maxReportedErrors { errors.append(e) } else { unshown += 1 }
+            }
+            while true {
+                let row: CSVRow?
+                do {
+                    row = try reader.next()
+                } catch let e as CSVImportError {
+                    // Text that is not CSV: where the next row starts is unknown, so it ends here.
+                    bad(e)
+                    break
+                }
+                guard let row else { break }
+                do {
+                    try importRow(row)
+                    if rowCount % Self.progressInterval == 0 { progress(rowCount) }
+                } catch {
+                    bad(error)
+                }
+            }
+            if var first = errors.first {
+                first.more = Array(errors.dropFirst())
+                first.unshown = unshown
+                throw first
             }
             return changes
         } catch {

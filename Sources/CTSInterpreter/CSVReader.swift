@@ -70,6 +70,10 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
     public var width: Int
     /// The text of the line, to quote under the message.
     public var lineText: String?
+    /// The other bad rows of the same file, in order (the first is this error itself).
+    public var more: [CSVImportError] = []
+    /// Bad rows past those reported (see `CSVImporter.maxReportedErrors`).
+    public var unshown = 0
 
     public init(_ message: String, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
         self.message = message
@@ -86,6 +90,22 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
     /// other error (`people.csv:14:23: error: unknown unit 'js.orgg' ...`, the line, a caret).
     /// It registers a source in `files` that holds just the offending line at its line number
     /// (earlier lines empty), since the file itself was never held in memory.
+    /// This error and the others of the file (``more``) as diagnostics, the last one noting how
+    /// many bad rows there were and that nothing was imported.
+    public func diagnostics(fileName: String, files: SourceFiles) -> [Diagnostic] {
+        var all = [self] + more
+        for i in all.indices { all[i].more = []; all[i].unshown = 0 }
+        var result = all.map { $0.diagnostic(fileName: fileName, files: files) }
+        let total = all.count + unshown
+        if unshown > 0 {
+            result[result.count - 1].notes.append("and \(unshown) more bad row\(unshown == 1 ? "" : "s") "
+                                                  + "(\(total) in all); nothing was imported")
+        } else if total > 1 {
+            result[result.count - 1].notes.append("\(total) bad rows; nothing was imported")
+        }
+        return result
+    }
+
     public func diagnostic(fileName: String, files: SourceFiles) -> Diagnostic {
         let text = String(repeating: "\n", count: line - 1) + (lineText ?? "")
         let id = files.add(name: fileName, text: text)
@@ -188,10 +208,12 @@ public struct CSVReader {
                         }
                         line += 1
                         column = 1
+                        try checkRowSize()
                         continue
                     }
                     take(b)
                     field.append(b)
+                    try checkRowSize()
                 }
                 if let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
                     throw syntax("unexpected text after the closing quote of a field; a field that is quoted "
@@ -205,6 +227,7 @@ public struct CSVReader {
                     }
                     take(b)
                     field.append(b)
+                    try checkRowSize()
                 }
             }
             if width == 0 { width = line == startLine ? column - startColumn : 1 }
@@ -281,6 +304,18 @@ public struct CSVReader {
         if chunk.count - index >= 3, chunk[index] == 0xEF, chunk[index + 1] == 0xBB, chunk[index + 2] == 0xBF {
             index += 3
         }
+    }
+
+    /// The most one row may hold. Rows are read whole, so without a bound a quote never closed
+    /// in a huge file (or a stream of zeros) would be read into memory to its end.
+    public static let maxRowBytes = 1 << 20
+
+    private func checkRowSize() throws {
+        guard raw.count > Self.maxRowBytes else { return }
+        throw CSVImportError("this row is longer than 1 MiB (\(Self.maxRowBytes) bytes), the most a row may hold; "
+                             + "is a quote never closed?", line: rowLine, column: 1,
+                             lineText: CSVRow(line: rowLine, fields: [], endLine: line, endColumn: column,
+                                              source: String(decoding: raw.prefix(200), as: UTF8.self)).text(ofLine: rowLine))
     }
 
     private func syntax(_ message: String, _ line: Int, _ column: Int, width: Int = 1) -> CSVImportError {

@@ -29,7 +29,7 @@ extension Interpreter {
         }
         var redirect: RedirectTarget?
         if let r = output.redirect {
-            redirect = RedirectTarget(path: try value(of: r.path).description, append: r.append, range: r.path.range)
+            redirect = RedirectTarget(path: try text(of: r.path), append: r.append, range: r.path.range)
         }
         return .table(result, format: output.format?.value, redirect: redirect)
     }

@@ -47,7 +47,7 @@ extension Interpreter {
             case .exempt:
                 let cadre = try slot(.cadre, args.positionals[0])
                 let rule = try slot(.rule, args.positionals[2])
-                let reason = try value(of: args.option("reason")!.value).description
+                let reason = try text(of: args.option("reason")!.value)
                 try session.exempt(cadre: cadre, rule: rule, reason: reason, &changes)
                 return .confirmation("exempted \(session.name(of: .cadre, cadre)) from \(session.name(of: .rule, rule))")
             case .resolveFinding:
@@ -67,8 +67,20 @@ extension Interpreter {
     /// field, and options (`days=N` becomes `hours`; a `for=(...)` condition is checked here).
     func fields(_ args: Arguments, _ command: Command) throws(Diagnostic) -> [String: Value] {
         var result: [String: Value] = [:]
+        let kind: EntityKind?
+        switch command.spec.action {
+        case .add(let k), .upsert(let k), .update(let k): kind = k
+        default: kind = nil
+        }
+        // Ids, references and text are words even when they look like numbers: `007` stays `007`.
+        func fieldValue(_ name: String, _ arg: Argument) throws(Diagnostic) -> Value {
+            switch kind?.field(named: name)?.type {
+            case .id?, .ref?, .text?: try wordValue(of: arg)
+            default: try value(of: arg)
+            }
+        }
         for (slot, arg) in zip(command.spec.positionals, args.positionals) {
-            if let field = slot.field { result[field] = try value(of: arg) }
+            if let field = slot.field { result[field] = try fieldValue(field, arg) }
         }
         if let days = args.option("days"), let hours = args.option("hours") {
             throw .error("give hours= or days=, not both", at: days.range.start < hours.range.start ? hours.range : days.range)
@@ -92,7 +104,7 @@ extension Interpreter {
                 _ = try Binder(interpreter: self, kind: .cadre).condition(expression)
                 result["for"] = .text(source)
             default:
-                result[key] = try value(of: option.value)
+                result[key] = try fieldValue(key, option.value)
             }
         }
         if case .add(let kind) = command.spec.action, kind == .course || kind == .rule, result["hours"] == nil {
@@ -108,6 +120,7 @@ extension Interpreter {
         case .number, .string, .date, .period, .word: return nil
         case .negate(let e), .not(let e): return firstVariable(in: e)
         case .binary(_, let a, let b): return firstVariable(in: a) ?? firstVariable(in: b)
+        case .chain(let first, let links): return firstVariable(in: first) ?? links.lazy.compactMap { firstVariable(in: $0.operand) }.first
         case .isIn(let e, let items): return firstVariable(in: e) ?? items.lazy.compactMap(firstVariable).first
         case .call(_, let args): return args.lazy.compactMap(firstVariable).first
         case .aggregate(let a):
@@ -209,7 +222,7 @@ extension Interpreter {
         switch selection {
         case .ids(let items):
             for item in items {
-                if case .list(let inner) = try value(of: item) {
+                if case .list(let inner) = try wordValue(of: item) {
                     for v in inner { cadres.append((try slot(.cadre, Argument(.word(v.description), item.range)), item.range)) }
                 } else {
                     cadres.append((try slot(.cadre, item), item.range))

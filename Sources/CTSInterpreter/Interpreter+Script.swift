@@ -42,7 +42,7 @@ extension Interpreter {
             let right = try binder.bind(r).evaluate(-1)
             notes.append("the left side is \(show(left)), the right side \(show(right))")
         }
-        let text = try message.map { try value(of: $0).description }
+        let text = try message.map { try self.text(of: $0) }
         throw Diagnostic.error("assertion failed" + (text.map { ": \($0)" } ?? ""), at: condition.range, notes: notes)
     }
 
@@ -53,14 +53,14 @@ extension Interpreter {
     private func simpleCommand(_ command: Command, _ args: Arguments) throws -> [Effect] {
         switch command.spec.action {
         case .include:
-            return [.include(path: try value(of: args.positionals[0]).description, range: args.positionals[0].range)]
+            return [.include(path: try text(of: args.positionals[0]), range: args.positionals[0].range)]
         case .pause:
-            return [.pause(try args.positionals.first.map { try value(of: $0).description })]
+            return [.pause(try args.positionals.first.map { try text(of: $0) })]
         case .quit:
             return [.quit]
         case .help:
             // `help cadre add` names a two-word command.
-            let words = try args.positionals.map { try value(of: $0).description }
+            let words = try args.positionals.map { try text(of: $0) }
             let topic = words.isEmpty ? nil : words.joined(separator: " ")
             guard let text = Help.text(for: topic) else {
                 let range = args.positionals[0].range.through(args.positionals[args.positionals.count - 1].range)

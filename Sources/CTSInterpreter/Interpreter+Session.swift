@@ -12,7 +12,7 @@ extension Interpreter {
         }
         let first = args.positionals.first
         func path(_ arg: Argument) throws(Diagnostic) -> String {
-            let text = try value(of: arg).description
+            let text = try self.text(of: arg)
             guard !text.isEmpty else { throw .error("expected a file name", at: arg.range) }
             return text
         }

@@ -328,6 +328,27 @@ public final class Interpreter {
         }
     }
 
+    /// The value of an argument that stands for an id or text: like ``value(of:)``, except that
+    /// a number is its text as written (`007` stays `007`, `1e3` stays `1e3`; spec §1).
+    func wordValue(of argument: Argument) throws(Diagnostic) -> Value {
+        switch argument.kind {
+        case .number:
+            if let written = argument.written { return .text(written) }
+        case .list(let items):
+            var values: [Value] = []
+            for item in items { values.append(try wordValue(of: item)) }
+            return .list(values)
+        default:
+            break
+        }
+        return try value(of: argument)
+    }
+
+    /// An argument as text (an id, a path, a name): see ``wordValue(of:)``.
+    func text(of argument: Argument) throws(Diagnostic) -> String {
+        try wordValue(of: argument).description
+    }
+
     /// A whole number argument within `range`, or an error saying what was expected.
     func wholeNumber(_ argument: Argument, in range: ClosedRange<Int>, _ what: String) throws(Diagnostic) -> Int {
         if case .number(let n) = try value(of: argument), let whole = n.integer, range.contains(whole) {
@@ -338,7 +359,7 @@ public final class Interpreter {
 
     /// An argument that names a record of `kind`, resolved to its slot.
     func slot(_ kind: EntityKind, _ argument: Argument) throws(Diagnostic) -> Int {
-        let id = try value(of: argument).description
+        let id = try text(of: argument)
         if let slot = session.slot(kind, id: id) { return slot }
         throw .error("unknown \(kind.singular) '\(id)'\(session.suggestion(kind, near: id))", at: argument.range)
     }

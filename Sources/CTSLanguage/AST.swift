@@ -28,10 +28,15 @@ public struct Argument: Hashable, Sendable {
 
     public var kind: Kind
     public var range: SourceRange
+    /// A number as it was written (`007`, `1e3`, `1.50`). An id or a name is a word (spec §1)
+    /// even when it looks like a number, so where one is expected it is read from this text,
+    /// byte for byte, never from the number it also spells.
+    public var written: String?
 
-    public init(_ kind: Kind, _ range: SourceRange) {
+    public init(_ kind: Kind, _ range: SourceRange, written: String? = nil) {
         self.kind = kind
         self.range = range
+        self.written = written
     }
 
     /// The word, if this argument is a plain word.
@@ -81,6 +86,11 @@ public struct Expr: Hashable, Sendable {
         case negate(Expr)
         case not(Expr)
         case binary(BinaryOperator, Expr, Expr)
+        /// Three or more terms joined left to right by operators of one precedence level:
+        /// `a or b or c`, `x + y - z`, `p * q / r`. Kept flat, so that a condition generated
+        /// over thousands of ids parses, binds, runs and is freed without deep recursion.
+        /// (Two terms are a `.binary`.)
+        case chain(Expr, [ChainLink])
         /// `FIELD in (V1, V2, ...)`
         case isIn(Expr, [Expr])
         /// `FUNCTION(ARG, ...)`: hours, compliant, applies, year, ...
@@ -93,10 +103,36 @@ public struct Expr: Hashable, Sendable {
 
     public var kind: Kind
     public var range: SourceRange
+    /// A number literal as it was written, for comparisons with ids and text (`id = 007`);
+    /// see ``Argument/written``.
+    public var written: String?
 
-    public init(_ kind: Kind, _ range: SourceRange) {
+    public init(_ kind: Kind, _ range: SourceRange, written: String? = nil) {
         self.kind = kind
         self.range = range
+        self.written = written
+    }
+}
+
+/// One operator and the term after it in a ``Expr/Kind/chain(_:_:)``.
+public struct ChainLink: Hashable, Sendable {
+    public var op: BinaryOperator
+    public var operand: Expr
+
+    public init(_ op: BinaryOperator, _ operand: Expr) {
+        self.op = op
+        self.operand = operand
+    }
+}
+
+extension Expr {
+    /// `first` followed by `links`, left-associative: `first` alone, a `.binary` for one link,
+    /// a flat `.chain` for more.
+    public static func joined(_ first: Expr, _ links: [ChainLink]) -> Expr {
+        guard let last = links.last else { return first }
+        let range = first.range.through(last.operand.range)
+        if links.count == 1 { return Expr(.binary(last.op, first, last.operand), range) }
+        return Expr(.chain(first, links), range)
     }
 }
 

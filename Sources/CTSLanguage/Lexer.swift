@@ -17,6 +17,9 @@ public struct Lexer {
     let fileID: Int
     /// Where scanning starts (after a byte order mark, if any).
     let startOffset: Int
+    /// Whether all of the text is UTF-8 (checked once, fast): then no byte needs checking as
+    /// it is scanned.
+    let isValidUTF8: Bool
 
     var pos = 0
     /// Tokens scanned but not yet handed out by `next()`.
@@ -44,8 +47,19 @@ public struct Lexer {
     var sawStringCutByNewline = false
 
     public init(text: String, fileID: Int) {
-        self.bytes = Array(text.utf8)
+        self.init(bytes: Array(text.utf8), fileID: fileID, isValidUTF8: true)
+    }
+
+    /// A lexer over the bytes of a file. They need not be UTF-8: bytes that are not are
+    /// reported where they are, with the rest of the text read as usual.
+    public init(bytes: [UInt8], fileID: Int) {
+        self.init(bytes: bytes, fileID: fileID, isValidUTF8: String(validating: bytes, as: UTF8.self) != nil)
+    }
+
+    private init(bytes: [UInt8], fileID: Int, isValidUTF8: Bool) {
+        self.bytes = bytes
         self.fileID = fileID
+        self.isValidUTF8 = isValidUTF8
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             startOffset = 3
         } else {
@@ -101,7 +115,13 @@ public struct Lexer {
                     unexpectedCharacter()
                 }
             case Byte.hash:
-                pos = endOfLine(from: pos)
+                let end = endOfLine(from: pos)
+                // A comment is skipped, but it is text too: bytes that are not UTF-8 are an error.
+                if !isValidUTF8, let bad = firstInvalidUTF8(from: pos, to: end) {
+                    pos = bad
+                    invalidUTF8()
+                }
+                pos = max(pos, end)
             case Byte.semicolon:
                 endCommand(pos, pos + 1)
                 parenDepth = 0
@@ -143,7 +163,9 @@ public struct Lexer {
                 if peek(1) == Byte.equals { symbol("!=", 2) } else { unexpectedCharacter() }
             default:
                 if b < 0x80 {
-                    if Lexer.isASCIIWordStart(b) { word() } else { unexpectedCharacter() }
+                    if Lexer.isASCIIWordStart(b) { word() } else if b == 0 { nul() } else { unexpectedCharacter() }
+                } else if !isValidUTF8, Lexer.sequenceLength(bytes, at: pos) == nil {
+                    invalidUTF8()
                 } else {
                     let (scalar, _) = decodeScalar(at: pos)
                     if scalar.properties.isAlphabetic { word() } else { unexpectedCharacter() }
@@ -311,6 +333,7 @@ public struct Lexer {
                 guard Lexer.isASCIIWordChar(b) else { break }
                 i += 1
             } else {
+                guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isWordContinuation(scalar) else { break }
                 i += length
@@ -329,6 +352,7 @@ public struct Lexer {
                 guard Lexer.isASCIILetterOrDigit(b) || b == Byte.underscore else { break }
                 i += 1
             } else {
+                guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
                 let (scalar, length) = decodeScalar(at: i)
                 guard Lexer.isIdentifierContinuation(scalar) else { break }
                 i += length
@@ -352,6 +376,9 @@ public struct Lexer {
         var segmentStart = p
         var decoded: [UInt8]? = nil
         var problem: String? = nil
+        // Text that cannot be kept intact (spec §1): bytes that are not UTF-8, a NUL. Reported
+        // at the bytes themselves.
+        var badText: (message: String, start: Int, end: Int)? = nil
 
         while true {
             if p >= n {
@@ -369,6 +396,18 @@ public struct Lexer {
                 return
             }
             guard b == Byte.backslash else {
+                if b >= 0x80, !isValidUTF8 {
+                    if let length = Lexer.sequenceLength(bytes, at: p) {
+                        p += length
+                    } else {
+                        var e = p + 1
+                        while e < n, bytes[e] & 0xC0 == 0x80 { e += 1 }
+                        if problem == nil && badText == nil { badText = (Lexer.invalidUTF8Message(b), p, e) }
+                        p = e
+                    }
+                    continue
+                }
+                if b == 0, problem == nil && badText == nil { badText = (Lexer.nulMessage, p, p + 1) }
                 p += 1
                 continue
             }
@@ -386,6 +425,7 @@ public struct Lexer {
             case UInt8(ascii: "n"): decoded!.append(Byte.newline); p = e + 1
             case UInt8(ascii: "t"): decoded!.append(Byte.tab); p = e + 1
             case UInt8(ascii: "u"):
+                // `\u{0}` is allowed: written out, a NUL is deliberate (dump writes it so).
                 let (scalar, next, error) = unicodeEscape(at: e)
                 if let scalar {
                     UTF8.encode(scalar) { decoded!.append($0) }
@@ -407,6 +447,10 @@ public struct Lexer {
         }
         // `p` is at the closing quote.
         pos = p + 1
+        if let badText {
+            emit(.error(badText.message), badText.start, badText.end)
+            return
+        }
         if let problem {
             emit(.error(problem), start, pos)
             return
@@ -447,8 +491,8 @@ public struct Lexer {
 
     // MARK: - Characters
 
-    /// The scalar starting at `p` and its length in bytes. The text came from a `String`, so
-    /// it is valid UTF-8.
+    /// The scalar starting at `p` and its length in bytes. Callers have checked that the bytes
+    /// there are UTF-8 (`sequenceLength`).
     func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[p])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }

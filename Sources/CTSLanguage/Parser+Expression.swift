@@ -22,23 +22,22 @@ extension Parser {
     }
 
     /// or := and ("or" and)*
+    ///
+    /// A run of one operator is read in a loop into one flat node (see `Expr.joined`), so
+    /// `id = a or id = b or …` over thousands of ids needs no recursion here or later.
     mutating func parseOr() throws(Diagnostic) -> Expr {
-        var left = try parseAnd()
-        while matchKeyword("or") {
-            let right = try parseAnd()
-            left = Expr(.binary(.or, left, right), left.range.through(right.range))
-        }
-        return left
+        let first = try parseAnd()
+        var links: [ChainLink] = []
+        while matchKeyword("or") { links.append(ChainLink(.or, try parseAnd())) }
+        return .joined(first, links)
     }
 
     /// and := not ("and" not)*
     mutating func parseAnd() throws(Diagnostic) -> Expr {
-        var left = try parseNot()
-        while matchKeyword("and") {
-            let right = try parseNot()
-            left = Expr(.binary(.and, left, right), left.range.through(right.range))
-        }
-        return left
+        let first = try parseNot()
+        var links: [ChainLink] = []
+        while matchKeyword("and") { links.append(ChainLink(.and, try parseNot())) }
+        return .joined(first, links)
     }
 
     /// not := "not" not | comparison
@@ -84,28 +83,28 @@ extension Parser {
 
     /// additive := term (("+" | "-") term)*
     mutating func parseAdditive() throws(Diagnostic) -> Expr {
-        var left = try parseTerm()
+        let first = try parseTerm()
+        var links: [ChainLink] = []
         while true {
             let op: BinaryOperator
             if check(.symbol("+")) { op = .add } else if check(.symbol("-")) { op = .subtract } else { break }
             advance()
-            let right = try parseTerm()
-            left = Expr(.binary(op, left, right), left.range.through(right.range))
+            links.append(ChainLink(op, try parseTerm()))
         }
-        return left
+        return .joined(first, links)
     }
 
     /// term := unary (("*" | "/") unary)*
     mutating func parseTerm() throws(Diagnostic) -> Expr {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        var links: [ChainLink] = []
         while true {
             let op: BinaryOperator
             if check(.symbol("*")) { op = .multiply } else if check(.symbol("/")) { op = .divide } else { break }
             advance()
-            let right = try parseUnary()
-            left = Expr(.binary(op, left, right), left.range.through(right.range))
+            links.append(ChainLink(op, try parseUnary()))
         }
-        return left
+        return .joined(first, links)
     }
 
     /// unary := "-" unary | single
@@ -142,7 +141,7 @@ extension Parser {
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
         let token = peek()
         switch token.kind {
-        case .number(let n): advance(); return Expr(.number(n), token.range)
+        case .number(let n): advance(); return Expr(.number(n), token.range, written: text(of: token))
         case .string(let s): advance(); return Expr(.string(s), token.range)
         case .date(let d): advance(); return Expr(.date(d), token.range)
         case .period(let p): advance(); return Expr(.period(p), token.range)
@@ -151,7 +150,7 @@ extension Parser {
             advance()
             let inner = try parseExpression()
             let close = try expectClose(token, "expected ')'")
-            return Expr(inner.kind, token.range.through(close.range))
+            return Expr(inner.kind, token.range.through(close.range), written: inner.written)
         case .word:
             advance()
             let name = text(of: token)

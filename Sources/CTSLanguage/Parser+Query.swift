@@ -8,19 +8,22 @@ extension Parser {
         var query = Query(collection: try parseCollection())
         var seen = Set<String>()
         let allowed = Set(Grammar.queryClauses(spec.form))
+        // Whether the last thing read was a sort key without `asc`/`desc` (which may follow it).
+        var afterSortKey = false
         while peek().kind == .word {
             let token = peek()
             let word = text(of: token).lowercased()
             guard allowed.contains(word) else { break }
             guard seen.insert(word).inserted else { throw .error("'\(word)' is given twice", at: token.range) }
             advance()
+            afterSortKey = false
             switch word {
             case "where": query.condition = try parseExpression()
             case "sort":
                 repeat {
                     let key = try parseExpression()
                     var descending = false
-                    if matchKeyword("desc") { descending = true } else { _ = matchKeyword("asc") }
+                    if matchKeyword("desc") { descending = true } else { afterSortKey = !matchKeyword("asc") }
                     query.sort.append(SortKey(expression: key, descending: descending))
                 } while match(.symbol(","))
             case "limit":
@@ -44,9 +47,12 @@ extension Parser {
         if !isAtEndOfCommand, peek().kind == .word, !checkKeyword("as") {
             let token = peek()
             let word = text(of: token)
-            let clauses = allowed.sorted() + ["as"]
-            throw .error("unexpected '\(word)'\(Suggestion.hint(for: word, in: clauses)); usage: \(spec.usage)",
-                         at: token.range)
+            // First the words that may come here: `asc`/`desc` right after a sort key, the
+            // clauses not given yet, `as`; then any clause.
+            let valid = (afterSortKey ? ["asc", "desc"] : []) + allowed.subtracting(seen).sorted() + ["as"]
+            let hint = Suggestion.closest(to: word, preferring: valid, else: allowed.sorted())
+                .map { " (did you mean '\($0)'?)" } ?? ""
+            throw .error("unexpected '\(word)'\(hint); usage: \(spec.usage)", at: token.range)
         }
         return query
     }

@@ -30,6 +30,12 @@ public struct Parser {
         bytes = Array(text.utf8)
     }
 
+    /// A parser over the bytes of a file, which may hold invalid UTF-8 (it is reported).
+    public init(bytes: [UInt8], fileID: Int) {
+        lexer = Lexer(bytes: bytes, fileID: fileID)
+        self.bytes = bytes
+    }
+
     /// Parses a whole source.
     ///
     /// script := (command? END)* EOF
@@ -171,10 +177,13 @@ public struct Parser {
     mutating func parseAtom() throws(Diagnostic) -> Argument {
         let token = peek()
         let kind: Argument.Kind
+        var written: String?
         switch token.kind {
         case .word: kind = .word(text(of: token))
         case .string(let s): kind = .string(s)
-        case .number(let n): kind = .number(n)
+        case .number(let n):
+            kind = .number(n)
+            written = text(of: token)
         case .date(let d): kind = .date(d)
         case .period(let p): kind = .period(p)
         case .variable(let v): kind = .variable(v)
@@ -182,7 +191,7 @@ public struct Parser {
         default: throw .error("expected a value, found \(describe(token))", at: errorRange(token))
         }
         advance()
-        return Argument(kind, token.range)
+        return Argument(kind, token.range, written: written)
     }
 
     /// Checks arguments against the command's slots: known options, each once, required ones
@@ -302,7 +311,8 @@ public struct Parser {
             switch token.kind {
             case .string(let s): parts.append(.text(s))
             case .variable(let v): parts.append(.variable(Located(v, token.range)))
-            case .error(let message) where text(of: token).hasPrefix("\""):  // a string with a bad escape or no end
+            case .error(let message) where text(of: token).hasPrefix("\"") || token.isInvalidText:
+                // A string with a bad escape or no end; bytes that are not UTF-8 text.
                 throw .error(message, at: token.range)
             default: parts.append(.text(text(of: token)))
             }

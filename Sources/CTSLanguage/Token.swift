@@ -34,3 +34,12 @@ public struct Token: Hashable, Sendable {
         self.range = range
     }
 }
+
+extension Token {
+    /// Whether this is the error for bytes that are not text (invalid UTF-8, a NUL): such
+    /// bytes are refused everywhere, also where other odd characters pass (`echo`).
+    public var isInvalidText: Bool {
+        guard case .error(let message) = kind else { return false }
+        return message.hasPrefix(Lexer.invalidUTF8Prefix) || message == Lexer.nulMessage
+    }
+}

@@ -17,7 +17,7 @@ enum TableRenderer {
         let numeric = table.numericColumns
         let header = table.columns.map { TerminalText.escaped($0) }
         let body = table.rows.map { row in
-            table.columns.indices.map { TerminalText.escaped(Renderer.cell(row, $0).description) }
+            table.columns.indices.map { TerminalText.escaped(readable(Renderer.cell(row, $0))) }
         }
         var widths = header.map(DisplayWidth.of)
         for row in body {
@@ -34,6 +34,30 @@ enum TableRenderer {
         out += table.rows.count == 1 ? "(1 row)\n" : "(\(table.rows.count) rows)\n"
         for note in table.notes { out += TerminalText.escaped(note) + "\n" }
         return out
+    }
+
+    /// How a value reads in a table. A number with more than 3 decimals (an average, a
+    /// quotient: `1978.764705882353`) is rounded to 2 (`1978.76`); numbers as entered (hours in
+    /// thousandths, money) and whole numbers are shown exactly. Only the table format rounds:
+    /// csv, tsv, json and markdown keep the exact shortest form.
+    static func readable(_ value: Value) -> String {
+        let exact = value.description
+        guard case .number = value, hasMoreThanThreeDecimals(exact), let n = Double(exact), n.isFinite,
+              abs(n) < 1e15 else { return exact }
+        let rounded = (n * 100).rounded(.toNearestOrAwayFromZero) / 100
+        if rounded == 0 { return "0" }  // never "-0"
+        if rounded == rounded.rounded() { return String(Int64(rounded)) }
+        return "\(rounded)"
+    }
+
+    /// `1.2345` and `1e-07` do; `1.125`, `390` and `1e+20` do not.
+    static func hasMoreThanThreeDecimals(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let e = utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            return utf8[utf8.index(after: e)] == UInt8(ascii: "-")
+        }
+        guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        return utf8.distance(from: dot, to: utf8.endIndex) - 1 > 3
     }
 
     /// One aligned line: ` a | b | c`, cells padded to `widths` except after the last one.

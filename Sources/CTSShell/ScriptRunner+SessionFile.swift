@@ -228,7 +228,22 @@ extension ScriptRunner {
     /// `import COLLECTION from "FILE.csv"`: streams the file in chunks (bounded memory), checks
     /// every row like the matching `add`, all or nothing, with a progress line on a terminal.
     func importRecords(_ kind: EntityKind, from path: String, range: SourceRange) -> Bool {
-        guard let file = fopen(path, "rb") else {
+        // Opened without waiting (a FIFO would block until a writer came) and checked: the file
+        // is streamed, so any size will do, but an endless stream (/dev/zero, a pipe) or a
+        // directory is refused.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            return false
+        }
+        if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
+            close(fd)
+            report(.error("cannot import '\(path)': \(problem)", at: range))
+            return false
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(fd, "rb") else {
+            close(fd)
             report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
             return false
         }
@@ -256,7 +271,7 @@ extension ScriptRunner {
             return true
         } catch let error as CSVImportError {
             if showProgress { err.raw("\r\u{1B}[K") }
-            report(error.diagnostic(fileName: path, files: files))
+            for diagnostic in error.diagnostics(fileName: path, files: files) { report(diagnostic) }
         } catch let error as FileError {
             report(.error("cannot read '\(path)': \(error.reason)", at: range))
         } catch {

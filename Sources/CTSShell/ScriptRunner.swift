@@ -181,11 +181,12 @@ public final class ScriptRunner {
     /// Runs a script file; false when the run must stop.
     @discardableResult
     func runFile(_ path: String, includedAt: SourceRange?) -> Bool {
-        switch Files.read(path) {
+        // A script named on the command line may be a pipe (`cts <(generate)`); an include is a file.
+        switch Files.readBytes(path, allowStreams: includedAt == nil) {
         case .failure(let error):
             report(.error("cannot read '\(path)': \(error.reason)", at: includedAt))
             return false
-        case .success(let text):
+        case .success(let bytes):
             let canonical = Files.canonical(path)
             if includedAt != nil {
                 if includeStack.contains(canonical) {
@@ -200,7 +201,7 @@ public final class ScriptRunner {
             }
             includeStack.append(canonical)
             defer { includeStack.removeLast() }
-            return runSource(name: path, text: text, directory: Files.directory(of: path))
+            return runSource(name: path, bytes: bytes, directory: Files.directory(of: path))
         }
     }
 
@@ -214,8 +215,14 @@ public final class ScriptRunner {
     /// --keep-going the first error, syntax or runtime, stops the run; with a session file
     /// its transaction then makes the whole script apply nothing.
     func runSource(name: String, text: String, directory: String) -> Bool {
-        let fileID = files.add(name: name, text: text)
-        var parser = Parser(text: text, fileID: fileID)
+        runSource(name: name, bytes: Array(text.utf8), directory: directory)
+    }
+
+    /// The same over the bytes of a file, which need not be valid UTF-8: the lexer reports
+    /// where they are not.
+    func runSource(name: String, bytes: [UInt8], directory: String) -> Bool {
+        let fileID = files.add(name: name, text: Lexer.displayText(bytes))
+        var parser = Parser(bytes: bytes, fileID: fileID)
         while let item = parser.nextItem() {
             switch item {
             case .error(let diagnostic):

@@ -82,21 +82,66 @@ public final class OutputSink {
 
 /// Reading and writing files for scripts: includes and redirections.
 enum Files {
-    /// The whole file as UTF-8 text, or an error message.
+    /// The whole file as UTF-8 text (invalid bytes replaced), or an error message.
     static func read(_ path: String) -> Result<String, FileError> {
-        guard let handle = fopen(path, "rb") else { return .failure(FileError(path: path, errno: errno)) }
-        defer { fclose(handle) }
+        readBytes(path, allowStreams: true).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The most a script (a file named on the command line, or an include) may hold: it is
+    /// read into memory whole. 1 GiB is some 15 million lines of commands.
+    static let maxScriptBytes = 1 << 30
+
+    /// The bytes of a whole file, at most `maxScriptBytes` of them.
+    ///
+    /// Only regular files are read, unless `allowStreams` also lets pipes through (a script
+    /// given as `cts <(generate)`): a directory, a device such as /dev/zero or a socket is an
+    /// error, so that cts never tries to hold an endless stream.
+    static func readBytes(_ path: String, allowStreams: Bool, limit: Int = maxScriptBytes) -> Result<[UInt8], FileError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(FileError(path: path, errno: errno)) }
+        defer { close(fd) }
+        if let problem = notReadable(fd, allowStreams: allowStreams, limit: limit) {
+            return .failure(FileError(path: path, problem))
+        }
+        // Blocking reads from here (O_NONBLOCK only kept opening a FIFO from waiting for a writer).
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = fread(&buffer, 1, buffer.count, handle)
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
-            if n < buffer.count {
-                if ferror(handle) != 0 { return .failure(FileError(path: path, errno: errno)) }
-                break
-            }
+            let n = Glibc.read(fd, &buffer, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return .failure(FileError(path: path, errno: errno)) }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > limit { return .failure(FileError(path: path, tooLarge(limit))) }
         }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return .success(bytes)
+    }
+
+    /// Why an open file is not one cts reads (see `readBytes`), or nil.
+    static func notReadable(_ fd: Int32, allowStreams: Bool, limit: Int?) -> String? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return String(cString: strerror(errno)) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if let limit, Int(info.st_size) > limit { return tooLarge(limit) }
+            return nil
+        case S_IFIFO where allowStreams:
+            return nil
+        case S_IFDIR:
+            return "it is a directory"
+        case S_IFCHR, S_IFBLK:
+            return "it is a device, not a regular file"
+        case S_IFIFO:
+            return "it is a pipe, not a regular file"
+        default:
+            return "it is not a regular file"
+        }
+    }
+
+    private static func tooLarge(_ limit: Int) -> String {
+        let size = limit >= 1 << 30 && limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit) bytes"
+        return "it is larger than \(size), the most a script may hold"
     }
 
     /// Writes text to a file created readable by its owner only (it may hold personal data).
@@ -170,6 +215,19 @@ enum Files {
 struct FileError: Error {
     let path: String
     let errno: Int32
+    /// What is wrong when it is not a system error (a device, a file too large).
+    var problem: String?
 
-    var reason: String { String(cString: strerror(errno)) }
+    init(path: String, errno: Int32) {
+        self.path = path
+        self.errno = errno
+    }
+
+    init(path: String, _ problem: String) {
+        self.path = path
+        self.errno = 0
+        self.problem = problem
+    }
+
+    var reason: String { problem ?? String(cString: strerror(errno)) }
 }

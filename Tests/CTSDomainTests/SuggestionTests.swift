@@ -32,4 +32,16 @@ import Testing
         }
         #expect(s.suggestion(.cadre, near: "c0") == " (did you mean 'c1'?)")
     }
+
+    /// Issue 7, item 27: at the same distance, dropped letters beat changed ones, and the
+    /// words valid at the position come first.
+    @Test func prefersLeftOutLettersAndTheWordsValidHere() {
+        #expect(Suggestion.closest(to: "lst", in: ["let", "list"]) == "list")
+        #expect(Suggestion.closest(to: "lst", in: ["list", "let"]) == "list")
+        #expect(Suggestion.closest(to: "dsc", in: ["as", "asc", "desc"]) == "desc")
+        #expect(Suggestion.closest(to: "srot", in: ["sort", "set"]) == "sort")
+        #expect(Suggestion.closest(to: "dsc", preferring: ["asc", "desc"], else: ["by", "as"]) == "desc")
+        #expect(Suggestion.closest(to: "bx", preferring: ["asc", "desc"], else: ["by", "as"]) == "by")
+        #expect(Suggestion.closest(to: "zzzz", preferring: ["asc"], else: ["by"]) == nil)
+    }
 }

@@ -308,4 +308,64 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
         }
         #expect(h.snapshot() == before)
     }
+
+    @Test func reportsEveryBadRowAndImportsNone() throws {
+        let h = importHarness()
+        let before = h.snapshot()
+        let csv = "id,name,unit,rank,category\nc10,A,js,staff,leading\nc11,B,js.orgg,staff,leading\n"
+            + "c12,C,js,countyy,leading\nc13,D,js,staff,leading\nc10,E,js,staff,leading\n"
+        let e = try #require(importText(h, .cadre, csv))
+        #expect(([e] + e.more).map(\.description) == [
+            "3:7: unknown unit 'js.orgg' (did you mean 'js.org'?)",
+            "4:10: unknown rank 'countyy' (did you mean 'county'?)",
+            "6:1: cadre c10 already exists; use 'cadre set' to change it",
+        ])
+        #expect(e.unshown == 0)
+        #expect(h.snapshot() == before, "a failed import left changes")
+        let diagnostics = e.diagnostics(fileName: "people.csv", files: h.files)
+        #expect(diagnostics.map { $0.range!.start.line } == [3, 4, 6])
+        #expect(diagnostics.map(\.notes) == [[], [], ["3 bad rows; nothing was imported"]])
+        #expect(h.files[diagnostics[1].range!.fileID].line(4) == "c12,C,js,countyy,leading")
+    }
+
+    @Test func reportsTwentyBadRowsThenHowManyMore() throws {
+        let h = importHarness()
+        let rows = (0..<25).map { "c\(100 + $0),N,js.nowhere,staff,leading\n" }.joined()
+        let e = try #require(importText(h, .cadre, "id,name,unit,rank,category\n" + rows + "c99,Z,js,staff,leading\n"))
+        #expect(e.more.count == CSVImporter.maxReportedErrors - 1)
+        #expect(e.unshown == 5)
+        #expect(e.more.last?.line == 21)
+        let diagnostics = e.diagnostics(fileName: "people.csv", files: h.files)
+        #expect(diagnostics.count == 20)
+        #expect(diagnostics.last?.notes == ["and 5 more bad rows (25 in all); nothing was imported"])
+        #expect(h.session.slot(.cadre, id: "c99") == nil)
+    }
+
+    @Test func textThatIsNotCSVEndsTheReadingAfterTheBadRowsBeforeIt() throws {
+        let h = importHarness()
+        let e = try #require(importText(h, .cadre, "id,name,unit,rank,category\nc10,A,js.x,staff,leading\nc11,\"B\nc12"))
+        #expect(([e] + e.more).map(\.line) == [2, 3])
+        #expect(e.more.first?.message == "this quoted field is never closed: a \" is missing")
+    }
+
+    @Test func aRowLongerThanTheLimitIsAnError() {
+        // An opening quote never closed: without a bound the whole rest of the file (or an endless
+        // stream) would be read into one field.
+        var sent = 0
+        var reader = CSVReader(chunks: {
+            sent += 1
+            if sent == 1 { return Array("id,name\nc1,\"".utf8) }
+            return sent < 100 ? [UInt8](repeating: 0x61, count: 1 << 16) : nil
+        })
+        do {
+            while try reader.next() != nil {}
+            Issue.record("expected an error")
+        } catch let e as CSVImportError {
+            #expect(e.line == 2 && e.column == 1)
+            #expect(e.message.hasPrefix("this row is longer than 1 MiB"))
+            #expect(sent < 20)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
 }

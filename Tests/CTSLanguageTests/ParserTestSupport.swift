@@ -178,6 +178,8 @@ func describe(_ e: Expr) -> String {
     case .negate(let x): "(neg \(describe(x)))"
     case .not(let x): "(not \(describe(x)))"
     case .binary(let op, let l, let r): "(\(op.rawValue) \(describe(l)) \(describe(r)))"
+    case .chain(let first, let links):
+        links.reduce(describe(first)) { "(\($1.op.rawValue) \($0) \(describe($1.operand)))" }
     case .isIn(let x, let items): "(in \(describe(x)) [\(items.map(describe).joined(separator: " "))])"
     case .call(let name, let args): "\(name.value)(\(args.map(describe).joined(separator: " ")))"
     case .aggregate(let a): describe(a)

@@ -1,3 +1,4 @@
+import Foundation
 import CTSDomain
 import CTSOutput
 import Testing
@@ -110,5 +111,18 @@ import Testing
             #expect(!out.utf8.contains(0x1B), "\(format)")
             #expect(out.hasSuffix("\n"), "\(format)")
         }
+    }
+
+    /// Issue 7, item 25: averages and quotients read as a person reads them, in tables only.
+    @Test func roundsLongDecimalsInTablesOnly() {
+        let table = ResultTable(columns: ["v"], rows: [[.number(33640.0 / 17)], [.number(13.125)], [.number(-1e-7)],
+                                                       [.number(2.0 / 3)], [.number(9.9999)], [.number(-2.0 / 3)],
+                                                       [.number(1e20)], [.number(390)]])
+        let shown = Renderer.render(table, as: .table).split(separator: "\n").dropFirst(2).prefix(8)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(shown == ["1978.82", "13.125", "0", "0.67", "10", "-0.67", Value.number(1e20).description, "390"])
+        #expect(Renderer.render(table, as: .csv).contains("1978.8235294117646\n13.125\n"))
+        #expect(Renderer.render(table, as: .json).contains("1978.8235294117646"))
+        #expect(Renderer.render(table, as: .markdown).contains("1978.8235294117646"))
     }
 }

@@ -29,7 +29,8 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     /// Directives from the leading comment block.
     var directives: (exit: Int32, args: [String], stdin: String?, passScript: Bool) {
         let url = Self.root.appendingPathComponent(feature).appendingPathComponent(name + ".cts")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        // Decoded leniently: a case may hold bytes that are not UTF-8 on purpose (errors/not-utf8).
+        let text = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         var exit: Int32 = 0, args: [String] = [], stdin: String?, passScript = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

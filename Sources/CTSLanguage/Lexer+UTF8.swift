@@ -1,0 +1,82 @@
+/// Bytes that are not UTF-8 text, and raw NUL bytes (issue 7, item 22; a NUL written as the
+/// escape `\u{0}` is deliberate and allowed). A script comes as
+/// bytes; text must come back intact (spec §1), so nothing is replaced or dropped silently:
+/// each such place is an error token at its line and column.
+extension Lexer {
+    /// Bytes at `pos` that are not UTF-8: one error for the bad byte and the continuation bytes
+    /// after it.
+    mutating func invalidUTF8() {
+        let start = pos
+        let message = Lexer.invalidUTF8Message(bytes[start])
+        pos += 1
+        while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+        emit(.error(message), start, pos)
+    }
+
+    mutating func nul() {
+        emit(.error(Lexer.nulMessage), pos, pos + 1)
+        pos += 1
+    }
+
+    static let invalidUTF8Prefix = "invalid UTF-8"
+    static let nulMessage = "a NUL byte cannot be in a script; write \\u{0} in a string if it is meant"
+
+    static func invalidUTF8Message(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
+    }
+
+    /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.
+    func firstInvalidUTF8(from s: Int, to e: Int) -> Int? {
+        var i = s
+        while i < e {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if let length = Lexer.sequenceLength(bytes, at: i), i + length <= e {
+                i += length
+            } else {
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// The length of the UTF-8 sequence that starts at `p`, or nil when the bytes there are
+    /// not UTF-8 (a stray continuation byte, a cut or overlong sequence, a surrogate, a value
+    /// past U+10FFFF).
+    public static func sequenceLength(_ bytes: [UInt8], at p: Int) -> Int? {
+        let n = bytes.count
+        let b0 = bytes[p]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            p + k < n && bytes[p + k] >= low && bytes[p + k] <= high
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : nil
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : nil
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : nil
+        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : nil
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : nil
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : nil
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
+        default: return nil
+        }
+    }
+
+    /// Text to show for the bytes of a source in messages: the bytes themselves when they are
+    /// UTF-8, else each byte that is not shown as `?`, so offsets and lines stay the same.
+    public static func displayText(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var out = bytes
+        var i = 0
+        while i < out.count {
+            if let length = sequenceLength(bytes, at: i) {
+                i += length
+            } else {
+                out[i] = UInt8(ascii: "?")
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
