@@ -94,7 +94,9 @@ public final class ScriptRunner {
     ///
     /// All of it is one transaction: if a command fails and the run stops, everything the
     /// scripts changed is taken back, so they apply all of their changes or none.
-    public func run(readStandardInput: () -> String?) -> Int32 {
+    /// `readStandardInput` gives the bytes of a script piped in (nil at a terminal); like a
+    /// script file they need not be UTF-8, and the lexer reports where they are not.
+    public func run(readStandardInput: () -> [UInt8]?) -> Int32 {
         // Without a session file or a shell to come, nothing outlives the run: keeping every
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
@@ -116,7 +118,7 @@ public final class ScriptRunner {
         return status
     }
 
-    private func runAll(readStandardInput: () -> String?) -> Bool {
+    private func runAll(readStandardInput: () -> [UInt8]?) -> Bool {
         for path in options.scripts {
             guard runFile(path, includedAt: nil) else { return false }
             if quitRequested { return true }
@@ -126,8 +128,8 @@ public final class ScriptRunner {
             else { return false }
             if quitRequested { return true }
         }
-        if options.scripts.isEmpty && options.commands.isEmpty, let text = readStandardInput() {
-            return runSource(name: "<stdin>", text: text, directory: ".")
+        if options.scripts.isEmpty && options.commands.isEmpty, let bytes = readStandardInput() {
+            return runSource(name: "<stdin>", bytes: bytes, directory: ".")
         }
         return true
     }
