@@ -273,6 +273,22 @@ extension SessionFileTests {
         }
     }
 
+    /// today and day-hours are session state: autosaved at the prompt's pace (one -c at a
+    /// time, as a batch), opened by the next cts, taken back by undo, kept in `meta`.
+    @Test func settingsAreSavedWithTheSessionFile() throws {
+        let dir = try SessionScratch()
+        let set = try dir.cts("-s", "s.ctsdb", "-c", "set today 2009-12-31", "-c", "set day-hours 6")
+        #expect(set.status == 0 && set.err.isEmpty, "\(set)")
+        #expect(try dir.sqliteValue("s.ctsdb", "SELECT group_concat(key || '=' || value, ' ') FROM "
+                                    + "(SELECT * FROM meta WHERE key IN ('today', 'day_hours') ORDER BY key)")
+                == "day_hours=6 today=2009-12-31")
+        let reopened = try dir.cts("-s", "s.ctsdb", "-c", "print today", "-c", "print 2 * 1",
+                                   "-c", "set today system", "-c", "set day-hours 7.5")
+        #expect(reopened.status == 0 && reopened.out == "2009-12-31\n2\n", "\(reopened)")
+        // Back to the defaults: the keys are gone, as in a file that never set them.
+        #expect(try dir.sqliteValue("s.ctsdb", "SELECT count(*) FROM meta WHERE key IN ('today', 'day_hours')") == "0")
+    }
+
     @Test func undoOfDayHours() throws {
         let dir = try SessionScratch()
         try dir.write("gen.cts", GeneratedSession.core)
