@@ -1,21 +1,45 @@
 import CTSDomain
 import CTSLanguage
 
-/// The functions expressions may call, for `help functions`, completion and "did you mean".
+/// A function expressions may call, as `help functions`, completion, the binder's "did you
+/// mean" and `dump` (which orders rules by the rules their conditions use) all read it.
+public struct FunctionSpec: Sendable {
+    public let name: String
+    public let usage: String
+    public let summary: String
+    /// Whether its argument may name a rule (`hours(RULE)`, `compliant(RULE)`): such a
+    /// function is about one cadre, and a condition using it depends on that rule.
+    public let takesRule: Bool
+
+    init(_ name: String, _ usage: String, _ summary: String, takesRule: Bool = false) {
+        self.name = name
+        self.usage = usage
+        self.summary = summary
+        self.takesRule = takesRule
+    }
+}
+
+/// The functions expressions may call.
 public enum Functions {
-    public static let all: [(name: String, usage: String, summary: String)] = [
-        ("hours", "hours(YEAR) | hours(Y1..Y2) | hours(RULE)",
-         "class hours a cadre was credited for completed courses dated in the year or period; with a rule, only its period and kinds"),
-        ("compliant", "compliant(RULE)", "whether a cadre's hours(RULE) reach the rule's minimum"),
-        ("applies", "applies(RULE)", "whether a cadre matches the rule's `for` condition and is not exempt from it"),
-        ("year", "year(DATE)", "the year of a date"),
-        ("round", "round(X) | round(X, DIGITS)", "a number rounded to whole units or to DIGITS decimals"),
-        ("count", "count(COLLECTION [where COND])", "how many records match"),
-        ("sum", "sum(EXPR of COLLECTION [where COND])", "the total of EXPR over the records"),
-        ("avg", "avg(EXPR of COLLECTION [where COND])", "the mean of EXPR over the records"),
-        ("min", "min(EXPR of COLLECTION [where COND])", "the smallest EXPR over the records"),
-        ("max", "max(EXPR of COLLECTION [where COND])", "the largest EXPR over the records"),
+    public static let all: [FunctionSpec] = [
+        FunctionSpec("hours", "hours(YEAR) | hours(Y1..Y2) | hours(RULE)",
+                     "class hours a cadre was credited for completed courses dated in the year or period; "
+                        + "with a rule, only its period and kinds", takesRule: true),
+        FunctionSpec("compliant", "compliant(RULE)", "whether a cadre's hours(RULE) reach the rule's minimum",
+                     takesRule: true),
+        FunctionSpec("applies", "applies(RULE)",
+                     "whether a cadre matches the rule's `for` condition and is not exempt from it", takesRule: true),
+        FunctionSpec("year", "year(DATE)", "the year of a date"),
+        FunctionSpec("round", "round(X) | round(X, DIGITS)", "a number rounded to whole units or to DIGITS decimals"),
+        FunctionSpec("count", "count(COLLECTION [where COND])", "how many records match"),
+        FunctionSpec("sum", "sum(EXPR of COLLECTION [where COND])", "the total of EXPR over the records"),
+        FunctionSpec("avg", "avg(EXPR of COLLECTION [where COND])", "the mean of EXPR over the records"),
+        FunctionSpec("min", "min(EXPR of COLLECTION [where COND])", "the smallest EXPR over the records"),
+        FunctionSpec("max", "max(EXPR of COLLECTION [where COND])", "the largest EXPR over the records"),
     ]
+
+    /// The functions whose argument may name a rule.
+    public static let takingRules: Set<String> = Set(all.filter(\.takesRule).map(\.name))
 }
 
 extension Binder {

@@ -367,34 +367,31 @@ struct DumpBuilder {
         return order
     }
 
-    /// Slots of the rules a condition names as the argument of a rule function or after
-    /// `rule` (`of rule R`). Read from the tokens, so it may name a rule it does not use;
-    /// that only orders the two rules, which is harmless.
+    /// Slots of the rules a condition uses: the argument of a function that takes a rule
+    /// (``FunctionSpec/takesRule``) and `… of rule R`, read from the condition parsed as the
+    /// rule's own condition is. A condition that no longer parses names no rule.
     private static func ruleReferences(_ condition: String, _ session: Session) -> Set<Int> {
-        var lexer = Lexer(text: condition, fileID: 0)
-        let tokens = lexer.tokenize()
-        let bytes = Array(condition.utf8)
-        func text(_ t: Token) -> String {
-            switch t.kind {
-            case .string(let s): return s
-            default: return String(decoding: bytes[t.range.start.utf8Offset..<t.range.end.utf8Offset], as: UTF8.self)
-            }
-        }
-        func isName(_ t: Token) -> Bool {
-            if case .string = t.kind { return true }
-            return t.kind == .word
-        }
+        var parser = Parser(text: condition, fileID: 0)
+        guard let expression = try? parser.parseExpression() else { return [] }
         var found = Set<Int>()
-        for i in tokens.indices where tokens[i].kind == .word {
-            let w = text(tokens[i]).lowercased()
-            var candidate: Token?
-            if ["hours", "compliant", "applies"].contains(w), i + 3 < tokens.count,
-               tokens[i + 1].kind == .symbol("("), isName(tokens[i + 2]), tokens[i + 3].kind == .symbol(")") {
-                candidate = tokens[i + 2]
-            } else if w == "rule", i + 1 < tokens.count, isName(tokens[i + 1]) {
-                candidate = tokens[i + 1]
+        for e in expression.all {
+            let id: String?
+            switch e.kind {
+            case .call(let name, let args) where Functions.takingRules.contains(name.value) && args.count == 1:
+                switch args[0].kind {
+                case .word(let w): id = w
+                case .string(let s): id = s
+                default: id = args[0].written
+                }
+            case .of(_, let target, let argument) where target.value == .rule:
+                switch argument.kind {
+                case .word(let w): id = w
+                case .string(let s): id = s
+                default: id = argument.written
+                }
+            default: id = nil
             }
-            if let candidate, let slot = session.slot(.rule, id: text(candidate)) { found.insert(slot) }
+            if let id, let slot = session.slot(.rule, id: id) { found.insert(slot) }
         }
         return found
     }

@@ -115,20 +115,15 @@ extension Interpreter {
 
     /// The first `$variable` in an expression, if any.
     static func firstVariable(in expr: Expr) -> Located<String>? {
-        switch expr.kind {
-        case .variable(let name): return Located(name, expr.range)
-        case .number, .string, .date, .period, .word: return nil
-        case .negate(let e), .not(let e): return firstVariable(in: e)
-        case .binary(_, let a, let b): return firstVariable(in: a) ?? firstVariable(in: b)
-        case .chain(let first, let links): return firstVariable(in: first) ?? links.lazy.compactMap { firstVariable(in: $0.operand) }.first
-        case .isIn(let e, let items): return firstVariable(in: e) ?? items.lazy.compactMap(firstVariable).first
-        case .call(_, let args): return args.lazy.compactMap(firstVariable).first
-        case .aggregate(let a):
-            return a.expression.flatMap(firstVariable) ?? a.condition.flatMap(firstVariable)
-        case .of(let e, _, let id):
-            if case .variable(let name) = id.kind { return Located(name, id.range) }
-            return firstVariable(in: e)
+        for e in expr.all {
+            switch e.kind {
+            case .variable(let name): return Located(name, e.range)
+            case .of(_, _, let id):
+                if case .variable(let name) = id.kind { return Located(name, id.range) }
+            default: break
+            }
         }
+        return nil
     }
 
     /// The slot named by a remove/show command: an id, or a unit and a year for budgets and plans.

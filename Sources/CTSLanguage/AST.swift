@@ -114,6 +114,33 @@ public struct Expr: Hashable, Sendable {
     }
 }
 
+extension Expr {
+    /// The expressions directly inside this one, left to right (for `of`, the inner one).
+    public var children: [Expr] {
+        switch kind {
+        case .number, .string, .date, .period, .variable, .word: []
+        case .negate(let e), .not(let e), .of(let e, _, _): [e]
+        case .binary(_, let a, let b): [a, b]
+        case .chain(let first, let links): [first] + links.map(\.operand)
+        case .isIn(let e, let items): [e] + items
+        case .call(_, let args): args
+        case .aggregate(let a): [a.expression, a.condition].compactMap { $0 }
+        }
+    }
+
+    /// This expression and every one inside it, in source order (depth first, left to
+    /// right), without recursion: a generated condition may hold thousands of terms.
+    public var all: [Expr] {
+        var result: [Expr] = []
+        var stack = [self]
+        while let e = stack.popLast() {
+            result.append(e)
+            stack.append(contentsOf: e.children.reversed())
+        }
+        return result
+    }
+}
+
 /// One operator and the term after it in a ``Expr/Kind/chain(_:_:)``.
 public struct ChainLink: Hashable, Sendable {
     public var op: BinaryOperator

@@ -264,4 +264,20 @@ struct ExpressionParserTests {
         #expect(span(query.limit!.range) == span(marks, "4️⃣", "5️⃣"))
         #expect(span(out.format!.range) == span(marks, "6️⃣", "7️⃣"))
     }
+
+    /// `Expr.all` visits every expression once, in source order, however long the chain.
+    @Test func allVisitsEveryExpressionInSourceOrder() throws {
+        let e = try printExpr("print hours(r1) >= 10 and not (x of rule r2 in (1, 2))")
+        let words = e.all.compactMap { node -> String? in
+            switch node.kind {
+            case .word(let w): w
+            case .number(let n): n.description
+            case .call(let name, _): name.value + "("
+            default: nil
+            }
+        }
+        #expect(words == ["hours(", "r1", "10", "x", "1", "2"])
+        let long = try printExpr("print " + Array(repeating: "id = a", count: 5_000).joined(separator: " or "))
+        #expect(long.all.count == 1 + 5_000 * 3)
+    }
 }

@@ -128,7 +128,7 @@ struct Expectation: Equatable {
 
     /// Functions whose first argument may be a rule id (`hours(RULE)`, `compliant(RULE)`).
     /// They are also the per-cadre functions: a rule is about cadres.
-    static let ruleFunctions: Set<String> = Set(Functions.all.filter { $0.usage.contains("\($0.name)(RULE)") }.map(\.name))
+    static let ruleFunctions = Functions.takingRules
 
     /// The functions that make sense where the records are of `scope`: the per-cadre ones
     /// only over cadres (or where the records are not known yet).
