@@ -40,10 +40,10 @@ extension ScriptRunner {
     /// Writes the changes of the open transaction that are not in the session file yet, in one
     /// transaction, when there is a file to write and writing is on; returns how many.
     private func writeUnwrittenChanges() throws -> Int {
-        let changes = interpreter.unwrittenChanges
+        let changes = sessionFile.unwrittenChanges(of: interpreter)
         guard sessionFile.savesChanges(autosave: interpreter.settings.autosave), !changes.isEmpty else { return 0 }
         try sessionFile.write(changes)
-        interpreter.markSaved()
+        sessionFile.markSaved(interpreter)
         return changes.count
     }
 
@@ -182,7 +182,7 @@ extension ScriptRunner {
                 if showsConfirmations { out.print("saved a copy to \(path); \(current) stays open read-only") }
                 return true
             }
-            interpreter.markSaved()
+            sessionFile.markSaved(interpreter)
             if showsConfirmations { out.print("saved \(sessionFile.path ?? path ?? "")") }
             return true
         } catch {

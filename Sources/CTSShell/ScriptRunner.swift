@@ -129,7 +129,7 @@ public final class ScriptRunner {
         if runSource(name: "<stdin>", text: text, directory: ".") {
             autosave()
         } else {
-            let fileHasSomeOfIt = interpreter.transactionWroteChanges
+            let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
             if !interpreter.rollback() {
                 report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
             }

@@ -1,4 +1,5 @@
 import CTSDomain
+import CTSInterpreter
 import CTSStore
 
 /// The session file a run works on, and what the run may do with it: the one place that
@@ -26,6 +27,9 @@ final class SessionFile {
     private var backend: (any SessionBackend)?
     /// Under --dry-run: the files the run would have written, in order, for the summary.
     private(set) var plannedWrites: [DryRun.FileWrite] = []
+    /// How many change sets of the interpreter's open transaction the file has already (a
+    /// `save` or a flush before `open` part-way through it), and which transaction that was.
+    private var written = (transaction: -1, count: 0)
 
     /// The mode the command line asks for.
     init(_ options: RunOptions) {
@@ -52,6 +56,28 @@ final class SessionFile {
     /// Whether unsaved changes are worth a warning when the file is closed: they would have
     /// been written, had autosave been on.
     var warnsOfUnsavedChanges: Bool { backend != nil && writes }
+
+    /// The change sets of the open transaction that are not in the file yet.
+    func unwrittenChanges(of interpreter: Interpreter) -> [ChangeSet] {
+        let changes = interpreter.transactionChanges
+        guard written.transaction == interpreter.transactionNumber else { return changes }
+        return Array(changes.dropFirst(written.count))
+    }
+
+    /// The session as it is now is in the file: the open transaction's changes so far need not
+    /// be written again, and nothing is unsaved.
+    func markSaved(_ interpreter: Interpreter) {
+        interpreter.markSaved()
+        if interpreter.inTransaction {
+            written = (interpreter.transactionNumber, interpreter.transactionChanges.count)
+        }
+    }
+
+    /// Whether some of the open transaction's changes are in the file already, so taking the
+    /// transaction back must rewrite the file too.
+    func hasWrittenPart(of interpreter: Interpreter) -> Bool {
+        interpreter.inTransaction && written.transaction == interpreter.transactionNumber && written.count > 0
+    }
 
     /// Opens `path` the way this run may use it (for writing, locked; only read under
     /// --read-only and --dry-run) and loads it. The current file stays open until ``use(_:)``.
