@@ -73,7 +73,7 @@ public final class ScriptRunner {
         let transactional = options.sessionPath != nil || options.staysInteractive
         if transactional { interpreter.beginTransaction() }
         let completed = runAll(readStandardInput: readStandardInput)
-        // `save FILE` or `open FILE` may have started one part-way (see `attach`).
+        // `save FILE` or `open FILE` may have started one part-way (see `keepChangesFromNowOn`).
         guard interpreter.inTransaction else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
