@@ -3,7 +3,7 @@ import CTSLanguage
 
 extension Interpreter {
     /// save, open, dump, import, export: checked here, carried out by the shell, which owns
-    /// files and the session store.
+    /// files and the session file (`SessionFile`, over a session backend).
     func sessionCommand(_ command: Command) throws -> Effect {
         let args: Arguments
         switch command.body {

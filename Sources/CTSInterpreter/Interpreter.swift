@@ -33,7 +33,11 @@ public final class Interpreter {
 
     /// While a transaction is open: the change sets applied since it began, in order, and the
     /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep], written: Int)?
+    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
+    /// Counts the transactions begun, and the sessions a `new` or `open` put in one: a place in
+    /// ``transactionChanges`` means the same change set only while this stays the same (the
+    /// shell's session file counts what it wrote of them so).
+    public private(set) var transactionNumber = 0
     /// Set when `new` or `open` replaced the session inside a transaction: what came before
     /// cannot be rolled back.
     private var journalBroken = false
@@ -186,8 +190,9 @@ public final class Interpreter {
     public func replaceSession(_ newSession: Session) {
         if journal != nil {
             // What came before cannot be taken back any more; what follows still can.
-            journal = ([], [], [], 0)
+            journal = ([], [], [])
             journalBroken = true
+            transactionNumber += 1
         }
         session = newSession
         ruleConditions = [:]
@@ -197,10 +202,9 @@ public final class Interpreter {
     }
 
     /// The session as it is now is in its file (written whole, or its changes written): nothing
-    /// is unsaved, and the changes of the open transaction so far need not be written again.
+    /// is unsaved.
     public func markSaved() {
         unsavedChanges = 0
-        if let open = journal { journal?.written = open.changes.count }
     }
 
     // MARK: - Transactions
@@ -212,8 +216,9 @@ public final class Interpreter {
     @discardableResult
     public func beginTransaction() -> Bool {
         guard journal == nil else { return false }
-        journal = ([], undoStack, redoStack, 0)
+        journal = ([], undoStack, redoStack)
         journalBroken = false
+        transactionNumber += 1
         return true
     }
 
@@ -249,15 +254,6 @@ public final class Interpreter {
     /// The change sets of the open transaction, in order (what a session file must write).
     public var transactionChanges: [ChangeSet] { journal?.changes ?? [] }
 
-    /// The change sets of the open transaction that are not in the session file yet.
-    public var unwrittenChanges: [ChangeSet] {
-        guard let open = journal else { return [] }
-        return Array(open.changes.dropFirst(open.written))
-    }
-
-    /// Whether some of the open transaction's changes were already written to the file (a
-    /// `save` part-way through it), so rolling back must rewrite the file too.
-    public var transactionWroteChanges: Bool { (journal?.written ?? 0) > 0 }
 
     // MARK: - Rules
 

@@ -14,10 +14,7 @@ extension ScriptRunner {
     /// Under --dry-run: notes the file for the summary and returns false (write nothing);
     /// otherwise true.
     func mayWrite(_ path: String, as verb: DryRun.FileWrite.Verb) -> Bool {
-        guard options.dryRun else { return true }
-        let write = DryRun.FileWrite(verb: verb, path: path)
-        if !plannedWrites.contains(write) { plannedWrites.append(write) }
-        return false
+        sessionFile.mayWrite(path, as: verb)
     }
 
     /// Writes a file a command produced; false (reported) when it cannot be written. Under
@@ -35,7 +32,7 @@ extension ScriptRunner {
     /// A confirmation of a file written ("dumped the session to F"); a dry run wrote nothing,
     /// so it confirms nothing (its summary lists the files).
     func confirmWrite(_ text: String) {
-        if showsConfirmations && !options.dryRun { out.print(text) }
+        if showsConfirmations && !sessionFile.isDryRun { out.print(text) }
     }
 
     /// `QUERY > FILE` and `QUERY >> FILE`. Appending keeps the file one document of its

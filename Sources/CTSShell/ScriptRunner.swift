@@ -5,41 +5,13 @@ import CTSDomain
 import CTSInterpreter
 import CTSLanguage
 import CTSOutput
-import CTSStore
-
-/// What to run and how, from the command line.
-public struct RunOptions: Sendable {
-    public var scripts: [String] = []
-    public var commands: [String] = []
-    /// Report errors and go on (`--keep-going`).
-    public var keepGoing = false
-    /// Print each command, with the prompt, before its output (`--echo`).
-    public var echo = false
-    /// Work on this session file (`-s FILE`), created if missing.
-    public var sessionPath: String?
-    /// Read the session file without locking or writing it (`--read-only`).
-    public var readOnly = false
-    /// Run without writing anything; print what would change (`--dry-run`).
-    public var dryRun = false
-    /// The shell stays interactive after the scripts (`-i`), so a failed script must leave
-    /// the session as it was.
-    public var staysInteractive = false
-
-    public init() {}
-}
-
-/// Exit statuses of spec §4.
-public enum ExitStatus {
-    public static let success: Int32 = 0
-    public static let commandFailed: Int32 = 1
-    public static let usage: Int32 = 2
-    public static let sessionFile: Int32 = 3
-}
 
 /// Runs scripts and commands in batch: the script half of cts.
 ///
-/// It reads sources, has the interpreter run their commands, and carries out the effects:
-/// printing results and diagnostics, writing redirections, running includes.
+/// It reads sources and includes a command at a time, has the interpreter run each, and
+/// hands the effects to an ``EffectPerformer``; one run, or one prompt input, is one
+/// transaction. The session file and its mode are a ``SessionFile``'s
+/// (`ScriptRunner+SessionFile.swift`).
 public final class ScriptRunner {
     public let files = SourceFiles()
     public let interpreter: Interpreter
@@ -53,8 +25,8 @@ public final class ScriptRunner {
     private var outputFailed = false
     private(set) var outputClosed = false
     /// Whether the last command was stopped by Ctrl-C.
-    private(set) var wasInterrupted = false
-    private(set) var quitRequested = false
+    var wasInterrupted = false
+    var quitRequested = false
     /// At the prompt: confirmations are printed and errors never end the session.
     public var interactive = false
     /// The prompt's history, for the `history` command.
@@ -65,12 +37,10 @@ public final class ScriptRunner {
     /// only where someone can press Enter (at the prompt, the scripts of `-i`): in batch,
     /// `pause` does nothing.
     public var waitForEnter: ((String) -> Bool)?
-    /// The session file being worked on, if any.
-    var store: SessionStore?
+    /// The session file being worked on, if any, and what the run may do with it.
+    let sessionFile: SessionFile
     /// Whether a session file could not be opened, read or written (exit status 3).
     var storeFailed = false
-    /// Under --dry-run: the files the run would have written, in order, for the summary.
-    var plannedWrites: [DryRun.FileWrite] = []
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
 
@@ -82,13 +52,14 @@ public final class ScriptRunner {
         self.options = options
         self.out = out
         self.err = err
+        sessionFile = SessionFile(options)
         interpreter = Interpreter(files: files, systemToday: today)
         interpreter.settings.echo = options.echo
-        interpreter.readOnly = options.readOnly
+        interpreter.readOnly = sessionFile.isReadOnly
     }
 
     /// Whether cts was started `--read-only`: the banner and the prompt say so.
-    public var isReadOnly: Bool { options.readOnly }
+    public var isReadOnly: Bool { sessionFile.isReadOnly }
 
     /// Runs everything the options name and returns the exit status.
     ///
@@ -102,7 +73,7 @@ public final class ScriptRunner {
         let transactional = options.sessionPath != nil || options.staysInteractive
         if transactional { interpreter.beginTransaction() }
         let completed = runAll(readStandardInput: readStandardInput)
-        // `save FILE` or `open FILE` may have started one part-way (see `attach`).
+        // `save FILE` or `open FILE` may have started one part-way (see `keepChangesFromNowOn`).
         guard interpreter.inTransaction else { return status }
         if completed || options.keepGoing {
             finishBatch(keptGoing: !completed || failed)
@@ -110,8 +81,8 @@ public final class ScriptRunner {
         } else {
             // Stopped by a closed output, the run says nothing else; but changes that the
             // session file will not get are worth a line on standard error.
-            if outputClosed, let store, !interpreter.transactionChanges.isEmpty {
-                err.print("cts: standard output was closed; the script stopped and \(store.path) was left as it was")
+            if outputClosed, let path = sessionFile.path, !interpreter.transactionChanges.isEmpty {
+                err.print("cts: standard output was closed; the script stopped and \(path) was left as it was")
             }
             interpreter.rollback()
         }
@@ -158,13 +129,13 @@ public final class ScriptRunner {
         if runSource(name: "<stdin>", text: text, directory: ".") {
             autosave()
         } else {
-            let fileHasSomeOfIt = interpreter.transactionWroteChanges
+            let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
             if !interpreter.rollback() {
                 report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
             }
             // A `save` earlier in this input put changes in the file that were just taken back.
-            if fileHasSomeOfIt, let store, !options.readOnly {
-                do { try store.replaceAll(with: interpreter.session) } catch { storeFailure(error, at: nil) }
+            if fileHasSomeOfIt, sessionFile.writes {
+                do { try sessionFile.replaceAll(with: interpreter.session) } catch { storeFailure(error, at: nil) }
             }
         }
         if wasInterrupted { err.print("interrupted") }
@@ -274,11 +245,12 @@ public final class ScriptRunner {
         return false
     }
 
-    /// Runs one command's effects; false when the run must stop.
+    /// Runs one command and has its effects performed; false when the run must stop.
     private func execute(_ command: Command, directory: String) -> Bool {
         do {
+            let performer = EffectPerformer(runner: self, directory: directory)
             for effect in try interpreter.execute(command) {
-                if !perform(effect, directory: directory) { return false }
+                if !performer.perform(effect) { return false }
             }
             return true
         } catch let diagnostic as Diagnostic {
@@ -299,51 +271,6 @@ public final class ScriptRunner {
         let milliseconds = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         let fraction = String(milliseconds % 1000)
         return "time: \(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
-    }
-
-    private func perform(_ effect: Effect, directory: String) -> Bool {
-        switch effect {
-        case .confirmation(let text):
-            // At the prompt, confirm what was typed, not every line of an included script.
-            if showsConfirmations {
-                out.print(text)
-            }
-        case .text(let text):
-            out.print(text)
-        case .table(let table, let format, let redirect):
-            let name = format ?? interpreter.settings.format
-            let outputFormat = OutputFormat(rawValue: name) ?? .table
-            if let redirect {
-                if !writeRedirect(table, as: outputFormat, to: redirect) { return options.keepGoing }
-            } else {
-                out.raw(Renderer.render(table, as: outputFormat, colorize: colorOutput))
-            }
-        case .include(let path, let range):
-            return runFile(Files.join(directory, path), includedAt: range) || options.keepGoing
-        case .pause(let message):
-            if let waitForEnter, !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ") {
-                wasInterrupted = true
-                if !interactive { report(.error("interrupted", at: nil)) }
-                return false
-            }
-        case .history(let limit):
-            guard let history else {
-                out.print("history is kept only at the interactive prompt")
-                break
-            }
-            let entries = history.entries.suffix(limit)
-            let first = history.entries.count - entries.count + 1
-            for (i, entry) in entries.enumerated() {
-                let number = String(first + i)
-                let pad = String(repeating: " ", count: max(0, 5 - number.count))
-                out.print(pad + number + "  " + entry.replacingNewlines())
-            }
-        case .quit:
-            quitRequested = true
-        case .newSession, .openSession, .saveSession, .dump, .importRecords, .export:
-            return performSessionEffect(effect) || (options.keepGoing && !interactive)
-        }
-        return true
     }
 
     /// Colour only ever goes to a terminal; `set color on` ignores NO_COLOR, `off` never colours.
@@ -379,12 +306,5 @@ public final class ScriptRunner {
     func report(_ diagnostic: Diagnostic) {
         if diagnostic.severity == .error { failed = true }
         err.raw(DiagnosticRenderer.render(diagnostic, files: files, colorize: colors(err, fd: 2)))
-    }
-}
-
-private extension String {
-    /// A multi-line history entry on one line, its line breaks shown as `⏎ `.
-    func replacingNewlines() -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
     }
 }

@@ -48,7 +48,7 @@ enum AtomicSave {
             FileSystem.syncDirectory(FileSystem.directory(of: path))
         } catch {
             unlink(temp)
-            throw SessionStore.storeError(error, name, doing: "save")
+            throw SQLiteBackend.storeError(error, name, doing: "save")
         }
     }
 }

@@ -4,7 +4,7 @@
 /// tell the cases apart; when SQLite was the one to complain, its result code and the SQL it was
 /// running come along, as in GRDB's `DatabaseError`.
 ///
-///     do { _ = try SessionStore.open("jiangsu.ctsdb") }
+///     do { _ = try SQLiteBackend.open("jiangsu.ctsdb") }
 ///     catch { print(error.message) }   // jiangsu.ctsdb is in use by another cts (pid 4242)
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Equatable, Sendable {

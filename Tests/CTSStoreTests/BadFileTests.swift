@@ -25,13 +25,13 @@ import Testing
              kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
         Case(name: "a truncated session", make: { path in
             let full = path + ".full"
-            try SessionStore.save(try SessionBuilder.province().session, to: full)
+            try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
             write(Array(bytes(full).prefix(1000)), to: path)
             try FileManager.default.removeItem(atPath: full)
         }, kind: .corrupt, message: "FILE is damaged: it is truncated (1000 bytes, expected "),
         Case(name: "a session cut at a page boundary", make: { path in
             let full = path + ".full"
-            try SessionStore.save(try SessionBuilder.province().session, to: full)
+            try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
             write(Array(bytes(full).prefix(8192)), to: path)
             try FileManager.default.removeItem(atPath: full)
         }, kind: .corrupt, message: "FILE is damaged: it is truncated (8192 bytes, expected "),
@@ -52,10 +52,10 @@ import Testing
         let before = bytes(path)
         let message = c.message.replacingOccurrences(of: "FILE", with: path)
         let opens: [(String, () throws -> Void)] = [
-            ("open", { _ = try SessionStore.open(path) }),
-            ("open without create", { _ = try SessionStore.open(path, create: false) }),
-            ("read-only", { _ = try SessionStore.openReadOnly(path) }),
-            ("save over it", { try SessionStore.save(Session(), to: path) }),
+            ("open", { _ = try SQLiteBackend.open(path) }),
+            ("open without create", { _ = try SQLiteBackend.open(path, create: false) }),
+            ("read-only", { _ = try SQLiteBackend.openReadOnly(path) }),
+            ("save over it", { try SQLiteBackend.save(Session(), to: path) }),
         ]
         for (what, open) in opens {
             #expect(throws: StoreError.self, "\(what)") { try open() }
@@ -75,15 +75,15 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("no/such/dir/s.ctsdb")
-        #expect { _ = try SessionStore.open(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.open(path) } throws: { error in
             let e = error as! StoreError
             return e.kind == .missingDirectory
                 && e.message == "cannot create \(path): the directory \(dir.path)/no/such/dir does not exist"
         }
-        #expect { _ = try SessionStore.openReadOnly(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.openReadOnly(path) } throws: { error in
             (error as! StoreError).kind == .missingDirectory
         }
-        #expect { try SessionStore.save(Session(), to: path) } throws: { error in
+        #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
             (error as! StoreError).kind == .missingDirectory
         }
         #expect(dir.contents.isEmpty)
@@ -93,10 +93,10 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("nope.ctsdb")
-        #expect { _ = try SessionStore.open(path, create: false) } throws: { error in
+        #expect { _ = try SQLiteBackend.open(path, create: false) } throws: { error in
             (error as! StoreError) == StoreError(.missingFile, "\(path) does not exist")
         }
-        #expect { _ = try SessionStore.openReadOnly(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.openReadOnly(path) } throws: { error in
             (error as! StoreError).kind == .missingFile
         }
         #expect(dir.contents.isEmpty)
@@ -107,7 +107,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("adir.ctsdb")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-        #expect { _ = try SessionStore.open(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.open(path) } throws: { error in
             (error as! StoreError).message == "\(path) is a directory, not a session file"
         }
         #expect(dir.contents == ["adir.ctsdb"])
@@ -118,19 +118,19 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("damaged.ctsdb")
         let big = try SessionBuilder.large(units: 10, cadres: 2000, enrollments: 4000)
-        try SessionStore.save(big.session, to: path)
+        try SQLiteBackend.save(big.session, to: path)
         // Overwrite the middle of the file (table and index pages) with garbage.
         var data = bytes(path)
         for i in (data.count / 2)..<(data.count / 2 + 8192) { data[i] = 0x5A }
         write(data, to: path)
         let before = bytes(path)
         #expect(throws: StoreError.self) {
-            let store = try SessionStore.open(path, create: false)
+            let store = try SQLiteBackend.open(path, create: false)
             defer { store.close() }
             _ = try store.load()
         }
         do {
-            let store = try SessionStore.open(path, create: false)
+            let store = try SQLiteBackend.open(path, create: false)
             defer { store.close() }
             _ = try store.load()
         } catch {
@@ -144,7 +144,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("edited.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         let edits = [
             ("UPDATE cadre SET rank = 'general' WHERE id = 'c2'",
              "\(path) is damaged: cadre 1, column rank has 'general', which is not a rank "
@@ -162,7 +162,7 @@ import Testing
         for (sql, message) in edits {
             write(pristine, to: path)
             _ = try sqlite(path, sql)
-            let store = try SessionStore.open(path, create: false)
+            let store = try SQLiteBackend.open(path, create: false)
             defer { store.close() }
             #expect { _ = try store.load() } throws: { error in
                 let e = error as! StoreError

@@ -10,7 +10,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("private.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         #expect(mode(path) == 0o600)
         #expect(mode(path + ".lock") == 0o600)
         store.close()
@@ -32,10 +32,10 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("saved.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         #expect(mode(path) == 0o600)
         chmod(path, 0o644)
-        try SessionStore.save(Session(), to: path)
+        try SQLiteBackend.save(Session(), to: path)
         #expect(mode(path) == 0o600)
         #expect(dir.contents == ["saved.ctsdb"], "no temporary or lock file is left")
     }

@@ -24,22 +24,22 @@ let pythonLocker = """
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("s.ctsdb")
-        let first = try SessionStore.open(path)
+        let first = try SQLiteBackend.open(path)
         #expect(mode(path + ".lock") == 0o600)
-        #expect { _ = try SessionStore.open(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.open(path) } throws: { error in
             (error as! StoreError) == StoreError(.locked(pid: getpid()),
                                                  "\(path) is already open in this cts (pid \(getpid()))")
         }
-        #expect { try SessionStore.save(Session(), to: path) } throws: { error in
+        #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
             (error as! StoreError).kind == .locked(pid: getpid())
         }
         // Reading with --read-only is allowed while the file is open.
-        let reader = try SessionStore.openReadOnly(path)
+        let reader = try SQLiteBackend.openReadOnly(path)
         _ = try reader.load()
         reader.close()
         first.close()
         #expect(dir.contents == ["s.ctsdb"], "the lock file goes with the lock")
-        let second = try SessionStore.open(path)
+        let second = try SQLiteBackend.open(path)
         second.close()
     }
 
@@ -47,21 +47,21 @@ let pythonLocker = """
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("shared.ctsdb")
-        try SessionStore.open(path).close()
+        try SQLiteBackend.open(path).close()
         let before = bytes(path)
         let child = try Child("/usr/bin/env", ["python3", "-c", pythonLocker, path + ".lock"])
         #expect(child.readLine() == "locked")
-        #expect { _ = try SessionStore.open(path) } throws: { error in
+        #expect { _ = try SQLiteBackend.open(path) } throws: { error in
             (error as! StoreError) == StoreError(.locked(pid: child.pid),
                                                  "\(path) is in use by another cts (pid \(child.pid))")
         }
         #expect(bytes(path) == before)
         // --read-only still reads it.
-        let reader = try SessionStore.openReadOnly(path)
+        let reader = try SQLiteBackend.openReadOnly(path)
         _ = try reader.load()
         reader.close()
         child.finish()
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         store.close()
     }
 
@@ -69,7 +69,7 @@ let pythonLocker = """
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("mine.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         let child = try Child("/usr/bin/env", ["python3", "-c", pythonLocker, path + ".lock"])
         #expect(child.readLine() == "busy \(getpid())")
         child.finish()
@@ -80,14 +80,14 @@ let pythonLocker = """
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("killed.ctsdb")
-        try SessionStore.open(path).close()
+        try SQLiteBackend.open(path).close()
         let child = try Child("/usr/bin/env", ["python3", "-c", pythonLocker, path + ".lock"])
         #expect(child.readLine() == "locked")
-        #expect(throws: StoreError.self) { _ = try SessionStore.open(path) }
+        #expect(throws: StoreError.self) { _ = try SQLiteBackend.open(path) }
         child.kill9()
         // The lock file is still there, with the dead pid in it, but nobody holds the lock.
         #expect(FileManager.default.fileExists(atPath: path + ".lock"))
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         #expect(String(decoding: bytes(path + ".lock"), as: UTF8.self) == "\(getpid())\n")
         store.close()
     }
@@ -98,16 +98,16 @@ let pythonLocker = """
         let dir = TempDir()
         defer { dir.remove() }
         let real = dir.file("real.ctsdb"), link = dir.file("link.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: real)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: real)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.ctsdb")
-        let store = try SessionStore.open(link, create: false)
-        #expect { _ = try SessionStore.open(real) } throws: { error in
+        let store = try SQLiteBackend.open(link, create: false)
+        #expect { _ = try SQLiteBackend.open(real) } throws: { error in
             (error as! StoreError).kind == .locked(pid: getpid())
         }
         store.close()
-        try SessionStore.save(Session(), to: link)
+        try SQLiteBackend.save(Session(), to: link)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.ctsdb")
-        let reopened = try SessionStore.open(real, create: false)
+        let reopened = try SQLiteBackend.open(real, create: false)
         defer { reopened.close() }
         #expect(try reopened.load().count(.unit) == 0)
     }

@@ -74,7 +74,7 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
         #expect(try sqlite(path, "PRAGMA user_version; SELECT name FROM schema_migrations;") == "1\nv1-initial\n")
 
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         #expect(store.fileFormat == 3)
         expectSameSession(Self.fixtureSession(), try store.load())
         // The upgraded file takes format-2 records (exemptions) too.
@@ -101,7 +101,7 @@ import Testing
             Abroad
 
             """)
-        let reopened = try SessionStore.open(path, create: false)
+        let reopened = try SQLiteBackend.open(path, create: false)
         defer { reopened.close() }
         #expect(try reopened.load().isExempt(cadre: 0, rule: 0))
     }
@@ -111,8 +111,8 @@ import Testing
         defer { dir.remove() }
         let old = dir.file("old.ctsdb"), new = dir.file("new.ctsdb")
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: old)
-        try SessionStore.open(old, create: false).close()
-        try SessionStore.open(new).close()
+        try SQLiteBackend.open(old, create: false).close()
+        try SQLiteBackend.open(new).close()
         let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name; PRAGMA application_id;"
         #expect(try sqlite(old, schema) == sqlite(new, schema))
         #expect(try sqlite(new, "PRAGMA application_id") == "\(SessionSchema.applicationID)\n")
@@ -124,7 +124,7 @@ import Testing
         let path = dir.file("old.ctsdb")
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
         let before = bytes(path)
-        let store = try SessionStore.openReadOnly(path)
+        let store = try SQLiteBackend.openReadOnly(path)
         #expect(store.fileFormat == 1)
         expectSameSession(Self.fixtureSession(), try store.load())
         let insert = ChangeSet([.insert(slot: 9, .unit(Unit(id: "x", name: "x", kind: .locality, level: .city)))])
@@ -144,7 +144,7 @@ import Testing
         // A table in the way of migration 2: it fails half-way, and all of it is rolled back.
         _ = try sqlite(path, "CREATE TABLE exemption (x)")
         let before = bytes(path)
-        #expect { try SessionStore.open(path, create: false) } throws: { error in
+        #expect { try SQLiteBackend.open(path, create: false) } throws: { error in
             let e = error as! StoreError
             return e.kind == .io && e.message.contains("old.ctsdb") && e.message.contains("exemption")
         }
@@ -157,10 +157,10 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("future.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         _ = try sqlite(path, "PRAGMA user_version = 4")
         let before = bytes(path)
-        for open in [{ try SessionStore.open(path) }, { try SessionStore.openReadOnly(path) }] {
+        for open in [{ try SQLiteBackend.open(path) }, { try SQLiteBackend.openReadOnly(path) }] {
             #expect { _ = try open() } throws: { error in
                 let e = error as! StoreError
                 return e.kind == .newerFormat(file: 4, supported: 3)
@@ -168,7 +168,7 @@ import Testing
                     + "open it with a newer cts"
             }
         }
-        #expect { try SessionStore.save(Session(), to: path) } throws: { error in
+        #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
             (error as! StoreError).kind == .newerFormat(file: 4, supported: 3)
         }
         #expect(bytes(path) == before)

@@ -35,11 +35,11 @@ import Testing
         }
 
         let path = dir.file("big.ctsdb")
-        let saveTime = try best { _ in try SessionStore.save(session, to: path) }
+        let saveTime = try best { _ in try SQLiteBackend.save(session, to: path) }
         let size = FileSystem.size(path) ?? 0
 
         let openTime = try best { _ in
-            let store = try SessionStore.open(path, create: false)
+            let store = try SQLiteBackend.open(path, create: false)
             defer { store.close() }
             let loaded = try store.load()
             #expect(loaded.count(.cadre) == cadres)
@@ -47,11 +47,11 @@ import Testing
         }
 
         let writeTime = try best { run in
-            let store = try SessionStore.open(dir.file("written\(run).ctsdb"))
+            let store = try SQLiteBackend.open(dir.file("written\(run).ctsdb"))
             defer { store.close() }
             try store.write(built.changeSets)
         }
-        let store = try SessionStore.open(dir.file("written0.ctsdb"))
+        let store = try SQLiteBackend.open(dir.file("written0.ctsdb"))
         defer { store.close() }
         let replaceTime = try best { _ in try store.replaceAll(with: session) }
 

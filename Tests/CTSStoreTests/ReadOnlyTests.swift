@@ -8,9 +8,9 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("ro.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         let before = bytes(path)
-        let store = try SessionStore.openReadOnly(path)
+        let store = try SQLiteBackend.openReadOnly(path)
         #expect(store.isReadOnly)
         #expect(dir.contents == ["ro.ctsdb"])
         _ = try store.load()
@@ -26,7 +26,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("busy.ctsdb")
         let batch = 500, batches = 20
-        let writer = try SessionStore.open(path)
+        let writer = try SQLiteBackend.open(path)
         var changes = ChangeSet()
         let session = Session()
         _ = try session.add(.unit(Unit(id: "u", name: "U", kind: .locality, level: .city)), &changes)
@@ -47,14 +47,14 @@ import Testing
         }
         var seen = Set<Int>()
         while done.wait(timeout: .now()) == .timedOut {
-            let reader = try SessionStore.openReadOnly(path)
+            let reader = try SQLiteBackend.openReadOnly(path)
             let count = try reader.load().count(.cadre)
             reader.close()
             #expect(count % batch == 0, "a load saw \(count) cadres: part of a transaction")
             seen.insert(count)
         }
         writer.close()
-        let final = try SessionStore.openReadOnly(path)
+        let final = try SQLiteBackend.openReadOnly(path)
         #expect(try final.load().count(.cadre) == batch * batches)
         final.close()
     }

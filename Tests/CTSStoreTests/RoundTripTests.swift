@@ -9,8 +9,8 @@ import Testing
         defer { dir.remove() }
         let original = try SessionBuilder.province().session
         let path = dir.file("province.ctsdb")
-        try SessionStore.save(original, to: path)
-        let store = try SessionStore.open(path, create: false)
+        try SQLiteBackend.save(original, to: path)
+        let store = try SQLiteBackend.open(path, create: false)
         defer { store.close() }
         let loaded = try store.load()
         expectSameSession(original, loaded)
@@ -32,7 +32,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("fields.ctsdb")
-        try SessionStore.save(try SessionBuilder.province().session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         let rows = try sqlite(path, """
             SELECT c.id, c.name, u.id, c.rank, c.category, quote(c.born), c.status FROM cadre c
             JOIN unit u ON u.slot = c.unit ORDER BY c.slot;
@@ -71,13 +71,13 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("commands.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         let built = try SessionBuilder.province()
         // One change set per command, written one at a time as autosave does.
         for changes in built.changeSets { try store.write([changes]) }
         expectSameSession(built.session, try store.load())
         store.close()
-        let again = try SessionStore.open(path, create: false)
+        let again = try SQLiteBackend.open(path, create: false)
         defer { again.close() }
         expectSameSession(built.session, try again.load())
     }
@@ -85,7 +85,7 @@ import Testing
     @Test func aWholeScriptIsOneWrite() throws {
         let dir = TempDir()
         defer { dir.remove() }
-        let store = try SessionStore.open(dir.file("script.ctsdb"))
+        let store = try SQLiteBackend.open(dir.file("script.ctsdb"))
         defer { store.close() }
         let built = try SessionBuilder.province()
         try store.write(built.changeSets)
@@ -95,7 +95,7 @@ import Testing
     @Test func undoAndRedoChangeSetsKeepTheFileInStep() throws {
         let dir = TempDir()
         defer { dir.remove() }
-        let store = try SessionStore.open(dir.file("undo.ctsdb"))
+        let store = try SQLiteBackend.open(dir.file("undo.ctsdb"))
         defer { store.close() }
         let built = try SessionBuilder.province()
         let session = built.session
@@ -129,7 +129,7 @@ import Testing
     @Test func replaceAllPutsTheWholeSessionInTheFile() throws {
         let dir = TempDir()
         defer { dir.remove() }
-        let store = try SessionStore.open(dir.file("replace.ctsdb"))
+        let store = try SQLiteBackend.open(dir.file("replace.ctsdb"))
         defer { store.close() }
         let first = try SessionBuilder.province()
         try store.write(first.changeSets)
@@ -144,7 +144,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("atomic.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         defer { store.close() }
         let built = try SessionBuilder.province()
         try store.write(built.takeChangeSets())
@@ -171,12 +171,12 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("big.ctsdb"), fresh = dir.file("fresh.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         defer { store.close() }
         let built = try SessionBuilder.large(units: 10, cadres: 15_000, enrollments: 10_000)
         try store.write(built.takeChangeSets())
         expectSameSession(built.session, try store.load())
-        try SessionStore.open(fresh).close()
+        try SQLiteBackend.open(fresh).close()
         let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
         #expect(try sqlite(path, schema) == sqlite(fresh, schema))
 
@@ -196,7 +196,7 @@ import Testing
     }
 
     @Test func writeIssuesOneStatementPerChangeNotARewrite() throws {
-        let store = try SessionStore.inMemory(recordingSQL: true)
+        let store = try SQLiteBackend.inMemory(recordingSQL: true)
         let built = try SessionBuilder.province()
         try store.write(built.takeChangeSets())
         store.clearExecutedSQL()
@@ -217,14 +217,14 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("empty.ctsdb")
         write([], to: path)
-        let readOnly = try SessionStore.openReadOnly(path)
+        let readOnly = try SQLiteBackend.openReadOnly(path)
         #expect(try readOnly.load().count(.unit) == 0)
         readOnly.close()
         #expect(bytes(path).isEmpty)
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         defer { store.close() }
         #expect(try store.load().count(.cadre) == 0)
-        #expect(store.fileFormat == SessionStore.formatVersion)
+        #expect(store.fileFormat == SQLiteBackend.formatVersion)
     }
 }
 

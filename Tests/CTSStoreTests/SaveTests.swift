@@ -9,11 +9,11 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("s.ctsdb")
         let first = try SessionBuilder.province().session
-        try SessionStore.save(first, to: path)
+        try SQLiteBackend.save(first, to: path)
         let second = try SessionBuilder.large(units: 3, cadres: 30, enrollments: 60).session
-        try SessionStore.save(second, to: path)
+        try SQLiteBackend.save(second, to: path)
         #expect(dir.contents == ["s.ctsdb"])
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         defer { store.close() }
         expectSameSession(second, try store.load())
         #expect(try sqlite(path, "SELECT value FROM meta WHERE key = 'cts_version'") == "0.1.0\n")
@@ -33,7 +33,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("crashed.ctsdb")
         let built = try SessionBuilder.large(units: 10, cadres: 5000, enrollments: 5000)
-        try SessionStore.save(built.session, to: path)
+        try SQLiteBackend.save(built.session, to: path)
         // Another program dies half-way through a big transaction: the file has uncommitted
         // pages in it and a hot journal beside it.
         let crash = """
@@ -48,10 +48,10 @@ import Testing
         let child = try Child("/usr/bin/env", ["python3", "-c", crash, path])
         child.process.waitUntilExit()
         #expect(FileSystem.hasHotJournal(path))
-        let readOnly = #expect(throws: StoreError.self) { _ = try SessionStore.openReadOnly(path) }
+        let readOnly = #expect(throws: StoreError.self) { _ = try SQLiteBackend.openReadOnly(path) }
         #expect(readOnly?.message.contains("open it once without --read-only") == true, "\(readOnly?.message ?? "-") \(readOnly?.resultCode ?? 0)")
         // Opening it rolls the journal back: the session is the one saved.
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         expectSameSession(built.session, try store.load())
         store.close()
         #expect(dir.contents == ["crashed.ctsdb"])
@@ -61,7 +61,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("crashed.ctsdb")
-        try SessionStore.save(try SessionBuilder.large(units: 10, cadres: 5000, enrollments: 5000).session, to: path)
+        try SQLiteBackend.save(try SessionBuilder.large(units: 10, cadres: 5000, enrollments: 5000).session, to: path)
         let crash = """
             import sqlite3, os, sys
             con = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -74,9 +74,9 @@ import Testing
         child.process.waitUntilExit()
         #expect(FileSystem.hasHotJournal(path))
         let session = try SessionBuilder.province().session
-        try SessionStore.save(session, to: path)
+        try SQLiteBackend.save(session, to: path)
         #expect(dir.contents == ["crashed.ctsdb"], "the old journal must not be left to be played into the new file")
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         defer { store.close() }
         expectSameSession(session, try store.load())
     }
@@ -86,9 +86,9 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("wal.ctsdb")
         let session = try SessionBuilder.province().session
-        try SessionStore.save(session, to: path)
+        try SQLiteBackend.save(session, to: path)
         #expect(try sqlite(path, "PRAGMA journal_mode = WAL") == "wal\n")
-        let store = try SessionStore.open(path, create: false)
+        let store = try SQLiteBackend.open(path, create: false)
         expectSameSession(session, try store.load())
         store.close()
         #expect(try sqlite(path, "PRAGMA journal_mode") == "delete\n")
@@ -99,7 +99,7 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("s.ctsdb")
-        let store = try SessionStore.open(path)
+        let store = try SQLiteBackend.open(path)
         defer { store.close() }
         #expect(store.isFile(dir.path + "/./s.ctsdb"))
         #expect(!store.isFile(dir.file("other.ctsdb")))

@@ -9,19 +9,20 @@ import Darwin
 
 /// A session file (`.ctsdb`) opened by this cts: an SQLite database holding the whole
 /// session, kept up to date one change set at a time, and locked against other cts processes.
+/// The first ``SessionBackend``, and the one every location that names no other opens.
 ///
 /// Opening checks the file before SQLite writes anything: a file that is not SQLite, is
 /// truncated, belongs to another program or to a newer cts is refused with a ``StoreError``
 /// and left byte for byte as it was. An older format is upgraded in place, in one transaction.
 /// `docs/session-files.md` describes the format for other tools.
 ///
-///     let store = try SessionStore.open("jiangsu.ctsdb")     // created if missing, locked
+///     let store = try SQLiteBackend.open("jiangsu.ctsdb")    // created if missing, locked
 ///     let session = try store.load()
 ///     var changes = ChangeSet()
 ///     try session.add(.unit(Unit(id: "js", name: "Jiangsu", kind: .locality, level: .province)), &changes)
 ///     try store.write([changes])                              // one transaction
 ///     store.close()
-public final class SessionStore {
+public final class SQLiteBackend: SessionBackend {
     /// The file's path as it was given (it names the file in messages).
     public let path: String
     /// Whether the store was opened with ``openReadOnly(_:)``: no lock, no writes.
@@ -59,6 +60,17 @@ public final class SessionStore {
 
     // MARK: - Opening
 
+    /// Every location is a file path to SQLite: it is the backend of last resort.
+    public static func handles(_ location: String) -> Bool { true }
+
+    /// ``open(_:create:ctsVersion:)`` or ``openReadOnly(_:)``, as `access` says.
+    public static func open(_ path: String, for access: SessionAccess) throws(StoreError) -> SQLiteBackend {
+        switch access {
+        case .readWrite(let create): return try open(path, create: create)
+        case .readOnly: return try openReadOnly(path)
+        }
+    }
+
     /// Opens a session file for reading and writing, creating it (mode 0600, with its schema)
     /// if missing and `create` is true; takes the file's lock (`FILE.lock`).
     ///
@@ -68,7 +80,7 @@ public final class SessionStore {
     /// damaged one, an SQLite file that is not a cts session, a missing directory, a file
     /// another cts has open (`.locked(pid:)`).
     public static func open(_ path: String, create: Bool = true,
-                            ctsVersion: String = defaultCTSVersion) throws(StoreError) -> SessionStore {
+                            ctsVersion: String = defaultCTSVersion) throws(StoreError) -> SQLiteBackend {
         try FileSystem.checkDirectory(of: path, creating: create)
         let lock = try FileLock.acquire(for: path)
         var created = false
@@ -88,7 +100,7 @@ public final class SessionStore {
                 try? queue.close()
                 throw error
             }
-            let store = SessionStore(path: path, queue: queue, lock: lock, format: format, readOnly: false,
+            let store = SQLiteBackend(path: path, queue: queue, lock: lock, format: format, readOnly: false,
                                      ctsVersion: ctsVersion)
             store.wasCreated = created
             return store
@@ -102,7 +114,7 @@ public final class SessionStore {
     /// Opens a session file without taking its lock and without writing anything
     /// (`--read-only`); ``load()`` reads a consistent snapshot even while another cts writes.
     /// An older format is read as it is, not upgraded.
-    public static func openReadOnly(_ path: String) throws(StoreError) -> SessionStore {
+    public static func openReadOnly(_ path: String) throws(StoreError) -> SQLiteBackend {
         try FileSystem.checkDirectory(of: path, creating: false)
         guard FileSystem.exists(path) else { throw StoreError(.missingFile, "\(path) does not exist") }
         let header = try FileHeader.read(path)
@@ -110,7 +122,7 @@ public final class SessionStore {
         if header.isEmpty {
             // A zero-length file is an empty session; there is nothing to read from it.
             do {
-                return SessionStore(path: path, queue: try DatabaseQueue(), lock: nil, format: 0, readOnly: true,
+                return SQLiteBackend(path: path, queue: try DatabaseQueue(), lock: nil, format: 0, readOnly: true,
                                     ctsVersion: defaultCTSVersion)
             } catch {
                 throw storeError(error, path, doing: "read")
@@ -119,7 +131,7 @@ public final class SessionStore {
         let queue = try openQueue(path, readOnly: true)
         do {
             let format = try queue.inDatabase { db in try validate(db, path) }
-            return SessionStore(path: path, queue: queue, lock: nil, format: format, readOnly: true,
+            return SQLiteBackend(path: path, queue: queue, lock: nil, format: format, readOnly: true,
                                 ctsVersion: defaultCTSVersion)
         } catch {
             try? queue.close()
@@ -129,14 +141,14 @@ public final class SessionStore {
 
     /// A store on an in-memory database, for tests; with `recordingSQL`, ``executedSQL``
     /// lists every statement it runs.
-    static func inMemory(recordingSQL: Bool = false) throws -> SessionStore {
+    static func inMemory(recordingSQL: Bool = false) throws -> SQLiteBackend {
         let recorder = recordingSQL ? SQLRecorder() : nil
         let queue = try DatabaseQueue()
         try queue.inDatabase { db in
             try Migrator.migrate(db)
             if let recorder { db.trace { recorder.append($0.expandedDescription) } }
         }
-        return SessionStore(path: ":memory:", queue: queue, lock: nil, format: SessionSchema.currentVersion,
+        return SQLiteBackend(path: ":memory:", queue: queue, lock: nil, format: SessionSchema.currentVersion,
                             readOnly: false, ctsVersion: defaultCTSVersion, recorder: recorder)
     }
 
@@ -239,8 +251,12 @@ public final class SessionStore {
     /// cts, or this one) has the file open: to save the file a store has open, use that
     /// store's ``replaceAll(with:)``. An existing file that is not a cts session this cts can
     /// read is not overwritten.
-    public static func save(_ session: Session, to path: String,
-                            ctsVersion: String = defaultCTSVersion) throws(StoreError) {
+    public static func save(_ session: Session, to path: String) throws(StoreError) {
+        try save(session, to: path, ctsVersion: defaultCTSVersion)
+    }
+
+    /// ``save(_:to:)``, recording `ctsVersion` in the file's `meta`.
+    public static func save(_ session: Session, to path: String, ctsVersion: String) throws(StoreError) {
         try FileSystem.checkDirectory(of: path, creating: true)
         let lock = try FileLock.acquire(for: path)
         defer { lock.release() }

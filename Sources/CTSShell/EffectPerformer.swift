@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CTSDomain
+import CTSInterpreter
+import CTSLanguage
+import CTSOutput
+
+/// Carries out what a command asked for, after the interpreter ran it: prints its results and
+/// confirmations, writes its files, runs its includes, shows the history, imports a CSV file,
+/// and hands `new`, `open` and `save` to the session file's lifecycle.
+///
+/// The run loop (``ScriptRunner``) only reads and runs commands; everything an ``Effect``
+/// does to the world happens here. Each `perform` returns false when the run must stop.
+///
+///     let performer = EffectPerformer(runner: runner, directory: "scripts")
+///     for effect in try interpreter.execute(command) where !performer.perform(effect) { break }
+struct EffectPerformer {
+    unowned let runner: ScriptRunner
+    /// The directory of the source the command came from: its includes are found from there.
+    let directory: String
+
+    private var out: OutputSink { runner.out }
+    private var interpreter: Interpreter { runner.interpreter }
+
+    /// Carries out one effect; false when the run must stop.
+    func perform(_ effect: Effect) -> Bool {
+        switch effect {
+        case .confirmation(let text):
+            // At the prompt, confirm what was typed, not every line of an included script.
+            if runner.showsConfirmations {
+                out.print(text)
+            }
+        case .text(let text):
+            out.print(text)
+        case .table(let table, let format, let redirect):
+            let name = format ?? interpreter.settings.format
+            let outputFormat = OutputFormat(rawValue: name) ?? .table
+            if let redirect {
+                if !runner.writeRedirect(table, as: outputFormat, to: redirect) { return runner.options.keepGoing }
+            } else {
+                out.raw(Renderer.render(table, as: outputFormat, colorize: runner.colorOutput))
+            }
+        case .include(let path, let range):
+            return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
+        case .pause(let message):
+            if let waitForEnter = runner.waitForEnter,
+               !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ") {
+                runner.wasInterrupted = true
+                if !runner.interactive { runner.report(.error("interrupted", at: nil)) }
+                return false
+            }
+        case .history(let limit):
+            showHistory(limit)
+        case .quit:
+            runner.quitRequested = true
+        case .newSession, .openSession, .saveSession, .dump, .importRecords, .export:
+            return performFileEffect(effect) || (runner.options.keepGoing && !runner.interactive)
+        }
+        return true
+    }
+
+    private func showHistory(_ limit: Int) {
+        guard let history = runner.history else {
+            out.print("history is kept only at the interactive prompt")
+            return
+        }
+        let entries = history.entries.suffix(limit)
+        let first = history.entries.count - entries.count + 1
+        for (i, entry) in entries.enumerated() {
+            let number = String(first + i)
+            let pad = String(repeating: " ", count: max(0, 5 - number.count))
+            out.print(pad + number + "  " + entry.replacingNewlines())
+        }
+    }
+
+    /// Carries out an effect that reads or writes a file; false when the run must stop.
+    private func performFileEffect(_ effect: Effect) -> Bool {
+        switch effect {
+        case .newSession:
+            return runner.newSession()
+        case .openSession(let path, let range):
+            return runner.openSession(path, range: range)
+        case .saveSession(let path, let range):
+            return runner.save(to: path, range: range)
+        case .dump(let path, let range):
+            let script = Dump.script(of: interpreter.session)
+            guard let path else {
+                out.raw(script)
+                return true
+            }
+            guard runner.writeFile(script, to: path, append: false, range: range, as: .write) else { return false }
+            runner.confirmWrite("dumped the session to \(path)")
+        case .export(let kind, let path, let format, let range):
+            let table = Export.table(kind, of: interpreter.session)
+            let text = Renderer.render(table, as: OutputFormat(rawValue: format) ?? .csv)
+            guard runner.writeFile(text, to: path, append: false, range: range, as: .write) else { return false }
+            runner.confirmWrite("exported \(Session.counted(table.rows.count, kind)) to \(path)")
+        case .importRecords(let kind, let path, let range):
+            return importRecords(kind, from: path, range: range)
+        default:
+            break
+        }
+        return true
+    }
+
+    /// `import COLLECTION from "FILE.csv"`: streams the file in chunks (bounded memory), checks
+    /// every row like the matching `add`, all or nothing, with a progress line on a terminal.
+    func importRecords(_ kind: EntityKind, from path: String, range: SourceRange) -> Bool {
+        // Opened without waiting (a FIFO would block until a writer came) and checked: the file
+        // is streamed, so any size will do, but an endless stream (/dev/zero, a pipe) or a
+        // directory is refused.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            runner.report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            return false
+        }
+        if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
+            close(fd)
+            runner.report(.error("cannot import '\(path)': \(problem)", at: range))
+            return false
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(fd, "rb") else {
+            close(fd)
+            runner.report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            return false
+        }
+        defer { fclose(file) }
+        let showProgress = runner.err.isTerminal
+        do {
+            let changes = try CSVImporter.run(kind, into: interpreter, chunks: {
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                let n = fread(&buffer, 1, buffer.count, file)
+                if n == 0 {
+                    if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
+                    return nil
+                }
+                return Array(buffer[0..<n])
+            }, progress: { rows in
+                if showProgress { runner.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
+            })
+            if showProgress { runner.err.raw("\r\u{1B}[K") }
+            let added = changes.changes.count
+            let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
+            interpreter.recordChanges(changes, name: summary)
+            if runner.showsConfirmations {
+                out.print("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
+            }
+            return true
+        } catch let error as CSVImportError {
+            if showProgress { runner.err.raw("\r\u{1B}[K") }
+            for diagnostic in error.diagnostics(fileName: path, files: runner.files) { runner.report(diagnostic) }
+        } catch let error as FileError {
+            runner.report(.error("cannot read '\(path)': \(error.reason)", at: range))
+        } catch {
+            runner.report(.error("\(error)", at: range))
+        }
+        return false
+    }
+
+    /// 10412 → "10,412".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+}
+
+private extension String {
+    /// A multi-line history entry on one line, its line breaks shown as `⏎ `.
+    func replacingNewlines() -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
+    }
+}

@@ -1,0 +1,28 @@
+/// What to run and how, from the command line.
+public struct RunOptions: Sendable {
+    public var scripts: [String] = []
+    public var commands: [String] = []
+    /// Report errors and go on (`--keep-going`).
+    public var keepGoing = false
+    /// Print each command, with the prompt, before its output (`--echo`).
+    public var echo = false
+    /// Work on this session file (`-s FILE`), created if missing.
+    public var sessionPath: String?
+    /// Read the session file without locking or writing it (`--read-only`).
+    public var readOnly = false
+    /// Run without writing anything; print what would change (`--dry-run`).
+    public var dryRun = false
+    /// The shell stays interactive after the scripts (`-i`), so a failed script must leave
+    /// the session as it was.
+    public var staysInteractive = false
+
+    public init() {}
+}
+
+/// Exit statuses of spec §4.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    public static let commandFailed: Int32 = 1
+    public static let usage: Int32 = 2
+    public static let sessionFile: Int32 = 3
+}
