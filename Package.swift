@@ -40,16 +40,20 @@ let package = Package(
         ),
         // `scripts/bench` runs it in release mode to time TAB completion at 10⁶ cadres.
         .executableTarget(name: "cts-bench", dependencies: ["CTSShell", "CTSDomain", "CTSLanguage", "CTSInterpreter"]),
+        // What several test targets share: the spec's workshop script. Only tests depend on it.
+        .target(name: "CTSTestSupport", path: "Tests/CTSTestSupport"),
         .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),
-        .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage", "CTSDomain"]),
-        .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),
+        .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage", "CTSDomain", "CTSTestSupport"]),
+        .testTarget(name: "CTSInterpreterTests",
+                    dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain", "CTSTestSupport"]),
         .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput", "CTSDomain", "CTSLanguage"]),
         .testTarget(name: "CTSStoreTests",
                     dependencies: ["CTSStore", "CTSDomain", .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         // Golden scripts run against the built `cts` executable, so the tests depend on it.
         .testTarget(name: "CTSShellTests",
-                    dependencies: ["CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput"],
+                    dependencies: ["CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput",
+                                   "CTSTestSupport"],
                     exclude: ["Golden"]),
     ]
 )
