@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Modules follow the pipeline: domain ← language ← interpreter ← output ← shell ← cts.
-// Each arrow points at what a module may import; nothing imports against the flow.
+// Modules follow the pipeline: domain ← language ← interpreter ← store ← output ← shell ← cts.
+// Each arrow points at what a module may import; nothing imports against the flow. A target
+// lists exactly the modules its files import (SwiftPM does not check that on Linux).
 let package = Package(
     name: "cts",
     platforms: [.macOS(.v13)],
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "CTSStore", dependencies: ["CTSDomain", .product(name: "GRDB", package: "GRDB.swift"),
                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Renders result tables and diagnostics as text.
-        .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter"]),
+        .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage"]),
         // The system libedit (Debian: libedit-dev) and the C wrappers Swift needs for its variadic calls.
         .systemLibrary(name: "CLineEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "CLineEditShim", dependencies: ["CLineEdit"]),
@@ -34,16 +35,25 @@ let package = Package(
                                "CLineEditShim"]),
         .executableTarget(
             name: "cts",
-            dependencies: ["CTSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CTSShell", "CTSInterpreter",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // `scripts/bench` runs it in release mode to time TAB completion at 10⁶ cadres.
-        .executableTarget(name: "cts-bench", dependencies: ["CTSShell"]),
+        .executableTarget(name: "cts-bench", dependencies: ["CTSShell", "CTSDomain", "CTSLanguage", "CTSInterpreter"]),
+        // What several test targets share: the spec's workshop script. Only tests depend on it.
+        .target(name: "CTSTestSupport", path: "Tests/CTSTestSupport"),
         .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),
-        .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage"]),
-        .testTarget(name: "CTSInterpreterTests", dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain"]),
-        .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput"]),
-        .testTarget(name: "CTSStoreTests", dependencies: ["CTSStore", "CTSDomain"], exclude: ["Fixtures"]),
+        .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage", "CTSDomain", "CTSTestSupport"]),
+        .testTarget(name: "CTSInterpreterTests",
+                    dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain", "CTSTestSupport"]),
+        .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput", "CTSDomain", "CTSLanguage"]),
+        .testTarget(name: "CTSStoreTests",
+                    dependencies: ["CTSStore", "CTSDomain", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         // Golden scripts run against the built `cts` executable, so the tests depend on it.
-        .testTarget(name: "CTSShellTests", dependencies: ["CTSShell", "cts"], exclude: ["Golden"]),
+        .testTarget(name: "CTSShellTests",
+                    dependencies: ["CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput",
+                                   "CTSTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

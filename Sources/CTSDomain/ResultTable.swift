@@ -1,8 +1,8 @@
 /// The answer to a query or report: named columns and rows of values.
 ///
-/// Renderers in `CTSOutput` turn it into table, csv, tsv, json or markdown text.
-/// `title` and `notes` are shown around human-readable formats only; machine formats
-/// (csv, tsv, json) carry just the columns and rows.
+/// Renderers in `CTSOutput` turn it into text in each output format (`OutputFormat`).
+/// `title` and `notes` are shown around the formats for people only; the formats for
+/// programs carry just the columns and rows.
 public struct ResultTable: Equatable, Sendable {
     public var title: String?
     public var columns: [String]

@@ -4,17 +4,19 @@ import CTSLanguage
 /// What running a command asks the edge (the shell) to do. The interpreter never prints or
 /// touches files: it returns these, and the shell decides where they go.
 public enum Effect: Equatable, Sendable {
-    /// A confirmation of a change (`added cadre c1`): shown interactively, with --echo, or
-    /// with `set verbose on`.
+    /// A confirmation (`added cadre c1`, `format is csv`): shown for what is typed at the
+    /// prompt, and everywhere with --echo, `set echo on` or `set verbose on`.
     case confirmation(String)
-    /// Text that is always printed: echo, print, help, and what a cascade removed.
+    /// Text that is always printed: echo, print, help, "nothing to undo", and a removal that
+    /// took other records with it (`cascade`).
     case text(String)
     /// A query or report result, in the format asked for (nil: the session default), possibly
     /// redirected to a file (the path as written, relative to the script).
     case table(ResultTable, format: String?, redirect: RedirectTarget?)
     /// Run another script here; the path is as written, relative to the including script.
     case include(path: String, range: SourceRange)
-    /// Wait for Enter in interactive and step mode.
+    /// Wait for Enter where cts reads a terminal (the prompt, the scripts of `cts -i`); in
+    /// batch, nothing.
     case pause(String?)
     /// Start an empty session (and leave the session file, if any).
     case newSession
@@ -26,7 +28,7 @@ public enum Effect: Equatable, Sendable {
     case dump(path: String?, range: SourceRange)
     /// Add the records of a CSV file to a collection.
     case importRecords(EntityKind, path: String, range: SourceRange)
-    /// Write every record of a collection to a file as csv or json.
+    /// Write every record of a collection to a file in one of ``CommandTable/exportFormats``.
     case export(EntityKind, path: String, format: String, range: SourceRange)
     /// List the last N commands typed at the prompt.
     case history(limit: Int)

@@ -1,7 +1,7 @@
 import CTSDomain
 
-/// The records of a collection as a ``ResultTable`` (`export COLLECTION to "FILE" [as csv|json]`),
-/// for the shell to render with the csv or json renderer and write.
+/// The records of a collection as a ``ResultTable`` (`export COLLECTION to "FILE" [as FORMAT]`,
+/// one of `CommandTable.exportFormats`), for the shell to render in that format and write.
 ///
 /// Columns are the kind's fields in the order of spec §2 (``EntityKind/fields``), named as
 /// there; rows are every record in the order of `list` (the order records were added), except

@@ -28,7 +28,7 @@ public final class Interpreter {
     /// a script of a million commands does not keep a million change sets.
     static let undoLimit = 2000
 
-    /// Changes since the session was last saved or opened.
+    /// Change sets applied (commands, undos, imports) since the session was last saved or opened.
     public private(set) var unsavedChanges = 0
 
     /// While a transaction is open: the change sets applied since it began, in order, and the
@@ -257,9 +257,6 @@ public final class Interpreter {
 
     // MARK: - Rules
 
-    /// The compiled `for` condition of a rule, compiled again when its text changed.
-    /// Compiles a rule's (changed) condition now, with no compiled condition reused, so that a
-    /// cycle through applies() is refused by the command that would make it.
     /// A rule's condition names records by their ids (`unit under nj`); removing one of them
     /// would leave the rule unusable, so the removal is refused (and reverted by the caller).
     private func checkRulesAfterRemoval(_ command: Command) throws(Diagnostic) {
@@ -276,11 +273,14 @@ public final class Interpreter {
         }
     }
 
+    /// Compiles a rule's (changed) condition now, with no compiled condition reused, so that a
+    /// cycle through applies() is refused by the command that would make it.
     func checkRuleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) {
         ruleConditions = [:]
         _ = try ruleCondition(rule, at: use)
     }
 
+    /// The compiled `for` condition of a rule, compiled again when its text changed.
     func ruleCondition(_ rule: Int, at use: SourceRange) throws(Diagnostic) -> Bound {
         let r = session.rules[rule]!
         if let cached = ruleConditions[rule], cached.source == r.condition { return cached.bound }

@@ -59,7 +59,8 @@ public struct Parser {
         }
     }
 
-    /// Parses a source and returns its commands, or the first error.
+    /// Parses a whole source: its commands, and an error in place of each command that could not
+    /// be read (see ``parseScript()``).
     public static func parse(_ text: String, fileID: Int) -> [ParsedItem] {
         var parser = Parser(text: text, fileID: fileID)
         return parser.parseScript()

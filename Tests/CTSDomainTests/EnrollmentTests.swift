@@ -134,4 +134,10 @@ import Testing
         try b.complete(c3, k3, date: day(2011, 1, 5))
         #expect(s.hours(cadre: c3, in: Period(years: 2011, 2011)!) == 3)
     }
+
+    /// The size Records.swift gives: a province keeps millions of enrollments in one array.
+    @Test func anEnrollmentTakes40BytesInItsTable() {
+        #expect(MemoryLayout<Enrollment>.size == 33)
+        #expect(MemoryLayout<Enrollment>.stride == 40)
+    }
 }

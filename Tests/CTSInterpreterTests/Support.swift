@@ -1,6 +1,7 @@
 import CTSDomain
 @testable import CTSInterpreter
 import CTSLanguage
+import CTSTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ final class Harness {
     /// A harness that has run the spec's workshop script (§7) without its queries and reports.
     static func workshop() -> Harness {
         let h = Harness()
-        h.run(workshopSetup)
+        h.run(Workshop.setup)
         return h
     }
 
@@ -145,41 +146,6 @@ final class Harness {
         return out
     }
 }
-
-/// The spec's workshop script (§7) up to its queries: records, rules, asserts, budgets, inspection.
-let workshopSetup = #"""
-unit add js "Jiangsu Province" kind=locality level=province
-unit add js.org "Organization Department of Jiangsu" kind=organization level=province parent=js
-unit add js.ps "Jiangsu Provincial Party School" kind=institution level=province parent=js
-unit add nj "Nanjing" kind=locality level=city parent=js
-unit add nj.fin "Nanjing Finance Bureau" kind=department level=city parent=nj
-
-cadre add c1 "Li Wei" unit=nj.fin rank=county category=leading born=1966
-cadre add c2 "Wang Fang" unit=nj.fin rank=staff category=civil-servant
-cadre add c3 "Zhang Min – 张敏" unit=js.org rank=bureau category=leading
-
-course add k1 "Scientific Outlook on Development" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
-course add k2 "Public Finance Basics" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12
-course add k3 "Rural Reform Lecture" kind=lecture provider=js.ps start=2010-06-01 end=2010-06-01 hours=3
-
-rule add lead5y "Leading cadres at county level and above: 550 hours in 5 years" \
-    for=(category = leading and rank >= county) period=2008..2012 hours=550 kinds=off-job,rotation,short-term
-rule add yearly "Every cadre: 12 days of training a year" for=(status = active) period=2009..2009 days=12
-
-enroll c1,c3 in k1
-complete c1,c3 in k1
-enroll c1,c2 in k2
-complete c1 in k2
-absent c2 in k2
-enroll c2 in k3
-complete c2 in k3
-
-set today 2010-12-01
-budget set nj.fin 2009 funds=1200000 revenue=32000000000
-budget set nj.fin 2010 funds=1260000 revenue=36000000000
-inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope="Training files"
-finding add f1 inspection=i1 "Training records incomplete for 2009" severity=medium due=2010-08-31
-"""#
 
 /// The values of an ordered enum, for building expected rows.
 func rank(_ r: Rank) -> Value { .enumeration(r.enumValue) }

@@ -1,6 +1,7 @@
 import CTSDomain
 @testable import CTSInterpreter
 import CTSLanguage
+import CTSTestSupport
 import Testing
 
 /// undo / redo, and the all-or-nothing rule for commands that fail.
@@ -73,7 +74,7 @@ import Testing
     @Test func undoEverythingGivesAnEmptySession() {
         let fresh = Harness()
         let empty = fresh.snapshot()
-        fresh.run(workshopSetup)
+        fresh.run(Workshop.setup)
         fresh.run("undo 1000")
         #expect(fresh.snapshot() == empty)
         #expect(fresh.run("undo") == [.text("nothing to undo")])

@@ -22,15 +22,7 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errData = Box()
-    let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while errData.data == nil { usleep(1000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData.data!, as: UTF8.self))
+    return try runToEnd(process, out: out, err: err)
 }
 
 @Suite struct BatchOutputTests {

@@ -2,6 +2,7 @@ import CTSDomain
 import CTSInterpreter
 import CTSLanguage
 @testable import CTSShell
+import CTSTestSupport
 import Foundation
 import Testing
 
@@ -28,30 +29,22 @@ struct CompletionTests {
         }
     }
 
-    static let script = #"""
-    unit add js "Jiangsu Province" kind=locality level=province
-    unit add js.org "Organization Department of Jiangsu" kind=organization level=province parent=js
-    unit add js.ps "Jiangsu Provincial Party School" kind=institution level=province parent=js
-    unit add nj "Nanjing" kind=locality level=city parent=js
-    unit add nj.fin "Nanjing Finance Bureau" kind=department level=city parent=nj
-    cadre add c1 "Li Wei" unit=nj.fin rank=county category=leading born=1966
-    cadre add c2 "Wang Fang" unit=nj.fin rank=staff category=civil-servant
-    cadre add c3 "Zhang Min – 张敏" unit=js.org rank=bureau category=leading
-    cadre add w01 "Wu Lei" unit=nj rank=staff category=technical
-    cadre add w02 "Wei Na" unit=nj rank=township category=grassroots
-    course add k1 "Scientific Outlook on Development" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
-    course add k2 "Public Finance Basics" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12
-    course add k3 "Rural Reform Lecture" kind=lecture provider=js.ps start=2010-06-01 end=2010-06-01 hours=3
-    rule add lead5y "Leading cadres: 550 hours in 5 years" for=(category = leading and rank >= county) period=2008..2012 hours=550
-    rule add yearly "Every cadre: 12 days a year" for=(status = active) period=2009..2009 days=12
-    enroll c1,c3 in k1
-    complete c1,c3 in k1
-    inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope="Training files"
-    finding add f1 inspection=i1 "Training records incomplete for 2009" severity=medium due=2010-08-31
-    practice add p1 unit=nj.fin year=2010 "Evening classes" promoted=yes
-    let year = 2009
-    let yearly_goal = 90
-    """#
+    /// The workshop's units, cadres and courses (CTSTestSupport), two more cadres, and the
+    /// rules, records and variables the completion cases name.
+    static let script = [Workshop.units, Workshop.cadres, #"""
+        cadre add w01 "Wu Lei" unit=nj rank=staff category=technical
+        cadre add w02 "Wei Na" unit=nj rank=township category=grassroots
+        """#, Workshop.courses, #"""
+        rule add lead5y "Leading cadres: 550 hours in 5 years" for=(category = leading and rank >= county) period=2008..2012 hours=550
+        rule add yearly "Every cadre: 12 days a year" for=(status = active) period=2009..2009 days=12
+        enroll c1,c3 in k1
+        complete c1,c3 in k1
+        inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope="Training files"
+        finding add f1 inspection=i1 "Training records incomplete for 2009" severity=medium due=2010-08-31
+        practice add p1 unit=nj.fin year=2010 "Evening classes" promoted=yes
+        let year = 2009
+        let yearly_goal = 90
+        """#].joined(separator: "\n")
 
     static func makeInterpreter(_ script: String) -> Interpreter {
         let files = SourceFiles()

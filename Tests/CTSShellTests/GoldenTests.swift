@@ -95,15 +95,22 @@ func runCTS(_ arguments: [String], in directory: URL, stdin: URL? = nil,
     process.standardOutput = out
     process.standardError = err
     process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+    return try runToEnd(process, out: out, err: err)
+}
+
+/// Starts `process`, whose standard output and error are `out` and `err`, and waits for it;
+/// returns (status, stdout, stderr). Both pipes are read while it runs, so a large output
+/// cannot block it.
+func runToEnd(_ process: Process, out: Pipe, err: Pipe) throws -> (Int32, String, String) {
     try process.run()
-    // Read both pipes while the process runs, so a large output cannot block it.
     let errData = Box()
     let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
     reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     while errData.data == nil { usleep(1000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.data!, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData.data!, as: UTF8.self))
 }
 
 final class Box: @unchecked Sendable {
