@@ -162,18 +162,22 @@ extension ScriptRunner {
         case .saveSession(let path, let range):
             return save(to: path, range: range)
         case .dump(let path, let range):
-            let script = Dump.script(of: interpreter.session)
             guard let path else {
-                out.raw(script)
+                out.raw(Dump.script(of: interpreter.session))
                 return true
             }
-            guard writeFile(script, to: path, append: false, range: range, as: .write) else { return false }
+            let session = interpreter.session
+            guard writeFile(to: path, append: false, range: range, as: .write, { file in
+                Dump.write(session) { file.write($0) }
+            }) else { return false }
             confirmWrite("dumped the session to \(path)")
         case .export(let kind, let path, let format, let range):
-            let table = Export.table(kind, of: interpreter.session)
-            let text = Renderer.render(table, as: OutputFormat(rawValue: format) ?? .csv)
-            guard writeFile(text, to: path, append: false, range: range, as: .write) else { return false }
-            confirmWrite("exported \(Session.counted(table.rows.count, kind)) to \(path)")
+            let session = interpreter.session
+            var count = 0
+            guard writeFile(to: path, append: false, range: range, as: .write, {
+                count = ExportWriter.write(kind, of: session, as: format, to: &$0)
+            }) else { return false }
+            confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
         case .importRecords(let kind, let path, let range):
             return importRecords(kind, from: path, range: range)
         default:

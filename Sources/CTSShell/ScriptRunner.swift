@@ -310,13 +310,13 @@ public final class ScriptRunner {
             }
         case .text(let text):
             out.print(text)
-        case .table(let table, let format, let redirect):
-            let name = format ?? interpreter.settings.format
-            let outputFormat = OutputFormat(rawValue: name) ?? .table
+        case .table(let table, let spec, let redirect):
             if let redirect {
-                if !writeRedirect(table, as: outputFormat, to: redirect) { return options.keepGoing }
+                if !writeRedirect(table, spec, to: redirect) { return options.keepGoing }
             } else {
-                out.raw(Renderer.render(table, as: outputFormat, colorize: colorOutput))
+                var text = ""
+                Renderer.write(table, spec, colorize: colorOutput, to: &text)
+                out.raw(text)
             }
         case .include(let path, let range):
             return runFile(Files.join(directory, path), includedAt: range) || options.keepGoing
