@@ -35,7 +35,8 @@ extension Interpreter {
                 let formats = CommandTable.exportFormats
                 guard formats.contains(name), let named = OutputFormat(rawValue: name) else {
                     throw Diagnostic.error("export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
-                                           + "not '\(name)'" + Suggestion.hint(for: name, in: formats), at: formatArg.range)
+                                           + "not '\(name)'" + Suggestion.hint(for: name, in: formats),
+                                           at: formatArg.range)
                 }
                 format = named
             }

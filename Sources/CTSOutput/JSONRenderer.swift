@@ -40,7 +40,8 @@ enum JSONRenderer {
     static func writeLines(_ table: ResultTable, to out: inout some TextOutputStream) {
         let keys = table.columns.map(string)
         for row in table.rows {
-            out.write("{" + keys.indices.map { keys[$0] + ":" + value(Renderer.cell(row, $0)) }.joined(separator: ",") + "}\n")
+            let members = keys.indices.map { keys[$0] + ":" + value(Renderer.cell(row, $0)) }
+            out.write("{" + members.joined(separator: ",") + "}\n")
         }
     }
 
