@@ -10,9 +10,10 @@ public enum Effect: Equatable, Sendable {
     /// Text that is always printed: echo, print, help, "nothing to undo", and a removal that
     /// took other records with it (`cascade`).
     case text(String)
-    /// A query or report result, in the format asked for (nil: the session default), possibly
-    /// redirected to a file (the path as written, relative to the script).
-    case table(ResultTable, format: String?, redirect: RedirectTarget?)
+    /// A query or report result, with how to write it (resolved when the command was bound:
+    /// its `as FORMAT`, or the session's format), possibly redirected to a file (the path as
+    /// written, relative to the script).
+    case table(ResultTable, spec: OutputSpec, redirect: RedirectTarget?)
     /// Run another script here; the path is as written, relative to the including script.
     case include(path: String, range: SourceRange)
     /// Wait for Enter where cts reads a terminal (the prompt, the scripts of `cts -i`); in
@@ -28,8 +29,8 @@ public enum Effect: Equatable, Sendable {
     case dump(path: String?, range: SourceRange)
     /// Add the records of a CSV file to a collection.
     case importRecords(EntityKind, path: String, range: SourceRange)
-    /// Write every record of a collection to a file in one of ``CommandTable/exportFormats``.
-    case export(EntityKind, path: String, format: String, range: SourceRange)
+    /// Write every record of a collection to a file in one of the exportable formats.
+    case export(EntityKind, path: String, format: OutputFormat, range: SourceRange)
     /// List the last N commands typed at the prompt.
     case history(limit: Int)
     case quit

@@ -21,17 +21,27 @@ extension Interpreter {
         }
     }
 
-    /// Wraps a result with the output clause, checking the format name.
+    /// Wraps a result with the output clause, resolving its format name (or the session's
+    /// format) into the ``OutputSpec`` the shell writes it with.
     func table(_ result: ResultTable, _ output: OutputClause) throws(Diagnostic) -> Effect {
-        if let format = output.format, !Settings.formats.contains(format.value) {
-            throw .error("unknown format '\(format.value)'\(Suggestion.hint(for: format.value, in: Settings.formats)); "
-                         + "formats are \(Settings.formats.joined(separator: ", "))", at: format.range)
+        var format = settings.format
+        if let name = output.format {
+            guard let named = OutputFormat(rawValue: name.value) else {
+                throw .error("unknown format '\(name.value)'\(Suggestion.hint(for: name.value, in: Settings.formats)); "
+                             + "formats are \(Settings.formats.joined(separator: ", "))", at: name.range)
+            }
+            format = named
         }
         var redirect: RedirectTarget?
         if let r = output.redirect {
             redirect = RedirectTarget(path: try text(of: r.path), append: r.append, range: r.path.range)
         }
-        return .table(result, format: output.format?.value, redirect: redirect)
+        return .table(result, spec: OutputSpec(format), redirect: redirect)
+    }
+
+    /// A result shown on the screen in the session's format (`show`, `set` without arguments).
+    func shown(_ result: ResultTable) -> Effect {
+        .table(result, spec: OutputSpec(settings.format), redirect: nil)
     }
 
     /// Slots of the query's collection that match its condition, in the order they were added.
@@ -177,8 +187,7 @@ extension Interpreter {
             notes.append("\(k.plural): \(names.joined(separator: ", "))\(more)")
         }
         if notes.isEmpty { notes.append("no records refer to it") }
-        return .table(ResultTable(title: "\(kind.singular) \(session.name(of: kind, slot))",
-                                  columns: ["field", "value"], rows: rows, notes: notes),
-                      format: nil, redirect: nil)
+        return shown(ResultTable(title: "\(kind.singular) \(session.name(of: kind, slot))",
+                                 columns: ["field", "value"], rows: rows, notes: notes))
     }
 }

@@ -78,7 +78,7 @@ extension Interpreter {
 
     /// set OPTION VALUE
     private func set(_ args: Arguments) throws -> Effect {
-        guard let nameArg = args.positionals.first else { return .table(settingsTable(), format: nil, redirect: nil) }
+        guard let nameArg = args.positionals.first else { return shown(settingsTable()) }
         let valueArg = args.positionals[1]
         let name = try value(of: nameArg).description.lowercased()
         let raw = try value(of: valueArg)
@@ -92,11 +92,11 @@ extension Interpreter {
         }
         switch name {
         case "format":
-            guard Settings.formats.contains(word) else {
+            guard let format = OutputFormat(rawValue: word) else {
                 throw Diagnostic.error("unknown format '\(raw)'\(Suggestion.hint(for: word, in: Settings.formats)); "
                                        + "formats are \(Settings.formats.joined(separator: ", "))", at: valueArg.range)
             }
-            settings.format = word
+            settings.format = format
         case "color", "colour":
             guard let s = Settings.Switch(rawValue: word) else {
                 throw Diagnostic.error("color is on, off or auto, not '\(raw)'", at: valueArg.range)
@@ -127,7 +127,7 @@ extension Interpreter {
         let rows: [[Value]] = CommandTable.settings.map { setting in
             let value: String
             switch setting.name {
-            case "format": value = settings.format
+            case "format": value = settings.format.rawValue
             case "color": value = settings.color.rawValue
             case "echo": value = settings.echo ? "on" : "off"
             case "verbose": value = settings.verbose ? "on" : "off"

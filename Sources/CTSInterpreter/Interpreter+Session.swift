@@ -28,15 +28,17 @@ extension Interpreter {
             return .importRecords(kind, path: try path(args.positionals[2]), range: args.positionals[2].range)
         case .exportRecords:
             let kind = try collection(first!)
-            var format = "csv"
+            var format = OutputFormat.csv
             if args.positionals.count > 4 {
                 let formatArg = args.positionals[4]
-                format = try value(of: formatArg).description.lowercased()
+                let name = try value(of: formatArg).description.lowercased()
                 let formats = CommandTable.exportFormats
-                guard formats.contains(format) else {
+                guard formats.contains(name), let named = OutputFormat(rawValue: name) else {
                     throw Diagnostic.error("export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
-                                           + "not '\(format)'" + Suggestion.hint(for: format, in: formats), at: formatArg.range)
+                                           + "not '\(name)'" + Suggestion.hint(for: name, in: formats),
+                                           at: formatArg.range)
                 }
+                format = named
             }
             return .export(kind, path: try path(args.positionals[2]), format: format, range: args.positionals[2].range)
         default:

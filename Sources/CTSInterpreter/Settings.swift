@@ -7,7 +7,7 @@ import CTSLanguage
 public struct Settings: Equatable, Sendable {
     public enum Switch: String, Sendable { case on, off, auto }
 
-    public var format = "table"
+    public var format = OutputFormat.table
     public var color = Switch.auto
     public var echo = false
     public var verbose = false

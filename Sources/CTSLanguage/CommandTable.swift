@@ -252,7 +252,8 @@ public enum CommandTable {
                     summary: "Add records from a CSV file whose header row names the fields.",
                     example: "import cadres from \"cadres.csv\"",
                     positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
-        CommandSpec("export", .exportRecords, group: .session, usage: "export COLLECTION to \"FILE\" [as csv|json|ndjson]",
+        CommandSpec("export", .exportRecords, group: .session,
+                    usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))]",
                     summary: "Write all records of a collection to a file.",
                     example: "export cadres to \"cadres.csv\"",
                     positionals: [Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
@@ -269,13 +270,12 @@ public enum CommandTable {
                     positionals: [Slot("N", .count, optional: true)]),
     ]
 
-    /// The output formats of `as FORMAT` and `set format`, in the order help and the docs list
-    /// them: the one list the parser, the interpreter and help use (CTSOutput's `OutputFormat`
-    /// has a case for each, and a test keeps the two equal).
-    public static let outputFormats = ["table", "csv", "tsv", "json", "ndjson", "markdown"]
+    /// The names of the output formats of `as FORMAT` and `set format`, in the order help and
+    /// the docs list them. Read from ``OutputFormat``, the one declaration of the formats.
+    public static let outputFormats = OutputFormat.names
 
-    /// The formats `export` writes.
-    public static let exportFormats = ["csv", "json", "ndjson"]
+    /// The formats `export` writes: those whose traits say `exportable`.
+    public static let exportFormats = OutputFormat.allCases.filter(\.traits.exportable).map(\.rawValue)
 
     /// The settings that are part of the session rather than of how it is shown: they change
     /// answers (`days=N`, "as of" a day), so `set` on them changes the session, and

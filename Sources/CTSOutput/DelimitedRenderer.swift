@@ -23,12 +23,13 @@ enum DelimitedRenderer {
         case csv, tsv
     }
 
-    static func render(_ table: ResultTable, style: Style) -> String {
-        var out = record(table.columns, style: style)
+    /// The header (unless `spec.headers` is off), then one record per row, each written as it
+    /// is made.
+    static func write(_ table: ResultTable, _ spec: OutputSpec, style: Style, to out: inout some TextOutputStream) {
+        if spec.headers { out.write(record(table.columns, style: style)) }
         for row in table.rows {
-            out += record(table.columns.indices.map { Renderer.cell(row, $0).description }, style: style)
+            out.write(record(table.columns.indices.map { Renderer.text(Renderer.cell(row, $0), spec) }, style: style))
         }
-        return out
     }
 
     static func record(_ fields: [String], style: Style) -> String {

@@ -16,15 +16,20 @@ import CTSDomain
 ///       }
 ///     ]
 enum JSONRenderer {
-    static func render(_ table: ResultTable) -> String {
-        guard !table.rows.isEmpty else { return "[]\n" }
+    /// The array, one object at a time.
+    static func write(_ table: ResultTable, to out: inout some TextOutputStream) {
+        guard !table.rows.isEmpty else { return out.write("[]\n") }
         let keys = table.columns.map(string)
-        let objects = table.rows.map { row -> String in
-            guard !keys.isEmpty else { return "  {}" }
+        for (i, row) in table.rows.enumerated() {
+            out.write(i == 0 ? "[\n" : ",\n")
+            guard !keys.isEmpty else {
+                out.write("  {}")
+                continue
+            }
             let members = keys.indices.map { "    \(keys[$0]): \(value(Renderer.cell(row, $0)))" }
-            return "  {\n" + members.joined(separator: ",\n") + "\n  }"
+            out.write("  {\n" + members.joined(separator: ",\n") + "\n  }")
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        out.write("\n]\n")
     }
 
     /// The `ndjson` format (ndjson.org): the same objects as `json`, one per line, without
@@ -32,13 +37,12 @@ enum JSONRenderer {
     /// can be appended to and read a line at a time. No rows: no lines.
     ///
     ///     {"id":"c1","hours":7.5}
-    static func renderLines(_ table: ResultTable) -> String {
+    static func writeLines(_ table: ResultTable, to out: inout some TextOutputStream) {
         let keys = table.columns.map(string)
-        var out = ""
         for row in table.rows {
-            out += "{" + keys.indices.map { keys[$0] + ":" + value(Renderer.cell(row, $0)) }.joined(separator: ",") + "}\n"
+            let members = keys.indices.map { keys[$0] + ":" + value(Renderer.cell(row, $0)) }
+            out.write("{" + members.joined(separator: ",") + "}\n")
         }
-        return out
     }
 
     /// One value as JSON text, on a single line.

@@ -12,32 +12,48 @@ import CTSDomain
 ///     | --- | ------ | ----: |
 ///     | c1  | Li Wei |   7.5 |
 enum MarkdownRenderer {
-    static func render(_ table: ResultTable) -> String {
+    /// The pipe table. Cells are escaped and measured first (the widths need all rows), then
+    /// the blocks go to `out` a line at a time. With `headers` off the header and rule lines
+    /// are left out (the result is then no longer a GitHub table, only aligned rows).
+    static func write(_ table: ResultTable, _ spec: OutputSpec, to out: inout some TextOutputStream) {
         let numeric = table.numericColumns
         let header = table.columns.map(escaped)
         let body = table.rows.map { row in
-            table.columns.indices.map { escaped(Renderer.cell(row, $0).description) }
+            table.columns.indices.map { escaped(Renderer.text(Renderer.cell(row, $0), spec)) }
         }
-        var widths = header.map { max(3, DisplayWidth.of($0)) }
+        var widths = header.map { max(3, spec.headers ? DisplayWidth.of($0) : 0) }
         for row in body {
             for (c, text) in row.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(text)) }
         }
 
-        var blocks: [String] = []
-        if let title = table.title { blocks.append("**" + escaped(title) + "**\n") }
-        if !header.isEmpty {
-            var lines = line(header, widths: widths, numeric: numeric)
-            let rule = widths.indices.map { c in
-                numeric.contains(c)
-                    ? String(repeating: "-", count: widths[c] - 1) + ":"
-                    : String(repeating: "-", count: widths[c])
-            }
-            lines += "| " + rule.joined(separator: " | ") + " |\n"
-            for row in body { lines += line(row, widths: widths, numeric: numeric) }
-            blocks.append(lines)
+        // Blocks are separated by one blank line; nothing at all is a single blank line.
+        var blocks = 0
+        func startBlock() {
+            if blocks > 0 { out.write("\n") }
+            blocks += 1
         }
-        blocks += table.notes.map { escaped($0) + "\n" }
-        return blocks.isEmpty ? "\n" : blocks.joined(separator: "\n")
+        if let title = table.title {
+            startBlock()
+            out.write("**" + escaped(title) + "**\n")
+        }
+        if !header.isEmpty {
+            startBlock()
+            if spec.headers {
+                out.write(line(header, widths: widths, numeric: numeric))
+                let rule = widths.indices.map { c in
+                    numeric.contains(c)
+                        ? String(repeating: "-", count: widths[c] - 1) + ":"
+                        : String(repeating: "-", count: widths[c])
+                }
+                out.write("| " + rule.joined(separator: " | ") + " |\n")
+            }
+            for row in body { out.write(line(row, widths: widths, numeric: numeric)) }
+        }
+        for note in table.notes {
+            startBlock()
+            out.write(escaped(note) + "\n")
+        }
+        if blocks == 0 { out.write("\n") }
     }
 
     static func line(_ cells: [String], widths: [Int], numeric: Set<Int>) -> String {

@@ -13,27 +13,33 @@ import CTSDomain
 ///      c1 | Li Wei           | county
 ///     (2 rows)
 enum TableRenderer {
-    static func render(_ table: ResultTable, colorize: Bool) -> String {
+    /// The aligned table. Every cell is escaped and measured before the first line is
+    /// written (the widths need all rows); the lines then go to `out` one at a time.
+    static func write(_ table: ResultTable, _ spec: OutputSpec, colorize: Bool, to out: inout some TextOutputStream) {
         let numeric = table.numericColumns
         let header = table.columns.map { TerminalText.escaped($0) }
         let body = table.rows.map { row in
-            table.columns.indices.map { TerminalText.escaped(readable(Renderer.cell(row, $0))) }
+            table.columns.indices.map { c -> String in
+                let value = Renderer.cell(row, c)
+                if case .null = value { return TerminalText.escaped(spec.nullText) }
+                return TerminalText.escaped(readable(value))
+            }
         }
-        var widths = header.map(DisplayWidth.of)
+        var widths = spec.headers ? header.map(DisplayWidth.of) : header.map { _ in 0 }
         for row in body {
             for (c, text) in row.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(text)) }
         }
 
-        var out = ""
-        if let title = table.title { out += TerminalText.escaped(title) + "\n" }
+        if let title = table.title { out.write(TerminalText.escaped(title) + "\n") }
         if !header.isEmpty {
-            out += line(header, widths: widths, numeric: numeric, style: colorize ? ANSI.bold : nil)
-            out += widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n"
-            for row in body { out += line(row, widths: widths, numeric: numeric, style: nil) }
+            if spec.headers {
+                out.write(line(header, widths: widths, numeric: numeric, style: colorize ? ANSI.bold : nil))
+                out.write(widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "\n")
+            }
+            for row in body { out.write(line(row, widths: widths, numeric: numeric, style: nil)) }
         }
-        out += table.rows.count == 1 ? "(1 row)\n" : "(\(table.rows.count) rows)\n"
-        for note in table.notes { out += TerminalText.escaped(note) + "\n" }
-        return out
+        out.write(table.rows.count == 1 ? "(1 row)\n" : "(\(table.rows.count) rows)\n")
+        for note in table.notes { out.write(TerminalText.escaped(note) + "\n") }
     }
 
     /// How a value reads in a table. A number with more than 3 decimals (an average, a

@@ -33,13 +33,13 @@ struct EffectPerformer {
             }
         case .text(let text):
             out.print(text)
-        case .table(let table, let format, let redirect):
-            let name = format ?? interpreter.settings.format
-            let outputFormat = OutputFormat(rawValue: name) ?? .table
+        case .table(let table, let spec, let redirect):
             if let redirect {
-                if !runner.writeRedirect(table, as: outputFormat, to: redirect) { return runner.options.keepGoing }
+                if !runner.writeRedirect(table, spec, to: redirect) { return runner.options.keepGoing }
             } else {
-                out.raw(Renderer.render(table, as: outputFormat, colorize: runner.colorOutput))
+                var text = ""
+                Renderer.write(table, spec, colorize: runner.colorOutput, to: &text)
+                out.raw(text)
             }
         case .include(let path, let range):
             return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
@@ -84,18 +84,22 @@ struct EffectPerformer {
         case .saveSession(let path, let range):
             return runner.save(to: path, range: range)
         case .dump(let path, let range):
-            let script = Dump.script(of: interpreter.session)
             guard let path else {
-                out.raw(script)
+                out.raw(Dump.script(of: interpreter.session))
                 return true
             }
-            guard runner.writeFile(script, to: path, append: false, range: range, as: .write) else { return false }
+            let session = interpreter.session
+            guard runner.writeFile(to: path, append: false, range: range, as: .write, { file in
+                Dump.write(session) { file.write($0) }
+            }) else { return false }
             runner.confirmWrite("dumped the session to \(path)")
         case .export(let kind, let path, let format, let range):
-            let table = Export.table(kind, of: interpreter.session)
-            let text = Renderer.render(table, as: OutputFormat(rawValue: format) ?? .csv)
-            guard runner.writeFile(text, to: path, append: false, range: range, as: .write) else { return false }
-            runner.confirmWrite("exported \(Session.counted(table.rows.count, kind)) to \(path)")
+            let session = interpreter.session
+            var count = 0
+            guard runner.writeFile(to: path, append: false, range: range, as: .write, {
+                count = ExportWriter.write(kind, of: session, as: format, to: &$0)
+            }) else { return false }
+            runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
         case .importRecords(let kind, let path, let range):
             return importRecords(kind, from: path, range: range)
         default:

@@ -17,16 +17,31 @@ extension ScriptRunner {
         sessionFile.mayWrite(path, as: verb)
     }
 
-    /// Writes a file a command produced; false (reported) when it cannot be written. Under
-    /// --dry-run it only notes the file.
-    func writeFile(_ text: String, to path: String, append: Bool, range: SourceRange,
-                   as verb: DryRun.FileWrite.Verb) -> Bool {
+    /// Writes a file a command produced, as `fill` writes it to the sink a piece at a time;
+    /// false (reported) when it cannot be written. Under --dry-run it only notes the file.
+    func writeFile(to path: String, append: Bool, range: SourceRange, as verb: DryRun.FileWrite.Verb,
+                   prefix: String = "", _ fill: (inout FileSink) -> Void) -> Bool {
         guard mayWrite(path, as: verb) else { return true }
-        if let error = Files.write(text, to: path, append: append) {
+        var sink: FileSink
+        switch FileSink.open(path, append: append) {
+        case .failure(let error):
+            report(.error("cannot write '\(path)': \(error.reason)", at: range))
+            return false
+        case .success(let opened): sink = opened
+        }
+        sink.prefix = prefix
+        fill(&sink)
+        if let error = sink.close() {
             report(.error("cannot write '\(path)': \(error.reason)", at: range))
             return false
         }
         return true
+    }
+
+    /// Writes a file whose text is already made (a session script, a small report).
+    func writeFile(_ text: String, to path: String, append: Bool, range: SourceRange,
+                   as verb: DryRun.FileWrite.Verb) -> Bool {
+        writeFile(to: path, append: append, range: range, as: verb) { $0.write(text) }
     }
 
     /// A confirmation of a file written ("dumped the session to F"); a dry run wrote nothing,
@@ -35,10 +50,12 @@ extension ScriptRunner {
         if showsConfirmations && !sessionFile.isDryRun { out.print(text) }
     }
 
-    /// `QUERY > FILE` and `QUERY >> FILE`. Appending keeps the file one document of its
-    /// format: rows only onto a csv or tsv file with the same header, never onto json.
-    func writeRedirect(_ table: ResultTable, as format: OutputFormat, to redirect: RedirectTarget) -> Bool {
-        var text = Renderer.render(table, as: format)
+    /// `QUERY > FILE` and `QUERY >> FILE`, written row by row. Appending keeps the file one
+    /// document of its format (``Renderer/appending(_:_:firstLine:)``): rows only onto a csv or
+    /// tsv file with the same header, never onto json.
+    func writeRedirect(_ table: ResultTable, _ spec: OutputSpec, to redirect: RedirectTarget) -> Bool {
+        var written = spec
+        var prefix = ""
         if redirect.append {
             let existing: (text: String, endsWithNewline: Bool)?
             switch Files.firstLine(redirect.path) {
@@ -47,10 +64,11 @@ extension ScriptRunner {
                 return false
             case .success(let line): existing = line
             }
-            switch Renderer.renderForAppend(table, as: format, firstLine: existing?.text) {
+            let name = spec.format.rawValue
+            switch Renderer.appending(table, spec, firstLine: existing?.text) {
             case .failure(.notAppendable):
-                report(.error("cannot append \(format.rawValue) to '\(redirect.path)': a \(format.rawValue) file is one "
-                              + "array, and a second one after it is not \(format.rawValue); use 'as ndjson' (one object "
+                report(.error("cannot append \(name) to '\(redirect.path)': a \(name) file is one "
+                              + "array, and a second one after it is not \(name); use 'as ndjson' (one object "
                               + "per line) to append, or '>' to replace the file", at: redirect.range))
                 return false
             case .failure(.otherColumns(let old, let new)):
@@ -58,12 +76,15 @@ extension ScriptRunner {
                               + "are '\(new)'; write to another file, or use '>' to replace it", at: redirect.range))
                 return false
             case .success(let appended):
-                // A file whose last line has no line break would get its first row glued on.
-                text = (existing?.endsWithNewline ?? true) || appended.isEmpty ? appended : "\n" + appended
+                written = appended
+                // A file whose last line has no line break would get its first row glued on
+                // (the sink writes this only if the result writes anything).
+                if !(existing?.endsWithNewline ?? true) { prefix = "\n" }
             }
         }
-        guard writeFile(text, to: redirect.path, append: redirect.append, range: redirect.range,
-                        as: redirect.append ? .append : .write) else { return false }
+        guard writeFile(to: redirect.path, append: redirect.append, range: redirect.range,
+                        as: redirect.append ? .append : .write, prefix: prefix,
+                        { Renderer.write(table, written, to: &$0) }) else { return false }
         let rows = table.rows.count
         confirmWrite("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
         return true

@@ -1,0 +1,64 @@
+/// The formats a result table can be shown in (spec §3, "Queries": `as table|csv|tsv|json|markdown`,
+/// and `ndjson`, which cts adds): the one declaration of their names, order and traits.
+///
+/// Everything else reads this list: the parser's message after `as`, `set format`, `help
+/// formats`, completion and the docs (through `CommandTable.outputFormats`), `export`'s choice
+/// (the formats whose traits say `exportable`), the `>>` append rules (``Traits/appending``),
+/// and CTSOutput's registry of writers (`Renderer.write`), whose exhaustive switch makes a new
+/// case impossible to forget. It lives in the domain, below the language, because the parser,
+/// the interpreter and the renderers all need it and CTSLanguage cannot import CTSOutput.
+///
+/// `table` and `markdown` are for people: they show the title, and `table` the row count and
+/// notes. `csv`, `tsv`, `json` and `ndjson` are for programs: exactly the columns and rows.
+///
+///     OutputFormat(rawValue: "csv")          // .csv
+///     OutputFormat.json.traits.appending     // .refused
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, tsv, json, ndjson, markdown
+
+    /// What a format is for and how its files grow: the facts the parser, `export` and `>>` read.
+    public struct Traits: Equatable, Sendable {
+        /// Who reads the output: people (title, notes, aligned) or programs (columns and rows only).
+        public enum Audience: Sendable { case people, programs }
+
+        /// What `>> FILE` does with a file of this format that already has content.
+        public enum Appending: Sendable {
+            /// Add the whole result, title and header included (formats for people).
+            case wholeResults
+            /// Add rows only, and only under a first line equal to this result's header.
+            case rowsUnderHeader
+            /// Add the result as it is: the format is a sequence of lines (ndjson).
+            case lines
+            /// Refuse: the file is one document that cannot grow (a json array).
+            case refused
+        }
+
+        public var audience: Audience
+        public var appending: Appending
+        /// Whether `export COLLECTION to FILE as NAME` writes it.
+        public var exportable: Bool
+    }
+
+    /// This format's traits: one row per format, the table the rest of cts reads.
+    public var traits: Traits {
+        switch self {
+        case .table: Traits(audience: .people, appending: .wholeResults, exportable: false)
+        case .csv: Traits(audience: .programs, appending: .rowsUnderHeader, exportable: true)
+        case .tsv: Traits(audience: .programs, appending: .rowsUnderHeader, exportable: false)
+        case .json: Traits(audience: .programs, appending: .refused, exportable: true)
+        case .ndjson: Traits(audience: .programs, appending: .lines, exportable: true)
+        case .markdown: Traits(audience: .people, appending: .wholeResults, exportable: false)
+        }
+    }
+
+    /// The names of every format, in the order help and the docs list them.
+    public static let names = allCases.map(\.rawValue)
+}
+
+/// A format name written in code (`"csv"`) is that format; an unknown literal is a bug.
+extension OutputFormat: ExpressibleByStringLiteral {
+    public init(stringLiteral name: String) {
+        guard let format = OutputFormat(rawValue: name) else { preconditionFailure("no output format '\(name)'") }
+        self = format
+    }
+}
