@@ -282,13 +282,11 @@ public struct CSVImporter {
             }
         }
         if depth > 0 { throw DomainError("for has a '(' that is never closed", field: "for") }
-        // Read it exactly as `rule add` reads for=(...).
-        let probe = "rule add r \"t\" for=(\(text)) period=2000 hours=1"
-        let items = Parser.parse(probe, fileID: 0)
-        if case .error(let d)? = items.first { throw DomainError("for: \(d.message)", field: "for") }
-        guard items.count == 1, case .command(let command)? = items.first, case .record(let args) = command.body,
-              let option = args.option("for"), case .condition(let expression, let source) = option.value.kind else {
-            throw DomainError("for must be one condition, such as rank >= county", field: "for")
+        let expression: Expr, source: String
+        do {
+            (expression, source) = try Parser.condition(text, fileID: 0)
+        } catch {
+            throw DomainError("for: \(error.message)", field: "for")
         }
         if let interpreter {
             do {

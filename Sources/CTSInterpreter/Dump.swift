@@ -371,8 +371,7 @@ struct DumpBuilder {
     /// (``FunctionSpec/takesRule``) and `… of rule R`, read from the condition parsed as the
     /// rule's own condition is. A condition that no longer parses names no rule.
     private static func ruleReferences(_ condition: String, _ session: Session) -> Set<Int> {
-        var parser = Parser(text: condition, fileID: 0)
-        guard let expression = try? parser.parseExpression() else { return [] }
+        guard let expression = try? Parser.condition(condition, fileID: 0).expression else { return [] }
         var found = Set<Int>()
         for e in expression.all {
             let id: String?

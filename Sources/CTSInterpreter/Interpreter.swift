@@ -296,8 +296,7 @@ public final class Interpreter {
     /// Parses and binds condition text over cadres (a rule's `for`).
     func compileCondition(_ text: String, name: String) throws(Diagnostic) -> Bound {
         let fileID = files.add(name: name, text: text)
-        var parser = Parser(text: text, fileID: fileID)
-        let expression = try parser.parseExpression()
+        let expression = try Parser.condition(text, fileID: fileID).expression
         return try Binder(interpreter: self, kind: .cadre).condition(expression)
     }
 

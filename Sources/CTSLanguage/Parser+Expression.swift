@@ -8,6 +8,26 @@ extension Parser {
         return try parseOr()
     }
 
+    /// A condition on its own — a rule's `for` read from a CSV cell — read exactly as
+    /// `for=(…)` reads it: the expression and the text a rule keeps (its tokens, one space
+    /// between those that were apart).
+    ///
+    /// condition := expression EOF
+    ///
+    ///     let (e, source) = try Parser.condition("rank>=county  and status = active", fileID: 0)
+    ///     // source == "rank>=county and status = active"
+    public static func condition(_ text: String, fileID: Int) throws(Diagnostic) -> (expression: Expr, source: String) {
+        var parser = Parser(text: text, fileID: fileID)
+        let first = parser.position
+        let expression = try parser.parseExpression()
+        let last = parser.position
+        guard parser.check(.endOfFile) else {
+            let extra = parser.peek()
+            throw .error("expected the end of the condition, found \(parser.describe(extra))", at: extra.range)
+        }
+        return (expression, parser.canonicalText(first..<last))
+    }
+
     /// Deeper nesting than this is refused: the recursive descent (and the interpreter's
     /// walk of the tree) would otherwise run out of stack and crash on a line of 1000 `(`.
     static let maxNesting = 100

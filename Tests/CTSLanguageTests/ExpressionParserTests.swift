@@ -280,4 +280,18 @@ struct ExpressionParserTests {
         let long = try printExpr("print " + Array(repeating: "id = a", count: 5_000).joined(separator: " or "))
         #expect(long.all.count == 1 + 5_000 * 3)
     }
+
+    /// `Parser.condition` reads a condition on its own as `for=(…)` does, and nothing after it.
+    @Test func aConditionOnItsOwn() throws {
+        let (e, source) = try Parser.condition("rank>=county   and status = active", fileID: 0)
+        #expect(source == "rank>=county and status = active")
+        #expect(describe(e) == "(and (>= rank county) (= status active))")
+        #expect(throws: Diagnostic.self) { try Parser.condition("rank >= county x", fileID: 0) }
+        do {
+            _ = try Parser.condition("rank >= county x", fileID: 0)
+        } catch {
+            #expect(error.message == "expected the end of the condition, found 'x'")
+            #expect(error.range?.start.column == 16)
+        }
+    }
 }
