@@ -157,11 +157,11 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// By the double value, so that an exact and a binary number that are equal (possible for
+    /// whole numbers past 2⁵⁰ thousandths) hash alike; two exact numbers that share a double
+    /// only collide.
     public func hash(into hasher: inout Hasher) {
-        switch storage {
-        case .exact(let t): hasher.combine(t)
-        case .binary(let d): hasher.combine(d)
-        }
+        hasher.combine(double)
     }
 
     // MARK: Text

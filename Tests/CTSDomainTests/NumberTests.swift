@@ -70,4 +70,12 @@ import Testing
         #expect(Number(text: "999999999999.999")!.survivesDouble)
         #expect(Number(text: "32000000000000")!.survivesDouble)
     }
+
+    @Test func equalNumbersHashAlikeWhateverTheirForm() {
+        let exact = Number(text: "2000000000000")!   // 2 × 10¹⁵ thousandths: past where doubles read back exact
+        let binary = Number(2e12)
+        #expect(exact.isExact && !binary.isExact)
+        #expect(exact == binary)
+        #expect(Set([exact, binary]).count == 1)
+    }
 }
