@@ -308,7 +308,7 @@ public enum CommandTable {
                     summary: "Run another script; its path is relative to the including script.",
                     example: "include \"units.cts\"", positionals: [Slot("FILE", .file)]),
         CommandSpec("pause", .pause, group: .script, usage: "pause [\"MESSAGE\"]",
-                    summary: "Wait for Enter in interactive and step mode; does nothing in batch.",
+                    summary: "Wait for Enter at the prompt and in cts -i scripts; does nothing in batch.",
                     example: "pause \"Next: the compliance report\"",
                     positionals: [Slot("MESSAGE", .text, optional: true)]),
         CommandSpec("set", .setOption, group: .script, usage: "set [OPTION VALUE]",

@@ -18,9 +18,7 @@ struct CTS: ParsableCommand {
     var session: String?
     @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
-    @Flag(help: "Presenter mode: show each command and wait for Enter.") var step = false
     @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).") var keepGoing = false
-    @Flag(help: "Interactive shell on a bundled demo province.") var demo = false
     @Flag(name: .customLong("read-only"), help: "Read the session file without locking or changing it.")
     var readOnly = false
     @Flag(name: .customLong("dry-run"), help: "Run the scripts on the session file without writing; print what would change.")
@@ -30,9 +28,6 @@ struct CTS: ParsableCommand {
 
     func run() throws {
         if dryRun && session == nil { throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT") }
-        for (flag, given) in [("--step", step), ("--demo", demo)] where given {
-            throw ValidationError("\(flag) is not yet available in cts \(Version.current)")
-        }
         var options = LaunchOptions()
         options.run.scripts = scripts
         options.run.commands = command
@@ -69,7 +64,7 @@ struct CTS: ParsableCommand {
         var text = Substring(message)
         if text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
         // "Unknown option" reads as the lowercase sentence cts's own messages are; an
-        // acronym or a flag at the start ("URL", "--step") stays as it is.
+        // acronym or a flag at the start ("URL", "--read-only") stays as it is.
         if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {
             text = first.lowercased() + text.dropFirst()
         }
