@@ -8,7 +8,7 @@ let package = Package(
     name: "cts",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "cts", targets: ["cts"]),
+        .executable(name: "cts", targets: ["cts"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,21 +22,31 @@ let package = Package(
         // Runs commands against a session; produces results and diagnostics as values.
         .target(name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"]),
         // Session files: the session in SQLite (through GRDB), saved, opened, kept up to date.
-        .target(name: "CTSStore", dependencies: ["CTSDomain", .product(name: "GRDB", package: "GRDB.swift"),
-                                                .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        .target(
+            name: "CTSStore",
+            dependencies: [
+                "CTSDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // Renders result tables and diagnostics as text.
         .target(name: "CTSOutput", dependencies: ["CTSDomain", "CTSLanguage"]),
         // The system libedit (Debian: libedit-dev) and the C wrappers Swift needs for its variadic calls.
-        .systemLibrary(name: "CLineEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .systemLibrary(
+            name: "CLineEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "CLineEditShim", dependencies: ["CLineEdit"]),
         // The script runner and the interactive shell: the only place that does terminal I/O.
-        .target(name: "CTSShell",
-                dependencies: ["CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSStore", "CTSOutput", "CLineEdit",
-                               "CLineEditShim"]),
+        .target(
+            name: "CTSShell",
+            dependencies: [
+                "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSStore", "CTSOutput", "CLineEdit",
+                "CLineEditShim",
+            ]),
         .executableTarget(
             name: "cts",
-            dependencies: ["CTSShell", "CTSInterpreter",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CTSShell", "CTSInterpreter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // `scripts/bench` runs it in release mode to time TAB completion at 10⁶ cadres.
         .executableTarget(name: "cts-bench", dependencies: ["CTSShell", "CTSDomain", "CTSLanguage", "CTSInterpreter"]),
@@ -44,16 +54,21 @@ let package = Package(
         .target(name: "CTSTestSupport", path: "Tests/CTSTestSupport"),
         .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),
         .testTarget(name: "CTSLanguageTests", dependencies: ["CTSLanguage", "CTSDomain", "CTSTestSupport"]),
-        .testTarget(name: "CTSInterpreterTests",
-                    dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain", "CTSTestSupport"]),
+        .testTarget(
+            name: "CTSInterpreterTests",
+            dependencies: ["CTSInterpreter", "CTSLanguage", "CTSDomain", "CTSTestSupport"]),
         .testTarget(name: "CTSOutputTests", dependencies: ["CTSOutput", "CTSDomain", "CTSLanguage"]),
-        .testTarget(name: "CTSStoreTests",
-                    dependencies: ["CTSStore", "CTSDomain", .product(name: "GRDB", package: "GRDB.swift")],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CTSStoreTests",
+            dependencies: ["CTSStore", "CTSDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         // Golden scripts run against the built `cts` executable, so the tests depend on it.
-        .testTarget(name: "CTSShellTests",
-                    dependencies: ["CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput",
-                                   "CTSTestSupport"],
-                    exclude: ["Golden"]),
+        .testTarget(
+            name: "CTSShellTests",
+            dependencies: [
+                "CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput",
+                "CTSTestSupport",
+            ],
+            exclude: ["Golden"]),
     ]
 )

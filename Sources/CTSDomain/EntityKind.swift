@@ -79,8 +79,10 @@ public struct FieldSpec: Hashable, Sendable {
     /// institution (spec §2). Checked wherever the field is set; completion offers only those.
     public let unitKind: UnitKind?
 
-    public init(_ name: String, _ type: FieldType, optional: Bool = false, settable: Bool = true,
-                unitKind: UnitKind? = nil) {
+    public init(
+        _ name: String, _ type: FieldType, optional: Bool = false, settable: Bool = true,
+        unitKind: UnitKind? = nil
+    ) {
         self.name = name
         self.type = type
         self.optional = optional
@@ -94,45 +96,68 @@ extension EntityKind {
     public var fields: [FieldSpec] {
         switch self {
         case .unit:
-            [FieldSpec("id", .id, settable: false), FieldSpec("name", .text),
-             FieldSpec("kind", .enumeration(.unitKind)), FieldSpec("level", .enumeration(.level)),
-             FieldSpec("parent", .ref(.unit), optional: true)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("name", .text),
+                FieldSpec("kind", .enumeration(.unitKind)), FieldSpec("level", .enumeration(.level)),
+                FieldSpec("parent", .ref(.unit), optional: true),
+            ]
         case .cadre:
-            [FieldSpec("id", .id, settable: false), FieldSpec("name", .text), FieldSpec("unit", .ref(.unit)),
-             FieldSpec("rank", .enumeration(.rank)), FieldSpec("category", .enumeration(.category)),
-             FieldSpec("born", .year, optional: true), FieldSpec("status", .enumeration(.cadreStatus))]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("name", .text), FieldSpec("unit", .ref(.unit)),
+                FieldSpec("rank", .enumeration(.rank)), FieldSpec("category", .enumeration(.category)),
+                FieldSpec("born", .year, optional: true), FieldSpec("status", .enumeration(.cadreStatus)),
+            ]
         case .course:
-            [FieldSpec("id", .id, settable: false), FieldSpec("title", .text),
-             FieldSpec("kind", .enumeration(.courseKind)), FieldSpec("provider", .ref(.unit), unitKind: .institution),
-             FieldSpec("organizer", .ref(.unit), optional: true), FieldSpec("start", .date),
-             FieldSpec("end", .date), FieldSpec("hours", .number), FieldSpec("capacity", .count, optional: true)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("title", .text),
+                FieldSpec("kind", .enumeration(.courseKind)),
+                FieldSpec("provider", .ref(.unit), unitKind: .institution),
+                FieldSpec("organizer", .ref(.unit), optional: true), FieldSpec("start", .date),
+                FieldSpec("end", .date), FieldSpec("hours", .number), FieldSpec("capacity", .count, optional: true),
+            ]
         case .enrollment:
-            [FieldSpec("cadre", .ref(.cadre), settable: false), FieldSpec("course", .ref(.course), settable: false),
-             FieldSpec("status", .enumeration(.enrollmentStatus)), FieldSpec("hours", .number, optional: true),
-             FieldSpec("date", .date, optional: true)]
+            [
+                FieldSpec("cadre", .ref(.cadre), settable: false), FieldSpec("course", .ref(.course), settable: false),
+                FieldSpec("status", .enumeration(.enrollmentStatus)), FieldSpec("hours", .number, optional: true),
+                FieldSpec("date", .date, optional: true),
+            ]
         case .rule:
-            [FieldSpec("id", .id, settable: false), FieldSpec("title", .text), FieldSpec("for", .condition),
-             FieldSpec("period", .period), FieldSpec("hours", .number),
-             FieldSpec("kinds", .courseKinds, optional: true)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("title", .text), FieldSpec("for", .condition),
+                FieldSpec("period", .period), FieldSpec("hours", .number),
+                FieldSpec("kinds", .courseKinds, optional: true),
+            ]
         case .exemption:
-            [FieldSpec("cadre", .ref(.cadre), settable: false), FieldSpec("rule", .ref(.rule), settable: false),
-             FieldSpec("reason", .text)]
+            [
+                FieldSpec("cadre", .ref(.cadre), settable: false), FieldSpec("rule", .ref(.rule), settable: false),
+                FieldSpec("reason", .text),
+            ]
         case .budget:
-            [FieldSpec("unit", .ref(.unit), settable: false), FieldSpec("year", .year, settable: false),
-             FieldSpec("funds", .number), FieldSpec("revenue", .number), FieldSpec("spent", .number, optional: true)]
+            [
+                FieldSpec("unit", .ref(.unit), settable: false), FieldSpec("year", .year, settable: false),
+                FieldSpec("funds", .number), FieldSpec("revenue", .number), FieldSpec("spent", .number, optional: true),
+            ]
         case .plan:
-            [FieldSpec("unit", .ref(.unit), settable: false), FieldSpec("year", .year, settable: false),
-             FieldSpec("participants", .count), FieldSpec("hours", .number)]
+            [
+                FieldSpec("unit", .ref(.unit), settable: false), FieldSpec("year", .year, settable: false),
+                FieldSpec("participants", .count), FieldSpec("hours", .number),
+            ]
         case .inspection:
-            [FieldSpec("id", .id, settable: false), FieldSpec("by", .ref(.unit)), FieldSpec("unit", .ref(.unit)),
-             FieldSpec("date", .date), FieldSpec("scope", .text, optional: true)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("by", .ref(.unit)), FieldSpec("unit", .ref(.unit)),
+                FieldSpec("date", .date), FieldSpec("scope", .text, optional: true),
+            ]
         case .finding:
-            [FieldSpec("id", .id, settable: false), FieldSpec("inspection", .ref(.inspection)),
-             FieldSpec("text", .text), FieldSpec("severity", .enumeration(.severity)), FieldSpec("due", .date),
-             FieldSpec("status", .enumeration(.findingStatus)), FieldSpec("resolved", .date, optional: true)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("inspection", .ref(.inspection)),
+                FieldSpec("text", .text), FieldSpec("severity", .enumeration(.severity)), FieldSpec("due", .date),
+                FieldSpec("status", .enumeration(.findingStatus)), FieldSpec("resolved", .date, optional: true),
+            ]
         case .practice:
-            [FieldSpec("id", .id, settable: false), FieldSpec("unit", .ref(.unit)), FieldSpec("text", .text),
-             FieldSpec("year", .year), FieldSpec("promoted", .yesNo)]
+            [
+                FieldSpec("id", .id, settable: false), FieldSpec("unit", .ref(.unit)), FieldSpec("text", .text),
+                FieldSpec("year", .year), FieldSpec("promoted", .yesNo),
+            ]
         }
     }
 

@@ -24,8 +24,10 @@ public struct Cadre: Hashable, Sendable {
     public var born: Int?
     public var status: CadreStatus
 
-    public init(id: String, name: String, unit: Int, rank: Rank, category: Category, born: Int? = nil,
-                status: CadreStatus = .active) {
+    public init(
+        id: String, name: String, unit: Int, rank: Rank, category: Category, born: Int? = nil,
+        status: CadreStatus = .active
+    ) {
         self.id = id; self.name = name; self.unit = unit; self.rank = rank; self.category = category
         self.born = born; self.status = status
     }
@@ -46,8 +48,10 @@ public struct Course: Hashable, Sendable {
     /// the course was added, so `complete … days=N` credits what `days=` meant when it was entered.
     public var dayHours: Number
 
-    public init(id: String, title: String, kind: CourseKind, provider: Int, organizer: Int? = nil,
-                start: Day, end: Day, hours: Number, capacity: Int? = nil, dayHours: Number = Course.standardDayHours) {
+    public init(
+        id: String, title: String, kind: CourseKind, provider: Int, organizer: Int? = nil,
+        start: Day, end: Day, hours: Number, capacity: Int? = nil, dayHours: Number = Course.standardDayHours
+    ) {
         self.id = id; self.title = title; self.kind = kind; self.provider = provider; self.organizer = organizer
         self.start = start; self.end = end; self.hours = hours; self.capacity = capacity; self.dayHours = dayHours
     }
@@ -85,7 +89,8 @@ public struct Rule: Hashable, Sendable {
     /// Course kinds that count; nil means every kind.
     public var kinds: [CourseKind]?
 
-    public init(id: String, title: String, condition: String, period: Period, hours: Number, kinds: [CourseKind]? = nil) {
+    public init(id: String, title: String, condition: String, period: Period, hours: Number, kinds: [CourseKind]? = nil)
+    {
         self.id = id; self.title = title; self.condition = condition; self.period = period
         self.hours = hours; self.kinds = kinds
     }
@@ -148,8 +153,10 @@ public struct Finding: Hashable, Sendable {
     public var status: FindingStatus
     public var resolved: Day?
 
-    public init(id: String, inspection: Int, text: String, severity: Severity, due: Day,
-                status: FindingStatus = .open, resolved: Day? = nil) {
+    public init(
+        id: String, inspection: Int, text: String, severity: Severity, due: Day,
+        status: FindingStatus = .open, resolved: Day? = nil
+    ) {
         self.id = id; self.inspection = inspection; self.text = text; self.severity = severity
         self.due = due; self.status = status; self.resolved = resolved
     }

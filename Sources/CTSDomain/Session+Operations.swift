@@ -8,31 +8,36 @@ extension Session {
     public func add(_ record: Record, _ changes: inout ChangeSet) throws(DomainError) -> Int {
         if let existing = existingSlot(for: record) {
             let kind = record.kind
-            throw DomainError("\(kind.singular) \(name(of: kind, existing)) already exists; use '\(kind.singular) set' to change it",
-                              field: kind.hasID ? "id" : nil)
+            throw DomainError(
+                "\(kind.singular) \(name(of: kind, existing)) already exists; use '\(kind.singular) set' to change it",
+                field: kind.hasID ? "id" : nil)
         }
         try check(record)
         return append(record, to: &changes)
     }
 
     /// Changes fields of the record in a slot.
-    public func update(_ kind: EntityKind, _ slot: Int, with fields: [(String, Value)],
-                       _ changes: inout ChangeSet) throws(DomainError) {
+    public func update(
+        _ kind: EntityKind, _ slot: Int, with fields: [(String, Value)],
+        _ changes: inout ChangeSet
+    ) throws(DomainError) {
         guard let old = record(kind, slot) else { throw DomainError("no such \(kind.singular)") }
         let new = try updating(old, with: fields)
         if case .course(let course) = new, let cap = course.capacity {
             let taken = activeEnrollments(course: slot)
             if taken > cap {
-                throw DomainError("course \(course.id) already has \(taken) enrolled, more than a capacity of \(cap)",
-                                  field: "capacity")
+                throw DomainError(
+                    "course \(course.id) already has \(taken) enrolled, more than a capacity of \(cap)",
+                    field: "capacity")
             }
         }
         if case .unit(let unit) = new, case .unit(let was) = old, unit.kind != was.kind, was.kind == .institution {
             // A course's provider must stay an institution (spec §2), or `course set` on it fails later.
             let provided = courses.slots.filter { courses[$0]!.provider == slot }.count
             if provided > 0 {
-                throw DomainError("unit \(unit.id) provides \(Self.counted(provided, .course)), so it must stay an institution",
-                                  field: "kind")
+                throw DomainError(
+                    "unit \(unit.id) provides \(Self.counted(provided, .course)), so it must stay an institution",
+                    field: "kind")
             }
         }
         if new != old { replace(slot, with: new, in: &changes) }
@@ -99,21 +104,26 @@ extension Session {
     /// Removes a record. Refused while other records refer to it, unless `cascade`: then those
     /// go too (and what refers to them, and so on). Returns how many records of each kind went.
     @discardableResult
-    public func remove(_ kind: EntityKind, _ slot: Int, cascade: Bool,
-                       _ changes: inout ChangeSet) throws(DomainError) -> [(kind: EntityKind, count: Int)] {
+    public func remove(
+        _ kind: EntityKind, _ slot: Int, cascade: Bool,
+        _ changes: inout ChangeSet
+    ) throws(DomainError) -> [(kind: EntityKind, count: Int)] {
         let refs = referrers(of: kind, slot)
         if !refs.isEmpty && !cascade {
             let list = Self.listing(refs.map { Self.counted($0.slots.count, $0.kind) })
-            throw DomainError("\(kind.singular) \(name(of: kind, slot)) is referred to by \(list); "
-                              + "use '\(kind.singular) remove \(name(of: kind, slot)) cascade' to remove them too")
+            throw DomainError(
+                "\(kind.singular) \(name(of: kind, slot)) is referred to by \(list); "
+                    + "use '\(kind.singular) remove \(name(of: kind, slot)) cascade' to remove them too")
         }
         var removed: [EntityKind: Int] = [:]
         removeTree(kind, slot, &removed, &changes)
         return EntityKind.dependencyOrder.compactMap { k in removed[k].map { (k, $0) } }
     }
 
-    private func removeTree(_ kind: EntityKind, _ slot: Int, _ removed: inout [EntityKind: Int],
-                            _ changes: inout ChangeSet) {
+    private func removeTree(
+        _ kind: EntityKind, _ slot: Int, _ removed: inout [EntityKind: Int],
+        _ changes: inout ChangeSet
+    ) {
         guard record(kind, slot) != nil else { return }
         for (k, slots) in referrers(of: kind, slot) {
             for s in slots { removeTree(k, s, &removed, &changes) }
@@ -153,8 +163,10 @@ extension Session {
         if let slot = enrollmentSlot(cadre: cadre, course: course) {
             let e = enrollments[slot]!
             guard e.status == .withdrawn else {
-                throw DomainError(e.status == .completed ? "cadre \(c.id) has already completed course \(k.id)"
-                                  : "cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
+                throw DomainError(
+                    e.status == .completed
+                        ? "cadre \(c.id) has already completed course \(k.id)"
+                        : "cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
             }
             replace(slot, with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
         } else {
@@ -164,16 +176,21 @@ extension Session {
 
     /// Marks an enrollment completed, crediting `hours` (default: the course's hours) on `date`
     /// (default: the course's end date).
-    public func complete(cadre: Int, course: Int, hours: Number?, date: Day?,
-                         _ changes: inout ChangeSet) throws(DomainError) {
+    public func complete(
+        cadre: Int, course: Int, hours: Number?, date: Day?,
+        _ changes: inout ChangeSet
+    ) throws(DomainError) {
         let k = courses[course]!
         let slot = try enrolled(cadre, course, for: "complete")
         let credited = hours ?? k.hours
         if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
-        if !credited.isExact { throw DomainError("credited hours must have at most 3 decimals, not \(credited)", field: "hours") }
+        if !credited.isExact {
+            throw DomainError("credited hours must have at most 3 decimals, not \(credited)", field: "hours")
+        }
         if credited > k.hours {
-            throw DomainError("course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
-                              field: "hours")
+            throw DomainError(
+                "course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
+                field: "hours")
         }
         let day = date ?? k.end
         if day < k.start {
@@ -187,8 +204,10 @@ extension Session {
     }
 
     /// Marks an enrolled cadre absent or withdrawn.
-    public func mark(cadre: Int, course: Int, _ status: EnrollmentStatus,
-                     _ changes: inout ChangeSet) throws(DomainError) {
+    public func mark(
+        cadre: Int, course: Int, _ status: EnrollmentStatus,
+        _ changes: inout ChangeSet
+    ) throws(DomainError) {
         let verb = status == .absent ? "mark absent" : "withdraw"
         let slot = try enrolled(cadre, course, for: verb)
         var e = enrollments[slot]!
@@ -200,7 +219,8 @@ extension Session {
     private func enrolled(_ cadre: Int, _ course: Int, for verb: String) throws(DomainError) -> Int {
         let c = cadres[cadre]!.id, k = courses[course]!.id
         guard let slot = enrollmentSlot(cadre: cadre, course: course) else {
-            throw DomainError("cannot \(verb) \(c) in \(k): \(c) was never enrolled in \(k) (use 'enroll \(c) in \(k)' first)")
+            throw DomainError(
+                "cannot \(verb) \(c) in \(k): \(c) was never enrolled in \(k) (use 'enroll \(c) in \(k)' first)")
         }
         let status = enrollments[slot]!.status
         guard status == .enrolled else {
@@ -251,8 +271,9 @@ extension Session {
         }
         let inspected = inspections[f.inspection]!.date
         if date < inspected {
-            throw DomainError("finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
-                              field: "date")
+            throw DomainError(
+                "finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
+                field: "date")
         }
         f.status = .resolved
         f.resolved = date

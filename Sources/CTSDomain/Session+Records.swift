@@ -7,58 +7,81 @@ extension Session {
     public func makeRecord(_ kind: EntityKind, _ fields: [String: Value]) throws(DomainError) -> Record {
         for name in fields.keys where kind.field(named: name) == nil {
             let known = kind.fields.map(\.name)
-            throw DomainError("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
-                              field: name)
+            throw DomainError(
+                "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
+                field: name)
         }
         let f = FieldReader(kind: kind, values: fields, session: self)
         let record: Record
         switch kind {
         case .unit:
-            record = .unit(Unit(id: try f.id(), name: try f.text("name"), kind: try f.enumeration("kind"),
-                                level: try f.enumeration("level"), parent: try f.optionalRef("parent", .unit)))
+            record = .unit(
+                Unit(
+                    id: try f.id(), name: try f.text("name"), kind: try f.enumeration("kind"),
+                    level: try f.enumeration("level"), parent: try f.optionalRef("parent", .unit)))
         case .cadre:
-            record = .cadre(Cadre(id: try f.id(), name: try f.text("name"), unit: try f.ref("unit", .unit),
-                                  rank: try f.enumeration("rank"), category: try f.enumeration("category"),
-                                  born: try f.optionalYear("born"),
-                                  status: try f.optionalEnumeration("status") ?? .active))
+            record = .cadre(
+                Cadre(
+                    id: try f.id(), name: try f.text("name"), unit: try f.ref("unit", .unit),
+                    rank: try f.enumeration("rank"), category: try f.enumeration("category"),
+                    born: try f.optionalYear("born"),
+                    status: try f.optionalEnumeration("status") ?? .active))
         case .course:
-            record = .course(Course(id: try f.id(), title: try f.text("title"), kind: try f.enumeration("kind"),
-                                    provider: try f.ref("provider", .unit),
-                                    organizer: try f.optionalRef("organizer", .unit),
-                                    start: try f.date("start"), end: try f.date("end"),
-                                    hours: try f.amount("hours"), capacity: try f.optionalCount("capacity"),
-                                    dayHours: settings.dayHours))
+            record = .course(
+                Course(
+                    id: try f.id(), title: try f.text("title"), kind: try f.enumeration("kind"),
+                    provider: try f.ref("provider", .unit),
+                    organizer: try f.optionalRef("organizer", .unit),
+                    start: try f.date("start"), end: try f.date("end"),
+                    hours: try f.amount("hours"), capacity: try f.optionalCount("capacity"),
+                    dayHours: settings.dayHours))
         case .enrollment:
             let status: EnrollmentStatus = try f.optionalEnumeration("status") ?? .enrolled
-            record = .enrollment(Enrollment(cadre: try f.ref("cadre", .cadre), course: try f.ref("course", .course),
-                                            status: status, hours: try f.optionalAmount("hours"),
-                                            date: try f.optionalDate("date")))
+            record = .enrollment(
+                Enrollment(
+                    cadre: try f.ref("cadre", .cadre), course: try f.ref("course", .course),
+                    status: status, hours: try f.optionalAmount("hours"),
+                    date: try f.optionalDate("date")))
         case .rule:
-            record = .rule(Rule(id: try f.id(), title: try f.text("title"), condition: try f.text("for"),
-                                period: try f.period("period"), hours: try f.amount("hours"),
-                                kinds: try f.courseKinds("kinds")))
+            record = .rule(
+                Rule(
+                    id: try f.id(), title: try f.text("title"), condition: try f.text("for"),
+                    period: try f.period("period"), hours: try f.amount("hours"),
+                    kinds: try f.courseKinds("kinds")))
         case .exemption:
-            record = .exemption(Exemption(cadre: try f.ref("cadre", .cadre), rule: try f.ref("rule", .rule),
-                                          reason: try f.text("reason")))
+            record = .exemption(
+                Exemption(
+                    cadre: try f.ref("cadre", .cadre), rule: try f.ref("rule", .rule),
+                    reason: try f.text("reason")))
         case .budget:
-            record = .budget(Budget(unit: try f.ref("unit", .unit), year: try f.year("year"),
-                                    funds: try f.amount("funds"), revenue: try f.amount("revenue"),
-                                    spent: try f.optionalAmount("spent")))
+            record = .budget(
+                Budget(
+                    unit: try f.ref("unit", .unit), year: try f.year("year"),
+                    funds: try f.amount("funds"), revenue: try f.amount("revenue"),
+                    spent: try f.optionalAmount("spent")))
         case .plan:
-            record = .plan(Plan(unit: try f.ref("unit", .unit), year: try f.year("year"),
-                                participants: try f.count("participants"), hours: try f.amount("hours")))
+            record = .plan(
+                Plan(
+                    unit: try f.ref("unit", .unit), year: try f.year("year"),
+                    participants: try f.count("participants"), hours: try f.amount("hours")))
         case .inspection:
-            record = .inspection(Inspection(id: try f.id(), by: try f.ref("by", .unit), unit: try f.ref("unit", .unit),
-                                            date: try f.date("date"), scope: try f.optionalText("scope")))
+            record = .inspection(
+                Inspection(
+                    id: try f.id(), by: try f.ref("by", .unit), unit: try f.ref("unit", .unit),
+                    date: try f.date("date"), scope: try f.optionalText("scope")))
         case .finding:
-            record = .finding(Finding(id: try f.id(), inspection: try f.ref("inspection", .inspection),
-                                      text: try f.text("text"), severity: try f.enumeration("severity"),
-                                      due: try f.date("due"),
-                                      status: try f.optionalEnumeration("status") ?? .open,
-                                      resolved: try f.optionalDate("resolved")))
+            record = .finding(
+                Finding(
+                    id: try f.id(), inspection: try f.ref("inspection", .inspection),
+                    text: try f.text("text"), severity: try f.enumeration("severity"),
+                    due: try f.date("due"),
+                    status: try f.optionalEnumeration("status") ?? .open,
+                    resolved: try f.optionalDate("resolved")))
         case .practice:
-            record = .practice(Practice(id: try f.id(), unit: try f.ref("unit", .unit), text: try f.text("text"),
-                                        year: try f.year("year"), promoted: try f.optionalBool("promoted") ?? false))
+            record = .practice(
+                Practice(
+                    id: try f.id(), unit: try f.ref("unit", .unit), text: try f.text("text"),
+                    year: try f.year("year"), promoted: try f.optionalBool("promoted") ?? false))
         }
         try check(record)
         return record
@@ -72,12 +95,14 @@ extension Session {
         for (name, value) in changes {
             guard let spec = kind.field(named: name) else {
                 let known = kind.fields.filter(\.settable).map(\.name)
-                throw DomainError("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
-                                  field: name)
+                throw DomainError(
+                    "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
+                    field: name)
             }
             guard spec.settable else {
-                throw DomainError("the \(name) of a \(kind.singular) cannot be changed; remove it and add it again",
-                                  field: name)
+                throw DomainError(
+                    "the \(name) of a \(kind.singular) cannot be changed; remove it and add it again",
+                    field: name)
             }
             if value.isNull && !spec.optional {
                 throw DomainError("\(name) is required for a \(kind.singular)", field: name)
@@ -98,8 +123,9 @@ extension Session {
         switch record {
         case .unit(let u):
             if let parent = u.parent, let existing = slot(.unit, id: u.id), unit(parent, isUnder: existing) {
-                throw DomainError("unit \(u.id) cannot be placed under \(name(of: .unit, parent)): that unit is below it",
-                                  field: "parent")
+                throw DomainError(
+                    "unit \(u.id) cannot be placed under \(name(of: .unit, parent)): that unit is below it",
+                    field: "parent")
             }
         case .course(let c):
             if c.end < c.start {
@@ -125,16 +151,19 @@ extension Session {
                 throw DomainError("an open finding has no resolved date; use 'finding resolve'", field: "resolved")
             }
             if let resolved = f.resolved, let inspection = inspections[f.inspection], resolved < inspection.date {
-                throw DomainError("finding \(f.id) cannot be resolved on \(resolved), before its inspection "
-                                  + "(\(inspection.date))", field: "resolved")
+                throw DomainError(
+                    "finding \(f.id) cannot be resolved on \(resolved), before its inspection "
+                        + "(\(inspection.date))", field: "resolved")
             }
         case .inspection(let i):
             // Its findings cannot have been resolved before it took place.
             if let existing = slot(.inspection, id: i.id),
-               let early = findings.slots.lazy.compactMap({ self.findings[$0] })
-                   .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false }) {
-                throw DomainError("inspection \(i.id) cannot be dated \(i.date): its finding \(early.id) "
-                                  + "was resolved before that, on \(early.resolved!)", field: "date")
+                let early = findings.slots.lazy.compactMap({ self.findings[$0] })
+                    .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false })
+            {
+                throw DomainError(
+                    "inspection \(i.id) cannot be dated \(i.date): its finding \(early.id) "
+                        + "was resolved before that, on \(early.resolved!)", field: "date")
             }
         case .cadre, .exemption, .practice:
             break
@@ -195,14 +224,16 @@ struct FieldReader {
         let n = try number(name)
         guard n.isExact else {
             if abs(n.double) >= 1e15 {
-                throw DomainError("\(name) is too large: cts keeps amounts exactly below 1000000000000000, "
-                                  + "not \(n)", field: name)
+                throw DomainError(
+                    "\(name) is too large: cts keeps amounts exactly below 1000000000000000, "
+                        + "not \(n)", field: name)
             }
             throw DomainError("\(name) must have at most 3 decimals, not \(n)", field: name)
         }
         guard n.survivesDouble else {
-            throw DomainError("\(name) has more digits than cts keeps exactly (15 significant digits), not \(n)",
-                              field: name)
+            throw DomainError(
+                "\(name) has more digits than cts keeps exactly (15 significant digits), not \(n)",
+                field: name)
         }
         return n
     }
@@ -284,7 +315,8 @@ struct FieldReader {
         }
         if let e = E(word: text) { return e }
         let words = E.vocabulary.words
-        let hint = Suggestion.closest(to: text, in: words).map { " (did you mean '\($0)'?)" }
+        let hint =
+            Suggestion.closest(to: text, in: words).map { " (did you mean '\($0)'?)" }
             ?? "; expected one of \(words.joined(separator: ", "))"
         throw DomainError("unknown \(E.vocabulary.rawValue) '\(text)'\(hint)", field: name)
     }
@@ -328,17 +360,21 @@ struct FieldReader {
             var hint = Suggestion.hint(for: id, in: allowed)
             var ancestor: Int? = slot
             while hint.isEmpty, let top = ancestor {
-                let below = session.units.slots.filter { session.units[$0]!.kind == only && session.unit($0, isUnder: top) }
-                    .map { session.units[$0]!.id }.sorted()
+                let below = session.units.slots.filter {
+                    session.units[$0]!.kind == only && session.unit($0, isUnder: top)
+                }
+                .map { session.units[$0]!.id }.sorted()
                 if below.count == 1 { hint = " (did you mean '\(below[0])'?)" }
                 if below.count > 1 {
-                    hint = " (did you mean one of " + below.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                    hint =
+                        " (did you mean one of " + below.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
                         + (below.count > 3 ? ", …" : "") + "?)"
                 }
                 ancestor = session.units[top]!.parent
             }
-            throw DomainError("\(id) is \(withArticle(found.rawValue)) unit; the \(name) of \(withArticle(kind.singular)) "
-                              + "must be \(withArticle(only.rawValue))\(hint)", field: name)
+            throw DomainError(
+                "\(id) is \(withArticle(found.rawValue)) unit; the \(name) of \(withArticle(kind.singular)) "
+                    + "must be \(withArticle(only.rawValue))\(hint)", field: name)
         }
         return slot
     }

@@ -15,8 +15,10 @@ public enum Suggestion {
             let other = candidate.lowercased()
             let d = distance(lower, other, limit: limit)
             guard d <= limit else { continue }
-            let rank = (d, isSubsequence(lower, of: other) || isSubsequence(other, of: lower) ? 0 : 1,
-                        lower.unicodeScalars.first == other.unicodeScalars.first ? 0 : 1)
+            let rank = (
+                d, isSubsequence(lower, of: other) || isSubsequence(other, of: lower) ? 0 : 1,
+                lower.unicodeScalars.first == other.unicodeScalars.first ? 0 : 1
+            )
             if let b = best, rank > b.rank || (rank == b.rank && candidate >= b.candidate) { continue }
             best = (candidate, rank)
         }
@@ -26,8 +28,10 @@ public enum Suggestion {
     /// The closest of the words valid at this position (`preferred`: the commands at command
     /// position, `asc`/`desc` after a sort key, the options of this command), or else the
     /// closest of `others`.
-    public static func closest(to word: String, preferring preferred: some Sequence<String>,
-                               else others: some Sequence<String>) -> String? {
+    public static func closest(
+        to word: String, preferring preferred: some Sequence<String>,
+        else others: some Sequence<String>
+    ) -> String? {
         closest(to: word, in: preferred) ?? closest(to: word, in: others)
     }
 

@@ -22,13 +22,16 @@ public struct FunctionSpec: Sendable {
 /// The functions expressions may call.
 public enum Functions {
     public static let all: [FunctionSpec] = [
-        FunctionSpec("hours", "hours(YEAR) | hours(Y1..Y2) | hours(RULE)",
-                     "class hours a cadre was credited for completed courses dated in the year or period; "
-                        + "with a rule, only its period and kinds", takesRule: true),
-        FunctionSpec("compliant", "compliant(RULE)", "whether a cadre's hours(RULE) reach the rule's minimum",
-                     takesRule: true),
-        FunctionSpec("applies", "applies(RULE)",
-                     "whether a cadre matches the rule's `for` condition and is not exempt from it", takesRule: true),
+        FunctionSpec(
+            "hours", "hours(YEAR) | hours(Y1..Y2) | hours(RULE)",
+            "class hours a cadre was credited for completed courses dated in the year or period; "
+                + "with a rule, only its period and kinds", takesRule: true),
+        FunctionSpec(
+            "compliant", "compliant(RULE)", "whether a cadre's hours(RULE) reach the rule's minimum",
+            takesRule: true),
+        FunctionSpec(
+            "applies", "applies(RULE)",
+            "whether a cadre matches the rule's `for` condition and is not exempt from it", takesRule: true),
         FunctionSpec("year", "year(DATE)", "the year of a date"),
         FunctionSpec("round", "round(X) | round(X, DIGITS)", "a number rounded to whole units or to DIGITS decimals"),
         FunctionSpec("count", "count(COLLECTION [where COND])", "how many records match"),
@@ -69,8 +72,9 @@ extension Binder {
             }
         default:
             let names = Functions.all.map(\.name)
-            throw .error("unknown function '\(name.value)'\(Suggestion.hint(for: name.value, in: names)); "
-                         + "functions are \(names.joined(separator: ", "))", at: name.range)
+            throw .error(
+                "unknown function '\(name.value)'\(Suggestion.hint(for: name.value, in: names)); "
+                    + "functions are \(names.joined(separator: ", "))", at: name.range)
         }
     }
 
@@ -83,8 +87,9 @@ extension Binder {
 
     private func requireCadre(_ name: Located<String>) throws(Diagnostic) {
         guard kind == .cadre else {
-            throw .error("\(name.value)() is about one cadre: use it in a condition over cadres "
-                         + "or as '\(name.value)(...) of cadre ID'", at: name.range)
+            throw .error(
+                "\(name.value)() is about one cadre: use it in a condition over cadres "
+                    + "or as '\(name.value)(...) of cadre ID'", at: name.range)
         }
     }
 
@@ -103,13 +108,15 @@ extension Binder {
             let rule = try resolve(.rule, id, arg.range)
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, rule: rule)) }
         default:
-            throw .error("hours() takes a year (2009), a period (2008..2012) or a rule id, not \(arg.type.description)",
-                         at: arg.range)
+            throw .error(
+                "hours() takes a year (2009), a period (2008..2012) or a rule id, not \(arg.type.description)",
+                at: arg.range)
         }
     }
 
     /// compliant(RULE), applies(RULE)
-    private func bindRuleTest(_ name: Located<String>, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound {
+    private func bindRuleTest(_ name: Located<String>, _ args: [Expr], _ range: SourceRange) throws(Diagnostic) -> Bound
+    {
         try requireCadre(name)
         let arg = try single(name, args)
         guard arg.type == .word, case .text(let id) = try arg.constantValue("the rule of \(name.value)()") else {
@@ -162,7 +169,9 @@ extension Binder {
     }
 
     /// `EXPR of cadre c1`
-    func bindOf(_ inner: Expr, _ target: Located<EntityKind>, _ id: Argument, _ range: SourceRange) throws(Diagnostic) -> Bound {
+    func bindOf(_ inner: Expr, _ target: Located<EntityKind>, _ id: Argument, _ range: SourceRange) throws(Diagnostic)
+        -> Bound
+    {
         let bound = try Binder(interpreter: interpreter, kind: target.value).bind(inner)
         let idText: String
         switch id.kind {
@@ -175,10 +184,13 @@ extension Binder {
             }
             idText = value.description
         default:
-            throw .error("expected \(withArticle(target.value.singular)) id after '\(target.value.singular)'", at: id.range)
+            throw .error(
+                "expected \(withArticle(target.value.singular)) id after '\(target.value.singular)'", at: id.range)
         }
         let slot = try resolve(target.value, idText, id.range)
-        var result = Bound(bound.type, range, word: bound.word, refSlot: bound.refSlot.map { r in { _ in try r(slot) } }) { _ in
+        var result = Bound(
+            bound.type, range, word: bound.word, refSlot: bound.refSlot.map { r in { _ in try r(slot) } }
+        ) { _ in
             try bound.evaluate(slot)
         }
         result.isConstant = true

@@ -47,10 +47,12 @@ struct Binder {
         switch bound.type {
         case .bool, .unknown: return bound
         case .word:
-            throw .error("'\(bound.word ?? "")' is not a field of \(kindPhrase) and not a condition"
-                         + fieldHint(bound.word ?? ""), at: bound.range)
+            throw .error(
+                "'\(bound.word ?? "")' is not a field of \(kindPhrase) and not a condition"
+                    + fieldHint(bound.word ?? ""), at: bound.range)
         default:
-            throw .error("expected a condition such as rank >= county, found \(bound.type.description)", at: bound.range)
+            throw .error(
+                "expected a condition such as rank >= county, found \(bound.type.description)", at: bound.range)
         }
     }
 
@@ -81,7 +83,7 @@ struct Binder {
         case .enumeration(let e): return .constant(value, .enumeration(e.vocabulary), range)
         case .ref(let k, let id):
             guard let slot = session.slot(k, id: id) else { return .constant(.text(id), .word, range) }
-            var b = Bound(.ref(k), range, refSlot: { _ in slot }) { _ in value }
+            var b = Bound(.ref(k), range, refSlot: { _ in slot }, evaluate: { _ in value })
             b.isConstant = true
             return b
         case .null: return .constant(value, .unknown, range)
@@ -120,7 +122,8 @@ struct Binder {
         for (i, name) in path.enumerated() {
             guard let field = kind.field(named: name) else {
                 let names = kind.fields.map(\.name)
-                throw .error("\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: names))", at: range)
+                throw .error(
+                    "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: names))", at: range)
             }
             let isLast = i == path.count - 1
             if case .ref(let target) = field.type {
@@ -129,10 +132,12 @@ struct Binder {
                 hop = { slot in previous(slot).flatMap(read) }
                 if isLast {
                     let h = hop, session = session
-                    return Bound(.ref(target), range, refSlot: { h($0) }) { slot in
-                        guard let s = h(slot) else { return .null }
-                        return .ref(target, session.name(of: target, s))
-                    }
+                    return Bound(
+                        .ref(target), range, refSlot: { h($0) },
+                        evaluate: { slot in
+                            guard let s = h(slot) else { return .null }
+                            return .ref(target, session.name(of: target, s))
+                        })
                 }
                 kind = target
                 continue
@@ -143,10 +148,12 @@ struct Binder {
             if name == "id", kind.hasID {
                 // An id is a reference to the record itself: `id under js`, `id = c1` resolve ids.
                 let h = hop, target = kind, session = session
-                return Bound(.ref(target), range, refSlot: { h($0) }) { slot in
-                    guard let s = h(slot) else { return .null }
-                    return .text(session.name(of: target, s))
-                }
+                return Bound(
+                    .ref(target), range, refSlot: { h($0) },
+                    evaluate: { slot in
+                        guard let s = h(slot) else { return .null }
+                        return .text(session.name(of: target, s))
+                    })
             }
             let read = session.accessor(kind, name)!
             let h = hop
@@ -173,7 +180,9 @@ struct Binder {
 
     // MARK: - Operators
 
-    private func bindBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(Diagnostic) -> Bound {
+    private func bindBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ range: SourceRange) throws(Diagnostic)
+        -> Bound
+    {
         switch op {
         case .and, .or:
             let a = try condition(l), b = try condition(r)
@@ -201,7 +210,9 @@ struct Binder {
         }
     }
 
-    private func bindArithmetic(_ op: BinaryOperator, _ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+    private func bindArithmetic(_ op: BinaryOperator, _ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic)
+        -> Bound
+    {
         var x = a, y = b
         let (type, apply) = try arithmetic(op, &x, &y, range)
         return Bound(type, range) { slot in try apply(try x.evaluate(slot), try y.evaluate(slot)) }
@@ -212,44 +223,55 @@ struct Binder {
     /// be no number (an infinity would be stored, then break dump and the session file) or a
     /// date outside the years 1 to 9999.
     private func arithmetic(_ op: BinaryOperator, _ a: inout Bound, _ b: inout Bound, _ range: SourceRange)
-        throws(Diagnostic) -> (StaticType, (Value, Value) throws -> Value) {
+        throws(Diagnostic) -> (StaticType, (Value, Value) throws -> Value)
+    {
         if op == .subtract, a.type == .date, b.type == .date {
-            return (.number, { l, r in
-                guard case .date(let x) = l, case .date(let y) = r else { return .null }
-                return .number(Number(Int(x.daysSinceEpoch) - Int(y.daysSinceEpoch)))
-            })
+            return (
+                .number,
+                { l, r in
+                    guard case .date(let x) = l, case .date(let y) = r else { return .null }
+                    return .number(Number(Int(x.daysSinceEpoch) - Int(y.daysSinceEpoch)))
+                }
+            )
         }
-        if (op == .add || op == .subtract), a.type == .date {
+        if op == .add || op == .subtract, a.type == .date {
             b = try expect(b, .number, "'\(op.rawValue)'")
             let isAdd = op == .add
-            return (.date, { l, r in
-                guard case .date(let d) = l, case .number(let k) = r else { return .null }
-                guard let days = k.integer, let date = d.adding(days: isAdd ? days : -days) else {
-                    throw Diagnostic.error("\(d) \(isAdd ? "+" : "-") \(k) \(k == 1 ? "day" : "days") is not a date: "
-                                           + (k.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999"),
-                                           at: range)
+            return (
+                .date,
+                { l, r in
+                    guard case .date(let d) = l, case .number(let k) = r else { return .null }
+                    guard let days = k.integer, let date = d.adding(days: isAdd ? days : -days) else {
+                        throw Diagnostic.error(
+                            "\(d) \(isAdd ? "+" : "-") \(k) \(k == 1 ? "day" : "days") is not a date: "
+                                + (k.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999"),
+                            at: range)
+                    }
+                    return .date(date)
                 }
-                return .date(date)
-            })
+            )
         }
         a = try expect(a, .number, "'\(op.rawValue)'")
         b = try expect(b, .number, "'\(op.rawValue)'")
-        return (.number, { l, r in
-            guard case .number(let p) = l, case .number(let q) = r else { return .null }
-            let result: Number
-            switch op {
-            case .add: result = p + q
-            case .subtract: result = p - q
-            case .multiply: result = p * q
-            default:
-                if q.isZero { return .null }
-                result = p / q
+        return (
+            .number,
+            { l, r in
+                guard case .number(let p) = l, case .number(let q) = r else { return .null }
+                let result: Number
+                switch op {
+                case .add: result = p + q
+                case .subtract: result = p - q
+                case .multiply: result = p * q
+                default:
+                    if q.isZero { return .null }
+                    result = p / q
+                }
+                guard result.isFinite else {
+                    throw Diagnostic.error("\(p) \(op.rawValue) \(q) is too large to be a number", at: range)
+                }
+                return .number(result)
             }
-            guard result.isFinite else {
-                throw Diagnostic.error("\(p) \(op.rawValue) \(q) is too large to be a number", at: range)
-            }
-            return .number(result)
-        })
+        )
     }
 
     /// `a or b or c …`, `x + y - z …`: bound and evaluated in loops over the terms, so a chain
@@ -295,8 +317,9 @@ struct Binder {
 
     private func bindUnder(_ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
         guard case .ref(.unit) = a.type, let slotOf = a.refSlot else {
-            throw .error("'under' needs a unit on its left (unit, parent, provider, ...), not \(a.type.description)",
-                         at: a.range)
+            throw .error(
+                "'under' needs a unit on its left (unit, parent, provider, ...), not \(a.type.description)",
+                at: a.range)
         }
         let ancestor = try unitSlot(b)
         let session = session
@@ -333,14 +356,15 @@ struct Binder {
         switch type {
         case .enumeration(let vocabulary):
             guard let e = EnumValue(vocabulary, word: word) else {
-                let hint = Suggestion.closest(to: word, in: vocabulary.words).map { " (did you mean '\($0)'?)" }
+                let hint =
+                    Suggestion.closest(to: word, in: vocabulary.words).map { " (did you mean '\($0)'?)" }
                     ?? "; expected one of \(vocabulary.words.joined(separator: ", "))"
                 throw .error("unknown \(vocabulary.rawValue) '\(word)'\(hint)", at: range)
             }
             return .constant(.enumeration(e), type, range)
         case .ref(let kind):
             let slot = try resolve(kind, word, range)
-            var b = Bound(type, range, refSlot: { _ in slot }) { _ in .ref(kind, word) }
+            var b = Bound(type, range, refSlot: { _ in slot }, evaluate: { _ in .ref(kind, word) })
             b.isConstant = true
             return b
         case .number:
@@ -356,14 +380,17 @@ struct Binder {
             default: throw .error("expected yes or no, found '\(word)'", at: range)
             }
         case .word where kind != nil:
-            throw .error("\(kind!.singular) has no field '\(word)'\(fieldHint(word))",
-                         at: range)
+            throw .error(
+                "\(kind!.singular) has no field '\(word)'\(fieldHint(word))",
+                at: range)
         default:
             return .constant(.text(word), .text, range)
         }
     }
 
-    private func bindComparison(_ op: BinaryOperator, _ l: Bound, _ r: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
+    private func bindComparison(_ op: BinaryOperator, _ l: Bound, _ r: Bound, _ range: SourceRange) throws(Diagnostic)
+        -> Bound
+    {
         let a = try coerce(l, to: r.type), b = try coerce(r, to: a.type)
         try checkComparable(a, b, op)
         // References compare by slot: no id strings built per record.
@@ -394,7 +421,8 @@ struct Binder {
     private func checkComparable(_ a: Bound, _ b: Bound, _ op: BinaryOperator) throws(Diagnostic) {
         let ordered = op != .equal && op != .notEqual
         if case .enumeration(let v) = a.type, ordered, !v.isOrdered {
-            throw .error("\(v.rawValue) values have no order; use = or != (or 'in (...)')", at: a.range.through(b.range))
+            throw .error(
+                "\(v.rawValue) values have no order; use = or != (or 'in (...)')", at: a.range.through(b.range))
         }
         if a.type == .unknown || b.type == .unknown || a.type == .word || b.type == .word { return }
         let compatible: Bool
@@ -403,7 +431,8 @@ struct Binder {
         default: compatible = a.type == b.type
         }
         if !compatible {
-            throw .error("cannot compare \(a.type.description) with \(b.type.description)", at: a.range.through(b.range))
+            throw .error(
+                "cannot compare \(a.type.description) with \(b.type.description)", at: a.range.through(b.range))
         }
     }
 
@@ -452,9 +481,9 @@ struct Binder {
     }
 }
 
-private extension String {
+extension String {
     /// Suggestion hints name variables with their `$`.
-    func replacingDollar() -> String {
+    fileprivate func replacingDollar() -> String {
         guard let start = firstIndex(of: "'") else { return self }
         var copy = self
         copy.insert("$", at: copy.index(after: start))

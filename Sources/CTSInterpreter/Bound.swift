@@ -43,8 +43,10 @@ struct Bound {
     /// so it may be computed once while binding.
     var isConstant = false
 
-    init(_ type: StaticType, _ range: SourceRange, word: String? = nil, refSlot: ((Int) throws -> Int?)? = nil,
-         evaluate: @escaping (Int) throws -> Value) {
+    init(
+        _ type: StaticType, _ range: SourceRange, word: String? = nil, refSlot: ((Int) throws -> Int?)? = nil,
+        evaluate: @escaping (Int) throws -> Value
+    ) {
         self.type = type
         self.range = range
         self.word = word
@@ -60,7 +62,9 @@ struct Bound {
 
     /// The value of a constant expression, computed now; an error for one that varies by record.
     func constantValue(_ what: String) throws(Diagnostic) -> Value {
-        guard isConstant else { throw .error("\(what) must be a fixed value, not one that varies by record", at: range) }
+        guard isConstant else {
+            throw .error("\(what) must be a fixed value, not one that varies by record", at: range)
+        }
         do {
             return try evaluate(-1)
         } catch let d as Diagnostic {

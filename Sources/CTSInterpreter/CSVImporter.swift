@@ -74,17 +74,21 @@ public struct CSVImporter {
     /// number of rows imported every 10,000 rows. Returns the changes made (for undo and for
     /// writing to a session file). On any error, the session is put back as it was and the
     /// error is thrown: a ``CSVImportError``, or what `chunks` threw.
-    public static func run(_ kind: EntityKind, into interpreter: Interpreter,
-                           chunks: @escaping () throws -> [UInt8]?,
-                           progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
+    public static func run(
+        _ kind: EntityKind, into interpreter: Interpreter,
+        chunks: @escaping () throws -> [UInt8]?,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> ChangeSet {
         var importer = CSVImporter(kind, into: interpreter)
         var reader = CSVReader(chunks: chunks)
         return try importer.run(&reader, progress: progress)
     }
 
     /// ``run(_:into:chunks:progress:)`` on a bare session.
-    public static func run(_ kind: EntityKind, into session: Session, chunks: @escaping () throws -> [UInt8]?,
-                           progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
+    public static func run(
+        _ kind: EntityKind, into session: Session, chunks: @escaping () throws -> [UInt8]?,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> ChangeSet {
         var importer = CSVImporter(kind, into: session)
         var reader = CSVReader(chunks: chunks)
         return try importer.run(&reader, progress: progress)
@@ -94,8 +98,9 @@ public struct CSVImporter {
     public mutating func run(_ reader: inout CSVReader, progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
         do {
             guard let header = try reader.next() else {
-                throw CSVImportError("the file is empty; its first line must name the columns: "
-                                     + kind.fields.map(\.name).joined(separator: ","), line: 1, column: 1)
+                throw CSVImportError(
+                    "the file is empty; its first line must name the columns: "
+                        + kind.fields.map(\.name).joined(separator: ","), line: 1, column: 1)
             }
             try readHeader(header)
             var errors: [CSVImportError] = []
@@ -147,11 +152,13 @@ public struct CSVImporter {
         for (i, cell) in row.fields.enumerated() {
             let name = Self.trimmed(cell.text).lowercased()
             if name.isEmpty {
-                throw error("column \(i + 1) has no name; the columns of \(kind.plural) are "
-                            + names.joined(separator: ", "), at: cell, row)
+                throw error(
+                    "column \(i + 1) has no name; the columns of \(kind.plural) are "
+                        + names.joined(separator: ", "), at: cell, row)
             }
             guard kind.field(named: name) != nil else {
-                let hint = Suggestion.closest(to: name, in: names).map { " (did you mean '\($0)'?)" }
+                let hint =
+                    Suggestion.closest(to: name, in: names).map { " (did you mean '\($0)'?)" }
                     ?? "; the columns of \(kind.plural) are \(names.joined(separator: ", "))"
                 throw error("\(kind.plural) have no field '\(Self.trimmed(cell.text))'\(hint)", at: cell, row)
             }
@@ -161,25 +168,32 @@ public struct CSVImporter {
             columnOf[name] = i
             columns.append(name)
         }
-        for field in kind.fields where !field.optional && columnOf[field.name] == nil
-            && !Self.defaulted.contains("\(kind.singular).\(field.name)") {
-            throw CSVImportError("there is no column '\(field.name)', which every \(kind.singular) needs",
-                                 line: row.line, column: 1, width: row.text(ofLine: row.line)?.unicodeScalars.count ?? 1,
-                                 lineText: row.text(ofLine: row.line))
+        for field in kind.fields
+        where !field.optional && columnOf[field.name] == nil
+            && !Self.defaulted.contains("\(kind.singular).\(field.name)")
+        {
+            throw CSVImportError(
+                "there is no column '\(field.name)', which every \(kind.singular) needs",
+                line: row.line, column: 1, width: row.text(ofLine: row.line)?.unicodeScalars.count ?? 1,
+                lineText: row.text(ofLine: row.line))
         }
     }
 
     /// Fields that are required in a record but have a default when not given.
-    private static let defaulted: Set<String> = ["cadre.status", "enrollment.status", "finding.status", "practice.promoted"]
+    private static let defaulted: Set<String> = [
+        "cadre.status", "enrollment.status", "finding.status", "practice.promoted",
+    ]
 
     /// Checks one row and adds its record (or sets it, for budgets and plans).
     public mutating func importRow(_ row: CSVRow) throws(CSVImportError) {
         guard row.fields.count == columns.count else {
-            let message = "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") "
+            let message =
+                "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") "
                 + "but the header names \(columns.count) column\(columns.count == 1 ? "" : "s")"
             if row.fields.count > columns.count { throw error(message, at: row.fields[columns.count], row) }
-            throw CSVImportError(message, line: row.endLine, column: row.endColumn,
-                                 lineText: row.text(ofLine: row.endLine))
+            throw CSVImportError(
+                message, line: row.endLine, column: row.endColumn,
+                lineText: row.text(ofLine: row.endLine))
         }
         var values: [String: Value] = [:]
         for (i, cell) in row.fields.enumerated() where !cell.text.isEmpty { values[columns[i]] = .text(cell.text) }
@@ -209,8 +223,9 @@ public struct CSVImporter {
             if case .finding(let f) = record, let date = f.resolved {
                 let inspected = session.inspections[f.inspection]!.date
                 if date < inspected {
-                    throw DomainError("finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
-                                      field: "resolved")
+                    throw DomainError(
+                        "finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
+                        field: "resolved")
                 }
             }
             try session.add(record, &changes)
@@ -228,16 +243,19 @@ public struct CSVImporter {
         let c = session.cadres[cadre]!, k = session.courses[course]!
         if let slot = session.enrollmentSlot(cadre: cadre, course: course) {
             let status = session.enrollments[slot]!.status
-            throw DomainError(status == .completed ? "cadre \(c.id) has already completed course \(k.id)"
-                              : "cadre \(c.id) is already \(status.rawValue) in course \(k.id)", field: "cadre")
+            throw DomainError(
+                status == .completed
+                    ? "cadre \(c.id) has already completed course \(k.id)"
+                    : "cadre \(c.id) is already \(status.rawValue) in course \(k.id)", field: "cadre")
         }
         var result = Enrollment(cadre: cadre, course: course, status: e.status)
         if e.status == .completed {
             let credited = e.hours ?? k.hours
             if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
             if credited > k.hours {
-                throw DomainError("course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
-                                  field: "hours")
+                throw DomainError(
+                    "course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
+                    field: "hours")
             }
             let day = e.date ?? k.end
             if day < k.start {
@@ -247,14 +265,17 @@ public struct CSVImporter {
             result.date = day
         } else {
             if e.hours != nil {
-                throw DomainError("only a completed enrollment has hours (this one is \(e.status.rawValue))", field: "hours")
+                throw DomainError(
+                    "only a completed enrollment has hours (this one is \(e.status.rawValue))", field: "hours")
             }
             if e.date != nil {
-                throw DomainError("only a completed enrollment has a date (this one is \(e.status.rawValue))", field: "date")
+                throw DomainError(
+                    "only a completed enrollment has a date (this one is \(e.status.rawValue))", field: "date")
             }
         }
         if e.status == .enrolled || e.status == .completed, let cap = k.capacity,
-           session.activeEnrollments(course: course) >= cap {
+            session.activeEnrollments(course: course) >= cap
+        {
             throw DomainError("course \(k.id) is full (capacity \(cap))", field: "course")
         }
         return result
@@ -301,7 +322,8 @@ public struct CSVImporter {
     // MARK: Errors
 
     private func error(_ message: String, at cell: CSVField, _ row: CSVRow) -> CSVImportError {
-        CSVImportError(message, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
+        CSVImportError(
+            message, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
     }
 
     /// A domain error placed on the cell of its field, or the first cell of the row.

@@ -98,8 +98,9 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         var result = all.map { $0.diagnostic(fileName: fileName, files: files) }
         let total = all.count + unshown
         if unshown > 0 {
-            result[result.count - 1].notes.append("and \(unshown) more bad row\(unshown == 1 ? "" : "s") "
-                                                  + "(\(total) in all); nothing was imported")
+            result[result.count - 1].notes.append(
+                "and \(unshown) more bad row\(unshown == 1 ? "" : "s") "
+                    + "(\(total) in all); nothing was imported")
         } else if total > 1 {
             result[result.count - 1].notes.append("\(total) bad rows; nothing was imported")
         }
@@ -216,14 +217,16 @@ public struct CSVReader {
                     try checkRowSize()
                 }
                 if let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
-                    throw syntax("unexpected text after the closing quote of a field; a field that is quoted "
-                                 + "must be quoted as a whole, with its quotes doubled", line, column)
+                    throw syntax(
+                        "unexpected text after the closing quote of a field; a field that is quoted "
+                            + "must be quoted as a whole, with its quotes doubled", line, column)
                 }
             } else {
                 while let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
                     if b == Byte.quote {
-                        throw syntax("a quote inside a field that does not start with one; quote the whole field "
-                                     + "and double the quote: \"a \"\"b\"\" c\"", line, column)
+                        throw syntax(
+                            "a quote inside a field that does not start with one; quote the whole field "
+                                + "and double the quote: \"a \"\"b\"\" c\"", line, column)
                     }
                     take(b)
                     field.append(b)
@@ -237,16 +240,18 @@ public struct CSVReader {
             } else if let valid = String(validating: field, as: UTF8.self) {
                 text = valid
             } else {
-                throw syntax("this field is not UTF-8 text; save the file as UTF-8", startLine, startColumn,
-                             width: width)
+                throw syntax(
+                    "this field is not UTF-8 text; save the file as UTF-8", startLine, startColumn,
+                    width: width)
             }
             fields.append(CSVField(text: text, line: startLine, column: startColumn, width: width, quoted: quoted))
             if try peek() == Byte.comma {
                 take(Byte.comma)
                 continue
             }
-            let row = CSVRow(line: rowLine, fields: fields, endLine: line, endColumn: column,
-                             source: String(decoding: raw, as: UTF8.self))
+            let row = CSVRow(
+                line: rowLine, fields: fields, endLine: line, endColumn: column,
+                source: String(decoding: raw, as: UTF8.self))
             try lineEnd()
             return row
         }
@@ -312,15 +317,19 @@ public struct CSVReader {
 
     private func checkRowSize() throws {
         guard raw.count > Self.maxRowBytes else { return }
-        throw CSVImportError("this row is longer than 1 MiB (\(Self.maxRowBytes) bytes), the most a row may hold; "
-                             + "is a quote never closed?", line: rowLine, column: 1,
-                             lineText: CSVRow(line: rowLine, fields: [], endLine: line, endColumn: column,
-                                              source: String(decoding: raw.prefix(200), as: UTF8.self)).text(ofLine: rowLine))
+        throw CSVImportError(
+            "this row is longer than 1 MiB (\(Self.maxRowBytes) bytes), the most a row may hold; "
+                + "is a quote never closed?", line: rowLine, column: 1,
+            lineText: CSVRow(
+                line: rowLine, fields: [], endLine: line, endColumn: column,
+                source: String(decoding: raw.prefix(200), as: UTF8.self)
+            ).text(ofLine: rowLine))
     }
 
     private func syntax(_ message: String, _ line: Int, _ column: Int, width: Int = 1) -> CSVImportError {
-        let partial = CSVRow(line: rowLine, fields: [], endLine: self.line, endColumn: self.column,
-                             source: String(decoding: raw, as: UTF8.self))
+        let partial = CSVRow(
+            line: rowLine, fields: [], endLine: self.line, endColumn: self.column,
+            source: String(decoding: raw, as: UTF8.self))
         return CSVImportError(message, line: line, column: column, width: width, lineText: partial.text(ofLine: line))
     }
 

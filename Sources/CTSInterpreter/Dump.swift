@@ -55,7 +55,8 @@ public enum Dump {
     public static let formatVersion = 1
 
     /// The first lines of every dump.
-    public static let header = "# cts session dump\n# format \(formatVersion): run it in a new session to rebuild this one\n"
+    public static let header =
+        "# cts session dump\n# format \(formatVersion): run it in a new session to rebuild this one\n"
 
     /// The whole dump as one string.
     public static func script(of session: Session) -> String {
@@ -108,7 +109,9 @@ public enum Dump {
         guard let first = utf8.first else { return false }
         // Fast path: ASCII, starting with a letter or `_`, then letters, digits, `_ - . /`.
         if isASCIILetter(first) || first == UInt8(ascii: "_") {
-            if utf8.allSatisfy({ isASCIILetter($0) || isDigit($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E || $0 == 0x2F }) {
+            if utf8.allSatisfy({
+                isASCIILetter($0) || isDigit($0) || $0 == 0x5F || $0 == 0x2D || $0 == 0x2E || $0 == 0x2F
+            }) {
                 return true
             }
         }
@@ -199,13 +202,15 @@ struct DumpBuilder {
 
         section(&w, Self.unitOrder(s)) { slot in
             let u = s.units[slot]!
-            var line = "unit add \(unitIDs[slot]!) \(Dump.quoted(u.name)) kind=\(u.kind.rawValue) level=\(u.level.rawValue)"
+            var line =
+                "unit add \(unitIDs[slot]!) \(Dump.quoted(u.name)) kind=\(u.kind.rawValue) level=\(u.level.rawValue)"
             if let p = u.parent { line += " parent=\(unitIDs[p]!)" }
             return [line]
         }
         section(&w, s.cadres.slots) { slot in
             let c = s.cadres[slot]!
-            var line = "cadre add \(cadreIDs[slot]!) \(Dump.quoted(c.name)) unit=\(unitIDs[c.unit]!) rank=\(c.rank.rawValue)"
+            var line =
+                "cadre add \(cadreIDs[slot]!) \(Dump.quoted(c.name)) unit=\(unitIDs[c.unit]!) rank=\(c.rank.rawValue)"
                 + " category=\(c.category.rawValue)"
             if let born = c.born { line += " born=\(born)" }
             return [line]
@@ -214,7 +219,8 @@ struct DumpBuilder {
             let c = s.courses[slot]!
             let start = min(c.start, fixes.earliestCompletion[slot] ?? c.start)
             let hours = max(c.hours, fixes.mostCredited[slot] ?? c.hours)
-            var line = "course add \(courseIDs[slot]!) \(Dump.quoted(c.title)) kind=\(c.kind.rawValue)"
+            var line =
+                "course add \(courseIDs[slot]!) \(Dump.quoted(c.title)) kind=\(c.kind.rawValue)"
                 + " provider=\(unitIDs[c.provider]!) start=\(start) end=\(c.end) hours=\(hours)"
             if let cap = c.capacity, !fixes.capacityDeferred.contains(slot) { line += " capacity=\(cap)" }
             if let o = c.organizer { line += " organizer=\(unitIDs[o]!)" }
@@ -262,26 +268,32 @@ struct DumpBuilder {
         section(&w, s.inspections.slots) { slot in
             let i = s.inspections[slot]!
             let date = earliestResolution[slot] ?? i.date
-            var line = "inspection add \(inspectionIDs[slot]!) by=\(unitIDs[i.by]!) unit=\(unitIDs[i.unit]!) date=\(date)"
+            var line =
+                "inspection add \(inspectionIDs[slot]!) by=\(unitIDs[i.by]!) unit=\(unitIDs[i.unit]!) date=\(date)"
             if let scope = i.scope { line += " scope=\(Dump.quoted(scope))" }
             return [line]
         }
         section(&w, s.findings.slots) { slot in
             let f = s.findings[slot]!
             let id = Dump.word(f.id)
-            var lines = ["finding add \(id) inspection=\(inspectionIDs[f.inspection]!) \(Dump.quoted(f.text))"
-                         + " severity=\(f.severity.rawValue) due=\(f.due)"]
+            var lines = [
+                "finding add \(id) inspection=\(inspectionIDs[f.inspection]!) \(Dump.quoted(f.text))"
+                    + " severity=\(f.severity.rawValue) due=\(f.due)"
+            ]
             if f.status == .resolved, let r = f.resolved { lines.append("finding resolve \(id) date=\(r)") }
             return lines
         }
         section(&w, s.practices.slots) { slot in
             let p = s.practices[slot]!
-            return ["practice add \(Dump.word(p.id)) unit=\(unitIDs[p.unit]!) year=\(p.year) \(Dump.quoted(p.text))"
-                    + " promoted=\(p.promoted ? "yes" : "no")"]
+            return [
+                "practice add \(Dump.word(p.id)) unit=\(unitIDs[p.unit]!) year=\(p.year) \(Dump.quoted(p.text))"
+                    + " promoted=\(p.promoted ? "yes" : "no")"
+            ]
         }
         section(&w, Self.ruleOrder(s)) { slot in
             let r = s.rules[slot]!
-            var line = "rule add \(ruleIDs[slot]!) \(Dump.quoted(r.title)) for=(\(r.condition)) period=\(r.period.spanText)"
+            var line =
+                "rule add \(ruleIDs[slot]!) \(Dump.quoted(r.title)) for=(\(r.condition)) period=\(r.period.spanText)"
                 + " hours=\(r.hours)"
             if let kinds = r.kinds, !kinds.isEmpty { line += " kinds=" + kinds.map(\.rawValue).joined(separator: ",") }
             return [line]

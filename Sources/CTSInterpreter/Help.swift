@@ -42,8 +42,9 @@ public enum Help {
             }
         }
         lines.append("")
-        lines.append("Type 'help COMMAND' for its usage and an example, or 'help "
-                     + topics.map(\.name).joined(separator: "', 'help ") + "'.")
+        lines.append(
+            "Type 'help COMMAND' for its usage and an example, or 'help "
+                + topics.map(\.name).joined(separator: "', 'help ") + "'.")
         return lines.joined(separator: "\n")
     }
 
@@ -68,30 +69,40 @@ public enum Help {
 
     static func functions() -> String {
         let width = Functions.all.map(\.usage.count).max() ?? 0
-        return (["Functions (usable anywhere an expression is):"]
+        return
+            (["Functions (usable anywhere an expression is):"]
             + Functions.all.map { "  " + $0.usage.padding(to: width) + "  " + $0.summary }
             + ["EXPR of cadre ID evaluates EXPR on one record: print hours(2009) of cadre c1"])
             .joined(separator: "\n")
     }
 
     static var formats: String {
-        let clauses = [("as " + CommandTable.outputFormats.joined(separator: " | "),
-                        "the format (default: table; 'set format csv' changes it)"),
-                       ("> FILE", "write to FILE instead of the screen (replace)"),
-                       (">> FILE", "append to FILE (csv, tsv: rows only, under the same header)")]
+        let clauses = [
+            (
+                "as " + CommandTable.outputFormats.joined(separator: " | "),
+                "the format (default: table; 'set format csv' changes it)"
+            ),
+            ("> FILE", "write to FILE instead of the screen (replace)"),
+            (">> FILE", "append to FILE (csv, tsv: rows only, under the same header)"),
+        ]
         let width = clauses.map(\.0.count).max()!
-        return (["Queries and reports end with an optional output clause:"]
+        return
+            (["Queries and reports end with an optional output clause:"]
             + clauses.map { "  " + $0.0.padding(to: width) + "   " + $0.1 }
-            + ["csv is RFC 4180 with a header row; json is an array of objects keyed by column;",
-               "ndjson is one such object per line, so >> can append to it (json cannot be appended to).",
-               "Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json)."])
+            + [
+                "csv is RFC 4180 with a header row; json is an array of objects keyed by column;",
+                "ndjson is one such object per line, so >> can append to it (json cannot be appended to).",
+                "Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json).",
+            ])
             .joined(separator: "\n")
     }
 
     static func settings() -> String {
         let width = CommandTable.settings.map(\.name.count).max() ?? 0
-        return (["set OPTION VALUE changes a setting:"]
-            + CommandTable.settings.map { "  " + $0.name.padding(to: width) + "  " + $0.summary }).joined(separator: "\n")
+        return
+            (["set OPTION VALUE changes a setting:"]
+            + CommandTable.settings.map { "  " + $0.name.padding(to: width) + "  " + $0.summary }).joined(
+                separator: "\n")
     }
 
     static func collections() -> String {

@@ -27,8 +27,9 @@ extension Interpreter {
         var format = settings.format
         if let name = output.format {
             guard let named = OutputFormat(rawValue: name.value) else {
-                throw .error("unknown format '\(name.value)'\(Suggestion.hint(for: name.value, in: Settings.formats)); "
-                             + "formats are \(Settings.formats.joined(separator: ", "))", at: name.range)
+                throw .error(
+                    "unknown format '\(name.value)'\(Suggestion.hint(for: name.value, in: Settings.formats)); "
+                        + "formats are \(Settings.formats.joined(separator: ", "))", at: name.range)
             }
             format = named
         }
@@ -67,8 +68,9 @@ extension Interpreter {
                 let bound = try binder.bind(key.expression)
                 // A word that is no field would sort by a constant: say so instead.
                 if bound.type == .word {
-                    throw .error("\(kind.singular) has no field '\(bound.word ?? "")'"
-                                 + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                    throw .error(
+                        "\(kind.singular) has no field '\(bound.word ?? "")'"
+                            + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
                 }
                 return (bound, key.descending)
             }
@@ -97,8 +99,9 @@ extension Interpreter {
             columns = try query.columns.map { column throws(Diagnostic) in
                 let bound = try binder.bind(column.expression)
                 if bound.type == .word {
-                    throw .error("\(kind.singular) has no field '\(bound.word ?? "")'"
-                                 + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                    throw .error(
+                        "\(kind.singular) has no field '\(bound.word ?? "")'"
+                            + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
                 }
                 return (column.header, bound)
             }
@@ -116,13 +119,16 @@ extension Interpreter {
     func aggregate(_ expression: Expr?, _ query: Query, header: String?) throws -> ResultTable {
         let binder = Binder(interpreter: self, kind: query.collection.value)
         let slots = try matching(query, binder)
-        let measure = try expression.map { (e) throws(Diagnostic) in try binder.expect(try binder.bind(e), .number, "stats") }
+        let measure = try expression.map { (e) throws(Diagnostic) in
+            try binder.expect(try binder.bind(e), .number, "stats")
+        }
         let group = try query.groupBy.map { (g) throws(Diagnostic) -> Bound in
             let bound = try binder.bind(g)
             if bound.type == .word {
-                throw .error("\(query.collection.value.singular) has no field '\(bound.word ?? "")'"
-                             + Suggestion.hint(for: bound.word ?? "", in: query.collection.value.fields.map(\.name)),
-                             at: bound.range)
+                throw .error(
+                    "\(query.collection.value.singular) has no field '\(bound.word ?? "")'"
+                        + Suggestion.hint(for: bound.word ?? "", in: query.collection.value.fields.map(\.name)),
+                    at: bound.range)
             }
             return bound
         }
@@ -173,7 +179,8 @@ extension Interpreter {
         if kind == .cadre {
             for rule in session.rules.slots {
                 let r = session.rules[rule]!
-                let applies = (try? ruleCondition(rule, at: command.range).evaluate(slot)).map(ValueOperations.truth) ?? false
+                let applies =
+                    (try? ruleCondition(rule, at: command.range).evaluate(slot)).map(ValueOperations.truth) ?? false
                 let exempt = session.isExempt(cadre: slot, rule: rule)
                 guard applies || exempt else { continue }
                 let hours = session.hours(cadre: slot, rule: rule)
@@ -187,7 +194,9 @@ extension Interpreter {
             notes.append("\(k.plural): \(names.joined(separator: ", "))\(more)")
         }
         if notes.isEmpty { notes.append("no records refer to it") }
-        return shown(ResultTable(title: "\(kind.singular) \(session.name(of: kind, slot))",
-                                 columns: ["field", "value"], rows: rows, notes: notes))
+        return shown(
+            ResultTable(
+                title: "\(kind.singular) \(session.name(of: kind, slot))",
+                columns: ["field", "value"], rows: rows, notes: notes))
     }
 }

@@ -25,14 +25,17 @@ extension Interpreter {
                 let slot = try slot(kind, args.positionals[0])
                 let updates = try fields(args, command).filter { $0.key != "id" }
                 let ordered = args.options.compactMap { o in
-                    updates[o.key.value == "days" ? "hours" : o.key.value].map { (o.key.value == "days" ? "hours" : o.key.value, $0) }
+                    updates[o.key.value == "days" ? "hours" : o.key.value].map {
+                        (o.key.value == "days" ? "hours" : o.key.value, $0)
+                    }
                 }
                 try session.update(kind, slot, with: ordered, &changes)
                 if kind == .rule, let condition = args.option("for") {
                     try checkRuleCondition(slot, at: condition.value.range)
                 }
                 let names = ordered.map(\.0).joined(separator: ", ")
-                return .confirmation("changed \(kind.singular) \(session.name(of: kind, slot))\(names.isEmpty ? "" : ": \(names)")")
+                return .confirmation(
+                    "changed \(kind.singular) \(session.name(of: kind, slot))\(names.isEmpty ? "" : ": \(names)")")
             case .remove(let kind):
                 let slot = try keySlot(kind, args)
                 let name = session.name(of: kind, slot)
@@ -49,7 +52,8 @@ extension Interpreter {
                 let rule = try slot(.rule, args.positionals[2])
                 let reason = try text(of: args.option("reason")!.value)
                 try session.exempt(cadre: cadre, rule: rule, reason: reason, &changes)
-                return .confirmation("exempted \(session.name(of: .cadre, cadre)) from \(session.name(of: .rule, rule))")
+                return .confirmation(
+                    "exempted \(session.name(of: .cadre, cadre)) from \(session.name(of: .rule, rule))")
             case .resolveFinding:
                 let finding = try slot(.finding, args.positionals[0])
                 let date = try dateOption(args, "date")!
@@ -83,7 +87,8 @@ extension Interpreter {
             if let field = slot.field { result[field] = try fieldValue(field, arg) }
         }
         if let days = args.option("days"), let hours = args.option("hours") {
-            throw .error("give hours= or days=, not both", at: days.range.start < hours.range.start ? hours.range : days.range)
+            throw .error(
+                "give hours= or days=, not both", at: days.range.start < hours.range.start ? hours.range : days.range)
         }
         for option in args.options {
             let key = option.key.value
@@ -95,11 +100,13 @@ extension Interpreter {
                 result["hours"] = .number(d * dayHours(for: command, args))
             case "for":
                 guard case .condition(let expression, let source) = option.value.kind else {
-                    throw .error("for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
+                    throw .error(
+                        "for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
                 }
                 if let variable = Self.firstVariable(in: expression) {
-                    throw .error("a rule's condition is kept as written, so it cannot use $\(variable.value): "
-                                 + "write the value itself", at: variable.range)
+                    throw .error(
+                        "a rule's condition is kept as written, so it cannot use $\(variable.value): "
+                            + "write the value itself", at: variable.range)
                 }
                 _ = try Binder(interpreter: self, kind: .cadre).condition(expression)
                 result["for"] = .text(source)
@@ -108,7 +115,8 @@ extension Interpreter {
             }
         }
         if case .add(let kind) = command.spec.action, kind == .course || kind == .rule, result["hours"] == nil {
-            throw .error("'\(command.spec.name)' needs hours=N or days=N; usage: \(command.spec.usage)", at: command.nameRange)
+            throw .error(
+                "'\(command.spec.name)' needs hours=N or days=N; usage: \(command.spec.usage)", at: command.nameRange)
         }
         return result
     }
@@ -132,7 +140,8 @@ extension Interpreter {
         let unit = try slot(.unit, args.positionals[0])
         let yearArg = args.positionals[1]
         let year = try wholeNumber(yearArg, in: 1...9999, "a year such as 2009")
-        let found = kind == .budget ? session.budgetSlot(unit: unit, year: year) : session.planSlot(unit: unit, year: year)
+        let found =
+            kind == .budget ? session.budgetSlot(unit: unit, year: year) : session.planSlot(unit: unit, year: year)
         guard let found else {
             throw .error("\(session.name(of: .unit, unit)) has no \(kind.singular) for \(year)", at: yearArg.range)
         }
@@ -151,7 +160,8 @@ extension Interpreter {
     /// when it was entered), else the session's `day-hours`.
     private func dayHours(for command: Command, _ args: Arguments) -> Number {
         if case .update(.course) = command.spec.action, let arg = args.positionals.first,
-           let course = try? slot(.course, arg) {
+            let course = try? slot(.course, arg)
+        {
             return session.courses[course]!.dayHours
         }
         return session.settings.dayHours
@@ -179,16 +189,19 @@ extension Interpreter {
         switch name {
         case "day-hours":
             guard case .number(let n) = raw, n > 0, n <= 24, n.isExact else {
-                throw Diagnostic.error("day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
-                                       + "not '\(raw)'", at: valueArg.range)
+                throw Diagnostic.error(
+                    "day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
+                        + "not '\(raw)'", at: valueArg.range)
             }
             new.dayHours = n
         default:
             switch raw {
             case .date(let d): new.today = d
             case .text(let s) where s.lowercased() == "system": new.today = nil
-            default: throw Diagnostic.error("today is a date such as 2010-12-01 (or 'system'), not '\(raw)'",
-                                            at: valueArg.range)
+            default:
+                throw Diagnostic.error(
+                    "today is a date such as 2010-12-01 (or 'system'), not '\(raw)'",
+                    at: valueArg.range)
             }
         }
         session.change(settings: new, in: &changes)
@@ -197,8 +210,10 @@ extension Interpreter {
 
     // MARK: - Enrollments
 
-    private func enrollment(_ action: EnrollmentAction, _ selection: CadreSelection, _ courseArg: Argument,
-                            _ args: Arguments, _ command: Command, _ changes: inout ChangeSet) throws -> Effect {
+    private func enrollment(
+        _ action: EnrollmentAction, _ selection: CadreSelection, _ courseArg: Argument,
+        _ args: Arguments, _ command: Command, _ changes: inout ChangeSet
+    ) throws -> Effect {
         let course = try slot(.course, courseArg)
         var hours: Number?
         if let option = args.option("hours") ?? args.option("days") {
@@ -218,7 +233,9 @@ extension Interpreter {
         case .ids(let items):
             for item in items {
                 if case .list(let inner) = try wordValue(of: item) {
-                    for v in inner { cadres.append((try slot(.cadre, Argument(.word(v.description), item.range)), item.range)) }
+                    for v in inner {
+                        cadres.append((try slot(.cadre, Argument(.word(v.description), item.range)), item.range))
+                    }
                 } else {
                     cadres.append((try slot(.cadre, item), item.range))
                 }
@@ -235,12 +252,15 @@ extension Interpreter {
         for (i, cadre) in cadres.enumerated() {
             try checkInterrupt(i)
             if bulk && action == .enroll, let e = session.enrollmentSlot(cadre: cadre.slot, course: course),
-               session.enrollments[e]!.status != .withdrawn {
+                session.enrollments[e]!.status != .withdrawn
+            {
                 skipped += 1
                 continue
             }
             if let error = perform(action, cadre: cadre.slot, course: course, hours: hours, date: date, &changes) {
-                if let field = error.field, let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil) {
+                if let field = error.field,
+                    let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil)
+                {
                     throw Diagnostic.error(error.message, at: option.value.range)
                 }
                 throw Diagnostic.error(error.message, at: cadre.range)
@@ -254,7 +274,8 @@ extension Interpreter {
         case .absent: verb = "marked absent"
         case .withdraw: verb = "withdrew"
         }
-        let who = done <= 5 && !bulk
+        let who =
+            done <= 5 && !bulk
             ? cadres.map { session.name(of: .cadre, $0.slot) }.joined(separator: ", ")
             : Session.counted(done, .cadre)
         let note = skipped > 0 ? " (\(skipped) already enrolled)" : ""
@@ -262,8 +283,10 @@ extension Interpreter {
     }
 
     /// One cadre's step of an enrollment command; the domain's refusal, if any.
-    private func perform(_ action: EnrollmentAction, cadre: Int, course: Int, hours: Number?, date: Day?,
-                         _ changes: inout ChangeSet) -> DomainError? {
+    private func perform(
+        _ action: EnrollmentAction, cadre: Int, course: Int, hours: Number?, date: Day?,
+        _ changes: inout ChangeSet
+    ) -> DomainError? {
         do {
             switch action {
             case .enroll: try session.enroll(cadre: cadre, course: course, &changes)

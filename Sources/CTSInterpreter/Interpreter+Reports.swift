@@ -24,9 +24,12 @@ extension Interpreter {
         return try table(result, output)
     }
 
-    private func arguments(_ report: Report, _ command: Command, count: ClosedRange<Int>, usage: String) throws(Diagnostic) {
+    private func arguments(_ report: Report, _ command: Command, count: ClosedRange<Int>, usage: String)
+        throws(Diagnostic)
+    {
         guard count.contains(report.arguments.count) else {
-            let at = report.arguments.count > count.upperBound ? report.arguments[count.upperBound].range : report.kind.range
+            let at =
+                report.arguments.count > count.upperBound ? report.arguments[count.upperBound].range : report.kind.range
             throw .error("usage: \(usage)", at: at)
         }
     }
@@ -57,8 +60,9 @@ extension Interpreter {
         let condition = try ruleCondition(rule, at: report.arguments[0].range)
         let groupings = ReportKind.compliance.groupings
         if let by = report.groupBy, !groupings.contains(by.value) {
-            throw Diagnostic.error("report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
-                                   + Suggestion.hint(for: by.value, in: groupings), at: by.range)
+            throw Diagnostic.error(
+                "report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
+                    + Suggestion.hint(for: by.value, in: groupings), at: by.range)
         }
         struct Tally { var cadres = 0, compliant = 0, short = Number.zero }
         var groups: [Value: Tally] = [:]
@@ -67,7 +71,8 @@ extension Interpreter {
             try checkInterrupt(cadre)
             let c = session.cadres[cadre]!
             if let under, !session.unit(c.unit, isUnder: under) { continue }
-            guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule) else { continue }
+            guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule)
+            else { continue }
             let hours = session.hours(cadre: cadre, rule: rule)
             let key: Value
             switch report.groupBy?.value {
@@ -85,8 +90,10 @@ extension Interpreter {
             }
         }
         func row(_ t: Tally) -> [Value] {
-            [.number(Number(t.cadres)), .number(Number(t.compliant)),
-             Self.percent(t.compliant, of: t.cadres), .number(t.short)]
+            [
+                .number(Number(t.cadres)), .number(Number(t.compliant)),
+                Self.percent(t.compliant, of: t.cadres), .number(t.short),
+            ]
         }
         let columns = ["cadres", "compliant", "compliant-%", "hours-short"]
         var result: ResultTable
@@ -96,11 +103,14 @@ extension Interpreter {
         } else {
             result = ResultTable(columns: columns, rows: [row(total)])
         }
-        result.title = "Compliance with \(r.id): \(r.title) (\(r.hours) hours in \(r.period))"
+        result.title =
+            "Compliance with \(r.id): \(r.title) (\(r.hours) hours in \(r.period))"
             + (under.map { " under \(session.units[$0]!.id)" } ?? "")
         let percent = Self.percent(total.compliant, of: total.cadres)
-        result.notes = ["\(Session.counted(total.cadres, .cadre)) under the rule, \(total.compliant) compliant"
-                        + (percent.isNull ? "" : " (\(percent)%)") + ", \(total.short) hours short in all"]
+        result.notes = [
+            "\(Session.counted(total.cadres, .cadre)) under the rule, \(total.compliant) compliant"
+                + (percent.isNull ? "" : " (\(percent)%)") + ", \(total.short) hours short in all"
+        ]
         return result
     }
 
@@ -111,7 +121,8 @@ extension Interpreter {
         try arguments(report, command, count: 1...1, usage: "report budget Y1..Y2 [under UNIT]")
         let span = try period(report.arguments[0])
         var lines = session.budgets.slots.compactMap { session.budgets[$0] }.filter { line in
-            (span.firstYear...span.lastYear).contains(line.year) && (under.map { session.unit(line.unit, isUnder: $0) } ?? true)
+            (span.firstYear...span.lastYear).contains(line.year)
+                && (under.map { session.unit(line.unit, isUnder: $0) } ?? true)
         }
         lines.sort { a, b in
             let x = session.units[a.unit]!.id, y = session.units[b.unit]!.id
@@ -131,13 +142,19 @@ extension Interpreter {
                     if f < r { lagging.append("\(unitID) \(line.year)") }
                 }
             }
-            rows.append([.ref(.unit, unitID), .number(Number(line.year)), .number(line.funds), .number(line.revenue),
-                         line.spent.map(Value.number) ?? .null, fundsGrowth, revenueGrowth, lag])
+            rows.append([
+                .ref(.unit, unitID), .number(Number(line.year)), .number(line.funds), .number(line.revenue),
+                line.spent.map(Value.number) ?? .null, fundsGrowth, revenueGrowth, lag,
+            ])
         }
-        var result = ResultTable(title: "Training budgets \(span)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
-                                 columns: ["unit", "year", "funds", "revenue", "spent", "funds-growth-%",
-                                           "revenue-growth-%", "lagging"], rows: rows)
-        result.notes = lagging.isEmpty
+        var result = ResultTable(
+            title: "Training budgets \(span)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
+            columns: [
+                "unit", "year", "funds", "revenue", "spent", "funds-growth-%",
+                "revenue-growth-%", "lagging",
+            ], rows: rows)
+        result.notes =
+            lagging.isEmpty
             ? ["funds kept pace with revenue everywhere"]
             : ["funds grew slower than revenue: \(lagging.joined(separator: ", "))"]
         return result
@@ -152,8 +169,9 @@ extension Interpreter {
         if let arg = report.arguments.first {
             filter = try value(of: arg).description.lowercased()
             guard ReportKind.inspectionFilters.contains(filter) else {
-                throw Diagnostic.error("expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ReportKind.inspectionFilters))",
-                                       at: arg.range)
+                throw Diagnostic.error(
+                    "expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ReportKind.inspectionFilters))",
+                    at: arg.range)
             }
         }
         let today = self.today
@@ -177,19 +195,24 @@ extension Interpreter {
             if isOverdue {
                 g.overdue += 1
                 let days = Int(today.daysSinceEpoch - f.due.daysSinceEpoch)
-                overdueNotes.append("\(f.id) (\(unit), \(f.severity.rawValue)) was due \(f.due), \(days) days ago: \(f.text)")
+                overdueNotes.append(
+                    "\(f.id) (\(unit), \(f.severity.rawValue)) was due \(f.due), \(days) days ago: \(f.text)")
             }
             groups[key] = g
         }
         let keys = groups.keys.sorted { $0.unit != $1.unit ? $0.unit < $1.unit : $0.severity > $1.severity }
         let rows: [[Value]] = keys.map { k in
             let g = groups[k]!
-            return [.ref(.unit, k.unit), .enumeration(k.severity.enumValue), .number(Number(g.findings)),
-                    .number(Number(g.open)), .number(Number(g.overdue))]
+            return [
+                .ref(.unit, k.unit), .enumeration(k.severity.enumValue), .number(Number(g.findings)),
+                .number(Number(g.open)), .number(Number(g.overdue)),
+            ]
         }
-        let title = filter == "all" ? "Inspection findings" : "\(filter == "open" ? "Open" : "Overdue") inspection findings"
-        var result = ResultTable(title: "\(title) as of \(today)",
-                                 columns: ["unit", "severity", "findings", "open", "overdue"], rows: rows)
+        let title =
+            filter == "all" ? "Inspection findings" : "\(filter == "open" ? "Open" : "Overdue") inspection findings"
+        var result = ResultTable(
+            title: "\(title) as of \(today)",
+            columns: ["unit", "severity", "findings", "open", "overdue"], rows: rows)
         result.notes = overdueNotes.isEmpty ? ["no finding is overdue"] : ["overdue:"] + overdueNotes.map { "  " + $0 }
         return result
     }
@@ -201,8 +224,10 @@ extension Interpreter {
         try arguments(report, command, count: 1...1, usage: "report courses Y1..Y2")
         let span = try period(report.arguments[0])
         struct Key: Hashable { let kind: CourseKind; let provider: String }
-        struct Tally { var courses = 0, capacity = 0, withCapacity = 0, enrolledWithCapacity = 0, enrolled = 0, completed = 0
-                       var hours = Number.zero }
+        struct Tally {
+            var courses = 0, capacity = 0, withCapacity = 0, enrolledWithCapacity = 0, enrolled = 0, completed = 0
+            var hours = Number.zero
+        }
         var groups: [Key: Tally] = [:]
         for slot in session.courses.slots {
             let c = session.courses[slot]!
@@ -230,14 +255,17 @@ extension Interpreter {
         let keys = groups.keys.sorted { $0.kind != $1.kind ? $0.kind < $1.kind : $0.provider < $1.provider }
         let rows: [[Value]] = keys.map { k in
             let t = groups[k]!
-            return [.enumeration(k.kind.enumValue), .ref(.unit, k.provider), .number(Number(t.courses)),
-                    .number(Number(t.enrolled)), .number(Number(t.completed)),
-                    t.withCapacity == 0 ? .null : Self.percent(t.enrolledWithCapacity, of: t.capacity),
-                    .number(t.hours)]
+            return [
+                .enumeration(k.kind.enumValue), .ref(.unit, k.provider), .number(Number(t.courses)),
+                .number(Number(t.enrolled)), .number(Number(t.completed)),
+                t.withCapacity == 0 ? .null : Self.percent(t.enrolledWithCapacity, of: t.capacity),
+                .number(t.hours),
+            ]
         }
-        return ResultTable(title: "Courses starting in \(span)",
-                           columns: ["kind", "provider", "courses", "enrolled", "completed", "fill-%", "hours"], rows: rows,
-                           notes: ["fill-% counts courses with a capacity; hours are credited class hours"])
+        return ResultTable(
+            title: "Courses starting in \(span)",
+            columns: ["kind", "provider", "courses", "enrolled", "completed", "fill-%", "hours"], rows: rows,
+            notes: ["fill-% counts courses with a capacity; hours are credited class hours"])
     }
 
     // MARK: plan
@@ -264,13 +292,18 @@ extension Interpreter {
                     if h > 0 { participants += 1; hours += h }
                 }
             }
-            rows.append([.ref(.unit, session.units[p.unit]!.id), .number(Number(p.participants)), .number(Number(participants)),
-                         Self.percent(participants, of: p.participants), .number(p.hours), .number(hours),
-                         Self.percent(hours, of: p.hours)])
+            rows.append([
+                .ref(.unit, session.units[p.unit]!.id), .number(Number(p.participants)), .number(Number(participants)),
+                Self.percent(participants, of: p.participants), .number(p.hours), .number(hours),
+                Self.percent(hours, of: p.hours),
+            ])
         }
-        return ResultTable(title: "Plan against actual training, \(year)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
-                           columns: ["unit", "planned-participants", "participants", "participants-%",
-                                     "planned-hours", "hours", "hours-%"], rows: rows,
-                           notes: ["actual: cadres of the unit and the units below it with class hours credited in \(year)"])
+        return ResultTable(
+            title: "Plan against actual training, \(year)" + (under.map { " under \(session.units[$0]!.id)" } ?? ""),
+            columns: [
+                "unit", "planned-participants", "participants", "participants-%",
+                "planned-hours", "hours", "hours-%",
+            ], rows: rows,
+            notes: ["actual: cadres of the unit and the units below it with class hours credited in \(year)"])
     }
 }

@@ -16,7 +16,8 @@ extension Interpreter {
                 case .text(let t): text += t
                 case .variable(let v):
                     guard let value = variables[v.value] else {
-                        throw Diagnostic.error("unknown variable $\(v.value); define it with 'let \(v.value) = ...'", at: v.range)
+                        throw Diagnostic.error(
+                            "unknown variable $\(v.value); define it with 'let \(v.value) = ...'", at: v.range)
                     }
                     text += value.description
                 }
@@ -65,8 +66,9 @@ extension Interpreter {
             guard let text = Help.text(for: topic) else {
                 let range = args.positionals[0].range.through(args.positionals[args.positionals.count - 1].range)
                 let candidates = CommandTable.firstWords + Help.topics.map(\.name)
-                throw Diagnostic.error("no help for '\(topic!)'\(Suggestion.hint(for: topic!, in: candidates)); "
-                                       + "type 'help' for the list of commands", at: range)
+                throw Diagnostic.error(
+                    "no help for '\(topic!)'\(Suggestion.hint(for: topic!, in: candidates)); "
+                        + "type 'help' for the list of commands", at: range)
             }
             return [.text(text)]
         case .setOption:
@@ -93,8 +95,9 @@ extension Interpreter {
         switch name {
         case "format":
             guard let format = OutputFormat(rawValue: word) else {
-                throw Diagnostic.error("unknown format '\(raw)'\(Suggestion.hint(for: word, in: Settings.formats)); "
-                                       + "formats are \(Settings.formats.joined(separator: ", "))", at: valueArg.range)
+                throw Diagnostic.error(
+                    "unknown format '\(raw)'\(Suggestion.hint(for: word, in: Settings.formats)); "
+                        + "formats are \(Settings.formats.joined(separator: ", "))", at: valueArg.range)
             }
             settings.format = format
         case "color", "colour":
@@ -113,8 +116,9 @@ extension Interpreter {
             settings.stopOnError = word == "stop"
         default:
             let names = CommandTable.settings.map(\.name)
-            throw Diagnostic.error("unknown setting '\(name)'\(Suggestion.hint(for: name, in: names)); "
-                                   + "settings are \(names.joined(separator: ", "))", at: nameArg.range)
+            throw Diagnostic.error(
+                "unknown setting '\(name)'\(Suggestion.hint(for: name, in: names)); "
+                    + "settings are \(names.joined(separator: ", "))", at: nameArg.range)
         }
         return .confirmation("\(name) is \(raw)")
     }

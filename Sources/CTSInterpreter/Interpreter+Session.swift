@@ -34,9 +34,10 @@ extension Interpreter {
                 let name = try value(of: formatArg).description.lowercased()
                 let formats = CommandTable.exportFormats
                 guard formats.contains(name), let named = OutputFormat(rawValue: name) else {
-                    throw Diagnostic.error("export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
-                                           + "not '\(name)'" + Suggestion.hint(for: name, in: formats),
-                                           at: formatArg.range)
+                    throw Diagnostic.error(
+                        "export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
+                            + "not '\(name)'" + Suggestion.hint(for: name, in: formats),
+                        at: formatArg.range)
                 }
                 format = named
             }
@@ -51,8 +52,10 @@ extension Interpreter {
         let word = try value(of: arg).description
         if let kind = EntityKind(plural: word) { return kind }
         let plurals = EntityKind.allCases.map(\.plural)
-        let hint = EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
+        let hint =
+            EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
             ?? Suggestion.hint(for: word, in: plurals)
-        throw .error("unknown collection '\(word)'\(hint); collections are \(plurals.joined(separator: ", "))", at: arg.range)
+        throw .error(
+            "unknown collection '\(word)'\(hint); collections are \(plurals.joined(separator: ", "))", at: arg.range)
     }
 }

@@ -57,8 +57,9 @@ public final class Interpreter {
     public func execute(_ command: Command) throws -> [Effect] {
         try checkInterrupt(0)
         if readOnly, command.spec.action.changesSession {
-            throw Diagnostic.error("'\(command.spec.name)' would change the session, which is read-only (--read-only)",
-                                   at: command.nameRange)
+            throw Diagnostic.error(
+                "'\(command.spec.name)' would change the session, which is read-only (--read-only)",
+                at: command.nameRange)
         }
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
@@ -76,9 +77,10 @@ public final class Interpreter {
             return try undoRedo(command)
         case .history:
             guard case .simple(let args) = command.body else { return [] }
-            let limit = try args.positionals.first.map { (arg) throws(Diagnostic) in
-                try wholeNumber(arg, in: 1...1_000_000, "how many entries to list")
-            } ?? 20
+            let limit =
+                try args.positionals.first.map { (arg) throws(Diagnostic) in
+                    try wholeNumber(arg, in: 1...1_000_000, "how many entries to list")
+                } ?? 20
             return [.history(limit: limit)]
         case .save, .open, .dump, .importRecords, .exportRecords:
             return [try sessionCommand(command)]
@@ -91,7 +93,8 @@ public final class Interpreter {
     /// session answers (a report "as of" a day), never what it holds.
     private func settingName(_ command: Command) -> String? {
         guard command.spec.action == .setOption, case .simple(let args) = command.body,
-              let first = args.positionals.first else { return nil }
+            let first = args.positionals.first
+        else { return nil }
         return (try? value(of: first))?.description.lowercased()
     }
 
@@ -130,37 +133,39 @@ public final class Interpreter {
 
     private func undoRedo(_ command: Command) throws -> [Effect] {
         guard case .simple(let args) = command.body else { return [] }
-        let n = try args.positionals.first.map { (arg) throws(Diagnostic) in
+        let n =
+            try args.positionals.first.map { (arg) throws(Diagnostic) in
                 try wholeNumber(arg, in: 1...1_000_000, "how many commands")
             } ?? 1
-            let undo = command.spec.action == .undo
-            var done: [String] = []
-            for _ in 0..<n {
-                if undo {
-                    guard let last = undoStack.popLast() else { break }
-                    session.revert(last.changes)
-                    journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
-                    redoStack.append(last)
-                    done.append(last.name)
-                } else {
-                    guard let last = redoStack.popLast() else { break }
-                    session.apply(last.changes)
-                    journal?.changes.append(last.changes)
-                    undoStack.append(last)
-                    done.append(last.name)
-                }
-                unsavedChanges += 1
+        let undo = command.spec.action == .undo
+        var done: [String] = []
+        for _ in 0..<n {
+            if undo {
+                guard let last = undoStack.popLast() else { break }
+                session.revert(last.changes)
+                journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
+                redoStack.append(last)
+                done.append(last.name)
+            } else {
+                guard let last = redoStack.popLast() else { break }
+                session.apply(last.changes)
+                journal?.changes.append(last.changes)
+                undoStack.append(last)
+                done.append(last.name)
             }
-            ruleConditions = [:]
-            if done.isEmpty { return [.text(undo ? "nothing to undo" : "nothing to redo")] }
-            return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: "; "))")]
+            unsavedChanges += 1
+        }
+        ruleConditions = [:]
+        if done.isEmpty { return [.text(undo ? "nothing to undo" : "nothing to redo")] }
+        return [.confirmation("\(undo ? "undid" : "redid"): \(done.joined(separator: "; "))")]
     }
 
     /// What `undo` calls a command's step: `set day-hours 8` as typed, others by their
     /// confirmation ("added cadre c1").
     func undoName(_ command: Command, _ effect: Effect) -> String {
         if case .setOption = command.spec.action, case .simple(let args) = command.body,
-           let words = try? args.positionals.map({ (a) throws(Diagnostic) in try value(of: a).description }) {
+            let words = try? args.positionals.map({ (a) throws(Diagnostic) in try value(of: a).description })
+        {
             return "set \(words.joined(separator: " "))"
         }
         return Self.summary(of: effect)
@@ -254,7 +259,6 @@ public final class Interpreter {
     /// The change sets of the open transaction, in order (what a session file must write).
     public var transactionChanges: [ChangeSet] { journal?.changes ?? [] }
 
-
     // MARK: - Rules
 
     /// A rule's condition names records by their ids (`unit under nj`); removing one of them
@@ -266,9 +270,10 @@ public final class Interpreter {
             do {
                 _ = try compileCondition(r.condition, name: "<rule \(r.id)>")
             } catch {
-                throw .error("rule \(r.id) names it in its condition (for=(\(r.condition))); "
-                             + "change the rule first ('rule set \(r.id) for=(...)')", at: command.range,
-                             notes: [error.message])
+                throw .error(
+                    "rule \(r.id) names it in its condition (for=(\(r.condition))); "
+                        + "change the rule first ('rule set \(r.id) for=(...)')", at: command.range,
+                    notes: [error.message])
             }
         }
     }
@@ -349,7 +354,8 @@ public final class Interpreter {
         if case .number(let n) = try value(of: argument), let whole = n.integer, range.contains(whole) {
             return whole
         }
-        throw .error("expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.range)
+        throw .error(
+            "expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.range)
     }
 
     /// An argument that names a record of `kind`, resolved to its slot.
@@ -366,7 +372,8 @@ public final class Interpreter {
             if let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil) {
                 range = option.value.range
             } else if let index = command.spec.positionals.firstIndex(where: { $0.field == field }),
-                      index < args.positionals.count {
+                index < args.positionals.count
+            {
                 range = args.positionals[index].range
             }
         }

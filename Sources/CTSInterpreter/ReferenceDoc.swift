@@ -53,23 +53,26 @@ public enum ReferenceDoc {
         out.append("| vocabulary | values (ordered ones compare in this order) |")
         out.append("|---|---|")
         for v in Vocabulary.allCases {
-            out.append("| \(v.rawValue)\(v.isOrdered ? " (ordered)" : "") | " + v.words.map { "`\($0)`" }.joined(separator: ", ") + " |")
+            out.append(
+                "| \(v.rawValue)\(v.isOrdered ? " (ordered)" : "") | "
+                    + v.words.map { "`\($0)`" }.joined(separator: ", ") + " |")
         }
         return out.joined(separator: "\n")
     }
 
     /// `document` with the generated section replaced by a fresh one.
     public static func update(_ document: String) -> String? {
-        guard let a = document.firstRange(of: begin), let b = document.firstRange(of: end), a.upperBound <= b.lowerBound else {
+        guard let a = document.firstRange(of: begin), let b = document.firstRange(of: end), a.upperBound <= b.lowerBound
+        else {
             return nil
         }
         return String(document[..<a.upperBound]) + "\n" + generated() + "\n" + String(document[b.lowerBound...])
     }
 }
 
-private extension String {
+extension String {
     /// `|` inside a markdown table cell.
-    func replacingBars() -> String {
+    fileprivate func replacingBars() -> String {
         var s = ""
         for ch in self { s += ch == "|" ? "\\|" : String(ch) }
         return s

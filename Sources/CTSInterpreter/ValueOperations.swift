@@ -11,7 +11,7 @@ enum ValueOperations {
         case (_, .null): return 1
         case (.number(let x), .number(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.text(let x), .text(let y)), (.ref(_, let x), .ref(_, let y)),
-             (.text(let x), .ref(_, let y)), (.ref(_, let x), .text(let y)):
+            (.text(let x), .ref(_, let y)), (.ref(_, let x), .text(let y)):
             return x < y ? -1 : (x > y ? 1 : 0)
         case (.date(let x), .date(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.enumeration(let x), .enumeration(let y)) where x.vocabulary == y.vocabulary:

@@ -138,9 +138,11 @@ public struct CommandSpec: Hashable, Sendable {
     public let positionals: [Slot]
     public let options: [OptionSlot]
 
-    public init(_ name: String, _ action: CommandAction, form: CommandForm = .arguments, group: CommandGroup,
-                usage: String, summary: String, example: String,
-                positionals: [Slot] = [], options: [OptionSlot] = []) {
+    public init(
+        _ name: String, _ action: CommandAction, form: CommandForm = .arguments, group: CommandGroup,
+        usage: String, summary: String, example: String,
+        positionals: [Slot] = [], options: [OptionSlot] = []
+    ) {
         self.name = name
         self.action = action
         self.form = form

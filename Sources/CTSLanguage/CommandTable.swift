@@ -25,115 +25,150 @@ public enum CommandTable {
     // MARK: - Setup
 
     static let setup: [CommandSpec] = [
-        CommandSpec("unit add", .add(.unit), group: .setup,
-                    usage: "unit add ID \"NAME\" kind=K level=L [parent=UNIT]",
-                    summary: "Add an organizational unit (a locality, department, institution, ...).",
-                    example: "unit add nj.fin \"Nanjing Finance Bureau\" kind=department level=city parent=nj",
-                    positionals: [Slot("ID", .newID(.unit), field: "id"), Slot("\"NAME\"", .text, field: "name")],
-                    options: [OptionSlot("kind", .enumeration(.unitKind), required: true),
-                              OptionSlot("level", .enumeration(.level), required: true),
-                              OptionSlot("parent", .ref(.unit))]),
-        CommandSpec("cadre add", .add(.cadre), group: .setup,
-                    usage: "cadre add ID \"NAME\" unit=UNIT rank=R category=C [born=YEAR] [status=S]",
-                    summary: "Add a cadre to a unit.",
-                    example: "cadre add c1 \"Li Wei\" unit=nj.fin rank=county category=leading born=1966",
-                    positionals: [Slot("ID", .newID(.cadre), field: "id"), Slot("\"NAME\"", .text, field: "name")],
-                    options: [OptionSlot("unit", .ref(.unit), required: true),
-                              OptionSlot("rank", .enumeration(.rank), required: true),
-                              OptionSlot("category", .enumeration(.category), required: true),
-                              OptionSlot("born", .year), OptionSlot("status", .enumeration(.cadreStatus))]),
-        CommandSpec("course add", .add(.course), group: .setup,
-                    usage: "course add ID \"TITLE\" kind=K provider=UNIT start=DATE end=DATE hours=N|days=N [capacity=N] [organizer=UNIT]",
-                    summary: "Add a course given by an institution; days=N is N × day-hours class hours.",
-                    example: "course add k2 \"Public Finance Basics\" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12",
-                    positionals: [Slot("ID", .newID(.course), field: "id"), Slot("\"TITLE\"", .text, field: "title")],
-                    options: [OptionSlot("kind", .enumeration(.courseKind), required: true),
-                              OptionSlot("provider", .ref(.unit), required: true),
-                              OptionSlot("start", .date, required: true), OptionSlot("end", .date, required: true),
-                              OptionSlot("hours", .number), OptionSlot("days", .number),
-                              OptionSlot("capacity", .count), OptionSlot("organizer", .ref(.unit))]),
-        CommandSpec("rule add", .add(.rule), group: .setup,
-                    usage: "rule add ID \"TITLE\" for=(CONDITION) period=Y1..Y2 hours=N|days=N [kinds=K1,K2,...]",
-                    summary: "Add a training requirement: cadres matching the condition need N hours in the period.",
-                    example: "rule add yearly \"Every cadre: 12 days a year\" for=(status = active) period=2009..2009 days=12",
-                    positionals: [Slot("ID", .newID(.rule), field: "id"), Slot("\"TITLE\"", .text, field: "title")],
-                    options: [OptionSlot("for", .condition, required: true), OptionSlot("period", .period, required: true),
-                              OptionSlot("hours", .number), OptionSlot("days", .number),
-                              OptionSlot("kinds", .enumList(.courseKind))]),
-        CommandSpec("exempt", .exempt, group: .setup,
-                    usage: "exempt CADRE from RULE reason=\"TEXT\"",
-                    summary: "Exempt a cadre from a rule: the rule no longer applies to that cadre.",
-                    example: "exempt c3 from lead5y reason=\"On secondment abroad\"",
-                    positionals: [Slot("CADRE", .ref(.cadre), field: "cadre"), Slot("from", .keyword("from")),
-                                  Slot("RULE", .ref(.rule), field: "rule")],
-                    options: [OptionSlot("reason", .text, required: true)]),
+        CommandSpec(
+            "unit add", .add(.unit), group: .setup,
+            usage: "unit add ID \"NAME\" kind=K level=L [parent=UNIT]",
+            summary: "Add an organizational unit (a locality, department, institution, ...).",
+            example: "unit add nj.fin \"Nanjing Finance Bureau\" kind=department level=city parent=nj",
+            positionals: [Slot("ID", .newID(.unit), field: "id"), Slot("\"NAME\"", .text, field: "name")],
+            options: [
+                OptionSlot("kind", .enumeration(.unitKind), required: true),
+                OptionSlot("level", .enumeration(.level), required: true),
+                OptionSlot("parent", .ref(.unit)),
+            ]),
+        CommandSpec(
+            "cadre add", .add(.cadre), group: .setup,
+            usage: "cadre add ID \"NAME\" unit=UNIT rank=R category=C [born=YEAR] [status=S]",
+            summary: "Add a cadre to a unit.",
+            example: "cadre add c1 \"Li Wei\" unit=nj.fin rank=county category=leading born=1966",
+            positionals: [Slot("ID", .newID(.cadre), field: "id"), Slot("\"NAME\"", .text, field: "name")],
+            options: [
+                OptionSlot("unit", .ref(.unit), required: true),
+                OptionSlot("rank", .enumeration(.rank), required: true),
+                OptionSlot("category", .enumeration(.category), required: true),
+                OptionSlot("born", .year), OptionSlot("status", .enumeration(.cadreStatus)),
+            ]),
+        CommandSpec(
+            "course add", .add(.course), group: .setup,
+            usage:
+                "course add ID \"TITLE\" kind=K provider=UNIT start=DATE end=DATE hours=N|days=N [capacity=N] [organizer=UNIT]",
+            summary: "Add a course given by an institution; days=N is N × day-hours class hours.",
+            example:
+                "course add k2 \"Public Finance Basics\" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12",
+            positionals: [Slot("ID", .newID(.course), field: "id"), Slot("\"TITLE\"", .text, field: "title")],
+            options: [
+                OptionSlot("kind", .enumeration(.courseKind), required: true),
+                OptionSlot("provider", .ref(.unit), required: true),
+                OptionSlot("start", .date, required: true), OptionSlot("end", .date, required: true),
+                OptionSlot("hours", .number), OptionSlot("days", .number),
+                OptionSlot("capacity", .count), OptionSlot("organizer", .ref(.unit)),
+            ]),
+        CommandSpec(
+            "rule add", .add(.rule), group: .setup,
+            usage: "rule add ID \"TITLE\" for=(CONDITION) period=Y1..Y2 hours=N|days=N [kinds=K1,K2,...]",
+            summary: "Add a training requirement: cadres matching the condition need N hours in the period.",
+            example: "rule add yearly \"Every cadre: 12 days a year\" for=(status = active) period=2009..2009 days=12",
+            positionals: [Slot("ID", .newID(.rule), field: "id"), Slot("\"TITLE\"", .text, field: "title")],
+            options: [
+                OptionSlot("for", .condition, required: true), OptionSlot("period", .period, required: true),
+                OptionSlot("hours", .number), OptionSlot("days", .number),
+                OptionSlot("kinds", .enumList(.courseKind)),
+            ]),
+        CommandSpec(
+            "exempt", .exempt, group: .setup,
+            usage: "exempt CADRE from RULE reason=\"TEXT\"",
+            summary: "Exempt a cadre from a rule: the rule no longer applies to that cadre.",
+            example: "exempt c3 from lead5y reason=\"On secondment abroad\"",
+            positionals: [
+                Slot("CADRE", .ref(.cadre), field: "cadre"), Slot("from", .keyword("from")),
+                Slot("RULE", .ref(.rule), field: "rule"),
+            ],
+            options: [OptionSlot("reason", .text, required: true)]),
     ]
 
     // MARK: - Records
 
     static let records: [CommandSpec] = [
-        CommandSpec("enroll", .enrollment(.enroll), form: .enrollment, group: .records,
-                    usage: "enroll CADRE[,CADRE...] in COURSE   or   enroll (cadres where COND) in COURSE",
-                    summary: "Enroll cadres in a course (cadres already enrolled are skipped in the second form).",
-                    example: "enroll c1,c3 in k1",
-                    positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
-        CommandSpec("complete", .enrollment(.complete), form: .enrollment, group: .records,
-                    usage: "complete CADRE[,CADRE...] in COURSE [hours=N|days=N] [date=DATE]",
-                    summary: "Record that enrolled cadres completed a course (default: its hours, on its end date).",
-                    example: "complete c1 in k2 hours=60 date=2009-05-20",
-                    positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))],
-                    options: [OptionSlot("hours", .number), OptionSlot("days", .number), OptionSlot("date", .date)]),
-        CommandSpec("absent", .enrollment(.absent), form: .enrollment, group: .records,
-                    usage: "absent CADRE[,CADRE...] in COURSE",
-                    summary: "Record that enrolled cadres did not attend a course.",
-                    example: "absent c2 in k2",
-                    positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
-        CommandSpec("withdraw", .enrollment(.withdraw), form: .enrollment, group: .records,
-                    usage: "withdraw CADRE[,CADRE...] in COURSE",
-                    summary: "Withdraw enrolled cadres from a course; they may enroll again later.",
-                    example: "withdraw c2 in k3",
-                    positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
-        CommandSpec("budget set", .upsert(.budget), group: .records,
-                    usage: "budget set UNIT YEAR funds=N revenue=N [spent=N]",
-                    summary: "Set a unit's training funds and fiscal revenue for a year.",
-                    example: "budget set nj.fin 2009 funds=1200000 revenue=3.2e10",
-                    positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")],
-                    options: [OptionSlot("funds", .number, required: true), OptionSlot("revenue", .number, required: true),
-                              OptionSlot("spent", .number)]),
-        CommandSpec("plan set", .upsert(.plan), group: .records,
-                    usage: "plan set UNIT YEAR participants=N hours=N",
-                    summary: "Set a unit's training plan for a year: how many cadres, how many class hours in all.",
-                    example: "plan set nj.fin 2010 participants=40 hours=3600",
-                    positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")],
-                    options: [OptionSlot("participants", .count, required: true), OptionSlot("hours", .number, required: true)]),
-        CommandSpec("inspection add", .add(.inspection), group: .records,
-                    usage: "inspection add ID by=UNIT unit=UNIT date=DATE [scope=\"TEXT\"]",
-                    summary: "Record an inspection of a unit by an organization department.",
-                    example: "inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope=\"Training files\"",
-                    positionals: [Slot("ID", .newID(.inspection), field: "id")],
-                    options: [OptionSlot("by", .ref(.unit), required: true), OptionSlot("unit", .ref(.unit), required: true),
-                              OptionSlot("date", .date, required: true), OptionSlot("scope", .text)]),
-        CommandSpec("finding add", .add(.finding), group: .records,
-                    usage: "finding add ID inspection=ID \"TEXT\" severity=S due=DATE",
-                    summary: "Record a finding of an inspection, with the date it must be put right by.",
-                    example: "finding add f1 inspection=i1 \"Training records incomplete\" severity=medium due=2010-08-31",
-                    positionals: [Slot("ID", .newID(.finding), field: "id"), Slot("\"TEXT\"", .text, field: "text")],
-                    options: [OptionSlot("inspection", .ref(.inspection), required: true),
-                              OptionSlot("severity", .enumeration(.severity), required: true),
-                              OptionSlot("due", .date, required: true)]),
-        CommandSpec("finding resolve", .resolveFinding, group: .records,
-                    usage: "finding resolve ID date=DATE",
-                    summary: "Mark a finding resolved on a date.",
-                    example: "finding resolve f1 date=2010-08-15",
-                    positionals: [Slot("ID", .ref(.finding))],
-                    options: [OptionSlot("date", .date, required: true)]),
-        CommandSpec("practice add", .add(.practice), group: .records,
-                    usage: "practice add ID unit=UNIT year=YEAR \"TEXT\" [promoted=yes]",
-                    summary: "Record a good practice of a unit, and whether it was promoted.",
-                    example: "practice add p1 unit=nj.fin year=2010 \"Evening classes on public finance\" promoted=yes",
-                    positionals: [Slot("ID", .newID(.practice), field: "id"), Slot("\"TEXT\"", .text, field: "text")],
-                    options: [OptionSlot("unit", .ref(.unit), required: true), OptionSlot("year", .year, required: true),
-                              OptionSlot("promoted", .yesNo)]),
+        CommandSpec(
+            "enroll", .enrollment(.enroll), form: .enrollment, group: .records,
+            usage: "enroll CADRE[,CADRE...] in COURSE   or   enroll (cadres where COND) in COURSE",
+            summary: "Enroll cadres in a course (cadres already enrolled are skipped in the second form).",
+            example: "enroll c1,c3 in k1",
+            positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
+        CommandSpec(
+            "complete", .enrollment(.complete), form: .enrollment, group: .records,
+            usage: "complete CADRE[,CADRE...] in COURSE [hours=N|days=N] [date=DATE]",
+            summary: "Record that enrolled cadres completed a course (default: its hours, on its end date).",
+            example: "complete c1 in k2 hours=60 date=2009-05-20",
+            positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))],
+            options: [OptionSlot("hours", .number), OptionSlot("days", .number), OptionSlot("date", .date)]),
+        CommandSpec(
+            "absent", .enrollment(.absent), form: .enrollment, group: .records,
+            usage: "absent CADRE[,CADRE...] in COURSE",
+            summary: "Record that enrolled cadres did not attend a course.",
+            example: "absent c2 in k2",
+            positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
+        CommandSpec(
+            "withdraw", .enrollment(.withdraw), form: .enrollment, group: .records,
+            usage: "withdraw CADRE[,CADRE...] in COURSE",
+            summary: "Withdraw enrolled cadres from a course; they may enroll again later.",
+            example: "withdraw c2 in k3",
+            positionals: [Slot("CADRE", .refs(.cadre)), Slot("in", .keyword("in")), Slot("COURSE", .ref(.course))]),
+        CommandSpec(
+            "budget set", .upsert(.budget), group: .records,
+            usage: "budget set UNIT YEAR funds=N revenue=N [spent=N]",
+            summary: "Set a unit's training funds and fiscal revenue for a year.",
+            example: "budget set nj.fin 2009 funds=1200000 revenue=3.2e10",
+            positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")],
+            options: [
+                OptionSlot("funds", .number, required: true), OptionSlot("revenue", .number, required: true),
+                OptionSlot("spent", .number),
+            ]),
+        CommandSpec(
+            "plan set", .upsert(.plan), group: .records,
+            usage: "plan set UNIT YEAR participants=N hours=N",
+            summary: "Set a unit's training plan for a year: how many cadres, how many class hours in all.",
+            example: "plan set nj.fin 2010 participants=40 hours=3600",
+            positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")],
+            options: [OptionSlot("participants", .count, required: true), OptionSlot("hours", .number, required: true)]),
+        CommandSpec(
+            "inspection add", .add(.inspection), group: .records,
+            usage: "inspection add ID by=UNIT unit=UNIT date=DATE [scope=\"TEXT\"]",
+            summary: "Record an inspection of a unit by an organization department.",
+            example: "inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope=\"Training files\"",
+            positionals: [Slot("ID", .newID(.inspection), field: "id")],
+            options: [
+                OptionSlot("by", .ref(.unit), required: true), OptionSlot("unit", .ref(.unit), required: true),
+                OptionSlot("date", .date, required: true), OptionSlot("scope", .text),
+            ]),
+        CommandSpec(
+            "finding add", .add(.finding), group: .records,
+            usage: "finding add ID inspection=ID \"TEXT\" severity=S due=DATE",
+            summary: "Record a finding of an inspection, with the date it must be put right by.",
+            example: "finding add f1 inspection=i1 \"Training records incomplete\" severity=medium due=2010-08-31",
+            positionals: [Slot("ID", .newID(.finding), field: "id"), Slot("\"TEXT\"", .text, field: "text")],
+            options: [
+                OptionSlot("inspection", .ref(.inspection), required: true),
+                OptionSlot("severity", .enumeration(.severity), required: true),
+                OptionSlot("due", .date, required: true),
+            ]),
+        CommandSpec(
+            "finding resolve", .resolveFinding, group: .records,
+            usage: "finding resolve ID date=DATE",
+            summary: "Mark a finding resolved on a date.",
+            example: "finding resolve f1 date=2010-08-15",
+            positionals: [Slot("ID", .ref(.finding))],
+            options: [OptionSlot("date", .date, required: true)]),
+        CommandSpec(
+            "practice add", .add(.practice), group: .records,
+            usage: "practice add ID unit=UNIT year=YEAR \"TEXT\" [promoted=yes]",
+            summary: "Record a good practice of a unit, and whether it was promoted.",
+            example: "practice add p1 unit=nj.fin year=2010 \"Evening classes on public finance\" promoted=yes",
+            positionals: [Slot("ID", .newID(.practice), field: "id"), Slot("\"TEXT\"", .text, field: "text")],
+            options: [
+                OptionSlot("unit", .ref(.unit), required: true), OptionSlot("year", .year, required: true),
+                OptionSlot("promoted", .yesNo),
+            ]),
     ]
 
     // MARK: - set / remove / show for every kind
@@ -145,40 +180,52 @@ public enum CommandTable {
             let example = exampleIDs[kind] ?? "x1"
             var options = kind.fields.filter(\.settable).map { OptionSlot($0.name, valueKind(of: $0.type)) }
             if kind == .course || kind == .rule { options.append(OptionSlot("days", .number)) }
-            specs.append(CommandSpec("\(s) set", .update(kind), group: .records,
-                                     usage: "\(s) set ID key=value ...",
-                                     summary: "Change fields of \(withArticle(s)).",
-                                     example: "\(s) set \(example) \(setExamples[kind] ?? "")",
-                                     positionals: [Slot("ID", .ref(kind))], options: options))
-            specs.append(CommandSpec("\(s) remove", .remove(kind), group: .records,
-                                     usage: "\(s) remove ID [cascade]",
-                                     summary: "Remove \(withArticle(s)); refused while records refer to it, unless cascade removes them too.",
-                                     example: "\(s) remove \(example)",
-                                     positionals: [Slot("ID", .ref(kind)), Slot("cascade", .keyword("cascade"), optional: true)]))
-            specs.append(CommandSpec("\(s) show", .show(kind), group: .queries,
-                                     usage: "\(s) show ID",
-                                     summary: "Show every field of \(withArticle(s)) and the records that refer to it.",
-                                     example: "\(s) show \(example)",
-                                     positionals: [Slot("ID", .ref(kind))]))
+            specs.append(
+                CommandSpec(
+                    "\(s) set", .update(kind), group: .records,
+                    usage: "\(s) set ID key=value ...",
+                    summary: "Change fields of \(withArticle(s)).",
+                    example: "\(s) set \(example) \(setExamples[kind] ?? "")",
+                    positionals: [Slot("ID", .ref(kind))], options: options))
+            specs.append(
+                CommandSpec(
+                    "\(s) remove", .remove(kind), group: .records,
+                    usage: "\(s) remove ID [cascade]",
+                    summary:
+                        "Remove \(withArticle(s)); refused while records refer to it, unless cascade removes them too.",
+                    example: "\(s) remove \(example)",
+                    positionals: [Slot("ID", .ref(kind)), Slot("cascade", .keyword("cascade"), optional: true)]))
+            specs.append(
+                CommandSpec(
+                    "\(s) show", .show(kind), group: .queries,
+                    usage: "\(s) show ID",
+                    summary: "Show every field of \(withArticle(s)) and the records that refer to it.",
+                    example: "\(s) show \(example)",
+                    positionals: [Slot("ID", .ref(kind))]))
         }
         for kind in [EntityKind.budget, .plan] {
             let s = kind.singular
-            specs.append(CommandSpec("\(s) remove", .remove(kind), group: .records,
-                                     usage: "\(s) remove UNIT YEAR",
-                                     summary: "Remove a unit's \(s) for a year.",
-                                     example: "\(s) remove nj.fin 2009",
-                                     positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")]))
-            specs.append(CommandSpec("\(s) show", .show(kind), group: .queries,
-                                     usage: "\(s) show UNIT YEAR",
-                                     summary: "Show a unit's \(s) for a year.",
-                                     example: "\(s) show nj.fin 2009",
-                                     positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")]))
+            specs.append(
+                CommandSpec(
+                    "\(s) remove", .remove(kind), group: .records,
+                    usage: "\(s) remove UNIT YEAR",
+                    summary: "Remove a unit's \(s) for a year.",
+                    example: "\(s) remove nj.fin 2009",
+                    positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")]))
+            specs.append(
+                CommandSpec(
+                    "\(s) show", .show(kind), group: .queries,
+                    usage: "\(s) show UNIT YEAR",
+                    summary: "Show a unit's \(s) for a year.",
+                    example: "\(s) show nj.fin 2009",
+                    positionals: [Slot("UNIT", .ref(.unit), field: "unit"), Slot("YEAR", .year, field: "year")]))
         }
         return specs
     }()
 
     private static let exampleIDs: [EntityKind: String] = [
-        .unit: "nj.fin", .cadre: "c1", .course: "k1", .rule: "lead5y", .inspection: "i1", .finding: "f1", .practice: "p1",
+        .unit: "nj.fin", .cadre: "c1", .course: "k1", .rule: "lead5y", .inspection: "i1", .finding: "f1",
+        .practice: "p1",
     ]
     private static let setExamples: [EntityKind: String] = [
         .unit: "name=\"Nanjing Municipal Finance Bureau\"", .cadre: "rank=bureau", .course: "capacity=40",
@@ -207,67 +254,84 @@ public enum CommandTable {
     // MARK: - Queries and reports
 
     static let queries: [CommandSpec] = [
-        CommandSpec("list", .list, form: .list, group: .queries,
-                    usage: "list COLLECTION [where COND] [sort FIELD [desc], ...] [limit N] [columns F1, F2, ...] [as FORMAT] [> FILE]",
-                    summary: "List records; without sort, in the order they were added.",
-                    example: "list cadres where unit under js sort rank desc columns id, name, rank"),
-        CommandSpec("count", .count, form: .count, group: .queries,
-                    usage: "count COLLECTION [where COND] [by FIELD] [as FORMAT] [> FILE]",
-                    summary: "Count records, or count them per value of a field.",
-                    example: "count cadres where rank >= county by unit"),
-        CommandSpec("stats", .stats, form: .stats, group: .queries,
-                    usage: "stats EXPR of COLLECTION [where COND] [by FIELD] [as FORMAT] [> FILE]",
-                    summary: "count, sum, avg, min and max of an expression over records.",
-                    example: "stats hours(2009) of cadres where category = leading by rank"),
-        CommandSpec("print", .print, form: .print, group: .queries,
-                    usage: "print EXPR",
-                    summary: "Print the value of an expression.",
-                    example: "print hours(2009) of cadre c1"),
+        CommandSpec(
+            "list", .list, form: .list, group: .queries,
+            usage:
+                "list COLLECTION [where COND] [sort FIELD [desc], ...] [limit N] [columns F1, F2, ...] [as FORMAT] [> FILE]",
+            summary: "List records; without sort, in the order they were added.",
+            example: "list cadres where unit under js sort rank desc columns id, name, rank"),
+        CommandSpec(
+            "count", .count, form: .count, group: .queries,
+            usage: "count COLLECTION [where COND] [by FIELD] [as FORMAT] [> FILE]",
+            summary: "Count records, or count them per value of a field.",
+            example: "count cadres where rank >= county by unit"),
+        CommandSpec(
+            "stats", .stats, form: .stats, group: .queries,
+            usage: "stats EXPR of COLLECTION [where COND] [by FIELD] [as FORMAT] [> FILE]",
+            summary: "count, sum, avg, min and max of an expression over records.",
+            example: "stats hours(2009) of cadres where category = leading by rank"),
+        CommandSpec(
+            "print", .print, form: .print, group: .queries,
+            usage: "print EXPR",
+            summary: "Print the value of an expression.",
+            example: "print hours(2009) of cadre c1"),
     ]
 
     static let reports: [CommandSpec] = [
-        CommandSpec("report", .report, form: .report, group: .reports,
-                    usage: "report compliance RULE [by unit|level|category|rank] | report budget Y1..Y2 [under UNIT] | "
-                        + "report inspections [open|overdue] | report courses Y1..Y2 | report plan YEAR",
-                    summary: "Ready-made reports: compliance with a rule, budget growth, inspection findings, courses, plans.",
-                    example: "report compliance lead5y by unit",
-                    positionals: [Slot("KIND", .choice(ReportKind.allCases.map(\.rawValue)))]),
+        CommandSpec(
+            "report", .report, form: .report, group: .reports,
+            usage: "report compliance RULE [by unit|level|category|rank] | report budget Y1..Y2 [under UNIT] | "
+                + "report inspections [open|overdue] | report courses Y1..Y2 | report plan YEAR",
+            summary: "Ready-made reports: compliance with a rule, budget growth, inspection findings, courses, plans.",
+            example: "report compliance lead5y by unit",
+            positionals: [Slot("KIND", .choice(ReportKind.allCases.map(\.rawValue)))])
     ]
 
     // MARK: - Session and script
 
     static let session: [CommandSpec] = [
-        CommandSpec("save", .save, group: .session, usage: "save [FILE]",
-                    summary: "Write the whole session to a session file.", example: "save \"jiangsu.ctsdb\"",
-                    positionals: [Slot("FILE", .file, optional: true)]),
-        CommandSpec("open", .open, group: .session, usage: "open FILE",
-                    summary: "Replace the session with the one in a session file.", example: "open \"jiangsu.ctsdb\"",
-                    positionals: [Slot("FILE", .file)]),
-        CommandSpec("new", .new, group: .session, usage: "new",
-                    summary: "Start an empty session.", example: "new"),
-        CommandSpec("dump", .dump, group: .session, usage: "dump [FILE]",
-                    summary: "Write the session as a canonical .cts script.", example: "dump \"jiangsu.cts\"",
-                    positionals: [Slot("FILE", .file, optional: true)]),
-        CommandSpec("import", .importRecords, group: .session, usage: "import COLLECTION from \"FILE.csv\"",
-                    summary: "Add records from a CSV file whose header row names the fields.",
-                    example: "import cadres from \"cadres.csv\"",
-                    positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
-        CommandSpec("export", .exportRecords, group: .session,
-                    usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))]",
-                    summary: "Write all records of a collection to a file.",
-                    example: "export cadres to \"cadres.csv\"",
-                    positionals: [Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
-                                  Slot("as", .keyword("as"), optional: true),
-                                  Slot("FORMAT", .choice(exportFormats), optional: true)]),
-        CommandSpec("history", .history, group: .session, usage: "history [N]",
-                    summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
-                    positionals: [Slot("N", .count, optional: true)]),
-        CommandSpec("undo", .undo, group: .session, usage: "undo [N]",
-                    summary: "Undo the last N changing commands (default 1).", example: "undo",
-                    positionals: [Slot("N", .count, optional: true)]),
-        CommandSpec("redo", .redo, group: .session, usage: "redo [N]",
-                    summary: "Redo the last N undone commands (default 1).", example: "redo",
-                    positionals: [Slot("N", .count, optional: true)]),
+        CommandSpec(
+            "save", .save, group: .session, usage: "save [FILE]",
+            summary: "Write the whole session to a session file.", example: "save \"jiangsu.ctsdb\"",
+            positionals: [Slot("FILE", .file, optional: true)]),
+        CommandSpec(
+            "open", .open, group: .session, usage: "open FILE",
+            summary: "Replace the session with the one in a session file.", example: "open \"jiangsu.ctsdb\"",
+            positionals: [Slot("FILE", .file)]),
+        CommandSpec(
+            "new", .new, group: .session, usage: "new",
+            summary: "Start an empty session.", example: "new"),
+        CommandSpec(
+            "dump", .dump, group: .session, usage: "dump [FILE]",
+            summary: "Write the session as a canonical .cts script.", example: "dump \"jiangsu.cts\"",
+            positionals: [Slot("FILE", .file, optional: true)]),
+        CommandSpec(
+            "import", .importRecords, group: .session, usage: "import COLLECTION from \"FILE.csv\"",
+            summary: "Add records from a CSV file whose header row names the fields.",
+            example: "import cadres from \"cadres.csv\"",
+            positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
+        CommandSpec(
+            "export", .exportRecords, group: .session,
+            usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))]",
+            summary: "Write all records of a collection to a file.",
+            example: "export cadres to \"cadres.csv\"",
+            positionals: [
+                Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
+                Slot("as", .keyword("as"), optional: true),
+                Slot("FORMAT", .choice(exportFormats), optional: true),
+            ]),
+        CommandSpec(
+            "history", .history, group: .session, usage: "history [N]",
+            summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
+            positionals: [Slot("N", .count, optional: true)]),
+        CommandSpec(
+            "undo", .undo, group: .session, usage: "undo [N]",
+            summary: "Undo the last N changing commands (default 1).", example: "undo",
+            positionals: [Slot("N", .count, optional: true)]),
+        CommandSpec(
+            "redo", .redo, group: .session, usage: "redo [N]",
+            summary: "Redo the last N undone commands (default 1).", example: "redo",
+            positionals: [Slot("N", .count, optional: true)]),
     ]
 
     /// The names of the output formats of `as FORMAT` and `set format`, in the order help and
@@ -296,33 +360,44 @@ public enum CommandTable {
     ]
 
     static let script: [CommandSpec] = [
-        CommandSpec("let", .letBinding, form: .letBinding, group: .script, usage: "let NAME = EXPR",
-                    summary: "Define a variable; use it as $NAME in any argument.",
-                    example: "let y = 2009"),
-        CommandSpec("echo", .echo, form: .echo, group: .script, usage: "echo TEXT...",
-                    summary: "Print text, with $variables expanded.", example: "echo Compliance in $y:"),
-        CommandSpec("assert", .assert, form: .assert, group: .script, usage: "assert COND [\"MESSAGE\"]",
-                    summary: "Fail the script (exit 1) with file:line and MESSAGE when COND is false.",
-                    example: "assert hours(2009) of cadre c1 = 390 \"c1 has k1 and k2\""),
-        CommandSpec("include", .include, group: .script, usage: "include \"FILE.cts\"",
-                    summary: "Run another script; its path is relative to the including script.",
-                    example: "include \"units.cts\"", positionals: [Slot("FILE", .file)]),
-        CommandSpec("pause", .pause, group: .script, usage: "pause [\"MESSAGE\"]",
-                    summary: "Wait for Enter at the prompt and in cts -i scripts; does nothing in batch.",
-                    example: "pause \"Next: the compliance report\"",
-                    positionals: [Slot("MESSAGE", .text, optional: true)]),
-        CommandSpec("set", .setOption, group: .script, usage: "set [OPTION VALUE]",
-                    summary: "List the settings, or change one: " + settings.map(\.name).joined(separator: ", ") + ".",
-                    example: "set format csv",
-                    positionals: [Slot("OPTION", .choice(settings.map(\.name)), optional: true),
-                                  Slot("VALUE", .text)]),
-        CommandSpec("help", .help, group: .script, usage: "help [COMMAND|TOPIC]",
-                    summary: "List commands, or show one command's usage and an example.",
-                    example: "help enroll",
-                    positionals: [Slot("COMMAND", .text, optional: true), Slot("SUBCOMMAND", .text, optional: true)]),
-        CommandSpec("quit", .quit, group: .script, usage: "quit",
-                    summary: "Leave cts (also: exit).", example: "quit"),
-        CommandSpec("exit", .quit, group: .script, usage: "exit",
-                    summary: "Leave cts (also: quit).", example: "exit"),
+        CommandSpec(
+            "let", .letBinding, form: .letBinding, group: .script, usage: "let NAME = EXPR",
+            summary: "Define a variable; use it as $NAME in any argument.",
+            example: "let y = 2009"),
+        CommandSpec(
+            "echo", .echo, form: .echo, group: .script, usage: "echo TEXT...",
+            summary: "Print text, with $variables expanded.", example: "echo Compliance in $y:"),
+        CommandSpec(
+            "assert", .assert, form: .assert, group: .script, usage: "assert COND [\"MESSAGE\"]",
+            summary: "Fail the script (exit 1) with file:line and MESSAGE when COND is false.",
+            example: "assert hours(2009) of cadre c1 = 390 \"c1 has k1 and k2\""),
+        CommandSpec(
+            "include", .include, group: .script, usage: "include \"FILE.cts\"",
+            summary: "Run another script; its path is relative to the including script.",
+            example: "include \"units.cts\"", positionals: [Slot("FILE", .file)]),
+        CommandSpec(
+            "pause", .pause, group: .script, usage: "pause [\"MESSAGE\"]",
+            summary: "Wait for Enter at the prompt and in cts -i scripts; does nothing in batch.",
+            example: "pause \"Next: the compliance report\"",
+            positionals: [Slot("MESSAGE", .text, optional: true)]),
+        CommandSpec(
+            "set", .setOption, group: .script, usage: "set [OPTION VALUE]",
+            summary: "List the settings, or change one: " + settings.map(\.name).joined(separator: ", ") + ".",
+            example: "set format csv",
+            positionals: [
+                Slot("OPTION", .choice(settings.map(\.name)), optional: true),
+                Slot("VALUE", .text),
+            ]),
+        CommandSpec(
+            "help", .help, group: .script, usage: "help [COMMAND|TOPIC]",
+            summary: "List commands, or show one command's usage and an example.",
+            example: "help enroll",
+            positionals: [Slot("COMMAND", .text, optional: true), Slot("SUBCOMMAND", .text, optional: true)]),
+        CommandSpec(
+            "quit", .quit, group: .script, usage: "quit",
+            summary: "Leave cts (also: exit).", example: "quit"),
+        CommandSpec(
+            "exit", .quit, group: .script, usage: "exit",
+            summary: "Leave cts (also: quit).", example: "exit"),
     ]
 }

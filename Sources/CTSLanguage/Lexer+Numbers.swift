@@ -14,8 +14,9 @@ extension Lexer {
             i = scanWordChars(from: i)
             // `+` directly after an `e`/`E` that follows a digit, and before a digit.
             if i < n, bytes[i] == Byte.plus, i - start >= 2,
-               bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
-               i + 1 < n, Lexer.isDigit(bytes[i + 1]) {
+                bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
+                i + 1 < n, Lexer.isDigit(bytes[i + 1])
+            {
                 i += 1
                 continue
             }

@@ -23,7 +23,8 @@ extension Lexer {
 
     static func invalidUTF8Message(_ byte: UInt8) -> String {
         let hex = String(byte, radix: 16, uppercase: true)
-        return "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
+        return
+            "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
     }
 
     /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.

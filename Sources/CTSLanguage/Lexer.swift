@@ -517,7 +517,7 @@ public struct Lexer {
     static func display(_ scalar: Unicode.Scalar) -> String {
         switch scalar.properties.generalCategory {
         case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator,
-             .privateUse, .surrogate, .unassigned, .nonspacingMark, .spacingMark, .enclosingMark:
+            .privateUse, .surrogate, .unassigned, .nonspacingMark, .spacingMark, .enclosingMark:
             if scalar == " " { return " " }
             return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
         default:

@@ -37,7 +37,8 @@ extension Parser {
         nesting += 1
         guard nesting <= Self.maxNesting else {
             nesting -= 1
-            throw .error("expression nested too deeply (more than \(Self.maxNesting) levels)", at: range ?? peek().range)
+            throw .error(
+                "expression nested too deeply (more than \(Self.maxNesting) levels)", at: range ?? peek().range)
         }
     }
 
@@ -146,7 +147,8 @@ extension Parser {
     mutating func parseSingle() throws(Diagnostic) -> Expr {
         let primary = try parsePrimary()
         guard checkKeyword("of"), peek(1).kind == .word,
-              let kind = EntityKind(singular: text(of: peek(1))) else { return primary }
+            let kind = EntityKind(singular: text(of: peek(1)))
+        else { return primary }
         advance()
         let kindToken = advance()
         guard !isAtEndOfCommand else {
@@ -211,7 +213,8 @@ extension Parser {
         var condition: Expr?
         if matchKeyword("where") { condition = try parseExpression() }
         let close = try expectClose(open, "expected ')' to close \(function.rawValue)(")
-        let aggregate = Aggregate(function: function, expression: expression, collection: collection, condition: condition)
+        let aggregate = Aggregate(
+            function: function, expression: expression, collection: collection, condition: condition)
         return Expr(.aggregate(aggregate), nameToken.range.through(close.range))
     }
 
@@ -219,7 +222,8 @@ extension Parser {
     mutating func parseCollection() throws(Diagnostic) -> Located<EntityKind> {
         let token = peek()
         guard token.kind == .word else {
-            throw .error("expected a collection (\(Self.collectionList)), found \(describe(token))", at: errorRange(token))
+            throw .error(
+                "expected a collection (\(Self.collectionList)), found \(describe(token))", at: errorRange(token))
         }
         let word = text(of: token)
         guard let kind = EntityKind(plural: word) else {
@@ -227,7 +231,10 @@ extension Parser {
             if let singular = EntityKind(singular: word) {
                 hint = " (did you mean '\(singular.plural)'?)"
             } else {
-                hint = Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)).map { " (did you mean '\($0)'?)" }
+                hint =
+                    Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)).map {
+                        " (did you mean '\($0)'?)"
+                    }
                     ?? "; collections are \(Self.collectionList)"
             }
             throw .error("unknown collection '\(word)'\(hint)", at: token.range)

@@ -50,7 +50,8 @@ extension Parser {
             // First the words that may come here: `asc`/`desc` right after a sort key, the
             // clauses not given yet, `as`; then any clause.
             let valid = (afterSortKey ? ["asc", "desc"] : []) + allowed.subtracting(seen).sorted() + ["as"]
-            let hint = Suggestion.closest(to: word, preferring: valid, else: allowed.sorted())
+            let hint =
+                Suggestion.closest(to: word, preferring: valid, else: allowed.sorted())
                 .map { " (did you mean '\($0)'?)" } ?? ""
             throw .error("unexpected '\(word)'\(hint); usage: \(spec.usage)", at: token.range)
         }
@@ -69,12 +70,15 @@ extension Parser {
     mutating func parseOutputClause() throws(Diagnostic) -> OutputClause {
         var clause = OutputClause()
         if matchKeyword("as") {
-            let token = try expect(.word, "expected a format after 'as' (\(CommandTable.outputFormats.joined(separator: ", ")))")
+            let token = try expect(
+                .word, "expected a format after 'as' (\(CommandTable.outputFormats.joined(separator: ", ")))")
             clause.format = Located(text(of: token).lowercased(), token.range)
         }
         if check(.symbol(">")) || check(.symbol(">>")) {
             let append = advance().kind == .symbol(">>")
-            guard !isAtEndOfCommand else { throw .error("expected a file name after '\(append ? ">>" : ">")'", at: endRange) }
+            guard !isAtEndOfCommand else {
+                throw .error("expected a file name after '\(append ? ">>" : ">")'", at: endRange)
+            }
             clause.redirect = Redirect(path: try parsePath(), append: append)
         }
         return clause
@@ -89,7 +93,10 @@ extension Parser {
         case .variable:  // `> $file`: variables work in any argument (spec §1)
             let next = peek(1)
             if next.kind == .endOfCommand || next.kind == .endOfFile
-                || next.range.start.utf8Offset != peek().range.end.utf8Offset { return try parseAtom() }
+                || next.range.start.utf8Offset != peek().range.end.utf8Offset
+            {
+                return try parseAtom()
+            }
         case .error where text(of: peek()).hasPrefix("$") || text(of: peek()).hasPrefix("\""):
             return try parseAtom()  // a bad variable or string reports its lexer error
         default: break
@@ -106,8 +113,11 @@ extension Parser {
         let token = peek()
         guard token.kind == .word, let kind = ReportKind(rawValue: text(of: token).lowercased()) else {
             let names = ReportKind.allCases.map(\.rawValue)
-            if isAtEndOfCommand { throw .error("'report' needs one of: \(names.joined(separator: ", "))", at: endRange) }
-            let problem = token.kind == .word
+            if isAtEndOfCommand {
+                throw .error("'report' needs one of: \(names.joined(separator: ", "))", at: endRange)
+            }
+            let problem =
+                token.kind == .word
                 ? "unknown report '\(text(of: token))'\(Suggestion.hint(for: text(of: token), in: names))"
                 : "expected a report, found \(describe(token))"
             throw .error("\(problem); reports are \(names.joined(separator: ", "))", at: token.range)

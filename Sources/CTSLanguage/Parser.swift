@@ -116,17 +116,20 @@ public struct Parser {
         if !subcommands.isEmpty {
             if second.kind == .word {
                 let sub = text(of: second)
-                return .error("unknown command '\(word) \(sub)'\(Suggestion.hint(for: sub, in: subcommands)); "
-                              + "'\(word)' takes \(subcommands.joined(separator: ", "))", at: second.range)
+                return .error(
+                    "unknown command '\(word) \(sub)'\(Suggestion.hint(for: sub, in: subcommands)); "
+                        + "'\(word)' takes \(subcommands.joined(separator: ", "))", at: second.range)
             }
             return .error("'\(word)' needs one of: \(subcommands.joined(separator: ", "))", at: first.range)
         }
         if let kind = EntityKind(plural: word) {
-            return .error("unknown command '\(text(of: first))'; to see \(kind.plural) type 'list \(kind.plural)'",
-                          at: first.range)
+            return .error(
+                "unknown command '\(text(of: first))'; to see \(kind.plural) type 'list \(kind.plural)'",
+                at: first.range)
         }
-        return .error("unknown command '\(text(of: first))'\(Suggestion.hint(for: word, in: CommandTable.firstWords))",
-                      at: first.range)
+        return .error(
+            "unknown command '\(text(of: first))'\(Suggestion.hint(for: word, in: CommandTable.firstWords))",
+            at: first.range)
     }
 
     /// arguments := (OPTION | value)*      OPTION := WORD "=" value   (no space before "=")
@@ -165,7 +168,8 @@ public struct Parser {
             let expression = try parseExpression()
             let last = position
             let close = try expectClose(open, "expected ')' to close the condition")
-            return Argument(.condition(expression, source: canonicalText(first..<last)), open.range.through(close.range))
+            return Argument(
+                .condition(expression, source: canonicalText(first..<last)), open.range.through(close.range))
         }
         let first = try parseAtom()
         guard check(.symbol(",")) else { return first }
@@ -203,9 +207,11 @@ public struct Parser {
         for option in args.options {
             let key = option.key.value
             guard keys.contains(key) else {
-                let hint = keys.isEmpty ? "; '\(spec.name)' takes no options"
+                let hint =
+                    keys.isEmpty
+                    ? "; '\(spec.name)' takes no options"
                     : Suggestion.closest(to: key, in: keys).map { " (did you mean '\($0)='?)" }
-                    ?? "; '\(spec.name)' takes \(keys.map { $0 + "=" }.joined(separator: ", "))"
+                        ?? "; '\(spec.name)' takes \(keys.map { $0 + "=" }.joined(separator: ", "))"
                 throw .error("unknown option '\(key)=' for '\(spec.name)'\(hint)", at: option.key.range)
             }
             guard seen.insert(key).inserted else {
@@ -222,8 +228,9 @@ public struct Parser {
                 if let arg, arg.word?.lowercased() == word {
                     index += 1
                 } else if !slot.optional {
-                    throw .error("expected '\(word)'\(arg.map { ", found '\(describe($0))'" } ?? ""); usage: \(spec.usage)",
-                                 at: arg?.range ?? endRange)
+                    throw .error(
+                        "expected '\(word)'\(arg.map { ", found '\(describe($0))'" } ?? ""); usage: \(spec.usage)",
+                        at: arg?.range ?? endRange)
                 }
                 continue
             }
@@ -272,8 +279,9 @@ public struct Parser {
             }
             rest.options.append(option)
         }
-        let optionsOnly = CommandSpec(spec.name, spec.action, group: spec.group, usage: spec.usage,
-                                      summary: spec.summary, example: spec.example, options: spec.options)
+        let optionsOnly = CommandSpec(
+            spec.name, spec.action, group: spec.group, usage: spec.usage,
+            summary: spec.summary, example: spec.example, options: spec.options)
         try validate(rest, against: optionsOnly, nameRange: nameRange)
         return .enrollment(enrollmentAction(spec), selection, course: course, rest)
     }
@@ -376,8 +384,9 @@ public struct Parser {
     mutating func expectKeyword(_ word: String, _ message: String, usage: String? = nil) throws(Diagnostic) {
         guard matchKeyword(word) else {
             let token = peek()
-            throw .error("\(message), found \(describe(token))\(usage.map { "; usage: \($0)" } ?? "")",
-                         at: errorRange(token))
+            throw .error(
+                "\(message), found \(describe(token))\(usage.map { "; usage: \($0)" } ?? "")",
+                at: errorRange(token))
         }
     }
 

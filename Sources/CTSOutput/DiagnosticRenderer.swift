@@ -42,11 +42,12 @@ public enum DiagnosticRenderer {
 
     /// `error:` / `warning:` / `note:`, styled when colour is on.
     static func severityLabel(_ severity: Diagnostic.Severity, colorize: Bool) -> String {
-        let style = switch severity {
-        case .error: ANSI.boldRed
-        case .warning: ANSI.boldYellow
-        case .note: ANSI.bold
-        }
+        let style =
+            switch severity {
+            case .error: ANSI.boldRed
+            case .warning: ANSI.boldYellow
+            case .note: ANSI.bold
+            }
         return ANSI.styled(severity.rawValue + ":", style, colorize)
     }
 

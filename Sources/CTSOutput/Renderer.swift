@@ -28,8 +28,10 @@ public enum AppendRefusal: Error, Equatable {
 ///     var file = FileSink(…); Renderer.write(t, "json", to: &file)
 public enum Renderer {
     /// Writes `table` to `out` as `spec` says.
-    public static func write(_ table: ResultTable, _ spec: OutputSpec, colorize: Bool = false,
-                             to out: inout some TextOutputStream) {
+    public static func write(
+        _ table: ResultTable, _ spec: OutputSpec, colorize: Bool = false,
+        to out: inout some TextOutputStream
+    ) {
         switch spec.format {
         case .table: TableRenderer.write(table, spec, colorize: colorize, to: &out)
         case .csv: DelimitedRenderer.write(table, spec, style: .csv, to: &out)
@@ -57,8 +59,10 @@ public enum Renderer {
     /// the same header (the same columns in the same order); json is refused, since a second
     /// array after the first is not json (ndjson appends as it is). table and markdown, for
     /// people, append whole results, each with its own title and header.
-    public static func appending(_ table: ResultTable, _ spec: OutputSpec,
-                                 firstLine: String?) -> Result<OutputSpec, AppendRefusal> {
+    public static func appending(
+        _ table: ResultTable, _ spec: OutputSpec,
+        firstLine: String?
+    ) -> Result<OutputSpec, AppendRefusal> {
         switch spec.format.traits.appending {
         case .refused:
             return .failure(.notAppendable)
@@ -83,8 +87,10 @@ public enum Renderer {
 
     /// What `>> FILE` adds to a file whose first line is `firstLine`, as one string (for tests;
     /// the shell streams it with ``appending(_:_:firstLine:)`` and ``write(_:_:colorize:to:)``).
-    public static func renderForAppend(_ table: ResultTable, as format: OutputFormat,
-                                       firstLine: String?) -> Result<String, AppendRefusal> {
+    public static func renderForAppend(
+        _ table: ResultTable, as format: OutputFormat,
+        firstLine: String?
+    ) -> Result<String, AppendRefusal> {
         appending(table, OutputSpec(format), firstLine: firstLine).map { spec in
             var text = ""
             write(table, spec, to: &text)

@@ -49,7 +49,8 @@ enum TableRenderer {
     static func readable(_ value: Value) -> String {
         let exact = value.description
         guard case .number = value, hasMoreThanThreeDecimals(exact), let n = Double(exact), n.isFinite,
-              abs(n) < 1e15 else { return exact }
+            abs(n) < 1e15
+        else { return exact }
         let rounded = (n * 100).rounded(.toNearestOrAwayFromZero) / 100
         if rounded == 0 { return "0" }  // never "-0"
         if rounded == rounded.rounded() { return String(Int64(rounded)) }

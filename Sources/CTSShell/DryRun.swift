@@ -55,7 +55,8 @@ enum DryRun {
                 }
             }
         }
-        var added: [EntityKind: [String]] = [:], changed: [EntityKind: [String]] = [:], removed: [EntityKind: [String]] = [:]
+        var added: [EntityKind: [String]] = [:], changed: [EntityKind: [String]] = [:],
+            removed: [EntityKind: [String]] = [:]
         var emitted = Set<Key>()
         for key in order where emitted.insert(key).inserted {
             guard let entry = net[key] else { continue }

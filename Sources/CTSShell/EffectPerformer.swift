@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CTSDomain
 import CTSInterpreter
@@ -45,7 +45,8 @@ struct EffectPerformer {
             return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
         case .pause(let message):
             if let waitForEnter = runner.waitForEnter,
-               !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ") {
+                !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ")
+            {
                 runner.wasInterrupted = true
                 if !runner.interactive { runner.report(.error("interrupted", at: nil)) }
                 return false
@@ -89,16 +90,24 @@ struct EffectPerformer {
                 return true
             }
             let session = interpreter.session
-            guard runner.writeFile(to: path, append: false, range: range, as: .write, { file in
-                Dump.write(session) { file.write($0) }
-            }) else { return false }
+            guard
+                runner.writeFile(
+                    to: path, append: false, range: range, as: .write,
+                    { file in
+                        Dump.write(session) { file.write($0) }
+                    })
+            else { return false }
             runner.confirmWrite("dumped the session to \(path)")
         case .export(let kind, let path, let format, let range):
             let session = interpreter.session
             var count = 0
-            guard runner.writeFile(to: path, append: false, range: range, as: .write, {
-                count = ExportWriter.write(kind, of: session, as: format, to: &$0)
-            }) else { return false }
+            guard
+                runner.writeFile(
+                    to: path, append: false, range: range, as: .write,
+                    {
+                        count = ExportWriter.write(kind, of: session, as: format, to: &$0)
+                    })
+            else { return false }
             runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
         case .importRecords(let kind, let path, let range):
             return importRecords(kind, from: path, range: range)
@@ -133,17 +142,20 @@ struct EffectPerformer {
         defer { fclose(file) }
         let showProgress = runner.err.isTerminal
         do {
-            let changes = try CSVImporter.run(kind, into: interpreter, chunks: {
-                var buffer = [UInt8](repeating: 0, count: 1 << 16)
-                let n = fread(&buffer, 1, buffer.count, file)
-                if n == 0 {
-                    if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
-                    return nil
-                }
-                return Array(buffer[0..<n])
-            }, progress: { rows in
-                if showProgress { runner.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
-            })
+            let changes = try CSVImporter.run(
+                kind, into: interpreter,
+                chunks: {
+                    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                    let n = fread(&buffer, 1, buffer.count, file)
+                    if n == 0 {
+                        if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
+                        return nil
+                    }
+                    return Array(buffer[0..<n])
+                },
+                progress: { rows in
+                    if showProgress { runner.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
+                })
             if showProgress { runner.err.raw("\r\u{1B}[K") }
             let added = changes.changes.count
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
@@ -175,9 +187,9 @@ struct EffectPerformer {
     }
 }
 
-private extension String {
+extension String {
     /// A multi-line history entry on one line, its line breaks shown as `⏎ `.
-    func replacingNewlines() -> String {
+    fileprivate func replacingNewlines() -> String {
         split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
     }
 }

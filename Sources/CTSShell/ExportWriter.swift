@@ -13,8 +13,10 @@ import CTSOutput
 ///
 ///     let n = ExportWriter.write(.cadre, of: session, as: .csv, to: &file)   // records written
 enum ExportWriter {
-    static func write(_ kind: EntityKind, of session: Session, as format: OutputFormat,
-                      pieceSize: Int = 4096, to out: inout some TextOutputStream) -> Int {
+    static func write(
+        _ kind: EntityKind, of session: Session, as format: OutputFormat,
+        pieceSize: Int = 4096, to out: inout some TextOutputStream
+    ) -> Int {
         let slots = Export.slots(kind, of: session)
         switch format.traits.appending {
         case .rowsUnderHeader, .lines:

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A file being written a piece at a time: the sink the renderers, `export` and `dump` write

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLineEditShim
 import CTSLanguage
@@ -16,8 +16,10 @@ public final class InteractiveShell {
     /// Runs before each prompt (the completer's index warm-up).
     let beforePrompt: () -> Void
 
-    public init(runner: ScriptRunner, editor: LineEditor, history: History, out: OutputSink,
-                beforePrompt: @escaping () -> Void = {}) {
+    public init(
+        runner: ScriptRunner, editor: LineEditor, history: History, out: OutputSink,
+        beforePrompt: @escaping () -> Void = {}
+    ) {
         self.runner = runner
         self.editor = editor
         self.history = history
@@ -32,8 +34,9 @@ public final class InteractiveShell {
     /// One line saying what this is, how to get help, and where the session lives. A file
     /// `-s` had to create is called new, so a mistyped name does not pass for an empty session.
     public static func banner(sessionFile: String?, created: Bool = false, readOnly: Bool = false) -> String {
-        let storage = (sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
-            ?? "session in memory only (not saved)")
+        let storage =
+            (sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
+                ?? "session in memory only (not saved)")
             + (readOnly ? " (read-only: nothing can be changed)" : "")
         return "cts \(Version.current) · type 'help' for commands, 'quit' to leave · \(storage)"
     }

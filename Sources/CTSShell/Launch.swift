@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLineEditShim
 import CTSDomain
@@ -25,11 +25,13 @@ extension CommandLine {
         let stdinIsTerminal = Files.isTerminalInput()
         var runOptions = options.run
         runOptions.staysInteractive = options.interactive
-        let runner = ScriptRunner(options: runOptions, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
-                                  today: Terminal.today())
+        let runner = ScriptRunner(
+            options: runOptions, out: .standard(STDOUT_FILENO), err: .standard(STDERR_FILENO),
+            today: Terminal.today())
         guard runner.openSessionFile() else { return ExitStatus.sessionFile }
         defer { runner.closeSessionFile() }
-        let batchOnly = !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
+        let batchOnly =
+            !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
             || options.run.dryRun
         if batchOnly {
             if options.interactive && stdinIsTerminal && !options.run.dryRun {
@@ -56,18 +58,21 @@ extension CommandLine {
         let completer = Completer(interpreter: runner.interpreter)
         var beforePrompt: () -> Void = {}
         if !dumb, Terminal.isTerminal(STDOUT_FILENO),
-           let libedit = LibEditLineEditor(history: history, complete: completer.complete) {
+            let libedit = LibEditLineEditor(history: history, complete: completer.complete)
+        {
             editor = libedit
             beforePrompt = completer.prepare
         } else {
             editor = PlainLineEditor(showPrompt: Terminal.isTerminal(STDOUT_FILENO))
         }
         runner.interpreter.interruptRequested = { cle_sigint_pending() != 0 }
-        let shell = InteractiveShell(runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
-                                     beforePrompt: beforePrompt)
+        let shell = InteractiveShell(
+            runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
+            beforePrompt: beforePrompt)
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        let banner = InteractiveShell.banner(sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
-                                             readOnly: runner.isReadOnly)
+        let banner = InteractiveShell.banner(
+            sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
+            readOnly: runner.isReadOnly)
         return shell.run(rcFile: rc, banner: banner)
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLineEdit
 import CLineEditShim
@@ -132,7 +132,9 @@ public final class LibEditLineEditor: LineEditor {
                 let i = column * rows + row
                 guard i < cells.count else { continue }
                 let cell = cells[i]
-                line += cell + (column == perRow - 1 ? "" : String(repeating: " ", count: cellWidth - DisplayWidth.of(cell)))
+                line +=
+                    cell
+                    + (column == perRow - 1 ? "" : String(repeating: " ", count: cellWidth - DisplayWidth.of(cell)))
             }
             while line.hasSuffix(" ") { line.removeLast() }
             out += line + "\n"

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CTSDomain
 import CTSInterpreter
@@ -19,8 +19,10 @@ extension ScriptRunner {
 
     /// Writes a file a command produced, as `fill` writes it to the sink a piece at a time;
     /// false (reported) when it cannot be written. Under --dry-run it only notes the file.
-    func writeFile(to path: String, append: Bool, range: SourceRange, as verb: DryRun.FileWrite.Verb,
-                   prefix: String = "", _ fill: (inout FileSink) -> Void) -> Bool {
+    func writeFile(
+        to path: String, append: Bool, range: SourceRange, as verb: DryRun.FileWrite.Verb,
+        prefix: String = "", _ fill: (inout FileSink) -> Void
+    ) -> Bool {
         guard mayWrite(path, as: verb) else { return true }
         var sink: FileSink
         switch FileSink.open(path, append: append) {
@@ -39,8 +41,10 @@ extension ScriptRunner {
     }
 
     /// Writes a file whose text is already made (a session script, a small report).
-    func writeFile(_ text: String, to path: String, append: Bool, range: SourceRange,
-                   as verb: DryRun.FileWrite.Verb) -> Bool {
+    func writeFile(
+        _ text: String, to path: String, append: Bool, range: SourceRange,
+        as verb: DryRun.FileWrite.Verb
+    ) -> Bool {
         writeFile(to: path, append: append, range: range, as: verb) { $0.write(text) }
     }
 
@@ -67,13 +71,17 @@ extension ScriptRunner {
             let name = spec.format.rawValue
             switch Renderer.appending(table, spec, firstLine: existing?.text) {
             case .failure(.notAppendable):
-                report(.error("cannot append \(name) to '\(redirect.path)': a \(name) file is one "
-                              + "array, and a second one after it is not \(name); use 'as ndjson' (one object "
-                              + "per line) to append, or '>' to replace the file", at: redirect.range))
+                report(
+                    .error(
+                        "cannot append \(name) to '\(redirect.path)': a \(name) file is one "
+                            + "array, and a second one after it is not \(name); use 'as ndjson' (one object "
+                            + "per line) to append, or '>' to replace the file", at: redirect.range))
                 return false
             case .failure(.otherColumns(let old, let new)):
-                report(.error("cannot append to '\(redirect.path)': its header is '\(old)', but this result's columns "
-                              + "are '\(new)'; write to another file, or use '>' to replace it", at: redirect.range))
+                report(
+                    .error(
+                        "cannot append to '\(redirect.path)': its header is '\(old)', but this result's columns "
+                            + "are '\(new)'; write to another file, or use '>' to replace it", at: redirect.range))
                 return false
             case .success(let appended):
                 written = appended
@@ -82,9 +90,12 @@ extension ScriptRunner {
                 if !(existing?.endsWithNewline ?? true) { prefix = "\n" }
             }
         }
-        guard writeFile(to: redirect.path, append: redirect.append, range: redirect.range,
-                        as: redirect.append ? .append : .write, prefix: prefix,
-                        { Renderer.write(table, written, to: &$0) }) else { return false }
+        guard
+            writeFile(
+                to: redirect.path, append: redirect.append, range: redirect.range,
+                as: redirect.append ? .append : .write, prefix: prefix,
+                { Renderer.write(table, written, to: &$0) })
+        else { return false }
         let rows = table.rows.count
         confirmWrite("\(redirect.append ? "appended" : "wrote") \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
         return true

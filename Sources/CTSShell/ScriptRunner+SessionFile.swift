@@ -25,8 +25,9 @@ extension ScriptRunner {
     /// Closes the session file; in batch, says what was not saved.
     public func closeSessionFile() {
         if sessionFile.warnsOfUnsavedChanges, let path = sessionFile.path, interpreter.unsavedChanges > 0 {
-            err.print("cts: \(interpreter.unsavedChanges) change\(interpreter.unsavedChanges == 1 ? " was" : "s were") "
-                      + "not saved to \(path) (autosave is off); use 'save' to keep them")
+            err.print(
+                "cts: \(interpreter.unsavedChanges) change\(interpreter.unsavedChanges == 1 ? " was" : "s were") "
+                    + "not saved to \(path) (autosave is off); use 'save' to keep them")
         }
         sessionFile.close()
     }
@@ -63,8 +64,10 @@ extension ScriptRunner {
     /// file gets all of it or none; with --dry-run, say what would have changed instead.
     func finishBatch(keptGoing: Bool) {
         if sessionFile.isDryRun {
-            out.raw(DryRun.summary(interpreter.transactionChanges, files: sessionFile.plannedWrites,
-                                   session: interpreter.session, path: sessionFile.path))
+            out.raw(
+                DryRun.summary(
+                    interpreter.transactionChanges, files: sessionFile.plannedWrites,
+                    session: interpreter.session, path: sessionFile.path))
             interpreter.commit()
             return
         }
@@ -72,8 +75,9 @@ extension ScriptRunner {
             let written = try writeUnwrittenChanges()
             interpreter.commit()
             if written > 0, keptGoing && failed, let path = sessionFile.path {
-                err.print("cts: wrote the \(written) changing command\(written == 1 ? "" : "s") that succeeded "
-                          + "to \(path); the ones that failed changed nothing")
+                err.print(
+                    "cts: wrote the \(written) changing command\(written == 1 ? "" : "s") that succeeded "
+                        + "to \(path); the ones that failed changed nothing")
             }
         } catch {
             interpreter.rollback()
@@ -106,8 +110,9 @@ extension ScriptRunner {
     private func mayDropUnsavedChanges(before action: String) -> Bool {
         let unsaved = interpreter.unsavedChanges
         guard unsaved > 0, !sessionFile.isOpen || !interpreter.settings.autosave, let confirm else { return true }
-        return confirm("\(Self.changesAre(unsaved)) not saved and cannot be undone after "
-                       + "'\(action)'. Go on? (y/n) ")
+        return confirm(
+            "\(Self.changesAre(unsaved)) not saved and cannot be undone after "
+                + "'\(action)'. Go on? (y/n) ")
     }
 
     func storeFailure(_ error: any Error, at range: SourceRange?) {

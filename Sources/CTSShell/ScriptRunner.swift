@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CTSDomain
 import CTSInterpreter
@@ -131,7 +131,8 @@ public final class ScriptRunner {
         } else {
             let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
             if !interpreter.rollback() {
-                report(.error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
+                report(
+                    .error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
             }
             // A `save` earlier in this input put changes in the file that were just taken back.
             if fileHasSomeOfIt, sessionFile.writes {
@@ -163,7 +164,8 @@ public final class ScriptRunner {
             let canonical = Files.canonical(path)
             if includedAt != nil {
                 if includeStack.contains(canonical) {
-                    let cycle = (includeStack.drop { $0 != canonical } + [canonical]).map(shortName).joined(separator: " → ")
+                    let cycle = (includeStack.drop { $0 != canonical } + [canonical]).map(shortName).joined(
+                        separator: " → ")
                     report(.error("include cycle: \(cycle)", at: includedAt))
                     return false
                 }
@@ -294,7 +296,8 @@ public final class ScriptRunner {
         let file = files[range.fileID]
         if range.start.line == range.end.line {
             let bytes = Array(file.text.utf8)
-            return Self.prompt + String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self) + "\n"
+            return Self.prompt + String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self)
+                + "\n"
         }
         var text = ""
         for line in range.start.line...range.end.line {

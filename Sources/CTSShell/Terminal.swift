@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import CTSDomain
 
@@ -96,7 +96,8 @@ enum Files {
     /// Only regular files are read, unless `allowStreams` also lets pipes through (a script
     /// given as `cts <(generate)`): a directory, a device such as /dev/zero or a socket is an
     /// error, so that cts never tries to hold an endless stream.
-    static func readBytes(_ path: String, allowStreams: Bool, limit: Int = maxScriptBytes) -> Result<[UInt8], FileError> {
+    static func readBytes(_ path: String, allowStreams: Bool, limit: Int = maxScriptBytes) -> Result<[UInt8], FileError>
+    {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(FileError(path: path, errno: errno)) }
         defer { close(fd) }

@@ -1,9 +1,9 @@
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a new file in place of an old one so that a crash or kill at any instant leaves one

@@ -13,15 +13,20 @@ enum BulkLoad {
     static let threshold = 20_000
 
     /// Runs `body` with the indexes of `kinds` (default: every entity table) dropped.
-    static func withoutIndexes(_ db: Database, of kinds: Set<EntityKind> = Set(EntityKind.allCases),
-                               _ body: () throws -> Void) throws {
+    static func withoutIndexes(
+        _ db: Database, of kinds: Set<EntityKind> = Set(EntityKind.allCases),
+        _ body: () throws -> Void
+    ) throws {
         let tables = Set(kinds.map(SessionSchema.table))
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid
-            """).compactMap { row -> (name: String, sql: String)? in
-                let table: String = row["tbl_name"]
-                return tables.contains(table) ? (row["name"], row["sql"]) : nil
-            }
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid
+                """
+        ).compactMap { row -> (name: String, sql: String)? in
+            let table: String = row["tbl_name"]
+            return tables.contains(table) ? (row["name"], row["sql"]) : nil
+        }
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
         try body()
         for index in indexes { try db.execute(sql: index.sql) }
@@ -46,7 +51,9 @@ enum BulkLoad {
         }
         var existing = 0
         for kind in kinds {
-            existing += try Int.fetchOne(db, sql: "SELECT max(slot) + 1 FROM \(SessionSchema.quoted(SessionSchema.table(kind)))") ?? 0
+            existing +=
+                try Int.fetchOne(
+                    db, sql: "SELECT max(slot) + 1 FROM \(SessionSchema.quoted(SessionSchema.table(kind)))") ?? 0
         }
         return inserts >= threshold && 2 * inserts >= existing ? kinds : nil
     }

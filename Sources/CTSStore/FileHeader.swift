@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the first 100 bytes of a file say, read before SQLite touches it, so that a file
@@ -55,14 +55,15 @@ enum FileHeader {
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         // A page size must be a power of two from 512 to 65536.
         guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else { return .notSQLite }
-        return .sqlite(SQLiteHeader(
-            pageSize: pageSize,
-            pageCount: Int(u32(28)),
-            sizeIsValid: u32(24) == u32(92),
-            isWAL: bytes[18] == 2 || bytes[19] == 2,
-            userVersion: Int32(bitPattern: u32(60)),
-            applicationID: Int32(bitPattern: u32(68)),
-            fileSize: size))
+        return .sqlite(
+            SQLiteHeader(
+                pageSize: pageSize,
+                pageCount: Int(u32(28)),
+                sizeIsValid: u32(24) == u32(92),
+                isWAL: bytes[18] == 2 || bytes[19] == 2,
+                userVersion: Int32(bitPattern: u32(60)),
+                applicationID: Int32(bitPattern: u32(68)),
+                fileSize: size))
     }
 }
 

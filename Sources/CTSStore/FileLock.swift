@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The lock that keeps two cts from working on one session file: `FILE.lock` beside it (mode
@@ -51,7 +51,8 @@ final class FileLock {
             }
             var opened = stat(), current = stat()
             guard fstat(fd, &opened) == 0, stat(path, &current) == 0,
-                  opened.st_dev == current.st_dev, opened.st_ino == current.st_ino else {
+                opened.st_dev == current.st_dev, opened.st_ino == current.st_ino
+            else {
                 close(fd)
                 continue
             }

@@ -13,13 +13,14 @@ enum Migrator {
             if current == 0 {
                 try db.execute(sql: "PRAGMA application_id = \(SessionSchema.applicationID)")
             }
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS "schema_migrations" (
-                    "version" INTEGER PRIMARY KEY,
-                    "name" TEXT NOT NULL,
-                    "applied" TEXT NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS "schema_migrations" (
+                        "version" INTEGER PRIMARY KEY,
+                        "name" TEXT NOT NULL,
+                        "applied" TEXT NOT NULL
+                    )
+                    """)
             for migration in SessionSchema.migrations where migration.version > current && migration.version <= target {
                 try db.execute(sql: migration.sql)
                 try db.execute(
@@ -28,8 +29,9 @@ enum Migrator {
                         VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                         """,
                     arguments: [migration.version, migration.name])
-                try db.execute(sql: "UPDATE \"meta\" SET \"value\" = ? WHERE \"key\" = 'format_version'",
-                               arguments: [String(migration.version)])
+                try db.execute(
+                    sql: "UPDATE \"meta\" SET \"value\" = ? WHERE \"key\" = 'format_version'",
+                    arguments: [String(migration.version)])
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
             return .commit

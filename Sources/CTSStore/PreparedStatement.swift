@@ -24,8 +24,9 @@ final class PreparedStatement {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
         self.connection = connection
         self.statement = statement
@@ -83,8 +84,9 @@ final class PreparedStatement {
         sqlite3_reset(statement)
         guard code == SQLITE_DONE else {
             let extended = sqlite3_extended_errcode(connection)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended),
-                                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: extended),
+                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
         return false
     }
@@ -119,8 +121,9 @@ final class PreparedStatement {
         defer { sqlite3_reset(statement) }
         guard code == SQLITE_DONE else {
             let extended = sqlite3_extended_errcode(connection)
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended),
-                                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: extended),
+                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
         }
         return Int(sqlite3_changes(connection))
     }

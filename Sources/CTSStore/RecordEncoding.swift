@@ -45,7 +45,8 @@ enum RecordEncoding {
             s.bind(next(), x.id); s.bind(next(), x.by); s.bind(next(), x.unit); s.bind(next(), DayText.format(x.date))
             s.bind(next(), x.scope)
         case .finding(let f):
-            s.bind(next(), f.id); s.bind(next(), f.inspection); s.bind(next(), f.text); s.bind(next(), f.severity.rawValue)
+            s.bind(next(), f.id); s.bind(next(), f.inspection); s.bind(next(), f.text);
+            s.bind(next(), f.severity.rawValue)
             s.bind(next(), DayText.format(f.due)); s.bind(next(), f.status.rawValue)
             s.bind(next(), f.resolved.map(DayText.format))
         case .practice(let p):

@@ -34,13 +34,17 @@ final class RecordWriter {
     func write(_ settings: SessionSettings) throws {
         let values: [(String, String?)] = [
             (SessionSchema.todayKey, settings.today.map(DayText.format)),
-            (SessionSchema.dayHoursKey, settings.dayHours == SessionSettings.standard.dayHours
-                ? nil : settings.dayHours.description),
+            (
+                SessionSchema.dayHoursKey,
+                settings.dayHours == SessionSettings.standard.dayHours
+                    ? nil : settings.dayHours.description
+            ),
         ]
         for (key, value) in values {
             if let value {
-                try db.execute(sql: "INSERT OR REPLACE INTO \"meta\" (\"key\", \"value\") VALUES (?, ?)",
-                               arguments: [key, value])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO \"meta\" (\"key\", \"value\") VALUES (?, ?)",
+                    arguments: [key, value])
             } else {
                 try db.execute(sql: "DELETE FROM \"meta\" WHERE \"key\" = ?", arguments: [key])
             }
@@ -77,8 +81,10 @@ final class RecordWriter {
         }
     }
 
-    private func statement(_ cache: inout [EntityKind: PreparedStatement], _ kind: EntityKind,
-                           _ sql: (EntityKind) -> String) throws -> PreparedStatement {
+    private func statement(
+        _ cache: inout [EntityKind: PreparedStatement], _ kind: EntityKind,
+        _ sql: (EntityKind) -> String
+    ) throws -> PreparedStatement {
         if let statement = cache[kind] { return statement }
         let statement = try PreparedStatement(db, sql(kind))
         cache[kind] = statement

@@ -22,7 +22,9 @@ struct RowReader {
         }
     }
 
-    static func damaged(_ file: String, _ kind: EntityKind, _ slot: Int, _ column: String, _ problem: String) -> StoreError {
+    static func damaged(_ file: String, _ kind: EntityKind, _ slot: Int, _ column: String, _ problem: String)
+        -> StoreError
+    {
         StoreError(.corrupt, "\(file) is damaged: \(kind.rawValue) \(slot), column \(column) \(problem)")
     }
 
@@ -93,7 +95,10 @@ struct RowReader {
     func word<E: DomainEnum>(_ i: Int32) throws -> E {
         let text = try text(i)
         guard let value = E(rawValue: text) else {
-            throw damaged(i, "has '\(text)', which is not a \(E.vocabulary.rawValue) (\(E.vocabulary.words.joined(separator: ", ")))")
+            throw damaged(
+                i,
+                "has '\(text)', which is not a \(E.vocabulary.rawValue) (\(E.vocabulary.words.joined(separator: ", ")))"
+            )
         }
         return value
     }

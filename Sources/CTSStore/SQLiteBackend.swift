@@ -2,9 +2,9 @@ import CTSDomain
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A session file (`.ctsdb`) opened by this cts: an SQLite database holding the whole
@@ -45,8 +45,10 @@ public final class SQLiteBackend: SessionBackend {
     /// The cts version written into `meta` when the caller does not give one.
     public static let defaultCTSVersion = "0.1.0"
 
-    private init(path: String, queue: DatabaseQueue, lock: FileLock?, format: Int, readOnly: Bool,
-                 ctsVersion: String, recorder: SQLRecorder? = nil) {
+    private init(
+        path: String, queue: DatabaseQueue, lock: FileLock?, format: Int, readOnly: Bool,
+        ctsVersion: String, recorder: SQLRecorder? = nil
+    ) {
         self.path = path
         self.queue = queue
         self.lock = lock
@@ -79,8 +81,10 @@ public final class SQLiteBackend: SessionBackend {
     /// format (the message names both versions), a file that is not SQLite, a truncated or
     /// damaged one, an SQLite file that is not a cts session, a missing directory, a file
     /// another cts has open (`.locked(pid:)`).
-    public static func open(_ path: String, create: Bool = true,
-                            ctsVersion: String = defaultCTSVersion) throws(StoreError) -> SQLiteBackend {
+    public static func open(
+        _ path: String, create: Bool = true,
+        ctsVersion: String = defaultCTSVersion
+    ) throws(StoreError) -> SQLiteBackend {
         try FileSystem.checkDirectory(of: path, creating: create)
         let lock = try FileLock.acquire(for: path)
         var created = false
@@ -100,8 +104,9 @@ public final class SQLiteBackend: SessionBackend {
                 try? queue.close()
                 throw error
             }
-            let store = SQLiteBackend(path: path, queue: queue, lock: lock, format: format, readOnly: false,
-                                     ctsVersion: ctsVersion)
+            let store = SQLiteBackend(
+                path: path, queue: queue, lock: lock, format: format, readOnly: false,
+                ctsVersion: ctsVersion)
             store.wasCreated = created
             return store
         } catch {
@@ -122,8 +127,9 @@ public final class SQLiteBackend: SessionBackend {
         if header.isEmpty {
             // A zero-length file is an empty session; there is nothing to read from it.
             do {
-                return SQLiteBackend(path: path, queue: try DatabaseQueue(), lock: nil, format: 0, readOnly: true,
-                                    ctsVersion: defaultCTSVersion)
+                return SQLiteBackend(
+                    path: path, queue: try DatabaseQueue(), lock: nil, format: 0, readOnly: true,
+                    ctsVersion: defaultCTSVersion)
             } catch {
                 throw storeError(error, path, doing: "read")
             }
@@ -131,8 +137,9 @@ public final class SQLiteBackend: SessionBackend {
         let queue = try openQueue(path, readOnly: true)
         do {
             let format = try queue.inDatabase { db in try validate(db, path) }
-            return SQLiteBackend(path: path, queue: queue, lock: nil, format: format, readOnly: true,
-                                ctsVersion: defaultCTSVersion)
+            return SQLiteBackend(
+                path: path, queue: queue, lock: nil, format: format, readOnly: true,
+                ctsVersion: defaultCTSVersion)
         } catch {
             try? queue.close()
             throw storeError(error, path, doing: "read")
@@ -148,8 +155,9 @@ public final class SQLiteBackend: SessionBackend {
             try Migrator.migrate(db)
             if let recorder { db.trace { recorder.append($0.expandedDescription) } }
         }
-        return SQLiteBackend(path: ":memory:", queue: queue, lock: nil, format: SessionSchema.currentVersion,
-                            readOnly: false, ctsVersion: defaultCTSVersion, recorder: recorder)
+        return SQLiteBackend(
+            path: ":memory:", queue: queue, lock: nil, format: SessionSchema.currentVersion,
+            readOnly: false, ctsVersion: defaultCTSVersion, recorder: recorder)
     }
 
     /// Statements run since the store was made (``inMemory(recordingSQL:)`` only).
@@ -304,7 +312,8 @@ public final class SQLiteBackend: SessionBackend {
         case .sqlite(let h):
             if h.isTruncated {
                 let expected = h.sizeIsValid && h.pageCount > 0 ? ", expected \(h.pageCount * h.pageSize)" : ""
-                throw StoreError(.corrupt, "\(path) is damaged: it is truncated (\(h.fileSize) bytes\(expected))\(kept)")
+                throw StoreError(
+                    .corrupt, "\(path) is damaged: it is truncated (\(h.fileSize) bytes\(expected))\(kept)")
             }
             if h.applicationID != SessionSchema.applicationID {
                 throw StoreError(.notASession, "\(path) is an SQLite database but not a cts session file\(kept)")
@@ -316,15 +325,18 @@ public final class SQLiteBackend: SessionBackend {
     }
 
     private static func newerFormat(_ path: String, _ version: Int, _ suffix: String = "") -> StoreError {
-        StoreError(.newerFormat(file: version, supported: SessionSchema.currentVersion),
-                   "\(path) has session format \(version), but this cts reads formats up to "
-                   + "\(SessionSchema.currentVersion); open it with a newer cts\(suffix)")
+        StoreError(
+            .newerFormat(file: version, supported: SessionSchema.currentVersion),
+            "\(path) has session format \(version), but this cts reads formats up to "
+                + "\(SessionSchema.currentVersion); open it with a newer cts\(suffix)")
     }
 
     /// Creates the schema of a new file, or checks an existing one and upgrades it.
     /// Returns the file's format version afterwards.
-    private static func prepare(_ queue: DatabaseQueue, _ path: String, isNew: Bool,
-                                ctsVersion: String) throws(StoreError) -> Int {
+    private static func prepare(
+        _ queue: DatabaseQueue, _ path: String, isNew: Bool,
+        ctsVersion: String
+    ) throws(StoreError) -> Int {
         do {
             return try queue.inDatabase { db in
                 if isNew {
@@ -390,9 +402,11 @@ public final class SQLiteBackend: SessionBackend {
     static func storeError(_ error: any Error, _ path: String, doing: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? RecordWriter.OutOfStep {
-            return StoreError(.io, "cannot write \(path): it has no \(error.kind.rawValue) in slot \(error.slot), so it "
-                              + "is out of step with the session; nothing was written (save to a new file to keep "
-                              + "the session)")
+            return StoreError(
+                .io,
+                "cannot write \(path): it has no \(error.kind.rawValue) in slot \(error.slot), so it "
+                    + "is out of step with the session; nothing was written (save to a new file to keep "
+                    + "the session)")
         }
         if let error = error as? DatabaseError {
             let code = error.extendedResultCode.rawValue
@@ -412,13 +426,17 @@ public final class SQLiteBackend: SessionBackend {
             case .SQLITE_CANTOPEN:
                 return make(.io, "cannot \(doing) \(path): \(detail)")
             case .SQLITE_READONLY where code == 776:  // SQLITE_READONLY_ROLLBACK
-                return make(.io, "\(path) was left half-written by a program that stopped in the middle of a "
-                            + "change; open it once without --read-only to recover it")
+                return make(
+                    .io,
+                    "\(path) was left half-written by a program that stopped in the middle of a "
+                        + "change; open it once without --read-only to recover it")
             case .SQLITE_READONLY:
                 return make(.io, "cannot \(doing) \(path): it is read-only (\(detail))")
             case .SQLITE_CONSTRAINT:
-                return make(.io, "cannot \(doing) \(path): the changes break a rule of the file (\(detail)); "
-                            + "nothing was written")
+                return make(
+                    .io,
+                    "cannot \(doing) \(path): the changes break a rule of the file (\(detail)); "
+                        + "nothing was written")
             default:
                 return make(.io, "cannot \(doing) \(path): \(detail)")
             }

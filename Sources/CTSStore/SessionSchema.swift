@@ -40,7 +40,8 @@ enum SessionSchema {
         switch kind {
         case .unit: ["id", "name", "kind", "level", "parent"]
         case .cadre: ["id", "name", "unit", "rank", "category", "born", "status"]
-        case .course: ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity", "day_hours"]
+        case .course:
+            ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity", "day_hours"]
         case .enrollment: ["cadre", "course", "status", "hours", "date"]
         case .rule: ["id", "title", "for", "period_first", "period_last", "period_years", "hours", "kinds"]
         case .exemption: ["cadre", "rule", "reason"]

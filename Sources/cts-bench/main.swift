@@ -44,8 +44,12 @@ let condition = clock.measure {
 }
 print("TAB completion with \(cadres) cadres (adding them took \(ms(add))):")
 print("  building the id index before the first prompt: \(ms(prepare))")
-print("  a TAB on a cadre id: median \(ms(samples[samples.count / 2])), p99 \(ms(samples[samples.count * 99 / 100])), max \(ms(samples.last!))")
+print(
+    "  a TAB on a cadre id: median \(ms(samples[samples.count / 2])), p99 \(ms(samples[samples.count * 99 / 100])), max \(ms(samples.last!))"
+)
 print("  the first TAB after adding a cadre: \(ms(afterChange))")
 print("  a TAB in a condition: \(ms(condition))")
 let check = completer.complete(line: "cadre show c-00012", cursor: 18)
-print("  (check: 'cadre show c-00012' gives \(check.candidates.count) candidates, first \(check.candidates.first?.text ?? "-") \(check.candidates.first?.detail ?? ""))")
+print(
+    "  (check: 'cadre show c-00012' gives \(check.candidates.count) candidates, first \(check.candidates.first?.text ?? "-") \(check.candidates.first?.detail ?? ""))"
+)

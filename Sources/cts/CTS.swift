@@ -14,20 +14,28 @@ struct CTS: ParsableCommand {
     @Argument(help: "Scripts to run in order, then exit.") var scripts: [String] = []
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
     var command: [String] = []
-    @Option(name: .customShort("s"), help: ArgumentHelp("Work on a session file (created if missing).", valueName: "file"))
+    @Option(
+        name: .customShort("s"), help: ArgumentHelp("Work on a session file (created if missing).", valueName: "file"))
     var session: String?
     @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
-    @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).") var keepGoing = false
+    @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).")
+    var keepGoing = false
     @Flag(name: .customLong("read-only"), help: "Read the session file without locking or changing it.")
     var readOnly = false
-    @Flag(name: .customLong("dry-run"), help: "Run the scripts on the session file without writing; print what would change.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Run the scripts on the session file without writing; print what would change.")
     var dryRun = false
-    @Flag(name: .customLong("no-rc"), help: "Do not run the rc file ($XDG_CONFIG_HOME/cts/ctsrc) before the first prompt.")
+    @Flag(
+        name: .customLong("no-rc"), help: "Do not run the rc file ($XDG_CONFIG_HOME/cts/ctsrc) before the first prompt."
+    )
     var noRC = false
 
     func run() throws {
-        if dryRun && session == nil { throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT") }
+        if dryRun && session == nil {
+            throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT")
+        }
         var options = LaunchOptions()
         options.run.scripts = scripts
         options.run.commands = command

@@ -9,8 +9,13 @@ import Testing
         let before = Snapshot(s)
         var changes = ChangeSet()
         let b = Builder(session: s)
-        try s.add(s.makeRecord(.unit, ["id": .text("sz"), "name": .text("Suzhou"), "kind": .text("locality"),
-                                       "level": .text("city"), "parent": .text("js")]), &changes)
+        try s.add(
+            s.makeRecord(
+                .unit,
+                [
+                    "id": .text("sz"), "name": .text("Suzhou"), "kind": .text("locality"),
+                    "level": .text("city"), "parent": .text("js"),
+                ]), &changes)
         try s.update(.cadre, 0, with: [("unit", .text("sz")), ("born", .null)], &changes)
         try s.exempt(cadre: 1, rule: 1, reason: "maternity leave", &changes)
         try s.remove(.course, 1, cascade: true, &changes)
@@ -93,18 +98,31 @@ import Testing
             do {
                 switch rng.next(12) {
                 case 0:
-                    var f: [String: Value] = ["id": .text("u\(counter)"), "name": .text("U"), "kind": .text(counter % 2 == 0 ? "institution" : "department"),
-                                              "level": .text("county")]
+                    var f: [String: Value] = [
+                        "id": .text("u\(counter)"), "name": .text("U"),
+                        "kind": .text(counter % 2 == 0 ? "institution" : "department"),
+                        "level": .text("county"),
+                    ]
                     if rng.next(3) > 0 { f["parent"] = .text(unitID()) }
                     try s.add(s.makeRecord(.unit, f), &changes)
                 case 1:
-                    try s.add(s.makeRecord(.cadre, ["id": .text("c\(counter)"), "name": .text("C"), "unit": .text(unitID()),
-                                                    "rank": .text("staff"), "category": .text("technical")]), &changes)
+                    try s.add(
+                        s.makeRecord(
+                            .cadre,
+                            [
+                                "id": .text("c\(counter)"), "name": .text("C"), "unit": .text(unitID()),
+                                "rank": .text("staff"), "category": .text("technical"),
+                            ]), &changes)
                 case 2:
-                    try s.add(s.makeRecord(.course, ["id": .text("k\(counter)"), "title": .text("K"), "kind": .text("online"),
-                                                     "provider": .text(institutionID()), "start": .date(day(2009, 1, 1)),
-                                                     "end": .date(day(2009, 2, 1)), "hours": .number(10),
-                                                     "capacity": .number(Number(1 + rng.next(3)))]), &changes)
+                    try s.add(
+                        s.makeRecord(
+                            .course,
+                            [
+                                "id": .text("k\(counter)"), "title": .text("K"), "kind": .text("online"),
+                                "provider": .text(institutionID()), "start": .date(day(2009, 1, 1)),
+                                "end": .date(day(2009, 2, 1)), "hours": .number(10),
+                                "capacity": .number(Number(1 + rng.next(3))),
+                            ]), &changes)
                 case 3:
                     if let c = pick(.cadre), let k = pick(.course) { try s.enroll(cadre: c, course: k, &changes) }
                 case 4:
@@ -126,10 +144,17 @@ import Testing
                     let kind = kinds[rng.next(kinds.count)]
                     if let x = pick(kind) { try s.remove(kind, x, cascade: rng.next(2) == 0, &changes) }
                 case 9:
-                    if let c = pick(.cadre), let r = pick(.rule) { try s.exempt(cadre: c, rule: r, reason: "r", &changes) }
+                    if let c = pick(.cadre), let r = pick(.rule) {
+                        try s.exempt(cadre: c, rule: r, reason: "r", &changes)
+                    }
                 case 10:
-                    try s.upsert(s.makeRecord(.budget, ["unit": .text(unitID()), "year": .number(Number(2009 + rng.next(3))),
-                                                        "funds": .number(1), "revenue": .number(2)]), &changes)
+                    try s.upsert(
+                        s.makeRecord(
+                            .budget,
+                            [
+                                "unit": .text(unitID()), "year": .number(Number(2009 + rng.next(3))),
+                                "funds": .number(1), "revenue": .number(2),
+                            ]), &changes)
                 default:
                     // Take back the last successful step, as undo does.
                     if let last = history.popLast() { s.revert(last) }

@@ -52,7 +52,8 @@ import Testing
     @Test func absentAndWithdrawNeedAnEnrolledCadre() throws {
         var changes = ChangeSet()
         let never = domainError { try s.mark(cadre: c3, course: k3, .absent, &changes) }
-        #expect(never?.message == "cannot mark absent c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
+        #expect(
+            never?.message == "cannot mark absent c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
         let done = domainError { try s.mark(cadre: c1, course: k1, .withdrawn, &changes) }
         #expect(done?.message == "cannot withdraw c1 in k1: the enrollment is already completed")
         try b.enroll(c3, k3)
@@ -76,8 +77,9 @@ import Testing
     }
 
     @Test func fullCourseRefusesAndWithdrawnPlacesAreFreed() throws {
-        let k = try b.course("k9", kind: "rotation", provider: "js.ps", start: day(2010, 3, 1), end: day(2010, 3, 5),
-                             hours: 40, capacity: 2)
+        let k = try b.course(
+            "k9", kind: "rotation", provider: "js.ps", start: day(2010, 3, 1), end: day(2010, 3, 5),
+            hours: 40, capacity: 2)
         try b.enroll(c1, k)
         try b.enroll(c2, k)
         #expect(s.activeEnrollments(course: k) == 2)

@@ -13,9 +13,11 @@ import Testing
         #expect(20.7 + 24.9 + 4.4 < 50.0)
     }
 
-    @Test(arguments: [("390", "390"), ("7.5", "7.5"), ("0.25", "0.25"), ("3.2e10", "32000000000"),
-                      ("1_200_000", "1200000"), ("-0.5", "-0.5"), ("-1.25", "-1.25"), ("0.001", "0.001"),
-                      ("1.500", "1.5")])
+    @Test(arguments: [
+        ("390", "390"), ("7.5", "7.5"), ("0.25", "0.25"), ("3.2e10", "32000000000"),
+        ("1_200_000", "1200000"), ("-0.5", "-0.5"), ("-1.25", "-1.25"), ("0.001", "0.001"),
+        ("1.500", "1.5"),
+    ])
     func decimalTextIsReadExactlyAndPrintedShortest(_ pair: (String, String)) {
         let n = Number(text: pair.0)!
         #expect(n.isExact, "\(pair.0)")
@@ -72,7 +74,7 @@ import Testing
     }
 
     @Test func equalNumbersHashAlikeWhateverTheirForm() {
-        let exact = Number(text: "2000000000000")!   // 2 × 10¹⁵ thousandths: past where doubles read back exact
+        let exact = Number(text: "2000000000000")!  // 2 × 10¹⁵ thousandths: past where doubles read back exact
         let binary = Number(2e12)
         #expect(exact.isExact && !binary.isExact)
         #expect(exact == binary)

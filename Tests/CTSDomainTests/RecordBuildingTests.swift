@@ -12,8 +12,10 @@ import Testing
     }
 
     func cadreFields(_ changes: [String: Value] = [:]) -> [String: Value] {
-        var f: [String: Value] = ["id": .text("c9"), "name": .text("New"), "unit": .text("nj.fin"),
-                                  "rank": .text("county"), "category": .text("leading")]
+        var f: [String: Value] = [
+            "id": .text("c9"), "name": .text("New"), "unit": .text("nj.fin"),
+            "rank": .text("county"), "category": .text("leading"),
+        ]
         for (k, v) in changes { f[k] = v }
         return f
     }
@@ -21,7 +23,8 @@ import Testing
     @Test func buildsATypedRecordWithDefaults() throws {
         let r = try s.makeRecord(.cadre, cadreFields(["rank": .text("BUREAU"), "born": .text("1970")]))
         guard case .cadre(let c) = r else { Issue.record("not a cadre: \(r)"); return }
-        #expect(c == Cadre(id: "c9", name: "New", unit: 4, rank: .bureau, category: .leading, born: 1970, status: .active))
+        #expect(
+            c == Cadre(id: "c9", name: "New", unit: 4, rank: .bureau, category: .leading, born: 1970, status: .active))
     }
 
     @Test func duplicateIDIsRefused() throws {
@@ -44,7 +47,8 @@ import Testing
         #expect(e?.message == "unknown rank 'conty' (did you mean 'county'?)")
         #expect(e?.field == "rank")
         let none = domainError { _ = try s.makeRecord(.cadre, cadreFields(["category": .text("xyzzy")])) }
-        #expect(none?.message == "unknown category 'xyzzy'; expected one of leading, civil-servant, enterprise, "
+        #expect(
+            none?.message == "unknown category 'xyzzy'; expected one of leading, civil-servant, enterprise, "
                 + "technical, grassroots, trainer")
     }
 
@@ -77,7 +81,9 @@ import Testing
     @Test(arguments: [0.0, -1.5])
     func hoursMustBePositive(_ value: Double) {
         let hours = Number(value)
-        let e = domainError { try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: hours) }
+        let e = domainError {
+            try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: hours)
+        }
         #expect(e?.message == "hours must be more than 0, not \(hours)")
         #expect(e?.field == "hours")
         let r = domainError { try b.rule("r9", period: Period(years: 2009, 2009)!, hours: hours) }
@@ -86,40 +92,62 @@ import Testing
     }
 
     @Test func capacityMustBeAWholePositiveNumber() {
-        let zero = domainError { try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: 3, capacity: 0) }
+        let zero = domainError {
+            try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: 3, capacity: 0)
+        }
         #expect(zero?.message == "capacity must be at least 1")
         let half = domainError {
-            _ = try s.makeRecord(.course, ["id": .text("k9"), "title": .text("T"), "kind": .text("lecture"),
-                                           "provider": .text("js.ps"), "start": .text("2009-05-02"),
-                                           "end": .text("2009-05-02"), "hours": .number(3), "capacity": .number(2.5)])
+            _ = try s.makeRecord(
+                .course,
+                [
+                    "id": .text("k9"), "title": .text("T"), "kind": .text("lecture"),
+                    "provider": .text("js.ps"), "start": .text("2009-05-02"),
+                    "end": .text("2009-05-02"), "hours": .number(3), "capacity": .number(2.5),
+                ])
         }
         #expect(half?.message == "capacity must be a whole number of 0 or more, not 2.5")
     }
 
     @Test func datesGivenAsTextMustBeReal() {
         let e = domainError {
-            _ = try s.makeRecord(.inspection, ["id": .text("i9"), "by": .text("js.org"), "unit": .text("nj"),
-                                               "date": .text("2009-02-30")])
+            _ = try s.makeRecord(
+                .inspection,
+                [
+                    "id": .text("i9"), "by": .text("js.org"), "unit": .text("nj"),
+                    "date": .text("2009-02-30"),
+                ])
         }
         #expect(e?.message == "date must be a real date written YYYY-MM-DD, not '2009-02-30'")
         #expect(e?.field == "date")
     }
 
     @Test func periodsAndCourseKindsAreRead() throws {
-        let r = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("rank >= county"),
-                                         "period": .text("2008..2012"), "hours": .number(100),
-                                         "kinds": .text("off-job, rotation,off-job")])
+        let r = try s.makeRecord(
+            .rule,
+            [
+                "id": .text("r9"), "title": .text("T"), "for": .text("rank >= county"),
+                "period": .text("2008..2012"), "hours": .number(100),
+                "kinds": .text("off-job, rotation,off-job"),
+            ])
         guard case .rule(let rule) = r else { Issue.record("not a rule"); return }
         #expect(rule.period == Period(years: 2008, 2012)!)
         #expect(rule.kinds == [.offJob, .rotation])
         let bad = domainError {
-            _ = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("x"),
-                                         "period": .text("2012..2008"), "hours": .number(1)])
+            _ = try s.makeRecord(
+                .rule,
+                [
+                    "id": .text("r9"), "title": .text("T"), "for": .text("x"),
+                    "period": .text("2012..2008"), "hours": .number(1),
+                ])
         }
         #expect(bad?.field == "period")
         let kind = domainError {
-            _ = try s.makeRecord(.rule, ["id": .text("r9"), "title": .text("T"), "for": .text("x"),
-                                         "period": .number(2009), "hours": .number(1), "kinds": .text("lectur")])
+            _ = try s.makeRecord(
+                .rule,
+                [
+                    "id": .text("r9"), "title": .text("T"), "for": .text("x"),
+                    "period": .number(2009), "hours": .number(1), "kinds": .text("lectur"),
+                ])
         }
         #expect(kind?.message == "unknown course kind 'lectur' (did you mean 'lecture'?)")
     }
@@ -170,16 +198,21 @@ import Testing
 
     @Test func findingStatusAndResolvedDateGoTogether() {
         let e = domainError {
-            _ = try s.makeRecord(.finding, ["id": .text("f9"), "inspection": .text("i1"), "text": .text("t"),
-                                            "severity": .text("low"), "due": .text("2010-09-01"),
-                                            "status": .text("resolved")])
+            _ = try s.makeRecord(
+                .finding,
+                [
+                    "id": .text("f9"), "inspection": .text("i1"), "text": .text("t"),
+                    "severity": .text("low"), "due": .text("2010-09-01"),
+                    "status": .text("resolved"),
+                ])
         }
         #expect(e?.message == "a resolved finding needs the date it was resolved")
     }
 
     @Test func negativeMoneyIsRefused() {
         let e = domainError {
-            try b.add(.budget, ["unit": .text("nj"), "year": .number(2009), "funds": .number(-1), "revenue": .number(0)])
+            try b.add(
+                .budget, ["unit": .text("nj"), "year": .number(2009), "funds": .number(-1), "revenue": .number(0)])
         }
         #expect(e?.message == "funds cannot be negative")
         #expect(e?.field == "funds")

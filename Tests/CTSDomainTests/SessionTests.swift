@@ -20,10 +20,20 @@ import Testing
     @Test func addAppendsInOrderAndRecordsTheChange() throws {
         let s = Session()
         var changes = ChangeSet()
-        let a = try s.add(s.makeRecord(.unit, ["id": .text("a"), "name": .text("A"), "kind": .text("locality"),
-                                               "level": .text("province")]), &changes)
-        let b = try s.add(s.makeRecord(.unit, ["id": .text("b"), "name": .text("B"), "kind": .text("locality"),
-                                               "level": .text("city"), "parent": .text("a")]), &changes)
+        let a = try s.add(
+            s.makeRecord(
+                .unit,
+                [
+                    "id": .text("a"), "name": .text("A"), "kind": .text("locality"),
+                    "level": .text("province"),
+                ]), &changes)
+        let b = try s.add(
+            s.makeRecord(
+                .unit,
+                [
+                    "id": .text("b"), "name": .text("B"), "kind": .text("locality"),
+                    "level": .text("city"), "parent": .text("a"),
+                ]), &changes)
         #expect((a, b) == (0, 1))
         #expect(s.slots(.unit) == [0, 1])
         #expect(changes.changes.count == 2)
@@ -48,12 +58,16 @@ import Testing
         let before = Snapshot(s)
         var changes = ChangeSet()
         let e = domainError { try s.remove(.unit, 4, cascade: false, &changes) }
-        #expect(e?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
+        #expect(
+            e?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
                 + "use 'unit remove nj.fin cascade' to remove them too")
         let cadre = domainError { try s.remove(.cadre, 0, cascade: false, &changes) }
-        #expect(cadre?.message == "cadre c1 is referred to by 2 enrollments; use 'cadre remove c1 cascade' to remove them too")
+        #expect(
+            cadre?.message
+                == "cadre c1 is referred to by 2 enrollments; use 'cadre remove c1 cascade' to remove them too")
         let inspection = domainError { try s.remove(.inspection, 0, cascade: false, &changes) }
-        #expect(inspection?.message == "inspection i1 is referred to by 1 finding; "
+        #expect(
+            inspection?.message == "inspection i1 is referred to by 1 finding; "
                 + "use 'inspection remove i1 cascade' to remove them too")
         #expect(changes.isEmpty)
         #expect(Snapshot(s) == before)

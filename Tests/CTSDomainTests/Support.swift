@@ -17,36 +17,49 @@ struct Builder {
     }
 
     @discardableResult
-    func unit(_ id: String, parent: String? = nil, level: String = "province", kind: String = "locality") throws -> Int {
-        var f: [String: Value] = ["id": .text(id), "name": .text("Unit \(id)"), "kind": .text(kind),
-                                  "level": .text(level)]
+    func unit(_ id: String, parent: String? = nil, level: String = "province", kind: String = "locality") throws -> Int
+    {
+        var f: [String: Value] = [
+            "id": .text(id), "name": .text("Unit \(id)"), "kind": .text(kind),
+            "level": .text(level),
+        ]
         if let parent { f["parent"] = .text(parent) }
         return try add(.unit, f)
     }
 
     @discardableResult
-    func cadre(_ id: String, unit: String, rank: String = "county", category: String = "leading",
-               born: Int? = nil) throws -> Int {
-        var f: [String: Value] = ["id": .text(id), "name": .text("Cadre \(id)"), "unit": .text(unit),
-                                  "rank": .text(rank), "category": .text(category)]
+    func cadre(
+        _ id: String, unit: String, rank: String = "county", category: String = "leading",
+        born: Int? = nil
+    ) throws -> Int {
+        var f: [String: Value] = [
+            "id": .text(id), "name": .text("Cadre \(id)"), "unit": .text(unit),
+            "rank": .text(rank), "category": .text(category),
+        ]
         if let born { f["born"] = .number(Number(born)) }
         return try add(.cadre, f)
     }
 
     @discardableResult
-    func course(_ id: String, kind: String = "off-job", provider: String, start: Day, end: Day,
-                hours: Number, capacity: Int? = nil) throws -> Int {
-        var f: [String: Value] = ["id": .text(id), "title": .text("Course \(id)"), "kind": .text(kind),
-                                  "provider": .text(provider), "start": .date(start), "end": .date(end),
-                                  "hours": .number(hours)]
+    func course(
+        _ id: String, kind: String = "off-job", provider: String, start: Day, end: Day,
+        hours: Number, capacity: Int? = nil
+    ) throws -> Int {
+        var f: [String: Value] = [
+            "id": .text(id), "title": .text("Course \(id)"), "kind": .text(kind),
+            "provider": .text(provider), "start": .date(start), "end": .date(end),
+            "hours": .number(hours),
+        ]
         if let capacity { f["capacity"] = .number(Number(capacity)) }
         return try add(.course, f)
     }
 
     @discardableResult
     func rule(_ id: String, period: Period, hours: Number, kinds: [String]? = nil) throws -> Int {
-        var f: [String: Value] = ["id": .text(id), "title": .text("Rule \(id)"), "for": .text("status = active"),
-                                  "period": .period(period), "hours": .number(hours)]
+        var f: [String: Value] = [
+            "id": .text(id), "title": .text("Rule \(id)"), "for": .text("status = active"),
+            "period": .period(period), "hours": .number(hours),
+        ]
         if let kinds { f["kinds"] = .list(kinds.map(Value.text)) }
         return try add(.rule, f)
     }
@@ -77,10 +90,12 @@ func workshopSession() throws -> Session {
     let c2 = try b.cadre("c2", unit: "nj.fin", rank: "staff", category: "civil-servant")
     let c3 = try b.cadre("c3", unit: "js.org", rank: "bureau")
     let k1 = try b.course("k1", provider: "js.ps", start: day(2009, 3, 2), end: day(2009, 4, 24), hours: 300)
-    let k2 = try b.course("k2", kind: "short-term", provider: "js.ps", start: day(2009, 5, 11), end: day(2009, 5, 22),
-                          hours: 90)
-    let k3 = try b.course("k3", kind: "lecture", provider: "js.ps", start: day(2010, 6, 1), end: day(2010, 6, 1),
-                          hours: 3)
+    let k2 = try b.course(
+        "k2", kind: "short-term", provider: "js.ps", start: day(2009, 5, 11), end: day(2009, 5, 22),
+        hours: 90)
+    let k3 = try b.course(
+        "k3", kind: "lecture", provider: "js.ps", start: day(2010, 6, 1), end: day(2010, 6, 1),
+        hours: 3)
     try b.rule("lead5y", period: Period(years: 2008, 2012)!, hours: 550, kinds: ["off-job", "rotation", "short-term"])
     try b.rule("yearly", period: Period(years: 2009, 2009)!, hours: 90)
     for c in [c1, c3] { try b.enroll(c, k1); try b.complete(c, k1) }
@@ -88,14 +103,30 @@ func workshopSession() throws -> Session {
     var changes = ChangeSet()
     try s.mark(cadre: c2, course: k2, .absent, &changes)
     try b.enroll(c2, k3); try b.complete(c2, k3)
-    try b.add(.budget, ["unit": .text("nj.fin"), "year": .number(2009), "funds": .number(1_200_000),
-                        "revenue": .number(32e9)])
-    try b.add(.budget, ["unit": .text("nj.fin"), "year": .number(2010), "funds": .number(1_260_000),
-                        "revenue": .number(36e9)])
-    try b.add(.inspection, ["id": .text("i1"), "by": .text("js.org"), "unit": .text("nj.fin"),
-                            "date": .date(day(2010, 5, 12)), "scope": .text("Training files")])
-    try b.add(.finding, ["id": .text("f1"), "inspection": .text("i1"), "text": .text("Training records incomplete"),
-                         "severity": .text("medium"), "due": .date(day(2010, 8, 31))])
+    try b.add(
+        .budget,
+        [
+            "unit": .text("nj.fin"), "year": .number(2009), "funds": .number(1_200_000),
+            "revenue": .number(32e9),
+        ])
+    try b.add(
+        .budget,
+        [
+            "unit": .text("nj.fin"), "year": .number(2010), "funds": .number(1_260_000),
+            "revenue": .number(36e9),
+        ])
+    try b.add(
+        .inspection,
+        [
+            "id": .text("i1"), "by": .text("js.org"), "unit": .text("nj.fin"),
+            "date": .date(day(2010, 5, 12)), "scope": .text("Training files"),
+        ])
+    try b.add(
+        .finding,
+        [
+            "id": .text("f1"), "inspection": .text("i1"), "text": .text("Training records incomplete"),
+            "severity": .text("medium"), "due": .date(day(2010, 8, 31)),
+        ])
     return s
 }
 
@@ -148,22 +179,29 @@ func integrityProblems(_ s: Session) -> [String] {
             }
             for slot in slots {
                 if let r = read(slot), s.record(target, r) == nil {
-                    problems.append("\(kind) \(s.name(of: kind, slot)).\(field.name) points at dead \(target) slot \(r)")
+                    problems.append(
+                        "\(kind) \(s.name(of: kind, slot)).\(field.name) points at dead \(target) slot \(r)")
                 }
             }
         }
         if kind.hasID {
             let known = s.ids(kind).map(Array.init) ?? []
-            if known.count != slots.count { problems.append("\(kind): \(known.count) ids indexed, \(slots.count) records") }
+            if known.count != slots.count {
+                problems.append("\(kind): \(known.count) ids indexed, \(slots.count) records")
+            }
             for slot in slots {
                 let id = s.name(of: kind, slot)
-                if s.slot(kind, id: id) != slot { problems.append("\(kind) \(id): id index says \(String(describing: s.slot(kind, id: id)))") }
+                if s.slot(kind, id: id) != slot {
+                    problems.append("\(kind) \(id): id index says \(String(describing: s.slot(kind, id: id)))")
+                }
             }
         }
     }
     for slot in s.enrollments.slots {
         let e = s.enrollments[slot]!
-        if s.enrollmentSlot(cadre: Int(e.cadre), course: Int(e.course)) != slot { problems.append("enrollment index at \(slot)") }
+        if s.enrollmentSlot(cadre: Int(e.cadre), course: Int(e.course)) != slot {
+            problems.append("enrollment index at \(slot)")
+        }
     }
     for slot in s.exemptions.slots {
         let x = s.exemptions[slot]!
@@ -201,7 +239,8 @@ func integrityProblems(_ s: Session) -> [String] {
 }
 
 /// Runs `body` and returns the domain error it throws, recording an issue when it succeeds.
-func domainError(_ sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> DomainError? {
+func domainError(_ sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> DomainError?
+{
     do {
         try body()
         Issue.record("expected a domain error, but it succeeded", sourceLocation: sourceLocation)

@@ -72,13 +72,23 @@ import Testing
         #expect(cadres("unit.parent = nj") == ["c1", "c2"])
         #expect(cadres("unit.parent.name contains \"jiangsu\"") == ["c3"])
         #expect(h.ids("list enrollments where course.kind = off-job columns cadre") == ["c1", "c3"])
-        #expect(h.ids("list enrollments where cadre.rank >= county and status = completed columns course")
+        #expect(
+            h.ids("list enrollments where cadre.rank >= county and status = completed columns course")
                 == ["k1", "k1", "k2"])
         #expect(h.ids("list findings where inspection.unit = nj.fin columns id") == ["f1"])
         #expect(h.ids("list findings where inspection.unit under nj columns id") == ["f1"])
-        #expect(h.rows("list enrollments where cadre = c2 columns course, course.kind, cadre.unit.level")
-                == [[.ref(.course, "k2"), .enumeration(CourseKind.shortTerm.enumValue), .enumeration(Level.city.enumValue)],
-                    [.ref(.course, "k3"), .enumeration(CourseKind.lecture.enumValue), .enumeration(Level.city.enumValue)]])
+        #expect(
+            h.rows("list enrollments where cadre = c2 columns course, course.kind, cadre.unit.level")
+                == [
+                    [
+                        .ref(.course, "k2"), .enumeration(CourseKind.shortTerm.enumValue),
+                        .enumeration(Level.city.enumValue),
+                    ],
+                    [
+                        .ref(.course, "k3"), .enumeration(CourseKind.lecture.enumValue),
+                        .enumeration(Level.city.enumValue),
+                    ],
+                ])
     }
 
     /// An absent reference (js has no parent; no course has an organizer) behaves like an absent
@@ -128,7 +138,8 @@ import Testing
         #expect(h.text(at: d?.range) == "conty")
         #expect(d?.range?.start.column == 27)
         let none = h.failure("count courses where kind = seminar")
-        #expect(none?.message == "unknown course kind 'seminar'; expected one of off-job, rotation, short-term, "
+        #expect(
+            none?.message == "unknown course kind 'seminar'; expected one of off-job, rotation, short-term, "
                 + "lecture, report, online, overseas, practice")
     }
 

@@ -39,18 +39,19 @@ func readError(_ bytes: [UInt8]) -> CSVImportError? {
 /// A harness with a few units, courses, cadres and a rule to import against.
 func importHarness() -> Harness {
     let h = Harness()
-    h.run("""
-    unit add js "Jiangsu" kind=locality level=province
-    unit add js.org "Organization Department" kind=organization level=province parent=js
-    unit add js.ps "Party School" kind=institution level=province parent=js
-    cadre add c1 "Li Wei" unit=js.org rank=county category=leading
-    cadre add c2 "Wang Fang" unit=js.org rank=staff category=civil-servant
-    cadre add c3 "Zhang Min" unit=js.org rank=bureau category=leading
-    course add k1 "Outlook" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
-    course add k2 "Finance" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 hours=90 capacity=1
-    rule add lead5y "Leading" for=(category = leading) period=2008..2012 hours=550
-    inspection add i1 by=js.org unit=js.ps date=2010-05-12
-    """)
+    h.run(
+        """
+        unit add js "Jiangsu" kind=locality level=province
+        unit add js.org "Organization Department" kind=organization level=province parent=js
+        unit add js.ps "Party School" kind=institution level=province parent=js
+        cadre add c1 "Li Wei" unit=js.org rank=county category=leading
+        cadre add c2 "Wang Fang" unit=js.org rank=staff category=civil-servant
+        cadre add c3 "Zhang Min" unit=js.org rank=bureau category=leading
+        course add k1 "Outlook" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
+        course add k2 "Finance" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 hours=90 capacity=1
+        rule add lead5y "Leading" for=(category = leading) period=2008..2012 hours=550
+        inspection add i1 by=js.org unit=js.ps date=2010-05-12
+        """)
     return h
 }
 
@@ -68,8 +69,10 @@ func importText(_ h: Harness, _ kind: EntityKind, _ text: String, chunkSize: Int
 }
 
 /// Imports text that must fail, checks the session did not change, and returns "LINE:COL: MESSAGE".
-func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
-                   sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
+func importFailure(
+    _ h: Harness, _ kind: EntityKind, _ text: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> String? {
     let before = h.snapshot()
     guard let e = importText(h, kind, text) else {
         Issue.record("expected an import error", sourceLocation: sourceLocation)
@@ -81,7 +84,8 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
 
 @Suite struct CSVImportTests {
     @Test func readsQuotesLineEndsAndPositionsWhateverTheChunks() throws {
-        let text = "\u{FEFF}id,name,note\r\nc1,\"Li, Wei\",\"say \"\"hi\"\"\"\nc2,张敏,\"two\r\nlines\"\r\n\r\nc3,\"\",x\rc4,é,"
+        let text =
+            "\u{FEFF}id,name,note\r\nc1,\"Li, Wei\",\"say \"\"hi\"\"\"\nc2,张敏,\"two\r\nlines\"\r\n\r\nc3,\"\",x\rc4,é,"
         let bytes = Array(text.utf8)
         let expected: [(Int, [String], [[Int]])] = [
             (1, ["id", "name", "note"], [[1, 1, 2], [1, 4, 4], [1, 9, 4]]),
@@ -96,7 +100,8 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
             for (row, (line, texts, positions)) in zip(rows, expected) {
                 #expect(row.line == line, "chunk size \(size)")
                 #expect(row.fields.map(\.text) == texts, "chunk size \(size)")
-                #expect(row.fields.map { [$0.line, $0.column, $0.width] } == positions, "chunk size \(size), line \(line)")
+                #expect(
+                    row.fields.map { [$0.line, $0.column, $0.width] } == positions, "chunk size \(size), line \(line)")
             }
         }
         let rows = try readAll(bytes)
@@ -107,12 +112,17 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
     }
 
     @Test func refusesWhatIsNotCSVWithItsPosition() {
-        #expect(readError(Array("id,name\nc1,\"open\nmore".utf8))?.description
+        #expect(
+            readError(Array("id,name\nc1,\"open\nmore".utf8))?.description
                 == "2:4: this quoted field is never closed: a \" is missing")
-        #expect(readError(Array("id,name\nc1,ab\"c\n".utf8))?.description
-                == "2:6: a quote inside a field that does not start with one; quote the whole field and double the quote: \"a \"\"b\"\" c\"")
-        #expect(readError(Array("id,name\n张,\"ab\"c\n".utf8))?.description
-                == "2:7: unexpected text after the closing quote of a field; a field that is quoted must be quoted as a whole, with its quotes doubled")
+        #expect(
+            readError(Array("id,name\nc1,ab\"c\n".utf8))?.description
+                == "2:6: a quote inside a field that does not start with one; quote the whole field and double the quote: \"a \"\"b\"\" c\""
+        )
+        #expect(
+            readError(Array("id,name\n张,\"ab\"c\n".utf8))?.description
+                == "2:7: unexpected text after the closing quote of a field; a field that is quoted must be quoted as a whole, with its quotes doubled"
+        )
         let bad = readError([0x69, 0x64, 0x0A, 0x61, 0x2C, 0xFF, 0x62, 0x0A])
         #expect(bad?.description == "2:3: this field is not UTF-8 text; save the file as UTF-8")
         #expect(bad?.width == 2)
@@ -121,49 +131,79 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
 
     @Test func importsCadresWithAnyHeaderOrderAndCase() throws {
         let h = importHarness()
-        let csv = "Name, ID ,unit,rank,category,born,status\r\n\"Chen, Jie\",c10,js.org,county,leading,1966,\r\n"
+        let csv =
+            "Name, ID ,unit,rank,category,born,status\r\n\"Chen, Jie\",c10,js.org,county,leading,1966,\r\n"
             + "\"José \"\"Pepe\"\" Ñúñez\",c11,js.ps,staff,technical,,left\r\n王芳,c12,js,national,trainer,1_970,ACTIVE\r\n"
         #expect(importText(h, .cadre, csv, chunkSize: 7) == nil)
-        #expect(h.rows("list cadres where id in (c10, c11, c12)") == [
-            [.text("c10"), .text("Chen, Jie"), unitRef("js.org"), rank(.county), .enumeration(Category.leading.enumValue),
-             .number(1966), .enumeration(CadreStatus.active.enumValue)],
-            [.text("c11"), .text("José \"Pepe\" Ñúñez"), unitRef("js.ps"), rank(.staff),
-             .enumeration(Category.technical.enumValue), .null, .enumeration(CadreStatus.left.enumValue)],
-            [.text("c12"), .text("王芳"), unitRef("js"), rank(.national), .enumeration(Category.trainer.enumValue),
-             .number(1970), .enumeration(CadreStatus.active.enumValue)],
-        ])
+        #expect(
+            h.rows("list cadres where id in (c10, c11, c12)") == [
+                [
+                    .text("c10"), .text("Chen, Jie"), unitRef("js.org"), rank(.county),
+                    .enumeration(Category.leading.enumValue),
+                    .number(1966), .enumeration(CadreStatus.active.enumValue),
+                ],
+                [
+                    .text("c11"), .text("José \"Pepe\" Ñúñez"), unitRef("js.ps"), rank(.staff),
+                    .enumeration(Category.technical.enumValue), .null, .enumeration(CadreStatus.left.enumValue),
+                ],
+                [
+                    .text("c12"), .text("王芳"), unitRef("js"), rank(.national), .enumeration(Category.trainer.enumValue),
+                    .number(1970), .enumeration(CadreStatus.active.enumValue),
+                ],
+            ])
     }
 
     @Test func reportsRowErrorsAtTheCellOfTheField() {
         let h = importHarness()
         let header = "id,name,unit,rank,category\n"
-        #expect(importFailure(h, .cadre, header + "c10,A,js,staff,leading\nc11,\"B\",js.orgg,staff,leading\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,A,js,staff,leading\nc11,\"B\",js.orgg,staff,leading\n")
                 == "3:9: unknown unit 'js.orgg' (did you mean 'js.org'?)")
-        #expect(importFailure(h, .cadre, header + "c10,\"Two\nlines\",js,countyy,leading\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,\"Two\nlines\",js,countyy,leading\n")
                 == "3:11: unknown rank 'countyy' (did you mean 'county'?)")
-        #expect(importFailure(h, .cadre, header + "c10,A,js,staff,leading\nc10,B,js,staff,leading\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,A,js,staff,leading\nc10,B,js,staff,leading\n")
                 == "3:1: cadre c10 already exists; use 'cadre set' to change it")
-        #expect(importFailure(h, .cadre, "id,name,unit,rank,category,born\n张三,A,js,staff,leading,19x6\n")
+        #expect(
+            importFailure(h, .cadre, "id,name,unit,rank,category,born\n张三,A,js,staff,leading,19x6\n")
                 == "2:23: born must be a number, not text '19x6'")
-        #expect(importFailure(h, .cadre, header + "c 10,A,js,staff,leading\n")
+        #expect(
+            importFailure(h, .cadre, header + "c 10,A,js,staff,leading\n")
                 == "2:1: an id is one word without spaces, not 'c 10'")
-        #expect(importFailure(h, .cadre, header + "c10,A,js,staff,leading,x,y\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,A,js,staff,leading,x,y\n")
                 == "2:24: this row has 7 fields but the header names 5 columns")
-        #expect(importFailure(h, .cadre, header + "c10,A,js,staff\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,A,js,staff\n")
                 == "2:15: this row has 4 fields but the header names 5 columns")
-        #expect(importFailure(h, .cadre, header + "c10,A,js,staff,leading\n,,,,\n")
+        #expect(
+            importFailure(h, .cadre, header + "c10,A,js,staff,leading\n,,,,\n")
                 == "3:1: cadre needs id=…")
     }
 
     @Test func reportsHeaderErrorsAtTheHeaderCell() {
         let h = importHarness()
-        #expect(importFailure(h, .cadre, "id,nmae,unit,rank,category\n") == "1:4: cadres have no field 'nmae' (did you mean 'name'?)")
-        #expect(importFailure(h, .cadre, "id,name,unit,rank,category,salary\n")
-                == "1:28: cadres have no field 'salary'; the columns of cadres are id, name, unit, rank, category, born, status")
-        #expect(importFailure(h, .cadre, "id,name,unit,rank,category,NAME\n") == "1:28: column 'name' is named twice (columns 2 and 6)")
-        #expect(importFailure(h, .cadre, "id,name,unit,category\nc10,A,js,leading\n") == "1:1: there is no column 'rank', which every cadre needs")
-        #expect(importFailure(h, .cadre, "id,,unit\n") == "1:4: column 2 has no name; the columns of cadres are id, name, unit, rank, category, born, status")
-        #expect(importFailure(h, .cadre, "") == "1:1: the file is empty; its first line must name the columns: id,name,unit,rank,category,born,status")
+        #expect(
+            importFailure(h, .cadre, "id,nmae,unit,rank,category\n")
+                == "1:4: cadres have no field 'nmae' (did you mean 'name'?)")
+        #expect(
+            importFailure(h, .cadre, "id,name,unit,rank,category,salary\n")
+                == "1:28: cadres have no field 'salary'; the columns of cadres are id, name, unit, rank, category, born, status"
+        )
+        #expect(
+            importFailure(h, .cadre, "id,name,unit,rank,category,NAME\n")
+                == "1:28: column 'name' is named twice (columns 2 and 6)")
+        #expect(
+            importFailure(h, .cadre, "id,name,unit,category\nc10,A,js,leading\n")
+                == "1:1: there is no column 'rank', which every cadre needs")
+        #expect(
+            importFailure(h, .cadre, "id,,unit\n")
+                == "1:4: column 2 has no name; the columns of cadres are id, name, unit, rank, category, born, status")
+        #expect(
+            importFailure(h, .cadre, "")
+                == "1:1: the file is empty; its first line must name the columns: id,name,unit,rank,category,born,status"
+        )
     }
 
     @Test func anErrorBecomesADiagnosticOnTheFile() {
@@ -179,79 +219,125 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
     @Test func importsEnrollmentsLikeTheEnrollmentCommands() {
         let h = importHarness()
         let csv = """
-        cadre,course,status,hours,date
-        c1,k1,completed,,
-        c2,k1,completed,150.5,2009-04-01
-        c3,k1,withdrawn,,
-        c1,k2,absent,,
-        c2,k2,,,
-        c3,k2,withdrawn,,
+            cadre,course,status,hours,date
+            c1,k1,completed,,
+            c2,k1,completed,150.5,2009-04-01
+            c3,k1,withdrawn,,
+            c1,k2,absent,,
+            c2,k2,,,
+            c3,k2,withdrawn,,
 
-        """
+            """
         #expect(importText(h, .enrollment, csv) == nil)
-        #expect(h.rows("list enrollments").map { $0.map(\.description) } == [
-            ["c1", "k1", "completed", "300", "2009-04-24"], ["c2", "k1", "completed", "150.5", "2009-04-01"],
-            ["c3", "k1", "withdrawn", "", ""], ["c1", "k2", "absent", "", ""], ["c2", "k2", "enrolled", "", ""],
-            ["c3", "k2", "withdrawn", "", ""],
-        ])
+        #expect(
+            h.rows("list enrollments").map { $0.map(\.description) } == [
+                ["c1", "k1", "completed", "300", "2009-04-24"], ["c2", "k1", "completed", "150.5", "2009-04-01"],
+                ["c3", "k1", "withdrawn", "", ""], ["c1", "k2", "absent", "", ""], ["c2", "k2", "enrolled", "", ""],
+                ["c3", "k2", "withdrawn", "", ""],
+            ])
         let header = "cadre,course,status,hours,date\n"
-        #expect(importFailure(h, .enrollment, header + "c3,k2,enrolled,,\n") == "2:1: cadre c3 is already withdrawn in course k2")
+        #expect(
+            importFailure(h, .enrollment, header + "c3,k2,enrolled,,\n")
+                == "2:1: cadre c3 is already withdrawn in course k2")
         let g = importHarness()
-        #expect(importFailure(g, .enrollment, header + "c1,k2,completed,,\nc2,k2,enrolled,,\n") == "3:4: course k2 is full (capacity 1)")
-        #expect(importFailure(g, .enrollment, header + "c1,k1,completed,301,\n") == "2:17: course k1 is worth 300 hours; cannot credit 301")
-        #expect(importFailure(g, .enrollment, header + "c1,k1,completed,,2009-03-01\n")
+        #expect(
+            importFailure(g, .enrollment, header + "c1,k2,completed,,\nc2,k2,enrolled,,\n")
+                == "3:4: course k2 is full (capacity 1)")
+        #expect(
+            importFailure(g, .enrollment, header + "c1,k1,completed,301,\n")
+                == "2:17: course k1 is worth 300 hours; cannot credit 301")
+        #expect(
+            importFailure(g, .enrollment, header + "c1,k1,completed,,2009-03-01\n")
                 == "2:18: completion date 2009-03-01 is before course k1 starts (2009-03-02)")
-        #expect(importFailure(g, .enrollment, header + "c1,k1,enrolled,3,\n") == "2:16: only a completed enrollment has hours (this one is enrolled)")
-        #expect(importFailure(g, .enrollment, header + "c1,k9,enrolled,,\n") == "2:4: unknown course 'k9' (did you mean 'k1'?)")
+        #expect(
+            importFailure(g, .enrollment, header + "c1,k1,enrolled,3,\n")
+                == "2:16: only a completed enrollment has hours (this one is enrolled)")
+        #expect(
+            importFailure(g, .enrollment, header + "c1,k9,enrolled,,\n")
+                == "2:4: unknown course 'k9' (did you mean 'k1'?)")
     }
 
     @Test func importsRulesWithTheirConditionsCheckedAndKeptAsWritten() {
         let h = importHarness()
-        #expect(importText(h, .rule, #"""
-        id,title,for,period,hours,kinds
-        r1,"Rule, one","rank >= county  and  name contains ""a\""b""",2009,90,"off-job,rotation"
-        r2,Two,(applies(r1)),2009-01-01..2009-06-30,1.5,
+        #expect(
+            importText(
+                h, .rule,
+                #"""
+                id,title,for,period,hours,kinds
+                r1,"Rule, one","rank >= county  and  name contains ""a\""b""",2009,90,"off-job,rotation"
+                r2,Two,(applies(r1)),2009-01-01..2009-06-30,1.5,
 
-        """#) == nil)
-        #expect(h.rows("list rules where id in (r1, r2) columns id, for, period, kinds").map { $0.map(\.description) } == [
-            ["r1", #"rank >= county and name contains "a\"b""#, "2009", "off-job,rotation"],
-            ["r2", "(applies(r1))", "2009-01-01..2009-06-30", ""],
-        ])
+                """#) == nil)
+        #expect(
+            h.rows("list rules where id in (r1, r2) columns id, for, period, kinds").map { $0.map(\.description) } == [
+                ["r1", #"rank >= county and name contains "a\"b""#, "2009", "off-job,rotation"],
+                ["r2", "(applies(r1))", "2009-01-01..2009-06-30", ""],
+            ])
         let header = "id,title,for,period,hours\n"
-        #expect(importFailure(h, .rule, header + "r3,T,rank >= countyy,2009,1\n") == "2:6: for: unknown rank 'countyy' (did you mean 'county'?)")
-        #expect(importFailure(h, .rule, header + "r3,T,rank >= $x,2009,1\n") == "2:6: for cannot use $x here: variables are not kept with a rule")
+        #expect(
+            importFailure(h, .rule, header + "r3,T,rank >= countyy,2009,1\n")
+                == "2:6: for: unknown rank 'countyy' (did you mean 'county'?)")
+        #expect(
+            importFailure(h, .rule, header + "r3,T,rank >= $x,2009,1\n")
+                == "2:6: for cannot use $x here: variables are not kept with a rule")
         #expect(importFailure(h, .rule, header + "r3,T,a) or (b,2009,1\n") == "2:6: for has a ')' without its '('")
-        #expect(importFailure(h, .rule, header + "r3,T,applies(r3),2009,1\n") == "2:6: for: unknown rule 'r3' (did you mean 'r1'?)")
-        #expect(importFailure(h, .rule, header + "r3,T,rank >= county,2009..2008,1\n")
+        #expect(
+            importFailure(h, .rule, header + "r3,T,applies(r3),2009,1\n")
+                == "2:6: for: unknown rule 'r3' (did you mean 'r1'?)")
+        #expect(
+            importFailure(h, .rule, header + "r3,T,rank >= county,2009..2008,1\n")
                 == "2:21: period must be a period such as 2008..2012, not text '2009..2008'")
     }
 
     @Test func importsTheOtherCollections() {
         let h = importHarness()
-        #expect(importText(h, .budget, "unit,year,funds,revenue,spent\njs,2009,1200000,3.2e10,\njs,2009,5,6,7\n") == nil)
+        #expect(
+            importText(h, .budget, "unit,year,funds,revenue,spent\njs,2009,1200000,3.2e10,\njs,2009,5,6,7\n") == nil)
         #expect(h.rows("list budgets").map { $0.map(\.description) } == [["js", "2009", "5", "6", "7"]])
         #expect(importText(h, .plan, "unit,year,participants,hours\njs.org,2010,40,3600\n") == nil)
         #expect(importText(h, .exemption, "cadre,rule,reason\nc3,lead5y,\"On secondment, abroad\"\n") == nil)
-        #expect(importFailure(h, .exemption, "cadre,rule,reason\nc3,lead5y,Again\n") == "2:1: cadre c3 is already exempt from rule lead5y")
-        #expect(importText(h, .inspection, "id,by,unit,date,scope\ni2,js.org,js,2010-06-01,\ni3,js.org,js,2010-06-02,Files\n") == nil)
-        #expect(importText(h, .finding, """
-        id,inspection,text,severity,due,status,resolved
-        f1,i1,Late,medium,2010-08-31,resolved,2010-08-15
-        f2,i2,Open,high,2010-09-30,,
+        #expect(
+            importFailure(h, .exemption, "cadre,rule,reason\nc3,lead5y,Again\n")
+                == "2:1: cadre c3 is already exempt from rule lead5y")
+        #expect(
+            importText(
+                h, .inspection, "id,by,unit,date,scope\ni2,js.org,js,2010-06-01,\ni3,js.org,js,2010-06-02,Files\n")
+                == nil)
+        #expect(
+            importText(
+                h, .finding,
+                """
+                id,inspection,text,severity,due,status,resolved
+                f1,i1,Late,medium,2010-08-31,resolved,2010-08-15
+                f2,i2,Open,high,2010-09-30,,
 
-        """) == nil)
-        #expect(h.rows("list findings").map { $0.map(\.description) } == [
-            ["f1", "i1", "Late", "medium", "2010-08-31", "resolved", "2010-08-15"],
-            ["f2", "i2", "Open", "high", "2010-09-30", "open", ""],
-        ])
-        #expect(importFailure(h, .finding, "id,inspection,text,severity,due,status,resolved\nf3,i1,T,low,2010-09-30,resolved,2010-01-01\n")
+                """) == nil)
+        #expect(
+            h.rows("list findings").map { $0.map(\.description) } == [
+                ["f1", "i1", "Late", "medium", "2010-08-31", "resolved", "2010-08-15"],
+                ["f2", "i2", "Open", "high", "2010-09-30", "open", ""],
+            ])
+        #expect(
+            importFailure(
+                h, .finding,
+                "id,inspection,text,severity,due,status,resolved\nf3,i1,T,low,2010-09-30,resolved,2010-01-01\n")
                 == "2:33: finding f3 cannot be resolved on 2010-01-01, before its inspection (2010-05-12)")
-        #expect(importFailure(h, .finding, "id,inspection,text,severity,due,resolved\nf3,i1,T,low,2010-09-30,2010-06-01\n")
+        #expect(
+            importFailure(h, .finding, "id,inspection,text,severity,due,resolved\nf3,i1,T,low,2010-09-30,2010-06-01\n")
                 == "2:24: an open finding has no resolved date; use 'finding resolve'")
-        #expect(importText(h, .practice, "id,unit,year,text,promoted\np1,js,2010,Evening,yes\np2,js,2011,Day,\n") == nil)
-        #expect(h.rows("list practices columns id, promoted").map { $0.map(\.description) } == [["p1", "yes"], ["p2", "no"]])
-        #expect(importText(h, .unit, "id,name,kind,level,parent\nnj,Nanjing,locality,city,js\nnj.fin,Finance,department,city,nj\n") == nil)
-        #expect(importFailure(h, .unit, "id,name,kind,level,parent\nx,X,locality,city,nowhere\n") == "2:19: unknown unit 'nowhere'")
+        #expect(
+            importText(h, .practice, "id,unit,year,text,promoted\np1,js,2010,Evening,yes\np2,js,2011,Day,\n") == nil)
+        #expect(
+            h.rows("list practices columns id, promoted").map { $0.map(\.description) } == [
+                ["p1", "yes"], ["p2", "no"],
+            ])
+        #expect(
+            importText(
+                h, .unit, "id,name,kind,level,parent\nnj,Nanjing,locality,city,js\nnj.fin,Finance,department,city,nj\n")
+                == nil)
+        #expect(
+            importFailure(h, .unit, "id,name,kind,level,parent\nx,X,locality,city,nowhere\n")
+                == "2:19: unknown unit 'nowhere'")
     }
 
     /// 10⁵ rows generated on the fly, never held as one text; progress every 10,000 rows.
@@ -277,18 +363,24 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
         let h = importHarness()
         var progress: [Int] = []
         let start = Date()
-        let changes = try CSVImporter.run(.cadre, into: h.interpreter, chunks: source(failAt: nil)) { progress.append($0) }
+        let changes = try CSVImporter.run(.cadre, into: h.interpreter, chunks: source(failAt: nil)) {
+            progress.append($0)
+        }
         print("imported \(n) cadres in \(Date().timeIntervalSince(start)) s")
         #expect(progress == Array(stride(from: 10_000, through: n, by: 10_000)))
         #expect(changes.changes.count == n)
         #expect(h.session.cadres.count == n + 3)
-        #expect(h.rows("list cadres where id = x99999").first?.map(\.description)
+        #expect(
+            h.rows("list cadres where id = x99999").first?.map(\.description)
                 == ["x99999", "Name 99999, 张", "js.org", "staff", "leading", "1999", "active"])
 
         let g = importHarness()
         let before = g.snapshot()
-        #expect(throws: CSVImportError("unknown unit 'js.orgg' (did you mean 'js.org'?)", line: n + 1, column: 24, width: 7,
-                                       lineText: "x99999,\"Name 99999, 张\",js.orgg,staff,leading,1999")) {
+        #expect(
+            throws: CSVImportError(
+                "unknown unit 'js.orgg' (did you mean 'js.org'?)", line: n + 1, column: 24, width: 7,
+                lineText: "x99999,\"Name 99999, 张\",js.orgg,staff,leading,1999")
+        ) {
             try CSVImporter.run(.cadre, into: g.interpreter, chunks: source(failAt: n - 1))
         }
         #expect(g.snapshot() == before)
@@ -300,11 +392,13 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
         let before = h.snapshot()
         var calls = 0
         #expect(throws: ReadFailed()) {
-            try CSVImporter.run(.cadre, into: h.interpreter, chunks: {
-                calls += 1
-                if calls == 1 { return Array("id,name,unit,rank,category\nc10,A,js,staff,leading\nc11,B,js,".utf8) }
-                throw ReadFailed()
-            })
+            try CSVImporter.run(
+                .cadre, into: h.interpreter,
+                chunks: {
+                    calls += 1
+                    if calls == 1 { return Array("id,name,unit,rank,category\nc10,A,js,staff,leading\nc11,B,js,".utf8) }
+                    throw ReadFailed()
+                })
         }
         #expect(h.snapshot() == before)
     }
@@ -312,14 +406,16 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
     @Test func reportsEveryBadRowAndImportsNone() throws {
         let h = importHarness()
         let before = h.snapshot()
-        let csv = "id,name,unit,rank,category\nc10,A,js,staff,leading\nc11,B,js.orgg,staff,leading\n"
+        let csv =
+            "id,name,unit,rank,category\nc10,A,js,staff,leading\nc11,B,js.orgg,staff,leading\n"
             + "c12,C,js,countyy,leading\nc13,D,js,staff,leading\nc10,E,js,staff,leading\n"
         let e = try #require(importText(h, .cadre, csv))
-        #expect(([e] + e.more).map(\.description) == [
-            "3:7: unknown unit 'js.orgg' (did you mean 'js.org'?)",
-            "4:10: unknown rank 'countyy' (did you mean 'county'?)",
-            "6:1: cadre c10 already exists; use 'cadre set' to change it",
-        ])
+        #expect(
+            ([e] + e.more).map(\.description) == [
+                "3:7: unknown unit 'js.orgg' (did you mean 'js.org'?)",
+                "4:10: unknown rank 'countyy' (did you mean 'county'?)",
+                "6:1: cadre c10 already exists; use 'cadre set' to change it",
+            ])
         #expect(e.unshown == 0)
         #expect(h.snapshot() == before, "a failed import left changes")
         let diagnostics = e.diagnostics(fileName: "people.csv", files: h.files)
@@ -343,7 +439,8 @@ func importFailure(_ h: Harness, _ kind: EntityKind, _ text: String,
 
     @Test func textThatIsNotCSVEndsTheReadingAfterTheBadRowsBeforeIt() throws {
         let h = importHarness()
-        let e = try #require(importText(h, .cadre, "id,name,unit,rank,category\nc10,A,js.x,staff,leading\nc11,\"B\nc12"))
+        let e = try #require(
+            importText(h, .cadre, "id,name,unit,rank,category\nc10,A,js.x,staff,leading\nc11,\"B\nc12"))
         #expect(([e] + e.more).map(\.line) == [2, 3])
         #expect(e.more.first?.message == "this quoted field is never closed: a \" is missing")
     }

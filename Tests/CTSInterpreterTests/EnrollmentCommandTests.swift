@@ -19,12 +19,16 @@ import Testing
         #expect(h.run("enroll c3 in k2") == [.confirmation("enrolled c3 in k2")])
         #expect(enrollment("c3", "k2") == [.ref(.cadre, "c3"), .ref(.course, "k2"), enrolled, .null, .null])
         #expect(h.run("complete c3 in k2") == [.confirmation("completed c3 in k2")])
-        #expect(enrollment("c3", "k2") == [.ref(.cadre, "c3"), .ref(.course, "k2"), completed, .number(90),
-                                           .date(Day(year: 2009, month: 5, day: 22)!)])
+        #expect(
+            enrollment("c3", "k2") == [
+                .ref(.cadre, "c3"), .ref(.course, "k2"), completed, .number(90),
+                .date(Day(year: 2009, month: 5, day: 22)!),
+            ])
     }
 
     @Test func partialCreditAndDate() {
-        h.run("""
+        h.run(
+            """
             enroll c3 in k2
             complete c3 in k2 hours=45 date=2009-05-15
             """)
@@ -44,7 +48,8 @@ import Testing
 
     @Test func refusedTransitionsSayWhy() {
         #expect(h.message("enroll c1 in k1") == "cadre c1 has already completed course k1")
-        #expect(h.message("complete c3 in k3")
+        #expect(
+            h.message("complete c3 in k3")
                 == "cannot complete c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
         #expect(h.message("complete c1 in k1") == "cannot complete c1 in k1: the enrollment is already completed")
         #expect(h.message("absent c1 in k1") == "cannot mark absent c1 in k1: the enrollment is already completed")
@@ -55,7 +60,8 @@ import Testing
     }
 
     @Test func withdrawThenEnrollAgain() {
-        h.run("""
+        h.run(
+            """
             enroll c3 in k3
             withdraw c3 in k3
             """)
@@ -67,7 +73,8 @@ import Testing
     }
 
     @Test func capacityAndLeftCadres() {
-        h.run("""
+        h.run(
+            """
             course add k9 "Small class" kind=rotation provider=js.ps start=2010-03-01 end=2010-03-05 hours=40 capacity=2
             enroll c1,c2 in k9
             """)
@@ -92,7 +99,8 @@ import Testing
     }
 
     @Test func aRefusalPartWayTakesBackTheEarlierCadres() {
-        h.run("course add k9 \"Small\" kind=rotation provider=js.ps start=2010-03-01 end=2010-03-05 hours=40 capacity=2")
+        h.run(
+            "course add k9 \"Small\" kind=rotation provider=js.ps start=2010-03-01 end=2010-03-05 hours=40 capacity=2")
         let before = h.snapshot()
         let undoDepth = h.interpreter.undoStack.count
         let d = h.failure("enroll c1,c2,c3 in k9")

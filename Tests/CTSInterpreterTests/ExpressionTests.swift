@@ -29,8 +29,10 @@ import Testing
         #expect(h.value("year(2009-12-31)") == .number(2009))
         #expect(h.count("courses", where: "year(start) = 2010") == 1)
         #expect(h.count("courses", where: "end - start >= 11") == 2)
-        #expect(h.rows("list courses columns id, end - start") ==
-                [[.text("k1"), .number(53)], [.text("k2"), .number(11)], [.text("k3"), .number(0)]])
+        #expect(
+            h.rows("list courses columns id, end - start") == [
+                [.text("k1"), .number(53)], [.text("k2"), .number(11)], [.text("k3"), .number(0)],
+            ])
     }
 
     @Test func todayIsTheSystemDateUntilFixed() {
@@ -59,11 +61,14 @@ import Testing
         #expect(d?.message == "unknown cadre 'c9' (did you mean 'c1'?)")
         #expect(h.text(at: d?.range) == "c9")
         let outside = h.failure("print hours(2009)")
-        #expect(outside?.message == "hours() is about one cadre: use it in a condition over cadres or as 'hours(...) of cadre ID'")
+        #expect(
+            outside?.message
+                == "hours() is about one cadre: use it in a condition over cadres or as 'hours(...) of cadre ID'")
     }
 
     @Test func variables() {
-        h.run("""
+        h.run(
+            """
             let y = 2009
             let who = "c1"
             let top = nj

@@ -12,12 +12,13 @@ import Testing
 
     func harness() -> Harness {
         let h = Harness()
-        h.run("""
-        unit add js "Jiangsu" kind=locality level=province
-        cadre add c1 "Li Wei" unit=js rank=county category=leading
-        cadre add c2 "Wang Fang" unit=js rank=staff category=civil-servant
-        cadre add c3 "Zhang Min" unit=js rank=bureau category=leading
-        """)
+        h.run(
+            """
+            unit add js "Jiangsu" kind=locality level=province
+            cadre add c1 "Li Wei" unit=js rank=county category=leading
+            cadre add c2 "Wang Fang" unit=js rank=staff category=civil-servant
+            cadre add c3 "Zhang Min" unit=js rank=bureau category=leading
+            """)
         return h
     }
 

@@ -9,14 +9,16 @@ import Testing
 
     /// Two more cadres, so sorting has ties to break: c4 nj.fin bureau, c5 js.org staff.
     func addCadres() {
-        h.run("""
+        h.run(
+            """
             cadre add c4 "Chen Jie" unit=nj.fin rank=bureau category=leading born=1970
             cadre add c5 "Peña Núñez" unit=js.org rank=staff category=technical born=1980
             """)
     }
 
     @Test func defaultColumnsAreTheSpecFieldsInOrder() {
-        h.run("""
+        h.run(
+            """
             plan set nj 2010 participants=2 hours=100
             practice add p1 unit=nj year=2010 "Evening classes" promoted=yes
             exempt c2 from yearly reason="Sick leave"
@@ -45,20 +47,29 @@ import Testing
     @Test func defaultRowsHoldTypedValues() {
         let rows = h.rows("list cadres")
         #expect(rows.count == 3)
-        #expect(rows.first == [.text("c1"), .text("Li Wei"), unitRef("nj.fin"), rank(.county),
-                               .enumeration(CTSDomain.Category.leading.enumValue), .number(1966),
-                               .enumeration(CadreStatus.active.enumValue)])
+        #expect(
+            rows.first == [
+                .text("c1"), .text("Li Wei"), unitRef("nj.fin"), rank(.county),
+                .enumeration(CTSDomain.Category.leading.enumValue), .number(1966),
+                .enumeration(CadreStatus.active.enumValue),
+            ])
         #expect(rows.last?[1] == .text("Zhang Min – 张敏"))
         #expect(rows.last?[5] == .null)
         let rule = h.rows("list rules where id = lead5y").first
         #expect(rule?[2] == .text("category = leading and rank >= county"))
         #expect(rule?[3] == .period(Period(years: 2008, 2012)!))
-        #expect(rule?[5] == .list([.enumeration(CourseKind.offJob.enumValue), .enumeration(CourseKind.rotation.enumValue),
-                                   .enumeration(CourseKind.shortTerm.enumValue)]))
+        #expect(
+            rule?[5]
+                == .list([
+                    .enumeration(CourseKind.offJob.enumValue), .enumeration(CourseKind.rotation.enumValue),
+                    .enumeration(CourseKind.shortTerm.enumValue),
+                ]))
         #expect(h.rows("list rules where id = yearly").first?[5] == .null)
-        #expect(h.rows("list courses where id = k2").first?[3...] ==
-                [unitRef("js.ps"), .null, .date(Day(year: 2009, month: 5, day: 11)!),
-                 .date(Day(year: 2009, month: 5, day: 22)!), .number(90), .null])
+        #expect(
+            h.rows("list courses where id = k2").first?[3...] == [
+                unitRef("js.ps"), .null, .date(Day(year: 2009, month: 5, day: 11)!),
+                .date(Day(year: 2009, month: 5, day: 22)!), .number(90), .null,
+            ])
     }
 
     @Test func withoutSortRecordsComeInTheOrderAdded() {
@@ -105,12 +116,17 @@ import Testing
     }
 
     @Test func columnsAreExpressionsHeadedAsWritten() {
-        let t = h.table("list cadres where rank >= county sort id columns id, hours(2009), unit.level, hours(2009) / 7.5, name")
+        let t = h.table(
+            "list cadres where rank >= county sort id columns id, hours(2009), unit.level, hours(2009) / 7.5, name")
         #expect(t?.columns == ["id", "hours(2009)", "unit.level", "hours(2009) / 7.5", "name"])
-        #expect(t?.rows == [
-            [.text("c1"), .number(390), .enumeration(Level.city.enumValue), .number(52), .text("Li Wei")],
-            [.text("c3"), .number(300), .enumeration(Level.province.enumValue), .number(40), .text("Zhang Min – 张敏")],
-        ])
+        #expect(
+            t?.rows == [
+                [.text("c1"), .number(390), .enumeration(Level.city.enumValue), .number(52), .text("Li Wei")],
+                [
+                    .text("c3"), .number(300), .enumeration(Level.province.enumValue), .number(40),
+                    .text("Zhang Min – 张敏"),
+                ],
+            ])
         let d = h.failure("list cadres columns id, nmae")
         #expect(d?.message == "cadre has no field 'nmae' (did you mean 'name'?)")
         #expect(h.text(at: d?.range) == "nmae")
@@ -123,12 +139,18 @@ import Testing
         #expect(h.rows("count cadres where rank = national") == [[.number(0)]])
         let byRank = h.table("count cadres by rank")
         #expect(byRank?.columns == ["rank", "count"])
-        #expect(byRank?.rows == [[rank(.staff), .number(2)], [rank(.county), .number(1)], [rank(.bureau), .number(2)]])
+        #expect(
+            byRank?.rows == [[rank(.staff), .number(2)], [rank(.county), .number(1)], [rank(.bureau), .number(2)]])
         #expect(h.rows("count cadres by unit") == [[unitRef("js.org"), .number(2)], [unitRef("nj.fin"), .number(3)]])
-        #expect(h.rows("count cadres where category = leading by unit.level") ==
-                [[.enumeration(Level.province.enumValue), .number(1)], [.enumeration(Level.city.enumValue), .number(2)]])
-        #expect(h.rows("count cadres by born") ==
-                [[.null, .number(2)], [.number(1966), .number(1)], [.number(1970), .number(1)], [.number(1980), .number(1)]])
+        #expect(
+            h.rows("count cadres where category = leading by unit.level") == [
+                [.enumeration(Level.province.enumValue), .number(1)], [.enumeration(Level.city.enumValue), .number(2)],
+            ])
+        #expect(
+            h.rows("count cadres by born") == [
+                [.null, .number(2)], [.number(1966), .number(1)], [.number(1970), .number(1)],
+                [.number(1980), .number(1)],
+            ])
         #expect(h.rows("count cadres where rank = national by unit") == [])
         #expect(h.table("count enrollments by course.kind")?.columns == ["course.kind", "count"])
     }
@@ -140,16 +162,21 @@ import Testing
         #expect(t?.rows == [[.number(4), .number(693), .number(173.25), .number(3), .number(300)]])
         let by = h.table("stats hours of enrollments by status")
         #expect(by?.columns == ["status", "count", "sum", "avg", "min", "max"])
-        #expect(by?.rows == [
-            [.enumeration(EnrollmentStatus.completed.enumValue), .number(4), .number(693), .number(173.25), .number(3), .number(300)],
-            [.enumeration(EnrollmentStatus.absent.enumValue), .number(0), .number(0), .null, .null, .null],
-        ])
-        #expect(h.rows("stats hours(2009) of cadres by unit") == [
-            [unitRef("js.org"), .number(1), .number(300), .number(300), .number(300), .number(300)],
-            [unitRef("nj.fin"), .number(2), .number(390), .number(195), .number(0), .number(390)],
-        ])
-        #expect(h.rows("stats hours of courses where kind = overseas") ==
-                [[.number(0), .number(0), .null, .null, .null]])
+        #expect(
+            by?.rows == [
+                [
+                    .enumeration(EnrollmentStatus.completed.enumValue), .number(4), .number(693), .number(173.25),
+                    .number(3), .number(300),
+                ],
+                [.enumeration(EnrollmentStatus.absent.enumValue), .number(0), .number(0), .null, .null, .null],
+            ])
+        #expect(
+            h.rows("stats hours(2009) of cadres by unit") == [
+                [unitRef("js.org"), .number(1), .number(300), .number(300), .number(300), .number(300)],
+                [unitRef("nj.fin"), .number(2), .number(390), .number(195), .number(0), .number(390)],
+            ])
+        #expect(
+            h.rows("stats hours of courses where kind = overseas") == [[.number(0), .number(0), .null, .null, .null]])
         let d = h.failure("stats name of cadres")
         #expect(d?.message == "stats needs a number, not text")
     }
@@ -165,6 +192,8 @@ import Testing
         #expect(redirect?.path == "out.csv")
         #expect(redirect?.append == false)
         let d = h.failure("list units as cvs")
-        #expect(d?.message == "unknown format 'cvs' (did you mean 'csv'?); formats are table, csv, tsv, json, ndjson, markdown")
+        #expect(
+            d?.message
+                == "unknown format 'cvs' (did you mean 'csv'?); formats are table, csv, tsv, json, ndjson, markdown")
     }
 }

@@ -12,7 +12,8 @@ import CTSLanguage
 
     @Test func generatedSectionIsCurrent() throws {
         let document = try String(contentsOf: Self.path, encoding: .utf8)
-        let updated = try #require(ReferenceDoc.update(document), "docs/language.md lacks the generated-section markers")
+        let updated = try #require(
+            ReferenceDoc.update(document), "docs/language.md lacks the generated-section markers")
         if ProcessInfo.processInfo.environment["RECORD"] != nil, updated != document {
             try updated.write(to: Self.path, atomically: true, encoding: .utf8)
         }

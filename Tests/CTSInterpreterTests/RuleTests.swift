@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func yearEdgesAreInclusive() {
-        h.run("""
+        h.run(
+            """
             course add e1 "Dec 31" kind=lecture provider=js.ps start=2008-12-31 end=2008-12-31 hours=1
             course add e2 "Jan 1" kind=lecture provider=js.ps start=2009-01-01 end=2009-01-01 hours=10
             course add e3 "Dec 31" kind=lecture provider=js.ps start=2009-12-31 end=2009-12-31 hours=100
@@ -47,14 +48,16 @@ import Testing
     }
 
     @Test func completionDateNotCourseStartDecidesTheYear() {
-        h.run("""
+        h.run(
+            """
             course add x "Winter school" kind=rotation provider=js.ps start=2009-12-20 end=2010-01-10 hours=40
             enroll c3 in x
             complete c3 in x
             """)
         #expect(hours("2009", "c3") == .number(300))
         #expect(hours("2010", "c3") == .number(40))
-        h.run("""
+        h.run(
+            """
             enroll c1 in x
             complete c1 in x date=2009-12-31 hours=20
             """)
@@ -123,7 +126,8 @@ import Testing
     /// break, or quietly mean whatever record takes the slot next), and changes nothing.
     @Test func ruleConditionKeepsTheUnitItNames() {
         let g = Harness()
-        g.run("""
+        g.run(
+            """
             unit add a "A" kind=locality level=province
             unit add b "B" kind=locality level=province
             cadre add x1 "X" unit=b rank=staff category=leading
@@ -131,7 +135,10 @@ import Testing
             """)
         #expect(g.count("cadres", where: "applies(r)") == 1)
         let d = g.failure("unit remove b cascade")
-        #expect(d?.message == "rule r names it in its condition (for=(unit under b)); change the rule first ('rule set r for=(...)')")
+        #expect(
+            d?.message
+                == "rule r names it in its condition (for=(unit under b)); change the rule first ('rule set r for=(...)')"
+        )
         #expect(d?.notes == ["unknown unit 'b' (did you mean 'a'?)"])
         #expect(g.session.slot(.unit, id: "b") == 1)
         #expect(g.session.slot(.cadre, id: "x1") != nil)
@@ -162,16 +169,23 @@ import Testing
         let loop = h.failure("rule set yearly for=(applies(r3) or rank = staff)")
         #expect(loop?.message == "rule yearly's condition depends on itself through applies()")
         // Both refusals left the rules as they were.
-        #expect(h.rows("list rules columns for") == [[.text("category = leading and rank >= county")],
-                                                     [.text("status = active")], [.text("applies(yearly)")]])
+        #expect(
+            h.rows("list rules columns for") == [
+                [.text("category = leading and rank >= county")],
+                [.text("status = active")], [.text("applies(yearly)")],
+            ])
         #expect(h.count("cadres", where: "applies(r3)") == 3)
         #expect(h.count("cadres", where: "applies(lead5y)") == 2)
     }
 
     @Test func daysUseSevenAndAHalfHoursByDefault() {
         #expect(h.value("hours of course k2") == .number(90))
-        #expect(h.rows("list rules columns id, hours") == [[.text("lead5y"), .number(550)], [.text("yearly"), .number(90)]])
-        h.run("""
+        #expect(
+            h.rows("list rules columns id, hours") == [
+                [.text("lead5y"), .number(550)], [.text("yearly"), .number(90)],
+            ])
+        h.run(
+            """
             course add k4 "Two days" kind=short-term provider=js.ps start=2010-03-01 end=2010-03-02 days=2
             enroll c3 in k4
             complete c3 in k4 days=1
@@ -181,7 +195,8 @@ import Testing
     }
 
     @Test func dayHoursAffectsOnlyTheCommandsAfterIt() {
-        h.run("""
+        h.run(
+            """
             course add k4 "Before" kind=short-term provider=js.ps start=2010-03-01 end=2010-03-02 days=2
             set day-hours 8
             course add k5 "After" kind=short-term provider=js.ps start=2010-03-01 end=2010-03-02 days=2
@@ -202,7 +217,8 @@ import Testing
     }
 
     @Test func hoursAndDaysTogetherAreRefused() {
-        let d = h.failure("course add k9 \"x\" kind=lecture provider=js.ps start=2010-01-01 end=2010-01-01 hours=3 days=1")
+        let d = h.failure(
+            "course add k9 \"x\" kind=lecture provider=js.ps start=2010-01-01 end=2010-01-01 hours=3 days=1")
         #expect(d?.message == "give hours= or days=, not both")
         let none = h.failure("course add k9 \"x\" kind=lecture provider=js.ps start=2010-01-01 end=2010-01-01")
         #expect(none?.message.hasPrefix("'course add' needs hours=N or days=N") == true)

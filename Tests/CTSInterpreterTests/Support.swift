@@ -102,8 +102,10 @@ final class Harness {
     }
 
     /// How many records of a collection a condition selects.
-    func count(_ collection: String, where condition: String,
-               sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Double? {
+    func count(
+        _ collection: String, where condition: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Double? {
         rows("count \(collection) where \(condition)", sourceLocation: sourceLocation).first?.first?.number?.double
     }
 
@@ -132,9 +134,11 @@ final class Harness {
         }
         // Reverse indexes, per live-or-empty slot of their owner kind (lists past the last slot
         // may linger empty after an undo; their order inside a list is not meaningful).
-        for (name, lists, owner) in [("cadresByUnit", s.cadresByUnit, EntityKind.unit), ("childUnits", s.childUnits, .unit),
-                                     ("enrollmentsByCadre", s.enrollmentsByCadre, .cadre),
-                                     ("enrollmentsByCourse", s.enrollmentsByCourse, .course)] {
+        for (name, lists, owner) in [
+            ("cadresByUnit", s.cadresByUnit, EntityKind.unit), ("childUnits", s.childUnits, .unit),
+            ("enrollmentsByCadre", s.enrollmentsByCadre, .cadre),
+            ("enrollmentsByCourse", s.enrollmentsByCourse, .course),
+        ] {
             let live = (0..<s.nextSlot(owner)).map { $0 < lists.count ? lists[$0].sorted().description : "[]" }
             let beyond = lists.dropFirst(s.nextSlot(owner)).filter { !$0.isEmpty }
             out += name + ": " + live.joined(separator: " ") + (beyond.isEmpty ? "" : " stale: \(beyond)") + "\n"

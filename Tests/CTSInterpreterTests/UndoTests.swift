@@ -21,8 +21,12 @@ import Testing
     @Test func undoOfACascadeRestoresEveryRecordInItsSlot() {
         let before = h.snapshot()
         let effects = h.run("unit remove js cascade")
-        #expect(effects == [.text("removed unit js and 4 units, 3 cadres, 3 courses, 5 enrollments, 2 budgets, "
-                                  + "1 inspection, 1 finding")])
+        #expect(
+            effects == [
+                .text(
+                    "removed unit js and 4 units, 3 cadres, 3 courses, 5 enrollments, 2 budgets, "
+                        + "1 inspection, 1 finding")
+            ])
         #expect(h.rows("count units") == [[.number(0)]])
         h.run("undo")
         #expect(h.snapshot() == before)
@@ -35,7 +39,8 @@ import Testing
     @Test func removeRefusedWhileReferredTo() {
         let before = h.snapshot()
         let d = h.failure("unit remove nj.fin")
-        #expect(d?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
+        #expect(
+            d?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
                 + "use 'unit remove nj.fin cascade' to remove them too")
         #expect(h.snapshot() == before)
         #expect(h.run("finding remove f1") == [.confirmation("removed finding f1")])

@@ -7,7 +7,8 @@ import Testing
 @Suite struct WorkshopTests {
     @Test func theAssertsOfTheExampleHold() {
         let h = Harness.workshop()
-        let effects = h.run("""
+        let effects = h.run(
+            """
             assert hours(2009) of cadre c1 = 390 "c1 has k1 (300) and k2 (90)"
             assert count(cadres where compliant(lead5y)) = 0
             assert count(cadres where applies(lead5y)) = 2
@@ -29,25 +30,28 @@ import Testing
 
     @Test func theListOfTheExample() {
         let h = Harness.workshop()
-        let effects = h.run("list cadres where unit under js sort rank desc columns id, name, rank, hours(lead5y) as csv")
+        let effects = h.run(
+            "list cadres where unit under js sort rank desc columns id, name, rank, hours(lead5y) as csv")
         guard case .table(let t, let format, nil)? = effects.first else {
             Issue.record("no table: \(effects)")
             return
         }
         #expect(format == "csv")
         #expect(t.columns == ["id", "name", "rank", "hours(lead5y)"])
-        #expect(t.rows == [
-            [.text("c3"), .text("Zhang Min – 张敏"), rank(.bureau), .number(300)],
-            [.text("c1"), .text("Li Wei"), rank(.county), .number(390)],
-            [.text("c2"), .text("Wang Fang"), rank(.staff), .number(0)],
-        ])
+        #expect(
+            t.rows == [
+                [.text("c3"), .text("Zhang Min – 张敏"), rank(.bureau), .number(300)],
+                [.text("c1"), .text("Li Wei"), rank(.county), .number(390)],
+                [.text("c2"), .text("Wang Fang"), rank(.staff), .number(0)],
+            ])
     }
 
     @Test func theRecordsOfTheExample() {
         let h = Harness.workshop()
         let s = h.session
         #expect(s.count(.unit) == 5 && s.count(.cadre) == 3 && s.count(.course) == 3 && s.count(.rule) == 2)
-        #expect(s.count(.enrollment) == 5 && s.count(.budget) == 2 && s.count(.inspection) == 1 && s.count(.finding) == 1)
+        #expect(
+            s.count(.enrollment) == 5 && s.count(.budget) == 2 && s.count(.inspection) == 1 && s.count(.finding) == 1)
         // days=12 is 90 class hours; the title with an en dash and Chinese comes back intact.
         #expect(h.value("hours of course k2") == .number(90))
         #expect(h.value("hours of rule yearly") == .number(90))

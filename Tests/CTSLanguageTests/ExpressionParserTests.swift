@@ -89,7 +89,9 @@ struct ExpressionParserTests {
     @Test func containsAndUnder() throws {
         #expect(try expr(#"name contains "Wang""#) == #"(contains name "Wang")"#)
         #expect(try expr("unit under js") == "(under unit js)")
-        #expect(try expr("provider under js.ps and title CONTAINS $t") == "(and (under provider js.ps) (contains title $t))")
+        #expect(
+            try expr("provider under js.ps and title CONTAINS $t") == "(and (under provider js.ps) (contains title $t))"
+        )
         #expect(try expr("unit under js or unit under nj") == "(or (under unit js) (under unit nj))")
     }
 
@@ -134,16 +136,20 @@ struct ExpressionParserTests {
 
     @Test func aggregates() throws {
         #expect(try expr("count(cadres)") == "count(cadres)")
-        #expect(try expr("count(cadres where rank >= county and compliant(r1))")
-            == "count(cadres where (and (>= rank county) compliant(r1)))")
-        #expect(try expr("sum(hours of courses where kind = off-job)") == "sum(hours of courses where (= kind off-job))")
+        #expect(
+            try expr("count(cadres where rank >= county and compliant(r1))")
+                == "count(cadres where (and (>= rank county) compliant(r1)))")
+        #expect(
+            try expr("sum(hours of courses where kind = off-job)") == "sum(hours of courses where (= kind off-job))")
         #expect(try expr("avg(hours(2009) of cadres)") == "avg(hours(2009) of cadres)")
         #expect(try expr("MIN(born of cadres)") == "min(born of cadres)")
         #expect(try expr("max(end - start of courses)") == "max((- end start) of courses)")
-        #expect(try expr("count(cadres) - count(cadres where status = left) > 0")
-            == "(> (- count(cadres) count(cadres where (= status left))) 0)")
-        #expect(try expr("count(cadres where count(enrollments where cadre = c1) > 0)")
-            == "count(cadres where (> count(enrollments where (= cadre c1)) 0))")
+        #expect(
+            try expr("count(cadres) - count(cadres where status = left) > 0")
+                == "(> (- count(cadres) count(cadres where (= status left))) 0)")
+        #expect(
+            try expr("count(cadres where count(enrollments where cadre = c1) > 0)")
+                == "count(cadres where (> count(enrollments where (= cadre c1)) 0))")
     }
 
     @Test func aggregateOfASingleRecordInside() throws {
@@ -168,15 +174,17 @@ struct ExpressionParserTests {
         // `stats EXPR of cadres`: many.
         #expect(try body("stats hours(2009) of cadres") == "stats hours(2009) of cadres")
         // In stats, a singular `of` inside the expression is still one record.
-        #expect(try body("stats hours(2009) - hours(2008) of cadre c1 of cadres")
-            == "stats (- hours(2009) (of hours(2008) cadre word:c1)) of cadres")
+        #expect(
+            try body("stats hours(2009) - hours(2008) of cadre c1 of cadres")
+                == "stats (- hours(2009) (of hours(2008) cadre word:c1)) of cadres")
     }
 
     @Test func ofRanges() throws {
         let (text, marks) = unmark("assert 1️⃣hours(2009) of 2️⃣cadre3️⃣ 4️⃣c15️⃣ = 390")
         guard case .assert(let e, nil) = try parseCommand(text).body,
-              case .binary(.equal, let of, _) = e.kind,
-              case .of(_, let kind, let id) = of.kind else { Issue.record("wrong shape"); return }
+            case .binary(.equal, let of, _) = e.kind,
+            case .of(_, let kind, let id) = of.kind
+        else { Issue.record("wrong shape"); return }
         #expect(kind.value == .cadre)
         #expect(span(kind.range) == span(marks, "2️⃣", "3️⃣"))
         #expect(span(id.range) == span(marks, "4️⃣", "5️⃣"))
@@ -188,9 +196,10 @@ struct ExpressionParserTests {
     @Test func binaryRangesCoverBothOperands() throws {
         let (text, marks) = unmark("list cadres where 1️⃣rank2️⃣ >= 3️⃣county4️⃣ and 5️⃣not 6️⃣status = left7️⃣ sort rank")
         guard case .list(let query, _) = try parseCommand(text).body, let condition = query.condition,
-              case .binary(.and, let left, let right) = condition.kind,
-              case .binary(.greaterOrEqual, let rank, let county) = left.kind,
-              case .not(let inner) = right.kind else {
+            case .binary(.and, let left, let right) = condition.kind,
+            case .binary(.greaterOrEqual, let rank, let county) = left.kind,
+            case .not(let inner) = right.kind
+        else {
             Issue.record("wrong shape")
             return
         }
@@ -219,17 +228,20 @@ struct ExpressionParserTests {
     @Test func rangesAfterCJKInAnExpression() throws {
         let (text, marks) = unmark(#"list cadres where name = "张敏" and 1️⃣rank >= county2️⃣"#)
         guard case .list(let query, _) = try parseCommand(text).body,
-              case .binary(.and, _, let right) = query.condition?.kind else { Issue.record("wrong shape"); return }
+            case .binary(.and, _, let right) = query.condition?.kind
+        else { Issue.record("wrong shape"); return }
         #expect(span(right.range) == span(marks, "1️⃣", "2️⃣"))
         #expect(span(right.range) == "1:35@38-1:49@52")
     }
 
     @Test func rangesOnContinuationLines() throws {
         // A `\` continues the command; so does an open parenthesis.
-        let (text, marks) = unmark("list cadres \\\n  where 1️⃣(rank >= county\n    and 2️⃣category = leading3️⃣)4️⃣ \\\n  5️⃣sort6️⃣ rank")
+        let (text, marks) = unmark(
+            "list cadres \\\n  where 1️⃣(rank >= county\n    and 2️⃣category = leading3️⃣)4️⃣ \\\n  5️⃣sort6️⃣ rank")
         let command = try parseCommand(text)
         guard case .list(let query, _) = command.body, let condition = query.condition,
-              case .binary(.and, _, let right) = condition.kind else { Issue.record("wrong shape"); return }
+            case .binary(.and, _, let right) = condition.kind
+        else { Issue.record("wrong shape"); return }
         #expect(span(condition.range) == span(marks, "1️⃣", "4️⃣"))
         #expect(span(right.range) == span(marks, "2️⃣", "3️⃣"))
         #expect(span(right.range) == "3:9@46-3:27@64")
@@ -242,7 +254,8 @@ struct ExpressionParserTests {
         let (text, marks) = unmark("# header\n\nquit\n  print 1️⃣x2️⃣ + 1\n")
         let items = Parser.parse(text, fileID: 4)
         guard items.count == 2, case .command(let print) = items[1], case .print(let e, _) = print.body,
-              case .binary(.add, let x, _) = e.kind else { Issue.record("wrong items: \(items.map(describe))"); return }
+            case .binary(.add, let x, _) = e.kind
+        else { Issue.record("wrong items: \(items.map(describe))"); return }
         #expect(span(x.range) == span(marks, "1️⃣", "2️⃣"))
         #expect(span(x.range) == "4:9@23-4:10@24")
         #expect(x.range.fileID == 4)
@@ -250,7 +263,8 @@ struct ExpressionParserTests {
     }
 
     @Test func argumentRanges() throws {
-        let (text, marks) = unmark(#"rule add r1 "T" for=1️⃣(rank >= county)2️⃣ period=2008..2012 days=12 kinds=3️⃣off-job,online4️⃣"#)
+        let (text, marks) = unmark(
+            #"rule add r1 "T" for=1️⃣(rank >= county)2️⃣ period=2008..2012 days=12 kinds=3️⃣off-job,online4️⃣"#)
         guard case .record(let args) = try parseCommand(text).body else { Issue.record("not a record"); return }
         #expect(span(args.option("for")!.value.range) == span(marks, "1️⃣", "2️⃣"))
         #expect(span(args.option("kinds")!.value.range) == span(marks, "3️⃣", "4️⃣"))

@@ -22,7 +22,9 @@ import Testing
 
     @Test func everyKindOfBadSequence() {
         // A stray continuation byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF.
-        for bad: [UInt8] in [[0x80], [0xE6, 0xB1], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
+        for bad: [UInt8] in [
+            [0x80], [0xE6, 0xB1], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+        ] {
             let found = errors(Array("x \"".utf8) + bad + Array("\" y".utf8))
             #expect(found.count == 1, "\(bad)")
             #expect(found.first?.column == 4, "\(bad)")

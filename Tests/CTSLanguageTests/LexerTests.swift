@@ -73,35 +73,38 @@ struct LexerTests {
     }
 
     @Test func wordsAndPositions() {
-        #expect(lex("unit add js.org kind=organization") == [
-            "1:1 word 'unit'",
-            "1:6 word 'add'",
-            "1:10 word 'js.org'",
-            "1:17 word 'kind'",
-            "1:21 symbol(=) '='",
-            "1:22 word 'organization'",
-        ])
+        #expect(
+            lex("unit add js.org kind=organization") == [
+                "1:1 word 'unit'",
+                "1:6 word 'add'",
+                "1:10 word 'js.org'",
+                "1:17 word 'kind'",
+                "1:21 symbol(=) '='",
+                "1:22 word 'organization'",
+            ])
     }
 
     @Test func wordCharacters() {
-        #expect(lex("c-0001 off-job unit.level a/b/c _x1 civil-servant a.b.") == [
-            "1:1 word 'c-0001'",
-            "1:8 word 'off-job'",
-            "1:16 word 'unit.level'",
-            "1:27 word 'a/b/c'",
-            "1:33 word '_x1'",
-            "1:37 word 'civil-servant'",
-            "1:51 word 'a.b.'",
-        ])
+        #expect(
+            lex("c-0001 off-job unit.level a/b/c _x1 civil-servant a.b.") == [
+                "1:1 word 'c-0001'",
+                "1:8 word 'off-job'",
+                "1:16 word 'unit.level'",
+                "1:27 word 'a/b/c'",
+                "1:33 word '_x1'",
+                "1:37 word 'civil-servant'",
+                "1:51 word 'a.b.'",
+            ])
     }
 
     @Test func unicodeWords() {
-        #expect(lex("张敏 Peña né x") == [
-            "1:1 word '张敏'",
-            "1:4 word 'Peña'",
-            "1:9 word 'né'",
-            "1:12 word 'x'",
-        ])
+        #expect(
+            lex("张敏 Peña né x") == [
+                "1:1 word '张敏'",
+                "1:4 word 'Peña'",
+                "1:9 word 'né'",
+                "1:12 word 'x'",
+            ])
         // A decomposed é (e + U+0301) stays one word; the mark is its own column.
         #expect(lex("ne\u{301} y") == ["1:1 word 'ne\u{301}'", "1:5 word 'y'"])
     }
@@ -133,11 +136,12 @@ struct LexerTests {
 
     @Test func columnsCountScalars() {
         #expect(lex("\"张敏\" x") == ["1:1 string(张敏) '\"张敏\"'", "1:6 word 'x'"])
-        #expect(lex("\"Peña\" = año") == [
-            "1:1 string(Peña) '\"Peña\"'",
-            "1:8 symbol(=) '='",
-            "1:10 word 'año'",
-        ])
+        #expect(
+            lex("\"Peña\" = año") == [
+                "1:1 string(Peña) '\"Peña\"'",
+                "1:8 symbol(=) '='",
+                "1:10 word 'año'",
+            ])
         #expect(lex("\"😀👍🏽\" z") == ["1:1 string(😀👍🏽) '\"😀👍🏽\"'", "1:7 word 'z'"])
         #expect(lex("# 注释 comment\n中 x") == ["2:1 word '中'", "2:3 word 'x'"])
     }
@@ -145,14 +149,18 @@ struct LexerTests {
     // MARK: Strings
 
     @Test func stringsDecodeEscapes() {
-        #expect(kinds(#""a\"b" "c\\d" "e\nf" "g\th" "\u{4E2D}\u{6587}" "\u{1F600}" "\u{41}""#) == [
-            .string("a\"b"), .string("c\\d"), .string("e\nf"), .string("g\th"),
-            .string("中文"), .string("😀"), .string("A"),
-        ])
+        #expect(
+            kinds(#""a\"b" "c\\d" "e\nf" "g\th" "\u{4E2D}\u{6587}" "\u{1F600}" "\u{41}""#) == [
+                .string("a\"b"), .string("c\\d"), .string("e\nf"), .string("g\th"),
+                .string("中文"), .string("😀"), .string("A"),
+            ])
     }
 
     @Test func stringsKeepUnicodeIntact() {
-        let texts = ["Zhang Min – 张敏", "Año de la Peña", "👩‍👩‍👧‍👦 family", "Ünïcödé\u{301}", "", "  spaced  ", "#not a comment", "a;b", "(x"]
+        let texts = [
+            "Zhang Min – 张敏", "Año de la Peña", "👩‍👩‍👧‍👦 family", "Ünïcödé\u{301}", "", "  spaced  ", "#not a comment", "a;b",
+            "(x",
+        ]
         for text in texts {
             #expect(kinds("\"\(text)\"") == [.string(text)])
         }
@@ -160,12 +168,13 @@ struct LexerTests {
     }
 
     @Test func stringRangeCoversQuotes() {
-        #expect(lex(#"x="a b" y"#) == [
-            "1:1 word 'x'",
-            "1:2 symbol(=) '='",
-            "1:3 string(a b) '\"a b\"'",
-            "1:9 word 'y'",
-        ])
+        #expect(
+            lex(#"x="a b" y"#) == [
+                "1:1 word 'x'",
+                "1:2 symbol(=) '='",
+                "1:3 string(a b) '\"a b\"'",
+                "1:9 word 'y'",
+            ])
     }
 
     @Test func unknownEscapeConsumesTheWholeString() {
@@ -189,12 +198,13 @@ struct LexerTests {
     }
 
     @Test func unterminatedStrings() {
-        #expect(lex("say \"hello\nnext") == [
-            "1:1 word 'say'",
-            "1:5 error(unterminated string) '\"hello'",
-            "1:11 end '\n'",
-            "2:1 word 'next'",
-        ])
+        #expect(
+            lex("say \"hello\nnext") == [
+                "1:1 word 'say'",
+                "1:5 error(unterminated string) '\"hello'",
+                "1:11 end '\n'",
+                "2:1 word 'next'",
+            ])
         #expect(lex("say \"hello") == ["1:1 word 'say'", "1:5 error(unterminated string) '\"hello'"])
         #expect(lex("\"abc\\") == ["1:1 error(unterminated string) '\"abc\\'"])
         #expect(lex("\"abc\\\nx") == ["1:1 error(unterminated string) '\"abc\\'", "1:6 end '\n'", "2:1 word 'x'"])
@@ -204,25 +214,28 @@ struct LexerTests {
     // MARK: Numbers
 
     @Test func numbers() {
-        #expect(kinds("42 1.5 1_200_000 3.2e10 1e-3 3.2e+10 2.5E3 0 007 1_000.000_1") == [
-            .number(42), .number(1.5), .number(1_200_000), .number(3.2e10), .number(1e-3),
-            .number(3.2e10), .number(2500), .number(0), .number(7), .number(1000.0001),
-        ])
-        #expect(kinds("funds=1200000 revenue=32000000000") == [
-            .word, .symbol("="), .number(1_200_000), .word, .symbol("="), .number(32_000_000_000),
-        ])
+        #expect(
+            kinds("42 1.5 1_200_000 3.2e10 1e-3 3.2e+10 2.5E3 0 007 1_000.000_1") == [
+                .number(42), .number(1.5), .number(1_200_000), .number(3.2e10), .number(1e-3),
+                .number(3.2e10), .number(2500), .number(0), .number(7), .number(1000.0001),
+            ])
+        #expect(
+            kinds("funds=1200000 revenue=32000000000") == [
+                .word, .symbol("="), .number(1_200_000), .word, .symbol("="), .number(32_000_000_000),
+            ])
     }
 
     @Test func leadingMinusIsASymbol() {
-        #expect(lex("-5 a - b a-b 5-") == [
-            "1:1 symbol(-) '-'",
-            "1:2 number(5) '5'",
-            "1:4 word 'a'",
-            "1:6 symbol(-) '-'",
-            "1:8 word 'b'",
-            "1:10 word 'a-b'",
-            "1:14 error(malformed number '5-': put spaces around - and / to do arithmetic, as in 1 / 3) '5-'",
-        ])
+        #expect(
+            lex("-5 a - b a-b 5-") == [
+                "1:1 symbol(-) '-'",
+                "1:2 number(5) '5'",
+                "1:4 word 'a'",
+                "1:6 symbol(-) '-'",
+                "1:8 word 'b'",
+                "1:10 word 'a-b'",
+                "1:14 error(malformed number '5-': put spaces around - and / to do arithmetic, as in 1 / 3) '5-'",
+            ])
         #expect(kinds("1+2") == [.number(1), .symbol("+"), .number(2)])
         #expect(kinds("2e+x") == [.word, .symbol("+"), .word])
         #expect(kinds("/x") == [.symbol("/"), .word])
@@ -240,21 +253,23 @@ struct LexerTests {
     }
 
     @Test func digitLedWords() {
-        #expect(lex("3rd 101a 2e 1_a 3张") == [
-            "1:1 word '3rd'",
-            "1:5 word '101a'",
-            "1:10 word '2e'",
-            "1:13 word '1_a'",
-            "1:17 word '3张'",
-        ])
+        #expect(
+            lex("3rd 101a 2e 1_a 3张") == [
+                "1:1 word '3rd'",
+                "1:5 word '101a'",
+                "1:10 word '2e'",
+                "1:13 word '1_a'",
+                "1:17 word '3张'",
+            ])
     }
 
     // MARK: Dates and periods
 
     @Test func dates() {
-        #expect(kinds("2009-03-02 start=2010-12-01 2000-02-29") == [
-            .date(day(2009, 3, 2)), .word, .symbol("="), .date(day(2010, 12, 1)), .date(day(2000, 2, 29)),
-        ])
+        #expect(
+            kinds("2009-03-02 start=2010-12-01 2000-02-29") == [
+                .date(day(2009, 3, 2)), .word, .symbol("="), .date(day(2010, 12, 1)), .date(day(2000, 2, 29)),
+            ])
         #expect(errors("2009-02-30") == ["'2009-02-30' is not a real date"])
         #expect(errors("2009-13-01") == ["'2009-13-01' is not a real date"])
         #expect(errors("1900-02-29") == ["'1900-02-29' is not a real date"])
@@ -263,38 +278,46 @@ struct LexerTests {
     }
 
     @Test func periods() {
-        #expect(lex("2008..2012 2009..2009 2009-01-01..2009-06-30") == [
-            "1:1 period(2008..2012,years) '2008..2012'",
-            "1:12 period(2009,years) '2009..2009'",
-            "1:23 period(2009-01-01..2009-06-30) '2009-01-01..2009-06-30'",
-        ])
+        #expect(
+            lex("2008..2012 2009..2009 2009-01-01..2009-06-30") == [
+                "1:1 period(2008..2012,years) '2008..2012'",
+                "1:12 period(2009,years) '2009..2009'",
+                "1:23 period(2009-01-01..2009-06-30) '2009-01-01..2009-06-30'",
+            ])
         #expect(kinds("2008..2012") == [.period(Period(years: 2008, 2012)!)])
         #expect(kinds("2009-01-01..2009-06-30") == [.period(Period(first: day(2009, 1, 1), last: day(2009, 6, 30)))])
-        #expect(kinds("period=2008..2012)") == [
-            .word, .symbol("="), .period(Period(years: 2008, 2012)!), .symbol(")"),
-        ])
+        #expect(
+            kinds("period=2008..2012)") == [
+                .word, .symbol("="), .period(Period(years: 2008, 2012)!), .symbol(")"),
+            ])
     }
 
     @Test func badPeriods() {
         #expect(errors("2012..2008") == ["empty period 2012..2008: the first year is after the last"])
-        #expect(errors("2009-06-30..2009-01-01") == ["empty period 2009-06-30..2009-01-01: the first day is after the last"])
+        #expect(
+            errors("2009-06-30..2009-01-01") == ["empty period 2009-06-30..2009-01-01: the first day is after the last"]
+        )
         #expect(errors("2009-02-30..2009-06-30") == ["'2009-02-30' is not a real date"])
         #expect(errors("2009-01-01..2009-06-31") == ["'2009-06-31' is not a real date"])
         #expect(errors("0000..2009") == ["'0000..2009' is not a real period: years run from 0001 to 9999"])
-        #expect(errors("2009..2009-06-30") == ["malformed period '2009..2009-06-30': write 2008..2012 or 2009-01-01..2009-06-30"])
+        #expect(
+            errors("2009..2009-06-30") == [
+                "malformed period '2009..2009-06-30': write 2008..2012 or 2009-01-01..2009-06-30"
+            ])
         #expect(errors("1..2") == ["malformed period '1..2': write 2008..2012 or 2009-01-01..2009-06-30"])
     }
 
     // MARK: Variables and symbols
 
     @Test func variables() {
-        #expect(lex("echo $name $x_1 $张 $1a") == [
-            "1:1 word 'echo'",
-            "1:6 variable(name) '$name'",
-            "1:12 variable(x_1) '$x_1'",
-            "1:17 variable(张) '$张'",
-            "1:20 variable(1a) '$1a'",
-        ])
+        #expect(
+            lex("echo $name $x_1 $张 $1a") == [
+                "1:1 word 'echo'",
+                "1:6 variable(name) '$name'",
+                "1:12 variable(x_1) '$x_1'",
+                "1:17 variable(张) '$张'",
+                "1:20 variable(1a) '$1a'",
+            ])
         #expect(lex("$a.b") == ["1:1 variable(a) '$a'", "1:3 error(unexpected '.') '.'", "1:4 word 'b'"])
         #expect(lex("$ x") == ["1:1 error(expected a variable name after '$') '$'", "1:3 word 'x'"])
         #expect(lex("$") == ["1:1 error(expected a variable name after '$') '$'"])
@@ -302,18 +325,21 @@ struct LexerTests {
     }
 
     @Test func symbols() {
-        #expect(kinds("= != < <= > >= >> + - * / ( ) ,") == [
-            "=", "!=", "<", "<=", ">", ">=", ">>", "+", "-", "*", "/", "(", ")", ",",
-        ].map { .symbol($0) })
-        #expect(lex("a>=b<c>>d") == [
-            "1:1 word 'a'",
-            "1:2 symbol(>=) '>='",
-            "1:4 word 'b'",
-            "1:5 symbol(<) '<'",
-            "1:6 word 'c'",
-            "1:7 symbol(>>) '>>'",
-            "1:9 word 'd'",
-        ])
+        #expect(
+            kinds("= != < <= > >= >> + - * / ( ) ,")
+                == [
+                    "=", "!=", "<", "<=", ">", ">=", ">>", "+", "-", "*", "/", "(", ")", ",",
+                ].map { .symbol($0) })
+        #expect(
+            lex("a>=b<c>>d") == [
+                "1:1 word 'a'",
+                "1:2 symbol(>=) '>='",
+                "1:4 word 'b'",
+                "1:5 symbol(<) '<'",
+                "1:6 word 'c'",
+                "1:7 symbol(>>) '>>'",
+                "1:9 word 'd'",
+            ])
         #expect(kinds(">>=") == [.symbol(">>"), .symbol("=")])
         #expect(kinds("c1,c3") == [.word, .symbol(","), .word])
     }
@@ -326,18 +352,20 @@ struct LexerTests {
         #expect(errors("a\rb") == ["unexpected character '\\u{D}'"])
         #expect(errors("\u{A0}") == ["unexpected character '\\u{A0}'"])
         #expect(errors("😀") == ["unexpected character '😀'"])
-        #expect(errors("'x'") == [
-            "unexpected character ''' (strings use plain double quotes \")",
-            "unexpected character ''' (strings use plain double quotes \")",
-        ])
+        #expect(
+            errors("'x'") == [
+                "unexpected character ''' (strings use plain double quotes \")",
+                "unexpected character ''' (strings use plain double quotes \")",
+            ])
         #expect(errors(".") == ["unexpected '.'"])
         #expect(lex("..5") == ["1:1 error(unexpected '.') '.'", "1:2 error(unexpected '.') '.'", "1:3 number(5) '5'"])
         // One token per bad scalar, and columns keep counting scalars.
-        #expect(lex("😀😀x") == [
-            "1:1 error(unexpected character '😀') '😀'",
-            "1:2 error(unexpected character '😀') '😀'",
-            "1:3 word 'x'",
-        ])
+        #expect(
+            lex("😀😀x") == [
+                "1:1 error(unexpected character '😀') '😀'",
+                "1:2 error(unexpected character '😀') '😀'",
+                "1:3 word 'x'",
+            ])
     }
 
     // MARK: Commands, comments, continuation
@@ -348,24 +376,26 @@ struct LexerTests {
     }
 
     @Test func blankAndCommentLinesCollapse() {
-        #expect(lex("\n\n  a # trailing\n\n# comment\n   \n\t# more\nb\n\n") == [
-            "3:3 word 'a'",
-            "3:15 end '\n'",
-            "8:1 word 'b'",
-            "8:2 end '\n'",
-        ])
+        #expect(
+            lex("\n\n  a # trailing\n\n# comment\n   \n\t# more\nb\n\n") == [
+                "3:3 word 'a'",
+                "3:15 end '\n'",
+                "8:1 word 'b'",
+                "8:2 end '\n'",
+            ])
     }
 
     @Test func semicolonsEndCommands() {
-        #expect(lex("a;b ; ;c;\n d") == [
-            "1:1 word 'a'",
-            "1:2 end ';'",
-            "1:3 word 'b'",
-            "1:5 end ';'",
-            "1:8 word 'c'",
-            "1:9 end ';'",
-            "2:2 word 'd'",
-        ])
+        #expect(
+            lex("a;b ; ;c;\n d") == [
+                "1:1 word 'a'",
+                "1:2 end ';'",
+                "1:3 word 'b'",
+                "1:5 end ';'",
+                "1:8 word 'c'",
+                "1:9 end ';'",
+                "2:2 word 'd'",
+            ])
         #expect(kinds(";a") == [.word])
         #expect(kinds("\"a;b\";c") == [.string("a;b"), .endOfCommand, .word])
         #expect(kinds("a # x;y\nb") == [.word, .endOfCommand, .word])
@@ -380,16 +410,17 @@ struct LexerTests {
     }
 
     @Test func backslashContinuation() {
-        #expect(lex("rule add x \\\n    for=y\nz") == [
-            "1:1 word 'rule'",
-            "1:6 word 'add'",
-            "1:10 word 'x'",
-            "2:5 word 'for'",
-            "2:8 symbol(=) '='",
-            "2:9 word 'y'",
-            "2:10 end '\n'",
-            "3:1 word 'z'",
-        ])
+        #expect(
+            lex("rule add x \\\n    for=y\nz") == [
+                "1:1 word 'rule'",
+                "1:6 word 'add'",
+                "1:10 word 'x'",
+                "2:5 word 'for'",
+                "2:8 symbol(=) '='",
+                "2:9 word 'y'",
+                "2:10 end '\n'",
+                "3:1 word 'z'",
+            ])
         // Trailing blanks and a comment after the backslash; CRLF.
         #expect(lex("a \\  \t# why not\nb") == ["1:1 word 'a'", "2:1 word 'b'"])
         #expect(lex("a \\\r\nb") == ["1:1 word 'a'", "2:1 word 'b'"])
@@ -410,19 +441,20 @@ struct LexerTests {
     }
 
     @Test func openParenContinuesAcrossLines() {
-        #expect(lex("for=(a = b\n  and c)\nx") == [
-            "1:1 word 'for'",
-            "1:4 symbol(=) '='",
-            "1:5 symbol(() '('",
-            "1:6 word 'a'",
-            "1:8 symbol(=) '='",
-            "1:10 word 'b'",
-            "2:3 word 'and'",
-            "2:7 word 'c'",
-            "2:8 symbol()) ')'",
-            "2:9 end '\n'",
-            "3:1 word 'x'",
-        ])
+        #expect(
+            lex("for=(a = b\n  and c)\nx") == [
+                "1:1 word 'for'",
+                "1:4 symbol(=) '='",
+                "1:5 symbol(() '('",
+                "1:6 word 'a'",
+                "1:8 symbol(=) '='",
+                "1:10 word 'b'",
+                "2:3 word 'and'",
+                "2:7 word 'c'",
+                "2:8 symbol()) ')'",
+                "2:9 end '\n'",
+                "3:1 word 'x'",
+            ])
         // Nested parens, blank and comment lines inside: no endOfCommand until all close.
         let k = kinds("f((a\n\n# c\n b)\n c)\nd")
         #expect(k.filter { $0 == .endOfCommand }.count == 1)
@@ -520,7 +552,8 @@ struct LexerTests {
 
     /// A large script lexes to exactly its tokens (its speed is measured by scripts/bench, not here).
     @Test func largeScriptLexesWhole() {
-        let line = "course add k1 \"Scientific Outlook – 科学发展观\" kind=off-job provider=js.ps start=2009-03-02 hours=300 period=2008..2012 # c\n"
+        let line =
+            "course add k1 \"Scientific Outlook – 科学发展观\" kind=off-job provider=js.ps start=2009-03-02 hours=300 period=2008..2012 # c\n"
         let text = String(repeating: line, count: 100_000)
         var lexer = Lexer(text: text, fileID: 0)
         #expect(lexer.tokenize().count == 100_000 * 20 + 1)

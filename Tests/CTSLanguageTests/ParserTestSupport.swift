@@ -64,8 +64,10 @@ func parseError(_ text: String, sourceLocation: Testing.SourceLocation = #_sourc
 
 /// Expects `markedSource` (with 1️⃣ where the error starts, and optionally 2️⃣ where it ends)
 /// to give exactly one error with exactly `message` and `notes`.
-func expectError(_ markedSource: String, _ message: String, notes: [String] = [],
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectError(
+    _ markedSource: String, _ message: String, notes: [String] = [],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     let (text, marks) = unmark(markedSource)
     guard let start = marks["1️⃣"] else {
         Issue.record("the source has no 1️⃣ marker", sourceLocation: sourceLocation)

@@ -18,29 +18,40 @@ struct ParserTests {
     }
 
     @Test func unitAddWithParent() throws {
-        #expect(try body(#"unit add js.org "Organization Department of Jiangsu" kind=organization level=province parent=js"#)
-            == #"record word:js.org str:"Organization Department of Jiangsu" ; kind=word:organization level=word:province parent=word:js"#)
+        #expect(
+            try body(
+                #"unit add js.org "Organization Department of Jiangsu" kind=organization level=province parent=js"#)
+                == #"record word:js.org str:"Organization Department of Jiangsu" ; kind=word:organization level=word:province parent=word:js"#
+        )
     }
 
     @Test func cadreAddKeepsUnicodeText() throws {
-        #expect(try body(#"cadre add c3 "Zhang Min – 张敏" unit=js.org rank=bureau category=leading born=1966"#)
-            == #"record word:c3 str:"Zhang Min – 张敏" ; unit=word:js.org rank=word:bureau category=word:leading born=num:1966"#)
+        #expect(
+            try body(#"cadre add c3 "Zhang Min – 张敏" unit=js.org rank=bureau category=leading born=1966"#)
+                == #"record word:c3 str:"Zhang Min – 张敏" ; unit=word:js.org rank=word:bureau category=word:leading born=num:1966"#
+        )
     }
 
     @Test func courseAddWithDates() throws {
-        let text = #"course add k2 "Public Finance Basics" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12 capacity=40 organizer=js.org"#
-        #expect(try body(text) == #"record word:k2 str:"Public Finance Basics" ; kind=word:short-term provider=word:js.ps "#
-            + "start=date:2009-05-11 end=date:2009-05-22 days=num:12 capacity=num:40 organizer=word:js.org")
+        let text =
+            #"course add k2 "Public Finance Basics" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12 capacity=40 organizer=js.org"#
+        #expect(
+            try body(text) == #"record word:k2 str:"Public Finance Basics" ; kind=word:short-term provider=word:js.ps "#
+                + "start=date:2009-05-11 end=date:2009-05-22 days=num:12 capacity=num:40 organizer=word:js.org")
     }
 
     @Test func ruleAddKeepsTheConditionAsCanonicalText() throws {
-        let command = try parseCommand(#"rule add lead5y "Leading cadres" for=(category = leading and rank >= county) period=2008..2012 hours=550 kinds=off-job,rotation"#)
+        let command = try parseCommand(
+            #"rule add lead5y "Leading cadres" for=(category = leading and rank >= county) period=2008..2012 hours=550 kinds=off-job,rotation"#
+        )
         #expect(command.spec.name == "rule add")
-        #expect(describe(command.body) == #"record word:lead5y str:"Leading cadres" ; "#
-            + "for=cond(category = leading and rank >= county) = (and (= category leading) (>= rank county)) "
-            + "period=period:2008..2012 hours=num:550 kinds=list[word:off-job, word:rotation]")
+        #expect(
+            describe(command.body) == #"record word:lead5y str:"Leading cadres" ; "#
+                + "for=cond(category = leading and rank >= county) = (and (= category leading) (>= rank county)) "
+                + "period=period:2008..2012 hours=num:550 kinds=list[word:off-job, word:rotation]")
         guard case .record(let args) = command.body, let period = args.option("period"),
-              case .period(let p) = period.value.kind else { Issue.record("no period"); return }
+            case .period(let p) = period.value.kind
+        else { Issue.record("no period"); return }
         #expect(p.isYears)
         #expect(p.first == Day(year: 2008, month: 1, day: 1))
         #expect(p.last == Day(year: 2012, month: 12, day: 31))
@@ -49,9 +60,11 @@ struct ParserTests {
     @Test func conditionTextFoldsGapsToOneSpace() throws {
         // Runs of spaces, a `\` continuation, newlines and comments inside the parentheses all
         // become one space; tokens written together stay together.
-        let text = "rule add r1 \"T\" for=(category   =  leading \\\n   and\n rank>=county # senior\n  ) period=2009 days=12"
+        let text =
+            "rule add r1 \"T\" for=(category   =  leading \\\n   and\n rank>=county # senior\n  ) period=2009 days=12"
         guard case .record(let args) = try parseCommand(text).body,
-              case .condition(let e, let source) = args.option("for")?.value.kind else {
+            case .condition(let e, let source) = args.option("for")?.value.kind
+        else {
             Issue.record("no condition")
             return
         }
@@ -60,8 +73,12 @@ struct ParserTests {
     }
 
     @Test func conditionSourceKeepsStringsAsWritten() throws {
-        guard case .record(let args) = try parseCommand(#"rule add r1 "T" for=(name contains "a \"b\"") period=2009..2009 days=1"#).body,
-              case .condition(_, let source) = args.option("for")?.value.kind else {
+        guard
+            case .record(let args) = try parseCommand(
+                #"rule add r1 "T" for=(name contains "a \"b\"") period=2009..2009 days=1"#
+            ).body,
+            case .condition(_, let source) = args.option("for")?.value.kind
+        else {
             Issue.record("no condition")
             return
         }
@@ -90,8 +107,9 @@ struct ParserTests {
         #expect(command.spec.name == "budget set")
         #expect(command.spec.action == .upsert(.budget))
         #expect(describe(command.body) == "record word:nj.fin num:2009 ; funds=num:1200000 revenue=num:32000000000")
-        #expect(try body("budget set nj.fin 2010 funds=1_260_000 revenue=36000000000 spent=1.5")
-            == "record word:nj.fin num:2010 ; funds=num:1260000 revenue=num:36000000000 spent=num:1.5")
+        #expect(
+            try body("budget set nj.fin 2010 funds=1_260_000 revenue=36000000000 spent=1.5")
+                == "record word:nj.fin num:2010 ; funds=num:1260000 revenue=num:36000000000 spent=num:1.5")
     }
 
     @Test func planSet() throws {
@@ -101,14 +119,17 @@ struct ParserTests {
     }
 
     @Test func inspectionAdd() throws {
-        #expect(try body(#"inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope="Training files""#)
-            == #"record word:i1 ; by=word:js.org unit=word:nj.fin date=date:2010-05-12 scope=str:"Training files""#)
+        #expect(
+            try body(#"inspection add i1 by=js.org unit=nj.fin date=2010-05-12 scope="Training files""#)
+                == #"record word:i1 ; by=word:js.org unit=word:nj.fin date=date:2010-05-12 scope=str:"Training files""#)
     }
 
     @Test func findingAddWithPositionalAfterOption() throws {
         let command = try parseCommand(#"finding add f1 inspection=i1 "TEXT" severity=medium due=2010-08-31"#)
         #expect(command.spec.name == "finding add")
-        #expect(describe(command.body) == #"record word:f1 str:"TEXT" ; inspection=word:i1 severity=word:medium due=date:2010-08-31"#)
+        #expect(
+            describe(command.body)
+                == #"record word:f1 str:"TEXT" ; inspection=word:i1 severity=word:medium due=date:2010-08-31"#)
     }
 
     @Test func findingResolve() throws {
@@ -118,8 +139,9 @@ struct ParserTests {
     }
 
     @Test func practiceAdd() throws {
-        #expect(try body(#"practice add p1 unit=nj.fin year=2010 "Evening classes" promoted=yes"#)
-            == #"record word:p1 str:"Evening classes" ; unit=word:nj.fin year=num:2010 promoted=word:yes"#)
+        #expect(
+            try body(#"practice add p1 unit=nj.fin year=2010 "Evening classes" promoted=yes"#)
+                == #"record word:p1 str:"Evening classes" ; unit=word:nj.fin year=num:2010 promoted=word:yes"#)
     }
 
     @Test func variablesAreArguments() throws {
@@ -161,10 +183,12 @@ struct ParserTests {
     }
 
     @Test func setTakesSeveralFieldsAndDays() throws {
-        #expect(try body(#"course set k1 title="New" capacity=40 days=3"#)
-            == #"record word:k1 ; title=str:"New" capacity=num:40 days=num:3"#)
-        #expect(try body("rule set r1 for=(rank >= bureau) kinds=online")
-            == "record word:r1 ; for=cond(rank >= bureau) = (>= rank bureau) kinds=word:online")
+        #expect(
+            try body(#"course set k1 title="New" capacity=40 days=3"#)
+                == #"record word:k1 ; title=str:"New" capacity=num:40 days=num:3"#)
+        #expect(
+            try body("rule set r1 for=(rank >= bureau) kinds=online")
+                == "record word:r1 ; for=cond(rank >= bureau) = (>= rank bureau) kinds=word:online")
     }
 
     // MARK: Enrollment
@@ -205,10 +229,12 @@ struct ParserTests {
 
     @Test func listWithEveryClause() throws {
         let command = try parseCommand(
-            #"list cadres where unit under js sort rank desc, name limit 5 columns id, name, hours(r1) as csv > "out.csv""#)
+            #"list cadres where unit under js sort rank desc, name limit 5 columns id, name, hours(r1) as csv > "out.csv""#
+        )
         #expect(command.spec.name == "list")
-        #expect(describe(command.body) == "list cadres where (under unit js) sort rank desc, name limit 5 "
-            + #"columns id 'id', name 'name', hours(r1) 'hours(r1)' as csv > str:"out.csv""#)
+        #expect(
+            describe(command.body) == "list cadres where (under unit js) sort rank desc, name limit 5 "
+                + #"columns id 'id', name 'name', hours(r1) 'hours(r1)' as csv > str:"out.csv""#)
     }
 
     @Test func listClausesInAnyOrder() throws {
@@ -217,18 +243,23 @@ struct ParserTests {
         #expect(try body("list units limit 0") == "list units limit 0")
         #expect(try body("list units limit 1e2") == "list units limit 100")
         #expect(try body("list cadres sort rank asc") == "list cadres sort rank")
-        #expect(try body("LIST Cadres WHERE rank >= county SORT rank DESC") == "list cadres where (>= rank county) sort rank desc")
+        #expect(
+            try body("LIST Cadres WHERE rank >= county SORT rank DESC")
+                == "list cadres where (>= rank county) sort rank desc")
     }
 
     @Test func columnHeadersAreAsWritten() throws {
-        #expect(try body("list cadres columns id,name, unit.level ,hours(2008..2012),  hours(2009) + 1")
-            == "list cadres columns id 'id', name 'name', unit.level 'unit.level', "
-            + "hours(2008..2012) 'hours(2008..2012)', (+ hours(2009) 1) 'hours(2009) + 1'")
+        #expect(
+            try body("list cadres columns id,name, unit.level ,hours(2008..2012),  hours(2009) + 1")
+                == "list cadres columns id 'id', name 'name', unit.level 'unit.level', "
+                + "hours(2008..2012) 'hours(2008..2012)', (+ hours(2009) 1) 'hours(2009) + 1'")
     }
 
     @Test func everyCollection() throws {
-        let words = ["units", "cadres", "courses", "enrollments", "rules", "budgets", "plans", "inspections",
-                     "findings", "practices"]
+        let words = [
+            "units", "cadres", "courses", "enrollments", "rules", "budgets", "plans", "inspections",
+            "findings", "practices",
+        ]
         for word in words {
             #expect(try body("list \(word)") == "list \(word)")
             #expect(try body("count \(word)") == "count \(word)")
@@ -239,7 +270,9 @@ struct ParserTests {
         #expect(try body("list cadres as json") == "list cadres as json")
         #expect(try body("list cadres as TSV") == "list cadres as tsv")
         #expect(try body("list cadres > out.csv") == "list cadres > word:out.csv")
-        #expect(try body(#"list cadres as markdown >> "all cadres.md""#) == #"list cadres as markdown >> str:"all cadres.md""#)
+        #expect(
+            try body(#"list cadres as markdown >> "all cadres.md""#)
+                == #"list cadres as markdown >> str:"all cadres.md""#)
         #expect(try body("count cadres >> $file") == "count cadres >> var:$file")
         // Unquoted paths: tokens written together are one path.
         #expect(try body("list cadres > /tmp/out.csv") == "list cadres > word:/tmp/out.csv")
@@ -250,8 +283,9 @@ struct ParserTests {
         let command = try parseCommand("count cadres by unit")
         #expect(command.spec.action == .count)
         #expect(describe(command.body) == "count cadres by unit")
-        #expect(try body("count cadres where rank >= county by unit.level as csv")
-            == "count cadres where (>= rank county) by unit.level as csv")
+        #expect(
+            try body("count cadres where rank >= county by unit.level as csv")
+                == "count cadres where (>= rank county) by unit.level as csv")
         #expect(try body("count findings") == "count findings")
     }
 
@@ -268,10 +302,13 @@ struct ParserTests {
     @Test func reports() throws {
         #expect(try body("report compliance lead5y") == "report compliance word:lead5y")
         #expect(try body("report compliance lead5y by unit") == "report compliance word:lead5y by unit")
-        #expect(try body("report compliance lead5y by RANK as csv > r.csv")
-            == "report compliance word:lead5y by rank as csv > word:r.csv")
+        #expect(
+            try body("report compliance lead5y by RANK as csv > r.csv")
+                == "report compliance word:lead5y by rank as csv > word:r.csv")
         #expect(try body("report budget 2009..2010") == "report budget period:2009..2010")
-        #expect(try body("report budget 2009..2010 under js as json") == "report budget period:2009..2010 under word:js as json")
+        #expect(
+            try body("report budget 2009..2010 under js as json")
+                == "report budget period:2009..2010 under word:js as json")
         #expect(try body("report inspections") == "report inspections")
         #expect(try body("report inspections open") == "report inspections word:open")
         #expect(try body("report inspections overdue by unit") == "report inspections word:overdue by unit")
@@ -294,7 +331,8 @@ struct ParserTests {
         #expect(command.spec.action == .letBinding)
         #expect(describe(command.body) == "let x = (+ 1 2)")
         #expect(try body(#"let name = "Li Wei""#) == #"let name = "Li Wei""#)
-        #expect(try body("let n = count(cadres where rank >= county)") == "let n = count(cadres where (>= rank county))")
+        #expect(
+            try body("let n = count(cadres where rank >= county)") == "let n = count(cadres where (>= rank county))")
         #expect(try body("let p = 2008..2012") == "let p = 2008..2012")
     }
 
@@ -303,7 +341,9 @@ struct ParserTests {
         #expect(command.spec.action == .echo)
         #expect(describe(command.body) == "echo ['a' ' ' $x ' ' 'b c']")
         // Runs of spaces fold to one; tokens written together stay together; a string keeps its spaces.
-        #expect(try body(#"echo   Total:   $n,  "  two  spaces  "x"#) == "echo ['Total' ':' ' ' $n ',' ' ' '  two  spaces  ' 'x']")
+        #expect(
+            try body(#"echo   Total:   $n,  "  two  spaces  "x"#)
+                == "echo ['Total' ':' ' ' $n ',' ' ' '  two  spaces  ' 'x']")
         #expect(try body("echo") == "echo []")
         #expect(try body("echo hours(2009) >= 12 # not printed") == "echo ['hours' '(' '2009' ')' ' ' '>=' ' ' '12']")
         #expect(try body("echo 张敏 says $greeting!") == "echo ['张敏' ' ' 'says' ' ' $greeting '!']")
@@ -311,7 +351,8 @@ struct ParserTests {
 
     @Test func echoVariableRange() throws {
         guard case .echo(let parts) = try parseCommand("echo 张敏 $who").body,
-              case .variable(let v) = parts.last else { Issue.record("no variable"); return }
+            case .variable(let v) = parts.last
+        else { Issue.record("no variable"); return }
         #expect(v.value == "who")
         #expect(span(v.range) == "1:9@12-1:13@16")
     }
@@ -320,10 +361,12 @@ struct ParserTests {
         let command = try parseCommand(#"assert X = 390 "msg""#)
         #expect(command.spec.action == .assert)
         #expect(describe(command.body) == #"assert (= X 390) str:"msg""#)
-        #expect(try body("assert count(cadres where compliant(lead5y)) = 0")
-            == "assert (= count(cadres where compliant(lead5y)) 0)")
-        #expect(try body(#"assert hours(2009) of cadre c1 = 390 "c1 has k1 (300) and k2 (90)""#)
-            == #"assert (= (of hours(2009) cadre word:c1) 390) str:"c1 has k1 (300) and k2 (90)""#)
+        #expect(
+            try body("assert count(cadres where compliant(lead5y)) = 0")
+                == "assert (= count(cadres where compliant(lead5y)) 0)")
+        #expect(
+            try body(#"assert hours(2009) of cadre c1 = 390 "c1 has k1 (300) and k2 (90)""#)
+                == #"assert (= (of hours(2009) cadre word:c1) 390) str:"c1 has k1 (300) and k2 (90)""#)
         // A string right of a comparison is its operand, not the message.
         #expect(try body(#"assert name = "Li Wei""#) == #"assert (= name "Li Wei")"#)
         #expect(try body(#"assert name = "Li Wei" "wrong name""#) == #"assert (= name "Li Wei") str:"wrong name""#)
@@ -369,7 +412,9 @@ struct ParserTests {
         let imported = try parseCommand(#"import cadres from "cadres.csv""#)
         #expect(imported.spec.action == .importRecords)
         #expect(describe(imported.body) == #"record word:cadres word:from str:"cadres.csv""#)
-        #expect(try body(#"export cadres to "c.json" as json"#) == #"simple word:cadres word:to str:"c.json" word:as word:json"#)
+        #expect(
+            try body(#"export cadres to "c.json" as json"#)
+                == #"simple word:cadres word:to str:"c.json" word:as word:json"#)
     }
 
     @Test func printOfOneRecord() throws {
@@ -390,13 +435,16 @@ struct ParserTests {
 
     @Test func commandRangeSpansContinuationLines() throws {
         let (text, marks) = unmark(
-            "\n  1️⃣rule add r1 \"T\" \\\n    5️⃣for6️⃣=(rank >= county\n      and status = active2️⃣)3️⃣ \\\n    period=2009 days=124️⃣ \n")
+            "\n  1️⃣rule add r1 \"T\" \\\n    5️⃣for6️⃣=(rank >= county\n      and status = active2️⃣)3️⃣ \\\n    period=2009 days=124️⃣ \n"
+        )
         let command = try parseCommand(text)
         #expect(Mark(command.range.start) == marks["1️⃣"])
         #expect(Mark(command.range.end) == marks["4️⃣"])
         #expect(marks["1️⃣"] == Mark(line: 2, column: 3, offset: 3))
         #expect(marks["4️⃣"]!.line == 5)
-        guard case .record(let args) = command.body, let option = args.option("for") else { Issue.record("no for"); return }
+        guard case .record(let args) = command.body, let option = args.option("for") else {
+            Issue.record("no for"); return
+        }
         #expect(span(option.key.range) == span(marks, "5️⃣", "6️⃣"))
         #expect(span(option.key.range) == "3:5@25-3:8@28")
         #expect(Mark(option.value.range.end) == marks["3️⃣"])

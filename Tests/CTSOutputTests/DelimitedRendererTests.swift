@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct DelimitedRendererTests {
     @Test func csvHasHeaderAndRowsOnly() {
-        expectRendered(Renderer.render(Fixtures.cadres, as: .csv), """
+        expectRendered(
+            Renderer.render(Fixtures.cadres, as: .csv),
+            """
             id,name,hours,budget,born,rank,active,unit,term,note
             c1,Li Wei,390,32000000000,1970-05-01,county,yes,js.org,2008..2012,
             c3,Zhang Min – 张敏,7.5,,1981-11-23,bureau,no,js.nj,2009,组长 🎉
@@ -13,10 +15,14 @@ import Testing
     }
 
     @Test func csvQuotesOnlyWhereNeeded() {
-        let table = Fixtures.texts("note, with comma", [
-            "plain", "a,b", "say \"hi\"", "line\nbreak", "cr\rhere", "  spaced", "it's", "tab\there", "\"", "",
-        ])
-        expectRendered(Renderer.render(table, as: .csv), #"""
+        let table = Fixtures.texts(
+            "note, with comma",
+            [
+                "plain", "a,b", "say \"hi\"", "line\nbreak", "cr\rhere", "  spaced", "it's", "tab\there", "\"", "",
+            ])
+        expectRendered(
+            Renderer.render(table, as: .csv),
+            #"""
             "note, with comma"
             plain
             "a,b"
@@ -34,7 +40,9 @@ import Testing
 
     @Test func csvEmptyFieldsInWiderRowsStayBare() {
         let table = ResultTable(columns: ["a", "b", "c"], rows: [[.null, .text(""), .null], [.text("x")]])
-        expectRendered(Renderer.render(table, as: .csv), """
+        expectRendered(
+            Renderer.render(table, as: .csv),
+            """
             a,b,c
             ,,
             x,,
@@ -46,7 +54,9 @@ import Testing
     }
 
     @Test func tsvUsesTabs() {
-        expectRendered(Renderer.render(Fixtures.cadres, as: .tsv), """
+        expectRendered(
+            Renderer.render(Fixtures.cadres, as: .tsv),
+            """
             id\tname\thours\tbudget\tborn\trank\tactive\tunit\tterm\tnote
             c1\tLi Wei\t390\t32000000000\t1970-05-01\tcounty\tyes\tjs.org\t2008..2012\t
             c3\tZhang Min – 张敏\t7.5\t\t1981-11-23\tbureau\tno\tjs.nj\t2009\t组长 🎉
@@ -55,12 +65,16 @@ import Testing
     }
 
     @Test func tsvEscapesTabsAndLineBreaks() {
-        let table = ResultTable(columns: ["tab\there", "b"], rows: [
-            [.text("a\tb"), .text("line\nbreak")],
-            [.text("cr\r"), .text("back\\slash\tand tab")],
-            [.text(#"C:\tmp, "as is""#), .text("a,b")],
-        ])
-        expectRendered(Renderer.render(table, as: .tsv), #"""
+        let table = ResultTable(
+            columns: ["tab\there", "b"],
+            rows: [
+                [.text("a\tb"), .text("line\nbreak")],
+                [.text("cr\r"), .text("back\\slash\tand tab")],
+                [.text(#"C:\tmp, "as is""#), .text("a,b")],
+            ])
+        expectRendered(
+            Renderer.render(table, as: .tsv),
+            #"""
             tab\there	b
             a\tb	line\nbreak
             cr\r	back\\slash\tand tab

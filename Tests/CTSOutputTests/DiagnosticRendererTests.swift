@@ -16,7 +16,9 @@ import Testing
         let text = (1...13).map { "# line \($0)\n" }.joined() + "budget set js.orgg 2009 funds=1200000 revenue=3.2e10\n"
         let id = files.add(name: "budget.cts", text: text)
         let d = Diagnostic.error("unknown unit 'js.orgg' (did you mean 'js.org'?)", at: range(id, line: 14, 12, 19))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             budget.cts:14:12: error: unknown unit 'js.orgg' (did you mean 'js.org'?)
                 budget set js.orgg 2009 funds=1200000 revenue=3.2e10
                            ^~~~~~~
@@ -27,7 +29,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "cadres.cts", text: "cadre add c9 name=\"张敏\" rank=bureu\n")
         let d = Diagnostic.error("unknown rank 'bureu' (did you mean 'bureau'?)", at: range(id, line: 1, 29, 34))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             cadres.cts:1:29: error: unknown rank 'bureu' (did you mean 'bureau'?)
                 cadre add c9 name="张敏" rank=bureu
                                               ^~~~~
@@ -38,7 +42,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "cadre.cts", text: "cadre add c9 name=张敏 rank=bureau")
         let d = Diagnostic.error("bare text must be quoted", at: range(id, line: 1, 19, 21))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             cadre.cts:1:19: error: bare text must be quoted
                 cadre add c9 name=张敏 rank=bureau
                                   ^~~~
@@ -49,7 +55,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "echo.cts", text: "echo \"👨‍👩‍👧\" $nmae\n")
         let d = Diagnostic.error("unknown variable 'nmae'", at: range(id, line: 1, 14, 19))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             echo.cts:1:14: error: unknown variable 'nmae'
                 echo "👨‍👩‍👧" $nmae
                           ^~~~~
@@ -60,7 +68,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "t.cts", text: "\tlist cadres whre rank > county\n")
         let d = Diagnostic.error("unexpected 'whre' (did you mean 'where'?)", at: range(id, line: 1, 14, 18))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             t.cts:1:14: error: unexpected 'whre' (did you mean 'where'?)
                  list cadres whre rank > county
                              ^~~~
@@ -73,7 +83,9 @@ import Testing
         let d = Diagnostic.error("unknown variable 'bad'", at: range(id, line: 1, 19, 22))
         let out = DiagnosticRenderer.render(d, files: files)
         #expect(!out.contains("\u{1B}"))
-        expectRendered(out, #"""
+        expectRendered(
+            out,
+            #"""
             esc.cts:1:19: error: unknown variable 'bad'
                 let s = "\u{1B}[31m" + bad
                                        ^~~
@@ -84,7 +96,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "<command-line>", text: "list cadres where (rank > county\nsort name\n")
         let d = Diagnostic.error("missing ')'", at: range(id, line: 1, 19, 5, endLine: 2))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             <command-line>:1:19: error: missing ')'
                 list cadres where (rank > county
                                   ^~~~~~~~~~~~~~
@@ -95,7 +109,9 @@ import Testing
         let files = SourceFiles()
         let id = files.add(name: "q.cts", text: "list cadres where")
         let d = Diagnostic.error("expected a condition after 'where'", at: range(id, line: 1, 18, 18))
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             q.cts:1:18: error: expected a condition after 'where'
                 list cadres where
                                  ^
@@ -103,8 +119,11 @@ import Testing
     }
 
     @Test func withoutRangeAndWithNotes() {
-        let d = Diagnostic.error("cannot open 'missing.cts'", at: nil, notes: ["run from the script's folder", "or give a full path"])
-        expectRendered(DiagnosticRenderer.render(d, files: SourceFiles()), """
+        let d = Diagnostic.error(
+            "cannot open 'missing.cts'", at: nil, notes: ["run from the script's folder", "or give a full path"])
+        expectRendered(
+            DiagnosticRenderer.render(d, files: SourceFiles()),
+            """
             cts: error: cannot open 'missing.cts'
                 note: run from the script's folder
                 note: or give a full path
@@ -114,8 +133,11 @@ import Testing
     @Test func warningWithNote() {
         let files = SourceFiles()
         let id = files.add(name: "w.cts", text: "rule add r1 hours=-5")
-        let d = Diagnostic(.warning, "hours should be positive", at: range(id, line: 1, 13, 21), notes: ["the rule was defined here"])
-        expectRendered(DiagnosticRenderer.render(d, files: files), """
+        let d = Diagnostic(
+            .warning, "hours should be positive", at: range(id, line: 1, 13, 21), notes: ["the rule was defined here"])
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
             w.cts:1:13: warning: hours should be positive
                 rule add r1 hours=-5
                             ^~~~~~~~
@@ -129,21 +151,27 @@ import Testing
         let error = Diagnostic.error("unknown command 'lsit'", at: range(id, line: 1, 1, 5), notes: ["try 'help'"])
         let plain = DiagnosticRenderer.render(error, files: files)
         #expect(!plain.utf8.contains(0x1B))
-        expectRendered(DiagnosticRenderer.render(error, files: files, colorize: true), """
+        expectRendered(
+            DiagnosticRenderer.render(error, files: files, colorize: true),
+            """
             c.cts:1:1: \u{1B}[1;31merror:\u{1B}[0m unknown command 'lsit'
                 lsit units
                 \u{1B}[32m^~~~\u{1B}[0m
                 \u{1B}[1mnote:\u{1B}[0m try 'help'
             """)
         let warning = Diagnostic(.warning, "deprecated", at: nil)
-        expectRendered(DiagnosticRenderer.render(warning, files: files, colorize: true), """
+        expectRendered(
+            DiagnosticRenderer.render(warning, files: files, colorize: true),
+            """
             cts: \u{1B}[1;33mwarning:\u{1B}[0m deprecated
             """)
     }
 
     @Test func controlCharactersInMessagesAreEscaped() {
         let d = Diagnostic.error("unknown unit 'x\u{1B}[2J'", at: nil)
-        expectRendered(DiagnosticRenderer.render(d, files: SourceFiles()), #"""
+        expectRendered(
+            DiagnosticRenderer.render(d, files: SourceFiles()),
+            #"""
             cts: error: unknown unit 'x\u{1B}[2J'
             """#)
     }

@@ -49,7 +49,8 @@ func expectRendered(
         let got = i < a.count ? String(a[i]) : "<missing>"
         let want = i < e.count ? String(e[i]) : "<missing>"
         if got != want {
-            detail = "first difference at line \(i + 1):\n  got:  \(got.debugDescription)\n  want: \(want.debugDescription)"
+            detail =
+                "first difference at line \(i + 1):\n  got:  \(got.debugDescription)\n  want: \(want.debugDescription)"
             break
         }
     }

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct JSONRendererTests {
     @Test func objectsKeepColumnOrderAndValueTypes() {
-        expectRendered(Renderer.render(Fixtures.cadres, as: .json), """
+        expectRendered(
+            Renderer.render(Fixtures.cadres, as: .json),
+            """
             [
               {
                 "id": "c1",
@@ -51,9 +53,12 @@ import Testing
     }
 
     @Test func stringsAreEscaped() {
-        let text = "quote \" backslash \\ newline \n tab \t cr \r esc \u{1B}[31m bell \u{07} del \u{7F} c1 \u{85} ls \u{2028} ñ 张 🎉"
+        let text =
+            "quote \" backslash \\ newline \n tab \t cr \r esc \u{1B}[31m bell \u{07} del \u{7F} c1 \u{85} ls \u{2028} ñ 张 🎉"
         let table = ResultTable(columns: ["key \"q\"\n"], rows: [[.text(text)]])
-        expectRendered(Renderer.render(table, as: .json), #"""
+        expectRendered(
+            Renderer.render(table, as: .json),
+            #"""
             [
               {
                 "key \"q\"\n": "quote \" backslash \\ newline \n tab \t cr \r esc \u001b[31m bell \u0007 del \u007f c1 \u0085 ls \u2028 ñ 张 🎉"
@@ -63,11 +68,16 @@ import Testing
     }
 
     @Test func numbersUseTheShortestFormAndNonFiniteIsNull() {
-        let table = ResultTable(columns: ["n"], rows: [
-            [.number(0.1)], [.number(-0.5)], [.number(1e-7)], [.number(Number(Double.nan))], [.number(Number(-Double.infinity))],
-            [.list([.number(1), .text("a"), .null, .bool(true)])],
-        ])
-        expectRendered(Renderer.render(table, as: .json), """
+        let table = ResultTable(
+            columns: ["n"],
+            rows: [
+                [.number(0.1)], [.number(-0.5)], [.number(1e-7)], [.number(Number(Double.nan))],
+                [.number(Number(-Double.infinity))],
+                [.list([.number(1), .text("a"), .null, .bool(true)])],
+            ])
+        expectRendered(
+            Renderer.render(table, as: .json),
+            """
             [
               {
                 "n": 0.1

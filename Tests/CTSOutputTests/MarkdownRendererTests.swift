@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct MarkdownRendererTests {
     @Test func pipeTableWithTitleNotesAndRightAlignedNumbers() {
-        expectRendered(Renderer.render(Fixtures.cadres, as: .markdown), """
+        expectRendered(
+            Renderer.render(Fixtures.cadres, as: .markdown),
+            """
             **Cadres**
 
             | id  | name             | hours |      budget | born       | rank   | active | unit   | term       | note    |
@@ -21,7 +23,9 @@ import Testing
         let table = ResultTable(columns: ["a|b"], rows: [[.text("x | y")], [.text("evil\u{1B}[31m\nnext")]])
         let out = Renderer.render(table, as: .markdown)
         #expect(!out.contains("\u{1B}"))
-        expectRendered(out, #"""
+        expectRendered(
+            out,
+            #"""
             | a\|b                 |
             | -------------------- |
             | x \| y               |
@@ -30,7 +34,9 @@ import Testing
     }
 
     @Test func noTitleNoRows() {
-        expectRendered(Renderer.render(ResultTable(columns: ["unit", "count"]), as: .markdown), """
+        expectRendered(
+            Renderer.render(ResultTable(columns: ["unit", "count"]), as: .markdown),
+            """
             | unit | count |
             | ---- | ----- |
             """)

@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct TableRendererTests {
     @Test func rendersEveryKindOfValueAlignedByDisplayWidth() {
-        expectRendered(Renderer.render(Fixtures.cadres, as: .table), """
+        expectRendered(
+            Renderer.render(Fixtures.cadres, as: .table),
+            """
             Cadres
              id | name             | hours |      budget | born       | rank   | active | unit   | term       | note
             ----+------------------+-------+-------------+------------+--------+--------+--------+------------+---------
@@ -18,11 +20,15 @@ import Testing
     }
 
     @Test func matchesTheBriefExample() {
-        let table = ResultTable(columns: ["id", "name", "rank"], rows: [
-            [.text("c3"), .text("Zhang Min – 张敏"), .enumeration(Rank.bureau.enumValue)],
-            [.text("c1"), .text("Li Wei"), .enumeration(Rank.county.enumValue)],
-        ])
-        expectRendered(Renderer.render(table, as: .table), """
+        let table = ResultTable(
+            columns: ["id", "name", "rank"],
+            rows: [
+                [.text("c3"), .text("Zhang Min – 张敏"), .enumeration(Rank.bureau.enumValue)],
+                [.text("c1"), .text("Li Wei"), .enumeration(Rank.county.enumValue)],
+            ])
+        expectRendered(
+            Renderer.render(table, as: .table),
+            """
              id | name             | rank
             ----+------------------+--------
              c3 | Zhang Min – 张敏 | bureau
@@ -52,13 +58,17 @@ import Testing
 
     @Test func footersCountRows() {
         let none = ResultTable(columns: ["count"])
-        expectRendered(Renderer.render(none, as: .table), """
+        expectRendered(
+            Renderer.render(none, as: .table),
+            """
              count
             -------
             (0 rows)
             """)
         let one = ResultTable(columns: ["count"], rows: [[.number(1)]])
-        expectRendered(Renderer.render(one, as: .table), """
+        expectRendered(
+            Renderer.render(one, as: .table),
+            """
              count
             -------
                  1
@@ -76,7 +86,9 @@ import Testing
         let out = Renderer.render(table, as: .table)
         let raw = out.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
         #expect(raw.isEmpty)
-        expectRendered(out, #"""
+        expectRendered(
+            out,
+            #"""
             bad\u{1B}]0;title\u{07}
              na\u{9B}me        | x
             -------------------+-----------------
@@ -90,14 +102,18 @@ import Testing
         let table = ResultTable(columns: ["id", "hours"], rows: [[.text("张敏"), .number(7.5)]])
         let plain = Renderer.render(table, as: .table)
         #expect(!plain.contains("\u{1B}"))
-        expectRendered(plain, """
+        expectRendered(
+            plain,
+            """
              id   | hours
             ------+-------
              张敏 |   7.5
             (1 row)
             """)
         let bold = Renderer.render(table, as: .table, colorize: true)
-        expectRendered(bold, """
+        expectRendered(
+            bold,
+            """
              \u{1B}[1mid\u{1B}[0m   | \u{1B}[1mhours\u{1B}[0m
             ------+-------
              张敏 |   7.5
@@ -115,9 +131,13 @@ import Testing
 
     /// Issue 7, item 25: averages and quotients read as a person reads them, in tables only.
     @Test func roundsLongDecimalsInTablesOnly() {
-        let table = ResultTable(columns: ["v"], rows: [[.number(33640.0 / 17)], [.number(13.125)], [.number(-1e-7)],
-                                                       [.number(2.0 / 3)], [.number(9.9999)], [.number(-2.0 / 3)],
-                                                       [.number(1e20)], [.number(390)]])
+        let table = ResultTable(
+            columns: ["v"],
+            rows: [
+                [.number(33640.0 / 17)], [.number(13.125)], [.number(-1e-7)],
+                [.number(2.0 / 3)], [.number(9.9999)], [.number(-2.0 / 3)],
+                [.number(1e20)], [.number(390)],
+            ])
         let shown = Renderer.render(table, as: .table).split(separator: "\n").dropFirst(2).prefix(8)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(shown == ["1978.82", "13.125", "0", "0.67", "10", "-0.67", Value.number(1e20).description, "390"])

@@ -57,12 +57,13 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         try dir.write("setup.cts", Self.units)
         let (status, _, err) = try runBash(#""$CTS" setup.cts -c dump > /dev/full"#, in: dir.url)
         #expect(status == 1, "\(err)")
-        #expect(err == """
-            <command-line>:1:1: error: cannot write the output: No space left on device
-                dump
-                ^~~~
+        #expect(
+            err == """
+                <command-line>:1:1: error: cannot write the output: No space left on device
+                    dump
+                    ^~~~
 
-            """, "\(err)")
+                """, "\(err)")
     }
 
     @Test func aFullStandardOutputLeavesTheSessionFileAsItWas() throws {
@@ -73,7 +74,8 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         let (status, _, err) = try runBash(
             #""$CTS" -s F.ctsdb -c 'unit add x "X" kind=locality level=city' -c 'list units' > /dev/full"#, in: dir.url)
         #expect(status == 1, "\(err)")
-        #expect(err.hasPrefix("<command-line 2>:1:1: error: cannot write the output: No space left on device\n"), "\(err)")
+        #expect(
+            err.hasPrefix("<command-line 2>:1:1: error: cannot write the output: No space left on device\n"), "\(err)")
         #expect(try dir.bytes("F.ctsdb") == before)
     }
 
@@ -96,7 +98,9 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         try dir.write("old.csv", "id,name,kind,level,parent\n")
         let before = try dir.bytes("F.ctsdb")
-        try dir.write("run.cts", """
+        try dir.write(
+            "run.cts",
+            """
             unit add x "X" kind=locality level=city
             list units as csv > "units.csv"
             list units as csv >> "old.csv"
@@ -114,15 +118,17 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         }
         #expect(try dir.text("old.csv") == "id,name,kind,level,parent\n")
         #expect(try dir.bytes("F.ctsdb") == before)
-        #expect(r.out.hasSuffix("""
-              written units.csv
-              appended to old.csv
-              appended to log.txt
-              written session.cts
-              written units.json
-              saved the session to copy.ctsdb
+        #expect(
+            r.out.hasSuffix(
+                """
+                  written units.csv
+                  appended to old.csv
+                  appended to log.txt
+                  written session.cts
+                  written units.json
+                  saved the session to copy.ctsdb
 
-            """), "\(r)")
+                """), "\(r)")
     }
 
     // MARK: - >> and ndjson (item 15)
@@ -132,21 +138,23 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         try dir.write("setup.cts", Self.units)
         try dir.write("crlf.csv", "id,name\r\nzz,Old\r\n")
         try dir.write("open.csv", "id,name\nzz,Old")
-        let r = try dir.cts("setup.cts",
-                            "-c", "list units where kind = locality columns id, name as csv > \"a.csv\"",
-                            "-c", "list units where kind = institution columns id, name as csv >> \"a.csv\"",
-                            "-c", "list units where id = js columns id, name as tsv >> \"a.tsv\"",
-                            "-c", "list units where id = nj columns id, name as tsv >> \"a.tsv\"",
-                            "-c", "list units where id = js columns id, name as csv >> \"crlf.csv\"",
-                            "-c", "list units where id = js columns id, name as csv >> \"open.csv\"",
-                            "-c", "list units where id = js columns id, name as ndjson >> \"a.ndjson\"",
-                            "-c", "list units where id = nj columns id, name as ndjson >> \"a.ndjson\"")
+        let r = try dir.cts(
+            "setup.cts",
+            "-c", "list units where kind = locality columns id, name as csv > \"a.csv\"",
+            "-c", "list units where kind = institution columns id, name as csv >> \"a.csv\"",
+            "-c", "list units where id = js columns id, name as tsv >> \"a.tsv\"",
+            "-c", "list units where id = nj columns id, name as tsv >> \"a.tsv\"",
+            "-c", "list units where id = js columns id, name as csv >> \"crlf.csv\"",
+            "-c", "list units where id = js columns id, name as csv >> \"open.csv\"",
+            "-c", "list units where id = js columns id, name as ndjson >> \"a.ndjson\"",
+            "-c", "list units where id = nj columns id, name as ndjson >> \"a.ndjson\"")
         #expect(r.status == 0, "\(r)")
         #expect(try dir.text("a.csv") == "id,name\njs,Jiangsu\nnj,Nanjing\njs.ps,Party School\n")
         #expect(try dir.text("a.tsv") == "id\tname\njs\tJiangsu\nnj\tNanjing\n")
         #expect(try dir.text("crlf.csv") == "id,name\r\nzz,Old\r\njs,Jiangsu\n")
         #expect(try dir.text("open.csv") == "id,name\nzz,Old\njs,Jiangsu\n")
-        #expect(try dir.text("a.ndjson") == "{\"id\":\"js\",\"name\":\"Jiangsu\"}\n{\"id\":\"nj\",\"name\":\"Nanjing\"}\n")
+        #expect(
+            try dir.text("a.ndjson") == "{\"id\":\"js\",\"name\":\"Jiangsu\"}\n{\"id\":\"nj\",\"name\":\"Nanjing\"}\n")
     }
 
     @Test func aRefusedAppendLeavesTheFileAsItWas() throws {
@@ -154,8 +162,9 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         try dir.write("setup.cts", Self.units)
         try dir.write("a.csv", "id,title\nk1,Outlook\n")
         try dir.write("a.json", "[]\n")
-        let r = try dir.cts("--keep-going", "setup.cts", "-c", "list units columns id, name as csv >> \"a.csv\"",
-                            "-c", "list units as json >> \"a.json\"")
+        let r = try dir.cts(
+            "--keep-going", "setup.cts", "-c", "list units columns id, name as csv >> \"a.csv\"",
+            "-c", "list units as json >> \"a.json\"")
         #expect(r.status == 1, "\(r)")
         #expect(try dir.text("a.csv") == "id,title\nk1,Outlook\n")
         #expect(try dir.text("a.json") == "[]\n")
@@ -168,12 +177,15 @@ func runBash(_ command: String, in directory: URL) throws -> (Int32, String, Str
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        let r = try dir.cts("--read-only", "-s", "F.ctsdb", "-c", "set verbose on", "-c", "save \"copy.ctsdb\"",
-                            "-c", "unit add x \"X\" kind=locality level=city")
+        let r = try dir.cts(
+            "--read-only", "-s", "F.ctsdb", "-c", "set verbose on", "-c", "save \"copy.ctsdb\"",
+            "-c", "unit add x \"X\" kind=locality level=city")
         #expect(r.status == 1, "\(r)")
         #expect(r.out == "verbose is on\nsaved a copy to copy.ctsdb; F.ctsdb stays open read-only\n", "\(r)")
-        #expect(r.err.hasPrefix("<command-line 3>:1:1: error: 'unit add' would change the session, which is "
-                                + "read-only (--read-only)\n"), "\(r)")
+        #expect(
+            r.err.hasPrefix(
+                "<command-line 3>:1:1: error: 'unit add' would change the session, which is "
+                    + "read-only (--read-only)\n"), "\(r)")
         #expect(try dir.bytes("F.ctsdb") == before)
         #expect(try dir.count("units", in: "copy.ctsdb") == "count\n3\n")
     }

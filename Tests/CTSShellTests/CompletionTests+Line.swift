@@ -41,7 +41,8 @@ extension CompletionTests {
 
     @Test func listDirectory() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("cts-completion-\(getpid())")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("adir"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("adir"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         for name in ["a.cts", "b.cts", ".hidden"] {
             _ = FileManager.default.createFile(atPath: root.appendingPathComponent(name).path, contents: Data())
@@ -68,7 +69,8 @@ extension CompletionTests {
         let c = completer.complete(line: line, cursor: 13)
         #expect(c.candidates.map(\.text) == ["w01", "w02"])
         #expect(c.wordStart == 11 && c.prefix == "w0")
-        #expect(completer.complete(line: "unit ", cursor: 99).candidates.map(\.text) == ["add", "remove", "set", "show"])
+        #expect(
+            completer.complete(line: "unit ", cursor: 99).candidates.map(\.text) == ["add", "remove", "set", "show"])
     }
 
     @Test func utf8Offsets() {
@@ -89,8 +91,9 @@ extension CompletionTests {
     }
 
     @Test func continuationLines() {
-        let c = completer.complete(line: "  and rank >= co", cursor: 16,
-                                   continuing: "rule add r9 \"T\" for=(category = leading\n")
+        let c = completer.complete(
+            line: "  and rank >= co", cursor: 16,
+            continuing: "rule add r9 \"T\" for=(category = leading\n")
         #expect(c.candidates.map(\.text) == ["county"])
         #expect(c.wordStart == 14)
         let d = completer.complete(line: "  kind=o", cursor: 8, continuing: "course add k9 \"T\" \\\n")
@@ -105,24 +108,26 @@ extension CompletionTests {
     /// Every cursor position of many lines (the setup script, queries, reports, broken input):
     /// no crash, and every completion keeps its promises.
     @Test func invariantsAtEveryCursorPosition() {
-        let lines = Self.script.split(separator: "\n").map(String.init) + [
-            "list cadres where unit under js sort rank desc columns id, name, rank, hours(lead5y) as csv",
-            "count cadres where rank in (county, bureau) and not status = left by unit.level as json > out.csv",
-            "stats hours(2008..2012) of cadres where applies(lead5y) by category",
-            "print sum(hours(2009) of cadres where unit under nj) / count(cadres)",
-            "enroll (cadres where category = leading and compliant(lead5y)) in k2",
-            "report compliance lead5y by unit under js as markdown >> \"r.md\"",
-            "assert count(findings where status = open and due < today) = 1 \"one open\"",
-            "export cadres to \"c.csv\" as json", "import units from ../x.csv", "set format csv; help conditions",
-            "list ((( cadres where )) ,, = \"unterminated", "$ $x ==> ) ( \\ # comment", "unit add 张 \"名\" kind=",
-        ]
+        let lines =
+            Self.script.split(separator: "\n").map(String.init) + [
+                "list cadres where unit under js sort rank desc columns id, name, rank, hours(lead5y) as csv",
+                "count cadres where rank in (county, bureau) and not status = left by unit.level as json > out.csv",
+                "stats hours(2008..2012) of cadres where applies(lead5y) by category",
+                "print sum(hours(2009) of cadres where unit under nj) / count(cadres)",
+                "enroll (cadres where category = leading and compliant(lead5y)) in k2",
+                "report compliance lead5y by unit under js as markdown >> \"r.md\"",
+                "assert count(findings where status = open and due < today) = 1 \"one open\"",
+                "export cadres to \"c.csv\" as json", "import units from ../x.csv", "set format csv; help conditions",
+                "list ((( cadres where )) ,, = \"unterminated", "$ $x ==> ) ( \\ # comment", "unit add 张 \"名\" kind=",
+            ]
         for line in lines {
             let bytes = Array(line.utf8)
             for cursor in 0...bytes.count {
                 let c = completer.complete(line: line, cursor: cursor)
                 let place = "\(line) @\(cursor)"
                 #expect(c.wordStart <= cursor, "\(place)")
-                #expect(c.candidates.count <= Completer.candidateLimit && c.candidates.count <= c.totalCount, "\(place)")
+                #expect(
+                    c.candidates.count <= Completer.candidateLimit && c.candidates.count <= c.totalCount, "\(place)")
                 let texts = c.candidates.map(\.text)
                 #expect(texts == texts.sorted() && Set(texts).count == texts.count, "\(place)")
                 let prefix = c.prefix.lowercased()
@@ -171,8 +176,10 @@ extension CompletionTests {
     }
 
     @Test func queryClausesAgreeWithTheParser() {
-        let samples = ["where": "where rank = staff", "sort": "sort rank", "limit": "limit 5", "columns": "columns id",
-                       "by": "by rank"]
+        let samples = [
+            "where": "where rank = staff", "sort": "sort rank", "limit": "limit 5", "columns": "columns id",
+            "by": "by rank",
+        ]
         for (command, form) in [("list", CommandForm.list), ("count", .count), ("stats hours(2009) of", .stats)] {
             let clauses = Grammar.queryClauses(form)
             #expect(!clauses.isEmpty)
@@ -185,12 +192,16 @@ extension CompletionTests {
     }
 
     @Test func reportGrammarAgreesWithTheInterpreter() {
-        for field in ReportKind.compliance.groupings { #expect(runs("report compliance lead5y by \(field)"), "\(field)") }
+        for field in ReportKind.compliance.groupings {
+            #expect(runs("report compliance lead5y by \(field)"), "\(field)")
+        }
         #expect(!runs("report compliance lead5y by status"))
         #expect(!runs("report budget 2009..2010 by unit") && ReportKind.budget.groupings.isEmpty)
-        let samples: [ReportKind: String] = [.compliance: "report compliance lead5y", .budget: "report budget 2009..2010",
-                                             .inspections: "report inspections", .courses: "report courses 2009..2010",
-                                             .plan: "report plan 2010"]
+        let samples: [ReportKind: String] = [
+            .compliance: "report compliance lead5y", .budget: "report budget 2009..2010",
+            .inspections: "report inspections", .courses: "report courses 2009..2010",
+            .plan: "report plan 2010",
+        ]
         for kind in ReportKind.allCases {
             let sample = samples[kind]!
             #expect(runs(sample), "\(sample)")
@@ -206,8 +217,9 @@ extension CompletionTests {
         var changes = ChangeSet()
         for i in 0..<450 {
             let id = "x" + String(1000 + i)
-            _ = try? interpreter.session.add(.cadre(Cadre(id: id, name: "Cadre \(i)", unit: 0, rank: .staff, category: .technical)),
-                                         &changes)
+            _ = try? interpreter.session.add(
+                .cadre(Cadre(id: id, name: "Cadre \(i)", unit: 0, rank: .staff, category: .technical)),
+                &changes)
         }
         let completer = Completer(interpreter: interpreter, listFiles: { _ in [] })
         let all = completer.complete(line: "cadre show x", cursor: 12)

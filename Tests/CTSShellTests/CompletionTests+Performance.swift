@@ -25,8 +25,11 @@ extension CompletionTests {
         for k in 0..<n {
             let i = k * 7919 % n  // 7919 is prime to 10⁶: every i once
             var changes = ChangeSet()
-            try session.add(.cadre(Cadre(id: Self.cadreID(i), name: "Cadre \(i)", unit: 0, rank: .staff,
-                                         category: .technical)), &changes)
+            try session.add(
+                .cadre(
+                    Cadre(
+                        id: Self.cadreID(i), name: "Cadre \(i)", unit: 0, rank: .staff,
+                        category: .technical)), &changes)
         }
         let addTime = clock.now - addStart
         #expect(session.count(.cadre) == n)
@@ -35,9 +38,11 @@ extension CompletionTests {
         let line = "cadre show x012345"
         var first = Completion(wordStart: 0, prefix: "", candidates: [], commonPrefix: "")
         let firstTime = clock.measure { first = completer.complete(line: line, cursor: line.utf8.count) }
-        #expect(first.candidates == (0..<10).map {
-            CompletionCandidate(text: "x012345\($0)", detail: "Cadre 12345\($0)")
-        })
+        #expect(
+            first.candidates
+                == (0..<10).map {
+                    CompletionCandidate(text: "x012345\($0)", detail: "Cadre 12345\($0)")
+                })
         #expect(first.wordStart == 11 && first.prefix == "x012345" && first.commonPrefix == "x012345")
         #expect(completer.indexBuilds(.cadre) == 1)
 
@@ -48,7 +53,8 @@ extension CompletionTests {
             let prefix = String(Self.cadreID(i).prefix(2 + k % 6))
             let text = "enroll " + prefix
             var c = first
-            times.append(Self.milliseconds(clock.measure { c = completer.complete(line: text, cursor: text.utf8.count) }))
+            times.append(
+                Self.milliseconds(clock.measure { c = completer.complete(line: text, cursor: text.utf8.count) }))
             #expect(c.candidates.allSatisfy { $0.text.hasPrefix(prefix) })
             #expect(c.candidates.first?.text == prefix + String(repeating: "0", count: 8 - prefix.count))
             #expect(c.commonPrefix == prefix)
@@ -59,7 +65,9 @@ extension CompletionTests {
         var all = first
         let allTime = clock.measure { all = completer.complete(line: "cadre show x", cursor: 12) }
         #expect(all.candidates.count == Completer.candidateLimit && all.totalCount == n)
-        #expect(all.commonPrefix == "x0" && all.candidates.first?.text == "x0000000" && all.candidates.last?.text == "x0000199")
+        #expect(
+            all.commonPrefix == "x0" && all.candidates.first?.text == "x0000000"
+                && all.candidates.last?.text == "x0000199")
 
         var condition = first
         let conditionLine = "list enrollments where cadre = x099999"
@@ -70,15 +78,17 @@ extension CompletionTests {
 
         // A change to the session: the next TAB applies it to the index (no rebuild).
         var changes = ChangeSet()
-        try session.add(.cadre(Cadre(id: "x1000000", name: "The last one", unit: 0, rank: .staff, category: .technical)),
-                        &changes)
+        try session.add(
+            .cadre(Cadre(id: "x1000000", name: "The last one", unit: 0, rank: .staff, category: .technical)),
+            &changes)
         var rebuilt = first
         let rebuildTime = clock.measure { rebuilt = completer.complete(line: "cadre show x1", cursor: 13) }
         #expect(rebuilt.candidates == [CompletionCandidate(text: "x1000000", detail: "The last one")])
         #expect(completer.indexBuilds(.cadre) == 1)
 
         func f(_ ms: Double) -> String { String(Double(Int(ms * 1000)) / 1000) + " ms" }
-        print("""
+        print(
+            """
             completion at 10⁶ cadres (\(f(Self.milliseconds(addTime))) to add them):
               first call, building the index: \(f(Self.milliseconds(firstTime)))
               later calls (500 prefixes): median \(f(times[times.count / 2])), p99 \(f(times[times.count * 99 / 100])), \
@@ -100,7 +110,7 @@ extension CompletionTests {
         let stems = ["abcdefgh", "abcdefg", "abcdefghij", "Abc", "张三", "张", "z", "c-000000", "a"]
         var seed: UInt64 = 42
         func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
         var ids = Set<String>()
@@ -110,7 +120,8 @@ extension CompletionTests {
         }
         var changes = ChangeSet()
         for id in ids {
-            try session.add(.cadre(Cadre(id: id, name: "n-" + id, unit: 0, rank: .staff, category: .technical)), &changes)
+            try session.add(
+                .cadre(Cadre(id: id, name: "n-" + id, unit: 0, rank: .staff, category: .technical)), &changes)
         }
         func byBytes(_ a: String, _ b: String) -> Bool { Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) }
         func check(_ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -120,8 +131,10 @@ extension CompletionTests {
             for i in 0..<index.count {
                 #expect(session.cadres[index.slot(at: i)]?.id == index.id(at: i), sourceLocation: sourceLocation)
             }
-            let prefixes = ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh1", "abcdefghij4", "A", "Abc12",
-                            "张", "张三", "张三1", "c-0000001", "z", "zz", "b", "\u{10FFFF}"]
+            let prefixes = [
+                "", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgh1", "abcdefghij4", "A", "Abc12",
+                "张", "张三", "张三1", "c-0000001", "z", "zz", "b", "\u{10FFFF}",
+            ]
             for prefix in prefixes {
                 let brute = expected.indices.filter { Array(expected[$0].utf8).starts(with: Array(prefix.utf8)) }
                 let range = index.range(prefix: prefix)

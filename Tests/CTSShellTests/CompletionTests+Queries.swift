@@ -26,14 +26,20 @@ extension CompletionTests {
         #expect(c.candidates.map(\.text) == (Self.cadreFields + Self.functions + ["not"]).sorted())
         #expect(c.candidates.first { $0.text == "rank" }?.appendSpace == true)
         #expect(c.candidates.first { $0.text == "unit." }?.appendSpace == false)
-        #expect(c.candidates.first { $0.text == "hours(" }
-            == CompletionCandidate(text: "hours(", detail: "hours(YEAR) | hours(Y1..Y2) | hours(RULE)", appendSpace: false))
+        #expect(
+            c.candidates.first { $0.text == "hours(" }
+                == CompletionCandidate(
+                    text: "hours(", detail: "hours(YEAR) | hours(Y1..Y2) | hours(RULE)", appendSpace: false))
         #expect(texts("list cadres where co") == ["compliant(", "count("])
         // Per-cadre functions only over cadres.
         let notPerCadre = Self.functions.filter { !["hours(", "compliant(", "applies("].contains($0) }
         #expect(notPerCadre.count == Self.functions.count - 3)
-        #expect(texts("list courses where ") == (["capacity", "end", "hours", "id", "kind", "organizer", "organizer.",
-                                                   "provider", "provider.", "start", "title"] + notPerCadre + ["not"]).sorted())
+        #expect(
+            texts("list courses where ")
+                == ([
+                    "capacity", "end", "hours", "id", "kind", "organizer", "organizer.",
+                    "provider", "provider.", "start", "title",
+                ] + notPerCadre + ["not"]).sorted())
         #expect(texts("list units where count(cadres where ho") == ["hours("])
         #expect(texts("list units where ho") == [])
         #expect(texts("list cadres where not ") == (Self.cadreFields + Self.functions + ["not"]).sorted())
@@ -42,7 +48,10 @@ extension CompletionTests {
     @Test func dottedPaths() {
         let line = "list cadres where unit."
         let c = complete(line)
-        #expect(c.candidates.map(\.text) == ["unit.id", "unit.kind", "unit.level", "unit.name", "unit.parent", "unit.parent."])
+        #expect(
+            c.candidates.map(\.text) == [
+                "unit.id", "unit.kind", "unit.level", "unit.name", "unit.parent", "unit.parent.",
+            ])
         #expect(c.wordStart == 18 && c.prefix == "unit." && c.commonPrefix == "unit.")
         #expect(texts("list cadres where unit.le") == ["unit.level"])
         #expect(texts("list enrollments where course.k") == ["course.kind"])
@@ -53,7 +62,8 @@ extension CompletionTests {
     }
 
     @Test func valuesOnTheRightOfAComparison() {
-        #expect(texts("list cadres where rank >= ") == ["bureau", "county", "national", "province", "staff", "township"])
+        #expect(
+            texts("list cadres where rank >= ") == ["bureau", "county", "national", "province", "staff", "township"])
         #expect(texts("list cadres where rank != s") == ["staff"])
         #expect(texts("list courses where kind = o") == ["off-job", "online", "overseas"])
         #expect(texts("list cadres where unit = nj") == ["nj", "nj.fin"])
@@ -67,7 +77,8 @@ extension CompletionTests {
     }
 
     @Test func inUnderAndContains() {
-        #expect(texts("list cadres where rank in (") == ["bureau", "county", "national", "province", "staff", "township"])
+        #expect(
+            texts("list cadres where rank in (") == ["bureau", "county", "national", "province", "staff", "township"])
         #expect(texts("list cadres where rank in (county, b") == ["bureau"])
         #expect(texts("list cadres where category in (leading, c") == ["civil-servant"])
         #expect(texts("list cadres where rank in ") == ["("])
@@ -78,10 +89,11 @@ extension CompletionTests {
 
     @Test func ruleIdsInFunctions() {
         let c = complete("list cadres where compliant(")
-        #expect(c.candidates == [
-            CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years"),
-            CompletionCandidate(text: "yearly", detail: "Every cadre: 12 days a year"),
-        ])
+        #expect(
+            c.candidates == [
+                CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years"),
+                CompletionCandidate(text: "yearly", detail: "Every cadre: 12 days a year"),
+            ])
         #expect(texts("count cadres where applies(y") == ["yearly"])
         #expect(texts("list cadres where hours(l") == ["lead5y"])
         #expect(texts("list cadres sort hours(") == ["lead5y", "yearly"])
@@ -90,12 +102,19 @@ extension CompletionTests {
 
     @Test func whatFollowsAnOperand() {
         #expect(texts("list cadres where rank = county ") == ["and", "as", "columns", "limit", "or", "sort"])
-        #expect(texts("list cadres where name ") == ["and", "as", "columns", "contains", "in", "limit", "or", "sort", "under"])
+        #expect(
+            texts("list cadres where name ") == [
+                "and", "as", "columns", "contains", "in", "limit", "or", "sort", "under",
+            ])
         #expect(texts("list cadres where rank = county a") == ["and", "as"])
         #expect(texts("count cadres where compliant(lead5y) ") == ["and", "as", "by", "contains", "in", "or", "under"])
-        #expect(texts("list cadres where (rank = county or rank = bureau) ") == ["and", "as", "columns", "limit", "or", "sort"])
+        #expect(
+            texts("list cadres where (rank = county or rank = bureau) ") == [
+                "and", "as", "columns", "limit", "or", "sort",
+            ])
         #expect(texts("list cadres where (rank = county ") == ["and", "or"])
-        #expect(texts("list cadres where rank in (county, bureau) ") == ["and", "as", "columns", "limit", "or", "sort"])
+        #expect(
+            texts("list cadres where rank in (county, bureau) ") == ["and", "as", "columns", "limit", "or", "sort"])
     }
 
     @Test func sortColumnsAndBy() {
@@ -135,7 +154,8 @@ extension CompletionTests {
     @Test func printAssertAndLet() {
         #expect(texts("print ") == Self.functions.sorted())
         #expect(texts("print hours(2009) ") == ["as", "of"])
-        #expect(texts("print hours(2009) of ") == ["cadre", "course", "finding", "inspection", "practice", "rule", "unit"])
+        #expect(
+            texts("print hours(2009) of ") == ["cadre", "course", "finding", "inspection", "practice", "rule", "unit"])
         #expect(texts("print hours(2009) of cadre ") == ["c1", "c2", "c3", "w01", "w02"])
         #expect(texts("print hours(2009) of cadre c1 as ") == ["csv", "json", "markdown", "ndjson", "table", "tsv"])
         #expect(texts("assert ") == (Self.functions + ["not"]).sorted())
@@ -149,10 +169,11 @@ extension CompletionTests {
         #expect(texts("report ") == ["budget", "compliance", "courses", "inspections", "plan"])
         #expect(texts("report c") == ["compliance", "courses"])
         #expect(complete("report c").commonPrefix == "co")
-        #expect(complete("report compliance ").candidates == [
-            CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years"),
-            CompletionCandidate(text: "yearly", detail: "Every cadre: 12 days a year"),
-        ])
+        #expect(
+            complete("report compliance ").candidates == [
+                CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years"),
+                CompletionCandidate(text: "yearly", detail: "Every cadre: 12 days a year"),
+            ])
         #expect(texts("report compliance lead5y ") == ["as", "by", "under"])
         #expect(texts("report compliance lead5y by ") == ["category", "level", "rank", "unit"])
         #expect(texts("report compliance lead5y by rank ") == ["as", "under"])

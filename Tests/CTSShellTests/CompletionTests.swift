@@ -31,10 +31,13 @@ struct CompletionTests {
 
     /// The workshop's units, cadres and courses (CTSTestSupport), two more cadres, and the
     /// rules, records and variables the completion cases name.
-    static let script = [Workshop.units, Workshop.cadres, #"""
+    static let script = [
+        Workshop.units, Workshop.cadres,
+        #"""
         cadre add w01 "Wu Lei" unit=nj rank=staff category=technical
         cadre add w02 "Wei Na" unit=nj rank=township category=grassroots
-        """#, Workshop.courses, #"""
+        """#, Workshop.courses,
+        #"""
         rule add lead5y "Leading cadres: 550 hours in 5 years" for=(category = leading and rank >= county) period=2008..2012 hours=550
         rule add yearly "Every cadre: 12 days a year" for=(status = active) period=2009..2009 days=12
         enroll c1,c3 in k1
@@ -44,7 +47,8 @@ struct CompletionTests {
         practice add p1 unit=nj.fin year=2010 "Evening classes" promoted=yes
         let year = 2009
         let yearly_goal = 90
-        """#].joined(separator: "\n")
+        """#,
+    ].joined(separator: "\n")
 
     static func makeInterpreter(_ script: String) -> Interpreter {
         let files = SourceFiles()
@@ -53,7 +57,9 @@ struct CompletionTests {
         return interpreter
     }
 
-    static func run(_ script: String, on interpreter: Interpreter, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func run(
+        _ script: String, on interpreter: Interpreter, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let id = interpreter.files.add(name: "setup.cts", text: script)
         for item in Parser.parse(script, fileID: id) {
             switch item {
@@ -148,18 +154,22 @@ struct CompletionTests {
 
     @Test func idsAfterKeyWithNames() {
         let c = complete("cadre add c9 \"Xu Bo\" unit=")
-        #expect(c.candidates == [
-            CompletionCandidate(text: "js", detail: "Jiangsu Province"),
-            CompletionCandidate(text: "js.org", detail: "Organization Department of Jiangsu"),
-            CompletionCandidate(text: "js.ps", detail: "Jiangsu Provincial Party School"),
-            CompletionCandidate(text: "nj", detail: "Nanjing"),
-            CompletionCandidate(text: "nj.fin", detail: "Nanjing Finance Bureau"),
-        ])
+        #expect(
+            c.candidates == [
+                CompletionCandidate(text: "js", detail: "Jiangsu Province"),
+                CompletionCandidate(text: "js.org", detail: "Organization Department of Jiangsu"),
+                CompletionCandidate(text: "js.ps", detail: "Jiangsu Provincial Party School"),
+                CompletionCandidate(text: "nj", detail: "Nanjing"),
+                CompletionCandidate(text: "nj.fin", detail: "Nanjing Finance Bureau"),
+            ])
         let nj = complete("cadre add c9 \"Xu Bo\" unit=nj")
         #expect(nj.candidates.map(\.text) == ["nj", "nj.fin"])
         #expect(nj.prefix == "nj" && nj.commonPrefix == "nj" && nj.wordStart == 26)
         #expect(texts("course add k9 \"T\" organizer=js.") == ["js.org", "js.ps"])
-        #expect(complete("finding add f9 inspection=").candidates == [CompletionCandidate(text: "i1", detail: "Training files")])
+        #expect(
+            complete("finding add f9 inspection=").candidates == [
+                CompletionCandidate(text: "i1", detail: "Training files")
+            ])
         #expect(texts("inspection add i9 by=js.o") == ["js.org"])
     }
 
@@ -186,7 +196,10 @@ struct CompletionTests {
     @Test func listValueAfterComma() {
         let line = "rule add r9 \"T\" for=(status = active) period=2009..2009 hours=10 kinds=off-job,"
         let c = complete(line)
-        #expect(c.candidates.map(\.text) == ["lecture", "online", "overseas", "practice", "report", "rotation", "short-term"])
+        #expect(
+            c.candidates.map(\.text) == [
+                "lecture", "online", "overseas", "practice", "report", "rotation", "short-term",
+            ])
         #expect(c.wordStart == line.utf8.count)
         let rot = complete("rule add r9 \"T\" kinds=off-job,ro")
         #expect(rot.candidates.map(\.text) == ["rotation"])
@@ -229,10 +242,11 @@ struct CompletionTests {
     @Test func twoMatchingCadreIdsWithNames() {
         let line = "cadre show w"
         let c = complete(line)
-        #expect(c.candidates == [
-            CompletionCandidate(text: "w01", detail: "Wu Lei"),
-            CompletionCandidate(text: "w02", detail: "Wei Na"),
-        ])
+        #expect(
+            c.candidates == [
+                CompletionCandidate(text: "w01", detail: "Wu Lei"),
+                CompletionCandidate(text: "w02", detail: "Wei Na"),
+            ])
         #expect(c.wordStart == 11 && c.prefix == "w" && c.commonPrefix == "w0" && c.totalCount == 2)
         let one = complete("cadre show w02")
         #expect(one.candidates == [CompletionCandidate(text: "w02", detail: "Wei Na")])
@@ -242,9 +256,15 @@ struct CompletionTests {
     @Test func positionalIdsByKind() {
         #expect(texts("cadre show ") == ["c1", "c2", "c3", "w01", "w02"])
         #expect(texts("course remove ") == ["k1", "k2", "k3"])
-        #expect(complete("rule show l").candidates == [CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years")])
+        #expect(
+            complete("rule show l").candidates == [
+                CompletionCandidate(text: "lead5y", detail: "Leading cadres: 550 hours in 5 years")
+            ])
         #expect(complete("practice show ").candidates == [CompletionCandidate(text: "p1", detail: "Evening classes")])
-        #expect(complete("finding resolve ").candidates == [CompletionCandidate(text: "f1", detail: "Training records incomplete for 2009")])
+        #expect(
+            complete("finding resolve ").candidates == [
+                CompletionCandidate(text: "f1", detail: "Training records incomplete for 2009")
+            ])
         #expect(texts("budget set n") == ["nj", "nj.fin"])
         // After the id: the options of `cadre set`, not more ids.
         #expect(texts("cadre set c1 ") == ["born=", "category=", "name=", "rank=", "status=", "unit="])
@@ -277,11 +297,12 @@ struct CompletionTests {
 
     @Test func enrollment() {
         let c = complete("enroll c")
-        #expect(c.candidates == [
-            CompletionCandidate(text: "c1", detail: "Li Wei"),
-            CompletionCandidate(text: "c2", detail: "Wang Fang"),
-            CompletionCandidate(text: "c3", detail: "Zhang Min – 张敏"),
-        ])
+        #expect(
+            c.candidates == [
+                CompletionCandidate(text: "c1", detail: "Li Wei"),
+                CompletionCandidate(text: "c2", detail: "Wang Fang"),
+                CompletionCandidate(text: "c3", detail: "Zhang Min – 张敏"),
+            ])
         #expect(c.commonPrefix == "c" && c.wordStart == 7)
         let comma = complete("enroll c1,c")
         #expect(comma.candidates.map(\.text) == ["c1", "c2", "c3"])
@@ -290,11 +311,12 @@ struct CompletionTests {
         #expect(texts("enroll c1 ") == ["in"])
         #expect(texts("enroll c1,c2 i") == ["in"])
         let course = complete("enroll c1 in ")
-        #expect(course.candidates == [
-            CompletionCandidate(text: "k1", detail: "Scientific Outlook on Development"),
-            CompletionCandidate(text: "k2", detail: "Public Finance Basics"),
-            CompletionCandidate(text: "k3", detail: "Rural Reform Lecture"),
-        ])
+        #expect(
+            course.candidates == [
+                CompletionCandidate(text: "k1", detail: "Scientific Outlook on Development"),
+                CompletionCandidate(text: "k2", detail: "Public Finance Basics"),
+                CompletionCandidate(text: "k3", detail: "Rural Reform Lecture"),
+            ])
         #expect(texts("withdraw w01 in k") == ["k1", "k2", "k3"])
         #expect(texts("complete c1 in k1 ") == ["date=", "days=", "hours="])
         #expect(texts("enroll c1 in k1 ") == [])
@@ -305,7 +327,8 @@ struct CompletionTests {
         #expect(texts("enroll (ca") == ["cadres"])
         #expect(texts("enroll (cadres ") == ["where"])
         #expect(texts("enroll (cadres where ra") == ["rank"])
-        #expect(texts("enroll (cadres where rank = ") == ["bureau", "county", "national", "province", "staff", "township"])
+        #expect(
+            texts("enroll (cadres where rank = ") == ["bureau", "county", "national", "province", "staff", "township"])
         #expect(texts("enroll (cadres where rank = county) ") == ["in"])
         #expect(texts("enroll (cadres where rank = county) in ") == ["k1", "k2", "k3"])
     }

@@ -40,7 +40,9 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
             if body.hasPrefix("exit:") { exit = Int32(body.dropFirst(5).trimmingCharacters(in: .whitespaces)) ?? 0 }
             if body.hasPrefix("args:") { args += Self.words(body.dropFirst(5)) }
             if body.hasPrefix("stdin:") { stdin = body.dropFirst(6).trimmingCharacters(in: .whitespaces) }
-            if body.hasPrefix("script:") { passScript = body.dropFirst(7).trimmingCharacters(in: .whitespaces) != "none" }
+            if body.hasPrefix("script:") {
+                passScript = body.dropFirst(7).trimmingCharacters(in: .whitespaces) != "none"
+            }
         }
         return (exit, args, stdin, passScript)
     }
@@ -80,8 +82,10 @@ func ctsBinary() -> URL {
 }
 
 /// Runs cts in `directory` and returns (status, stdout, stderr).
-func runCTS(_ arguments: [String], in directory: URL, stdin: URL? = nil,
-            environment: [String: String]? = nil) throws -> (Int32, String, String) {
+func runCTS(
+    _ arguments: [String], in directory: URL, stdin: URL? = nil,
+    environment: [String: String]? = nil
+) throws -> (Int32, String, String) {
     let process = Process()
     process.executableURL = ctsBinary()
     process.arguments = arguments
@@ -109,8 +113,10 @@ func runToEnd(_ process: Process, out: Pipe, err: Pipe) throws -> (Int32, String
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     while errData.data == nil { usleep(1000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData.data!, as: UTF8.self))
+    return (
+        process.terminationStatus, String(decoding: outData, as: UTF8.self),
+        String(decoding: errData.data!, as: UTF8.self)
+    )
 }
 
 final class Box: @unchecked Sendable {
@@ -126,8 +132,9 @@ final class Box: @unchecked Sendable {
         try fm.copyItem(at: GoldenCase.root.appendingPathComponent(golden.feature), to: scratch)
         defer { try? fm.removeItem(at: scratch) }
         let (exit, args, stdin, passScript) = golden.directives
-        let (status, stdout, stderr) = try runCTS(args + (passScript ? [golden.name + ".cts"] : []), in: scratch,
-                                                  stdin: stdin.map { scratch.appendingPathComponent($0) })
+        let (status, stdout, stderr) = try runCTS(
+            args + (passScript ? [golden.name + ".cts"] : []), in: scratch,
+            stdin: stdin.map { scratch.appendingPathComponent($0) })
         func expected(_ suffix: String) -> String {
             (try? String(contentsOf: scratch.appendingPathComponent(golden.name + suffix), encoding: .utf8)) ?? ""
         }

@@ -186,8 +186,9 @@ struct InteractiveTests {
         let tmux = try TmuxSession()
         let config = tmux.home.appendingPathComponent("config/cts")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "echo rc ran\nlet x = 5\nbogus command\n".write(to: config.appendingPathComponent("ctsrc"),
-                                                           atomically: true, encoding: .utf8)
+        try "echo rc ran\nlet x = 5\nbogus command\n".write(
+            to: config.appendingPathComponent("ctsrc"),
+            atomically: true, encoding: .utf8)
         try startShell(tmux)
         let screen = try tmux.screen()
         #expect(screen.contains("rc ran"))
@@ -347,8 +348,9 @@ struct InteractiveTests {
     @Test func noColourWhenPiped() throws {
         let dir = FileManager.default.temporaryDirectory
         let input = dir.appendingPathComponent("cts-pipe-\(UUID().uuidString).cts")
-        try "help\nunit add js \"J\" kind=locality level=province\nlist units\nlisst\n".write(to: input, atomically: true,
-                                                                                              encoding: .utf8)
+        try "help\nunit add js \"J\" kind=locality level=province\nlist units\nlisst\n".write(
+            to: input, atomically: true,
+            encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
         let (status, stdout, stderr) = try runCTS([], in: dir, stdin: input, environment: environment)

@@ -21,8 +21,10 @@ struct ReadOnlyPromptTests {
         try tmux.type("unit remove nj")
         try tmux.press("Enter")
         screen = try tmux.waitFor("would change the session")
-        #expect(screen.contains("<stdin>:1:1: error: 'unit remove' would change the session, which is read-only "
-                                + "(--read-only)"), "\(screen)")
+        #expect(
+            screen.contains(
+                "<stdin>:1:1: error: 'unit remove' would change the session, which is read-only "
+                    + "(--read-only)"), "\(screen)")
         #expect(!screen.contains("removed"), "\(screen)")
 
         try tmux.type("count units")

@@ -18,12 +18,14 @@ import Testing
     @Test func filesPastTheLimitAreRefused() throws {
         let scratch = try SessionScratch()
         try scratch.write("big.cts", String(repeating: "echo x\n", count: 100))
-        guard case .failure(let error) = Files.readBytes(scratch.path("big.cts"), allowStreams: false, limit: 699) else {
+        guard case .failure(let error) = Files.readBytes(scratch.path("big.cts"), allowStreams: false, limit: 699)
+        else {
             Issue.record("a file past the limit was read")
             return
         }
         #expect(error.reason == "it is larger than 699 bytes, the most a script may hold")
-        guard case .success(let bytes) = Files.readBytes(scratch.path("big.cts"), allowStreams: false, limit: 700) else {
+        guard case .success(let bytes) = Files.readBytes(scratch.path("big.cts"), allowStreams: false, limit: 700)
+        else {
             Issue.record("a file at the limit was refused")
             return
         }

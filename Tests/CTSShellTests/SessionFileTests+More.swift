@@ -14,39 +14,51 @@ struct UndoCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { command }
 
     static let all: [UndoCase] = [
-        UndoCase(command: "unit add zz \"Zeta ñ 😀\" kind=workplace level=township parent=nj", confirmation: "added unit zz"),
-        UndoCase(command: "cadre add c9 \"新 Ñ\" unit=js rank=staff category=trainer born=1990", confirmation: "added cadre c9"),
-        UndoCase(command: "course add k9 \"Online\" kind=online provider=js.ps start=2010-01-04 end=2010-01-08 days=2",
-                 confirmation: "added course k9"),
-        UndoCase(command: "rule add r9 \"Yearly\" for=(status = active) period=2009..2009 days=12", confirmation: "added rule r9"),
+        UndoCase(
+            command: "unit add zz \"Zeta ñ 😀\" kind=workplace level=township parent=nj", confirmation: "added unit zz"),
+        UndoCase(
+            command: "cadre add c9 \"新 Ñ\" unit=js rank=staff category=trainer born=1990",
+            confirmation: "added cadre c9"),
+        UndoCase(
+            command: "course add k9 \"Online\" kind=online provider=js.ps start=2010-01-04 end=2010-01-08 days=2",
+            confirmation: "added course k9"),
+        UndoCase(
+            command: "rule add r9 \"Yearly\" for=(status = active) period=2009..2009 days=12",
+            confirmation: "added rule r9"),
         UndoCase(command: "inspection add i9 by=js unit=js.ps date=2011-01-05", confirmation: "added inspection i9"),
         UndoCase(command: "cadre set c1 rank=bureau name=\"N 新\"", confirmation: "changed cadre c1: rank, name"),
         UndoCase(command: "finding remove f2", confirmation: "removed finding f2"),
-        UndoCase(command: "cadre remove c1 cascade", confirmation: "removed cadre c1 and 2 enrollments", alwaysPrinted: true),
-        UndoCase(command: "unit remove nj cascade",
-                 confirmation: "removed unit nj and 15 cadres, 9 enrollments, 1 budget, 1 plan, 1 inspection, "
-                     + "2 findings, 1 practice",
-                 alwaysPrinted: true),
+        UndoCase(
+            command: "cadre remove c1 cascade", confirmation: "removed cadre c1 and 2 enrollments", alwaysPrinted: true),
+        UndoCase(
+            command: "unit remove nj cascade",
+            confirmation: "removed unit nj and 15 cadres, 9 enrollments, 1 budget, 1 plan, 1 inspection, "
+                + "2 findings, 1 practice",
+            alwaysPrinted: true),
         UndoCase(command: "exempt c1 from r1 reason=\"abroad 借调\"", confirmation: "exempted c1 from r1"),
         UndoCase(command: "enroll g1,g3 in k2", confirmation: "enrolled g1, g3 in k2"),
-        UndoCase(command: "enroll (cadres where name contains \"李伟\") in k2",
-                 confirmation: "enrolled 4 cadres in k2 (1 already enrolled)"),
+        UndoCase(
+            command: "enroll (cadres where name contains \"李伟\") in k2",
+            confirmation: "enrolled 4 cadres in k2 (1 already enrolled)"),
         UndoCase(command: "complete c1 in k2", confirmation: "completed c1 in k2"),
         UndoCase(command: "absent c1 in k2", confirmation: "marked absent c1 in k2"),
         UndoCase(command: "withdraw c1 in k2", confirmation: "withdrew c1 in k2"),
         UndoCase(command: "budget set nj 2009 funds=1 revenue=2", confirmation: "set budget nj 2009"),
         UndoCase(command: "budget set js 2012 funds=1 revenue=2 spent=0.5", confirmation: "set budget js 2012"),
         UndoCase(command: "plan set nj 2011 participants=1 hours=2", confirmation: "set plan nj 2011"),
-        UndoCase(command: "finding add f9 inspection=i1 \"Nuevo – 新\" severity=low due=2011-01-01",
-                 confirmation: "added finding f9"),
+        UndoCase(
+            command: "finding add f9 inspection=i1 \"Nuevo – 新\" severity=low due=2011-01-01",
+            confirmation: "added finding f9"),
         UndoCase(command: "finding resolve f2 date=2010-10-01", confirmation: "resolved finding f2 on 2010-10-01"),
         UndoCase(command: "practice add p9 unit=js year=2011 \"Reading 读书\"", confirmation: "added practice p9"),
     ]
 
     static let importCadres = UndoCase(
         command: "import cadres from \"imp.csv\"", confirmation: "imported 2 cadres from imp.csv",
-        files: ["imp.csv": "id,name,unit,rank,category,born,status\nc7,Nuevo Ñ,nj,staff,technical,1980,active\n"
-                    + "c8,\"新人, \"\"quoted\"\"\",js,county,leading,,active\n"])
+        files: [
+            "imp.csv": "id,name,unit,rank,category,born,status\nc7,Nuevo Ñ,nj,staff,technical,1980,active\n"
+                + "c8,\"新人, \"\"quoted\"\"\",js,county,leading,,active\n"
+        ])
 }
 
 /// Round trips and dry runs.
@@ -60,8 +72,10 @@ extension SessionFileTests {
         #expect(made.status == 0 && made.err.isEmpty, "\(made)")
         let d1 = try dir.dump("A.ctsdb")
         try dir.write("d1.cts", d1)
-        for text in ["李伟", "José Núñez 🙂", "Escuela \\\"Ñandú\\\"", "\"Nanjing \\\\ 南京 😀\"",
-                     "\"Say \\\"hi\\\"\\tand\\\\back\\nnext\"", "🎓🇨🇳 6", "cadre add g39 "] {
+        for text in [
+            "李伟", "José Núñez 🙂", "Escuela \\\"Ñandú\\\"", "\"Nanjing \\\\ 南京 😀\"",
+            "\"Say \\\"hi\\\"\\tand\\\\back\\nnext\"", "🎓🇨🇳 6", "cadre add g39 ",
+        ] {
             #expect(d1.contains(text), "the dump holds \(text)")
         }
         let rebuilt = try dir.cts("-s", "B.ctsdb", "d1.cts")
@@ -99,8 +113,9 @@ extension SessionFileTests {
         try dir.write("gen.cts", GeneratedSession.script())
         try dir.cts("-s", "A.ctsdb", "gen.cts")
         let before = try dir.dump("A.ctsdb")
-        let r = try dir.cts("--read-only", "-s", "A.ctsdb", "-c", "dump \"x.cts\"", "-c", "export cadres to \"x.csv\"",
-                            "-c", "export findings to \"f.json\" as json")
+        let r = try dir.cts(
+            "--read-only", "-s", "A.ctsdb", "-c", "dump \"x.cts\"", "-c", "export cadres to \"x.csv\"",
+            "-c", "export findings to \"f.json\" as json")
         #expect(r.status == 0 && r.out.isEmpty && r.err.isEmpty, "\(r)")
         for file in ["x.cts", "x.csv", "f.json"] {
             #expect(try dir.mode(file) == 0o600, "\(file)")
@@ -109,24 +124,27 @@ extension SessionFileTests {
         let csv = try dir.text("x.csv")
         #expect(csv.hasPrefix("id,name,unit,rank,category,born,status\n"))
         #expect(csv.contains("c3,\"Say \"\"hi\"\"\tand\\back\nnext\",js,bureau,leading,,active\n"))
-        #expect(try dir.text("f.json").contains("""
-              {
-                "id": "f2",
-                "inspection": "i1",
-                "text": "Open one 🙂",
-                "severity": "high",
-                "due": "2010-09-30",
-                "status": "open",
-                "resolved": null
-              }
-            """))
+        #expect(
+            try dir.text("f.json").contains(
+                """
+                  {
+                    "id": "f2",
+                    "inspection": "i1",
+                    "text": "Open one 🙂",
+                    "severity": "high",
+                    "due": "2010-09-30",
+                    "status": "open",
+                    "resolved": null
+                  }
+                """))
     }
 
     @Test func exportedCadresImportIntoASessionWithTheirUnits() throws {
         let dir = try SessionScratch()
         try dir.write("gen.cts", GeneratedSession.script())
         try dir.cts("-s", "A.ctsdb", "gen.cts")
-        let original = try dir.cts("--read-only", "-s", "A.ctsdb", "-c", "list cadres as csv", "-c", "export cadres to \"x.csv\"")
+        let original = try dir.cts(
+            "--read-only", "-s", "A.ctsdb", "-c", "list cadres as csv", "-c", "export cadres to \"x.csv\"")
         #expect(original.status == 0, "\(original)")
         let unitLines = try dir.dump("A.ctsdb").split(separator: "\n").filter { $0.hasPrefix("unit add ") }
         try dir.write("units.cts", unitLines.joined(separator: "\n") + "\n")
@@ -144,7 +162,9 @@ extension SessionFileTests {
         try dir.write("gen.cts", GeneratedSession.script())
         let reference = try dir.cts("gen.cts", "-c", "dump")
         try dir.write("save.cts", GeneratedSession.script() + "save \"S.ctsdb\"\n")
-        try dir.write("after.cts", """
+        try dir.write(
+            "after.cts",
+            """
             unit add js "Jiangsu" kind=locality level=province
             save "T.ctsdb"
             unit add nj "Nanjing" kind=locality level=city parent=js
@@ -188,7 +208,9 @@ extension SessionFileTests {
         try dir.cts("-s", "F.ctsdb", "gen.cts")
         let before = try dir.bytes("F.ctsdb")
         let many = (1...12).map { "cadre add n\($0) \"Nuevo \($0) – 新\" unit=hz rank=staff category=technical" }
-        try dir.write("plan.cts", """
+        try dir.write(
+            "plan.cts",
+            """
             unit add hz "Hangzhou 杭州" kind=locality level=city parent=js
             \(many.joined(separator: "\n"))
             cadre set c1 rank=bureau
@@ -203,17 +225,18 @@ extension SessionFileTests {
         let r = try dir.cts("--dry-run", "-s", "F.ctsdb", "plan.cts")
         #expect(r.status == 0, "\(r)")
         #expect(r.err.isEmpty)
-        #expect(r.out == """
-            dry run: nothing was written to F.ctsdb; the script would have
-              added 1 unit: hz
-              added 12 cadres: n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, …
-              changed 1 cadre: c1
-              added 1 enrollment: n1 in k1
-              added 1 budget: nj 2011
-              changed 1 budget: nj 2009
-              removed 1 finding: f2
+        #expect(
+            r.out == """
+                dry run: nothing was written to F.ctsdb; the script would have
+                  added 1 unit: hz
+                  added 12 cadres: n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, …
+                  changed 1 cadre: c1
+                  added 1 enrollment: n1 in k1
+                  added 1 budget: nj 2011
+                  changed 1 budget: nj 2009
+                  removed 1 finding: f2
 
-            """)
+                """)
         #expect(try dir.bytes("F.ctsdb") == before)
         #expect(!dir.exists("F.ctsdb.lock"))
     }
@@ -223,7 +246,8 @@ extension SessionFileTests {
         try dir.write("gen.cts", GeneratedSession.core)
         try dir.cts("-s", "F.ctsdb", "gen.cts")
         let before = try dir.bytes("F.ctsdb")
-        try dir.write("plan.cts", "unit add hz \"H\" kind=locality level=city\nunit add hz \"H\" kind=locality level=city\n")
+        try dir.write(
+            "plan.cts", "unit add hz \"H\" kind=locality level=city\nunit add hz \"H\" kind=locality level=city\n")
         let r = try dir.cts("--dry-run", "-s", "F.ctsdb", "plan.cts")
         #expect(r.status == 1, "\(r)")
         #expect(r.err.hasPrefix("plan.cts:2:"), "\(r)")
@@ -240,18 +264,20 @@ extension SessionFileTests {
         let dir = try SessionScratch()
         try dir.write("gen.cts", GeneratedSession.script())
         for (name, text) in c.files { try dir.write(name, text) }
-        let r = try dir.cts("gen.cts", "-c", "dump \"d0.cts\"", "-c", c.command, "-c", "dump \"d1.cts\"",
-                            "-c", "set verbose on", "-c", "undo", "-c", "dump \"d2.cts\"", "-c", "redo",
-                            "-c", "dump \"d3.cts\"")
+        let r = try dir.cts(
+            "gen.cts", "-c", "dump \"d0.cts\"", "-c", c.command, "-c", "dump \"d1.cts\"",
+            "-c", "set verbose on", "-c", "undo", "-c", "dump \"d2.cts\"", "-c", "redo",
+            "-c", "dump \"d3.cts\"")
         #expect(r.status == 0 && r.err.isEmpty, "\(r)")
-        #expect(r.out == (c.alwaysPrinted ? c.confirmation + "\n" : "") + """
-            verbose is on
-            undid: \(undoLine)
-            dumped the session to d2.cts
-            redid: \(undoLine)
-            dumped the session to d3.cts
+        #expect(
+            r.out == (c.alwaysPrinted ? c.confirmation + "\n" : "") + """
+                verbose is on
+                undid: \(undoLine)
+                dumped the session to d2.cts
+                redid: \(undoLine)
+                dumped the session to d3.cts
 
-            """)
+                """)
         let d0 = try dir.text("d0.cts"), d1 = try dir.text("d1.cts")
         #expect(d0 != d1, "the command changed the session")
         #expect(try dir.text("d2.cts") == d0, "undo restores the session exactly")
@@ -279,11 +305,15 @@ extension SessionFileTests {
         let dir = try SessionScratch()
         let set = try dir.cts("-s", "s.ctsdb", "-c", "set today 2009-12-31", "-c", "set day-hours 6")
         #expect(set.status == 0 && set.err.isEmpty, "\(set)")
-        #expect(try dir.sqliteValue("s.ctsdb", "SELECT group_concat(key || '=' || value, ' ') FROM "
-                                    + "(SELECT * FROM meta WHERE key IN ('today', 'day_hours') ORDER BY key)")
+        #expect(
+            try dir.sqliteValue(
+                "s.ctsdb",
+                "SELECT group_concat(key || '=' || value, ' ') FROM "
+                    + "(SELECT * FROM meta WHERE key IN ('today', 'day_hours') ORDER BY key)")
                 == "day_hours=6 today=2009-12-31")
-        let reopened = try dir.cts("-s", "s.ctsdb", "-c", "print today", "-c", "print 2 * 1",
-                                   "-c", "set today system", "-c", "set day-hours 7.5")
+        let reopened = try dir.cts(
+            "-s", "s.ctsdb", "-c", "print today", "-c", "print 2 * 1",
+            "-c", "set today system", "-c", "set day-hours 7.5")
         #expect(reopened.status == 0 && reopened.out == "2009-12-31\n2\n", "\(reopened)")
         // Back to the defaults: the keys are gone, as in a file that never set them.
         #expect(try dir.sqliteValue("s.ctsdb", "SELECT count(*) FROM meta WHERE key IN ('today', 'day_hours')") == "0")
@@ -292,45 +322,49 @@ extension SessionFileTests {
     @Test func undoOfDayHours() throws {
         let dir = try SessionScratch()
         try dir.write("gen.cts", GeneratedSession.core)
-        let r = try dir.cts("gen.cts", "-c", "set verbose on", "-c", "set day-hours 8", "-c", "undo", "-c", "redo",
-                            "-c", "course add k8 \"A\" kind=lecture provider=js.ps start=2010-01-04 end=2010-01-04 days=2",
-                            "-c", "undo 2",
-                            "-c", "course add k7 \"B\" kind=lecture provider=js.ps start=2010-01-04 end=2010-01-04 days=2",
-                            "-c", "redo",
-                            "-c", "list courses where kind = lecture columns id, hours as csv")
+        let r = try dir.cts(
+            "gen.cts", "-c", "set verbose on", "-c", "set day-hours 8", "-c", "undo", "-c", "redo",
+            "-c", "course add k8 \"A\" kind=lecture provider=js.ps start=2010-01-04 end=2010-01-04 days=2",
+            "-c", "undo 2",
+            "-c", "course add k7 \"B\" kind=lecture provider=js.ps start=2010-01-04 end=2010-01-04 days=2",
+            "-c", "redo",
+            "-c", "list courses where kind = lecture columns id, hours as csv")
         #expect(r.status == 0 && r.err.isEmpty, "\(r)")
-        #expect(r.out == """
-            verbose is on
-            day-hours is 8
-            undid: set day-hours 8
-            redid: set day-hours 8
-            added course k8
-            undid: added course k8; set day-hours 8
-            added course k7
-            nothing to redo
-            id,hours
-            k7,15
+        #expect(
+            r.out == """
+                verbose is on
+                day-hours is 8
+                undid: set day-hours 8
+                redid: set day-hours 8
+                added course k8
+                undid: added course k8; set day-hours 8
+                added course k7
+                nothing to redo
+                id,hours
+                k7,15
 
-            """)
+                """)
     }
 
     @Test func undoSeveralAndNothingToUndo() throws {
         let dir = try SessionScratch()
-        let r = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "unit add b \"B\" kind=locality level=city",
-                            "-c", "set verbose on", "-c", "undo 5", "-c", "undo", "-c", "redo 2", "-c", "redo",
-                            "-c", "list units columns id as csv")
+        let r = try dir.cts(
+            "-c", "unit add a \"A\" kind=locality level=city", "-c", "unit add b \"B\" kind=locality level=city",
+            "-c", "set verbose on", "-c", "undo 5", "-c", "undo", "-c", "redo 2", "-c", "redo",
+            "-c", "list units columns id as csv")
         #expect(r.status == 0 && r.err.isEmpty, "\(r)")
-        #expect(r.out == """
-            verbose is on
-            undid: added unit b; added unit a
-            nothing to undo
-            redid: added unit a; added unit b
-            nothing to redo
-            id
-            a
-            b
+        #expect(
+            r.out == """
+                verbose is on
+                undid: added unit b; added unit a
+                nothing to undo
+                redid: added unit a; added unit b
+                nothing to redo
+                id
+                a
+                b
 
-            """)
+                """)
     }
 
     // MARK: - Import errors
@@ -340,7 +374,9 @@ extension SessionFileTests {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        try dir.write("x.csv", """
+        try dir.write(
+            "x.csv",
+            """
             id,name,unit,rank,category
             c10,Ana Ñ,nj,staff,leading
             c11,李伟,nj,countyy,leading
@@ -351,12 +387,13 @@ extension SessionFileTests {
             let r = try dir.cts("-s", "F.ctsdb", "-c", "import cadres from \"x.csv\"")
             #expect(r.status == 1, "\(r)")
             #expect(r.out.isEmpty)
-            #expect(r.err == """
-                x.csv:3:11: error: unknown rank 'countyy' (did you mean 'county'?)
-                    c11,李伟,nj,countyy,leading
-                                ^~~~~~~
+            #expect(
+                r.err == """
+                    x.csv:3:11: error: unknown rank 'countyy' (did you mean 'county'?)
+                        c11,李伟,nj,countyy,leading
+                                    ^~~~~~~
 
-                """)
+                    """)
         }
         #expect(try dir.bytes("F.ctsdb") == before, "nothing imported")
         #expect(try dir.count("cadres", in: "F.ctsdb") == "count\n0\n")
@@ -469,7 +506,8 @@ extension SessionFileTests {
             try tmux.type("y")
             try tmux.press("Enter")
             #expect(try waitForExit(tmux))
-            #expect(try units(dir, "F.ctsdb") == "id\njs\nnj\nnj.fin\nt1\n", "the change left behind is not in the file")
+            #expect(
+                try units(dir, "F.ctsdb") == "id\njs\nnj\nnj.fin\nt1\n", "the change left behind is not in the file")
             #expect(!dir.exists("F.ctsdb.lock"))
         }
 

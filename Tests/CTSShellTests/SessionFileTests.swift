@@ -100,12 +100,14 @@ final class SessionScratch: @unchecked Sendable {
     /// One SQLite pragma or query of a file, through Python's sqlite3 module: the first column
     /// of the first row as text.
     func sqliteValue(_ file: String, _ sql: String) throws -> String {
-        try python("""
+        try python(
+            """
             import sqlite3, sys
             con = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
             print(con.execute(sys.argv[2]).fetchone()[0])
             con.close()
-            """, file, sql).trimmingCharacters(in: .whitespacesAndNewlines)
+            """, file, sql
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
@@ -128,34 +130,36 @@ func ctsQuoted(_ text: String) -> String {
 /// with quotes, backslashes, tabs and line breaks, and generated cadres `g0`... enrolled in k1.
 enum GeneratedSession {
     static let core = #"""
-    unit add js "Jiangsu 江苏省" kind=locality level=province
-    unit add js.ps "Escuela \"Ñandú\" – party school" kind=institution level=province parent=js
-    unit add nj "Nanjing \\ 南京 😀" kind=locality level=city parent=js
-    cadre add c1 "Li Wei 李伟" unit=nj rank=county category=leading born=1966
-    cadre add c2 "José Núñez 🙂" unit=nj rank=staff category=civil-servant
-    cadre add c3 "Say \"hi\"\tand\\back\nnext" unit=js rank=bureau category=leading
-    course add k1 "科学发展观 Outlook" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
-    course add k2 "Finanzas públicas" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12 capacity=30 organizer=js
-    enroll c1,c2,c3 in k1
-    complete c1 in k1
-    absent c2 in k1
-    withdraw c3 in k1
-    enroll c1 in k2
-    rule add r1 "Regla \"ñ\"" for=(category = leading and rank >= county) period=2008..2012 hours=550 kinds=off-job,rotation
-    exempt c3 from r1 reason="借调 abroad"
-    budget set nj 2009 funds=1200000 revenue=3.2e10 spent=0.25
-    plan set nj 2010 participants=40 hours=3600
-    inspection add i1 by=js unit=nj date=2010-05-12 scope="Files, \"all\""
-    finding add f1 inspection=i1 "Incompleto ñ" severity=medium due=2010-08-31
-    finding add f2 inspection=i1 "Open one 🙂" severity=high due=2010-09-30
-    finding resolve f1 date=2010-08-15
-    practice add p1 unit=nj year=2010 "Evening classes 夜校" promoted=yes
-    cadre set c2 status=left
+        unit add js "Jiangsu 江苏省" kind=locality level=province
+        unit add js.ps "Escuela \"Ñandú\" – party school" kind=institution level=province parent=js
+        unit add nj "Nanjing \\ 南京 😀" kind=locality level=city parent=js
+        cadre add c1 "Li Wei 李伟" unit=nj rank=county category=leading born=1966
+        cadre add c2 "José Núñez 🙂" unit=nj rank=staff category=civil-servant
+        cadre add c3 "Say \"hi\"\tand\\back\nnext" unit=js rank=bureau category=leading
+        course add k1 "科学发展观 Outlook" kind=off-job provider=js.ps start=2009-03-02 end=2009-04-24 hours=300
+        course add k2 "Finanzas públicas" kind=short-term provider=js.ps start=2009-05-11 end=2009-05-22 days=12 capacity=30 organizer=js
+        enroll c1,c2,c3 in k1
+        complete c1 in k1
+        absent c2 in k1
+        withdraw c3 in k1
+        enroll c1 in k2
+        rule add r1 "Regla \"ñ\"" for=(category = leading and rank >= county) period=2008..2012 hours=550 kinds=off-job,rotation
+        exempt c3 from r1 reason="借调 abroad"
+        budget set nj 2009 funds=1200000 revenue=3.2e10 spent=0.25
+        plan set nj 2010 participants=40 hours=3600
+        inspection add i1 by=js unit=nj date=2010-05-12 scope="Files, \"all\""
+        finding add f1 inspection=i1 "Incompleto ñ" severity=medium due=2010-08-31
+        finding add f2 inspection=i1 "Open one 🙂" severity=high due=2010-09-30
+        finding resolve f1 date=2010-08-15
+        practice add p1 unit=nj year=2010 "Evening classes 夜校" promoted=yes
+        cadre set c2 status=left
 
-    """#
+        """#
 
-    static let names = ["李伟", "José Núñez", "Peña 🙂", "Say \"hi\"", "back\\slash", "王芳 – Ñandú", "🎓🇨🇳",
-                        "tab\there", "two\nlines", "O'Brien"]
+    static let names = [
+        "李伟", "José Núñez", "Peña 🙂", "Say \"hi\"", "back\\slash", "王芳 – Ñandú", "🎓🇨🇳",
+        "tab\there", "two\nlines", "O'Brien",
+    ]
 
     /// The core records and `cadres` generated ones, every fourth born in a known year, the
     /// first half enrolled in k1 and every other of them completed.
@@ -166,12 +170,15 @@ enum GeneratedSession {
         var lines: [String] = []
         for i in 0..<cadres {
             let born = i % 4 == 0 ? " born=\(1950 + i)" : ""
-            lines.append("cadre add g\(i) \(ctsQuoted("\(names[i % names.count]) \(i)")) unit=\(units[i % 3]) "
-                         + "rank=\(ranks[i % 6]) category=\(categories[i % 6])\(born)")
+            lines.append(
+                "cadre add g\(i) \(ctsQuoted("\(names[i % names.count]) \(i)")) unit=\(units[i % 3]) "
+                    + "rank=\(ranks[i % 6]) category=\(categories[i % 6])\(born)")
         }
         let enrolled = (0..<cadres / 2).map { "g\($0)" }
         lines.append("enroll \(enrolled.joined(separator: ",")) in k1")
-        lines.append("complete \(enrolled.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: ",")) in k1")
+        lines.append(
+            "complete \(enrolled.enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: ",")) in k1"
+        )
         return core + lines.joined(separator: "\n") + "\n"
     }
 }
@@ -197,17 +204,19 @@ enum GeneratedSession {
 
         let second = try dir.cts("-s", "F.ctsdb", "-c", "list units as csv")
         #expect(second.status == 0 && second.err.isEmpty, "\(second)")
-        #expect(second.out == """
-            id,name,kind,level,parent
-            js,Jiangsu,locality,province,
-            nj,Nanjing 南京,locality,city,js
-            nj.fin,Finanzas – Ñ,department,city,nj
+        #expect(
+            second.out == """
+                id,name,kind,level,parent
+                js,Jiangsu,locality,province,
+                nj,Nanjing 南京,locality,city,js
+                nj.fin,Finanzas – Ñ,department,city,nj
 
-            """)
+                """)
 
         // A record added later, and one removed: list keeps the order records were added in.
-        let third = try dir.cts("-s", "F.ctsdb", "-c", "unit add sz \"Suzhou\" kind=locality level=city parent=js",
-                                "-c", "unit remove nj.fin", "-c", "unit add nj.fin \"Again\" kind=department level=city")
+        let third = try dir.cts(
+            "-s", "F.ctsdb", "-c", "unit add sz \"Suzhou\" kind=locality level=city parent=js",
+            "-c", "unit remove nj.fin", "-c", "unit add nj.fin \"Again\" kind=department level=city")
         #expect(third.status == 0, "\(third)")
         let list = try dir.cts("-s", "F.ctsdb", "-c", "list units columns id as csv")
         #expect(list.out == "id\njs\nnj\nsz\nnj.fin\n")
@@ -219,7 +228,8 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        let r = try dir.cts("-s", "F.ctsdb", "-c", "count units as csv", "-c", "list units where level = city columns id as csv")
+        let r = try dir.cts(
+            "-s", "F.ctsdb", "-c", "count units as csv", "-c", "list units where level = city columns id as csv")
         #expect(r.status == 0 && r.out == "count\n3\nid\nnj\nnj.fin\n", "\(r)")
         #expect(try dir.bytes("F.ctsdb") == before)
     }
@@ -231,7 +241,9 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        try dir.write("bad.cts", """
+        try dir.write(
+            "bad.cts",
+            """
             unit add b1 "B1" kind=locality level=city
             cadre add c1 "Ana Ñ" unit=b1 rank=staff category=technical
             unit add b2 "B2" kind=locality level=city
@@ -241,12 +253,13 @@ enum GeneratedSession {
         let r = try dir.cts("-s", "F.ctsdb", "bad.cts")
         #expect(r.status == 1)
         #expect(r.out.isEmpty)
-        #expect(r.err == """
-            bad.cts:4:1: error: unknown command 'frobnicate'
-                frobnicate b1
-                ^~~~~~~~~~
+        #expect(
+            r.err == """
+                bad.cts:4:1: error: unknown command 'frobnicate'
+                    frobnicate b1
+                    ^~~~~~~~~~
 
-            """)
+                """)
         #expect(try dir.bytes("F.ctsdb") == before, "the file is exactly as before")
         #expect(try dir.count("units", in: "F.ctsdb") == "count\n3\n")
         #expect(try dir.count("cadres", in: "F.ctsdb") == "count\n0\n")
@@ -258,7 +271,9 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        try dir.write("bad.cts", """
+        try dir.write(
+            "bad.cts",
+            """
             unit add b1 "B1" kind=locality level=city
             unit set nj name="Changed"
             cadre add c1 "X" unit=nosuch rank=staff category=leading
@@ -268,12 +283,13 @@ enum GeneratedSession {
         let r = try dir.cts("-s", "F.ctsdb", "bad.cts")
         #expect(r.status == 1)
         #expect(r.out.isEmpty)
-        #expect(r.err == """
-            bad.cts:3:23: error: unknown unit 'nosuch'
-                cadre add c1 "X" unit=nosuch rank=staff category=leading
-                                      ^~~~~~
+        #expect(
+            r.err == """
+                bad.cts:3:23: error: unknown unit 'nosuch'
+                    cadre add c1 "X" unit=nosuch rank=staff category=leading
+                                          ^~~~~~
 
-            """)
+                """)
         #expect(try dir.bytes("F.ctsdb") == before)
         #expect(try dir.count("units", in: "F.ctsdb") == "count\n3\n")
         let names = try dir.cts("--read-only", "-s", "F.ctsdb", "-c", "list units where id = nj columns name as csv")
@@ -285,8 +301,9 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        let r = try dir.cts("-s", "F.ctsdb", "-c", "unit add b1 \"B1\" kind=locality level=city",
-                            "-c", "assert count(units) = 99 \"not so many\"")
+        let r = try dir.cts(
+            "-s", "F.ctsdb", "-c", "unit add b1 \"B1\" kind=locality level=city",
+            "-c", "assert count(units) = 99 \"not so many\"")
         #expect(r.status == 1, "\(r)")
         #expect(r.err.hasPrefix("<command-line 2>:1:8: error: assertion failed: not so many\n"), "\(r)")
         #expect(try dir.bytes("F.ctsdb") == before)
@@ -297,7 +314,9 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         try dir.copy(dir.path("F.ctsdb"), to: "G.ctsdb")
-        try dir.write("middle.cts", """
+        try dir.write(
+            "middle.cts",
+            """
             unit add b1 "B1" kind=locality level=city
             cadre add c1 "X" unit=nosuch rank=staff category=leading
             unit add b2 "B2" kind=locality level=city
@@ -306,25 +325,30 @@ enum GeneratedSession {
         let r = try dir.cts("--keep-going", "-s", "F.ctsdb", "middle.cts")
         #expect(r.status == 1)
         #expect(r.out.isEmpty)
-        #expect(r.err == """
-            middle.cts:2:23: error: unknown unit 'nosuch'
-                cadre add c1 "X" unit=nosuch rank=staff category=leading
-                                      ^~~~~~
-            cts: wrote the 2 changing commands that succeeded to F.ctsdb; the ones that failed changed nothing
+        #expect(
+            r.err == """
+                middle.cts:2:23: error: unknown unit 'nosuch'
+                    cadre add c1 "X" unit=nosuch rank=staff category=leading
+                                          ^~~~~~
+                cts: wrote the 2 changing commands that succeeded to F.ctsdb; the ones that failed changed nothing
 
-            """)
+                """)
         #expect(try dir.count("units", in: "F.ctsdb") == "count\n5\n")
         #expect(try dir.count("cadres", in: "F.ctsdb") == "count\n0\n")
 
-        try dir.write("last.cts", """
+        try dir.write(
+            "last.cts",
+            """
             unit add b1 "B1" kind=locality level=city
             frobnicate b1
 
             """)
         let last = try dir.cts("--keep-going", "-s", "G.ctsdb", "last.cts")
         #expect(last.status == 1)
-        #expect(last.err.hasSuffix("cts: wrote the 1 changing command that succeeded to G.ctsdb; "
-                                   + "the ones that failed changed nothing\n"), "\(last)")
+        #expect(
+            last.err.hasSuffix(
+                "cts: wrote the 1 changing command that succeeded to G.ctsdb; "
+                    + "the ones that failed changed nothing\n"), "\(last)")
         #expect(try dir.count("units", in: "G.ctsdb") == "count\n4\n")
     }
 
@@ -332,10 +356,13 @@ enum GeneratedSession {
 
     /// Runs `cts -s NAME -c "count units"` on a file that must be refused; checks exit 3, the
     /// message, and that the file is byte for byte as it was.
-    func expectRefused(_ dir: SessionScratch, _ name: String, _ message: String, readOnly: String? = nil,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ dir: SessionScratch, _ name: String, _ message: String, readOnly: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         var isDirectory: ObjCBool = false
-        let isFile = FileManager.default.fileExists(atPath: dir.path(name), isDirectory: &isDirectory) && !isDirectory.boolValue
+        let isFile =
+            FileManager.default.fileExists(atPath: dir.path(name), isDirectory: &isDirectory) && !isDirectory.boolValue
         let before = isFile ? try dir.bytes(name) : nil
         for (arguments, message) in [(["-s", name], message), (["--read-only", "-s", name], readOnly ?? message)] {
             let r = try dir.cts(arguments + ["-c", "count units"])
@@ -358,8 +385,9 @@ enum GeneratedSession {
 
     @Test func aMissingDirectory() throws {
         let dir = try SessionScratch()
-        try expectRefused(dir, "nodir/F.ctsdb", "cannot create nodir/F.ctsdb: the directory nodir does not exist",
-                          readOnly: "cannot open nodir/F.ctsdb: the directory nodir does not exist")
+        try expectRefused(
+            dir, "nodir/F.ctsdb", "cannot create nodir/F.ctsdb: the directory nodir does not exist",
+            readOnly: "cannot open nodir/F.ctsdb: the directory nodir does not exist")
         #expect(!dir.exists("nodir"))
     }
 
@@ -384,7 +412,8 @@ enum GeneratedSession {
         #expect(made.status == 0, "\(made)")
         let whole = try dir.bytes("whole.ctsdb")
         try dir.write("cut.ctsdb", data: whole.prefix(1000))
-        try expectRefused(dir, "cut.ctsdb", "cut.ctsdb is damaged: it is truncated (1000 bytes, expected \(whole.count))")
+        try expectRefused(
+            dir, "cut.ctsdb", "cut.ctsdb is damaged: it is truncated (1000 bytes, expected \(whole.count))")
     }
 
     @Test func anSQLiteFileOfAnotherProgram() throws {
@@ -397,7 +426,8 @@ enum GeneratedSession {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
         } else {
-            try dir.python("""
+            try dir.python(
+                """
                 import sqlite3
                 con = sqlite3.connect("other.db")
                 con.execute("CREATE TABLE unit (id TEXT)"); con.execute("INSERT INTO unit VALUES ('js')")
@@ -412,7 +442,8 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "new.ctsdb", "setup.cts")
         let applicationID = try dir.sqliteValue("new.ctsdb", "PRAGMA application_id")
-        try dir.python("""
+        try dir.python(
+            """
             import sqlite3
             con = sqlite3.connect("new.ctsdb")
             con.execute("PRAGMA user_version = 99")
@@ -421,8 +452,9 @@ enum GeneratedSession {
         #expect(try dir.sqliteValue("new.ctsdb", "PRAGMA user_version") == "99")
         #expect(try dir.sqliteValue("new.ctsdb", "PRAGMA application_id") == applicationID)
         #expect(applicationID == "1129599812")
-        try expectRefused(dir, "new.ctsdb",
-                          "new.ctsdb has session format 99, but this cts reads formats up to 3; open it with a newer cts")
+        try expectRefused(
+            dir, "new.ctsdb",
+            "new.ctsdb has session format 99, but this cts reads formats up to 3; open it with a newer cts")
         // `open` of it from a running session is refused the same way, and the session goes on.
         let r = try dir.cts("-c", "open \"new.ctsdb\"")
         #expect(r.status == 3, "\(r)")
@@ -440,19 +472,24 @@ enum GeneratedSession {
         try dir.write("notes.txt", "hello, world\n")
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "new.ctsdb", "setup.cts")
-        try dir.python("""
+        try dir.python(
+            """
             import sqlite3
             con = sqlite3.connect("new.ctsdb"); con.execute("PRAGMA user_version = 4"); con.commit(); con.close()
             """)
         let notes = try dir.bytes("notes.txt"), newer = try dir.bytes("new.ctsdb")
         let r = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "save \"notes.txt\"")
         #expect(r.status == 3)
-        #expect(r.err.hasPrefix("<command-line 2>:1:6: error: notes.txt is not a cts session file (not an SQLite database); "
-                                + "it was not overwritten\n"), "\(r)")
+        #expect(
+            r.err.hasPrefix(
+                "<command-line 2>:1:6: error: notes.txt is not a cts session file (not an SQLite database); "
+                    + "it was not overwritten\n"), "\(r)")
         let s = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "save \"new.ctsdb\"")
         #expect(s.status == 3)
-        #expect(s.err.hasPrefix("<command-line 2>:1:6: error: new.ctsdb has session format 4, but this cts reads formats "
-                                + "up to 3; open it with a newer cts; it was not overwritten\n"), "\(s)")
+        #expect(
+            s.err.hasPrefix(
+                "<command-line 2>:1:6: error: new.ctsdb has session format 4, but this cts reads formats "
+                    + "up to 3; open it with a newer cts; it was not overwritten\n"), "\(s)")
         #expect(try dir.bytes("notes.txt") == notes)
         #expect(try dir.bytes("new.ctsdb") == newer)
     }
@@ -475,14 +512,16 @@ enum GeneratedSession {
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
         let before = try dir.bytes("F.ctsdb")
-        let r = try dir.cts("-s", "F.ctsdb", "-c", "set autosave off", "-c", "unit add a \"A\" kind=locality level=city",
-                            "-c", "unit add b \"B\" kind=locality level=city")
+        let r = try dir.cts(
+            "-s", "F.ctsdb", "-c", "set autosave off", "-c", "unit add a \"A\" kind=locality level=city",
+            "-c", "unit add b \"B\" kind=locality level=city")
         #expect(r.status == 0 && r.out.isEmpty, "\(r)")
         #expect(r.err == "cts: 2 changes were not saved to F.ctsdb (autosave is off); use 'save' to keep them\n")
         #expect(try dir.bytes("F.ctsdb") == before)
         // With an explicit save they are kept.
-        let saved = try dir.cts("-s", "F.ctsdb", "-c", "set autosave off", "-c", "unit add a \"A\" kind=locality level=city",
-                                "-c", "save")
+        let saved = try dir.cts(
+            "-s", "F.ctsdb", "-c", "set autosave off", "-c", "unit add a \"A\" kind=locality level=city",
+            "-c", "save")
         #expect(saved.status == 0 && saved.err.isEmpty, "\(saved)")
         #expect(try dir.count("units", in: "F.ctsdb") == "count\n4\n")
     }
@@ -492,8 +531,9 @@ enum GeneratedSession {
         let dir = try SessionScratch()
         try dir.write("setup.cts", Self.units)
         try dir.cts("-s", "F.ctsdb", "setup.cts")
-        let r = try dir.cts("-s", "F.ctsdb", "-c", "unit add a \"A\" kind=locality level=city", "-c", "open \"F.ctsdb\"",
-                            "-c", "count units as csv")
+        let r = try dir.cts(
+            "-s", "F.ctsdb", "-c", "unit add a \"A\" kind=locality level=city", "-c", "open \"F.ctsdb\"",
+            "-c", "count units as csv")
         #expect(r.status == 0, "\(r)")
         #expect(r.out == "count\n4\n")
         #expect(r.err.isEmpty, "\(r)")
@@ -520,7 +560,10 @@ enum GeneratedSession {
         #expect(r.err.isEmpty)
         #expect(try dir.sqliteValue("old.ctsdb", "PRAGMA user_version") == "3")
         #expect(try dir.sqliteValue("old.ctsdb", "SELECT value FROM meta WHERE key = 'format_version'") == "3")
-        #expect(try dir.sqliteValue("old.ctsdb", "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)")
+        #expect(
+            try dir.sqliteValue(
+                "old.ctsdb", "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)"
+            )
                 == "v1-initial,v2-exemptions-last-saved,v3-course-day-hours")
         // The upgraded file takes the records of format 2 (exemptions).
         let exempt = try dir.cts("-s", "old.ctsdb", "-c", "exempt c1 from lead5y reason=\"upgraded ñ\"")

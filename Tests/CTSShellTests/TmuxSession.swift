@@ -24,12 +24,15 @@ final class TmuxSession {
 
     /// Starts cts with `arguments` in a 200x40 terminal.
     func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
-        var env = ["HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                   "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
+        var env = [
+            "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+        ]
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env -i PATH=/usr/bin:/bin \(exports) \(Self.quote(ctsBinary().path)) "
+        let command =
+            "env -i PATH=/usr/bin:/bin \(exports) \(Self.quote(ctsBinary().path)) "
             + arguments.map(Self.quote).joined(separator: " ")
         // The server must not inherit a pipe of ours, or reading our pipe would never end.
         try tmux(["new-session", "-d", "-x", "200", "-y", "40", command], capture: false)

@@ -15,32 +15,47 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "a text file", make: { write(Array("unit add js \"Jiangsu\"\n".utf8), to: $0) },
-             kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
-        Case(name: "random bytes", make: { path in
-            var generator = SystemRandomNumberGenerator()
-            write((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: path)
-        }, kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
-        Case(name: "a few bytes", make: { write([0x53, 0x51], to: $0) },
-             kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
-        Case(name: "a truncated session", make: { path in
-            let full = path + ".full"
-            try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
-            write(Array(bytes(full).prefix(1000)), to: path)
-            try FileManager.default.removeItem(atPath: full)
-        }, kind: .corrupt, message: "FILE is damaged: it is truncated (1000 bytes, expected "),
-        Case(name: "a session cut at a page boundary", make: { path in
-            let full = path + ".full"
-            try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
-            write(Array(bytes(full).prefix(8192)), to: path)
-            try FileManager.default.removeItem(atPath: full)
-        }, kind: .corrupt, message: "FILE is damaged: it is truncated (8192 bytes, expected "),
-        Case(name: "an SQLite file of another program", make: { path in
-            _ = try sqlite(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');")
-        }, kind: .notASession, message: "FILE is an SQLite database but not a cts session file"),
-        Case(name: "an SQLite file with cts-like tables but no magic", make: { path in
-            _ = try sqlite(path, "CREATE TABLE unit (slot INTEGER PRIMARY KEY, id TEXT); PRAGMA user_version = 2;")
-        }, kind: .notASession, message: "FILE is an SQLite database but not a cts session file"),
+        Case(
+            name: "a text file", make: { write(Array("unit add js \"Jiangsu\"\n".utf8), to: $0) },
+            kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
+        Case(
+            name: "random bytes",
+            make: { path in
+                var generator = SystemRandomNumberGenerator()
+                write((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: path)
+            }, kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
+        Case(
+            name: "a few bytes", make: { write([0x53, 0x51], to: $0) },
+            kind: .notSQLite, message: "FILE is not a cts session file (not an SQLite database)"),
+        Case(
+            name: "a truncated session",
+            make: { path in
+                let full = path + ".full"
+                try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
+                write(Array(bytes(full).prefix(1000)), to: path)
+                try FileManager.default.removeItem(atPath: full)
+            }, kind: .corrupt, message: "FILE is damaged: it is truncated (1000 bytes, expected "),
+        Case(
+            name: "a session cut at a page boundary",
+            make: { path in
+                let full = path + ".full"
+                try SQLiteBackend.save(try SessionBuilder.province().session, to: full)
+                write(Array(bytes(full).prefix(8192)), to: path)
+                try FileManager.default.removeItem(atPath: full)
+            }, kind: .corrupt, message: "FILE is damaged: it is truncated (8192 bytes, expected "),
+        Case(
+            name: "an SQLite file of another program",
+            make: { path in
+                _ = try sqlite(
+                    path,
+                    "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');"
+                )
+            }, kind: .notASession, message: "FILE is an SQLite database but not a cts session file"),
+        Case(
+            name: "an SQLite file with cts-like tables but no magic",
+            make: { path in
+                _ = try sqlite(path, "CREATE TABLE unit (slot INTEGER PRIMARY KEY, id TEXT); PRAGMA user_version = 2;")
+            }, kind: .notASession, message: "FILE is an SQLite database but not a cts session file"),
     ]
 
     @Test(arguments: cases)
@@ -146,17 +161,27 @@ import Testing
         let path = dir.file("edited.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         let edits = [
-            ("UPDATE cadre SET rank = 'general' WHERE id = 'c2'",
-             "\(path) is damaged: cadre 1, column rank has 'general', which is not a rank "
-             + "(staff, township, county, bureau, province, national)"),
-            ("UPDATE course SET \"start\" = '2009-02-30' WHERE id = 'k1'",
-             "\(path) is damaged: course 0, column start has '2009-02-30', which is not a date (YYYY-MM-DD)"),
-            ("PRAGMA foreign_keys = OFF; UPDATE enrollment SET cadre = 42 WHERE slot = 0",
-             "\(path) is damaged: enrollment 0, column cadre refers to slot 42, which holds no record"),
-            ("PRAGMA foreign_keys = OFF; UPDATE unit SET parent = 77 WHERE id = 'nj'",
-             "\(path) is damaged: unit 4, column parent refers to unit slot 77, which holds no unit"),
-            ("UPDATE rule SET kinds = 'off-job,cooking' WHERE id = 'lead5y'",
-             "\(path) is damaged: rule 0, column kinds has 'off-job,cooking', which is not a list of course kinds"),
+            (
+                "UPDATE cadre SET rank = 'general' WHERE id = 'c2'",
+                "\(path) is damaged: cadre 1, column rank has 'general', which is not a rank "
+                    + "(staff, township, county, bureau, province, national)"
+            ),
+            (
+                "UPDATE course SET \"start\" = '2009-02-30' WHERE id = 'k1'",
+                "\(path) is damaged: course 0, column start has '2009-02-30', which is not a date (YYYY-MM-DD)"
+            ),
+            (
+                "PRAGMA foreign_keys = OFF; UPDATE enrollment SET cadre = 42 WHERE slot = 0",
+                "\(path) is damaged: enrollment 0, column cadre refers to slot 42, which holds no record"
+            ),
+            (
+                "PRAGMA foreign_keys = OFF; UPDATE unit SET parent = 77 WHERE id = 'nj'",
+                "\(path) is damaged: unit 4, column parent refers to unit slot 77, which holds no unit"
+            ),
+            (
+                "UPDATE rule SET kinds = 'off-job,cooking' WHERE id = 'lead5y'",
+                "\(path) is damaged: rule 0, column kinds has 'off-job,cooking', which is not a list of course kinds"
+            ),
         ]
         let pristine = bytes(path)
         for (sql, message) in edits {

@@ -19,7 +19,8 @@ import Testing
         var journalMode = 0
         try queue.inDatabase { db in
             try db.inTransaction {
-                try db.execute(sql: "INSERT INTO unit (slot, id, name, kind, level) VALUES (0, 'a', 'A', 'locality', 'city')")
+                try db.execute(
+                    sql: "INSERT INTO unit (slot, id, name, kind, level) VALUES (0, 'a', 'A', 'locality', 'city')")
                 journalMode = mode(path + "-journal")
                 return .rollback
             }

@@ -27,8 +27,10 @@ let pythonLocker = """
         let first = try SQLiteBackend.open(path)
         #expect(mode(path + ".lock") == 0o600)
         #expect { _ = try SQLiteBackend.open(path) } throws: { error in
-            (error as! StoreError) == StoreError(.locked(pid: getpid()),
-                                                 "\(path) is already open in this cts (pid \(getpid()))")
+            (error as! StoreError)
+                == StoreError(
+                    .locked(pid: getpid()),
+                    "\(path) is already open in this cts (pid \(getpid()))")
         }
         #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
             (error as! StoreError).kind == .locked(pid: getpid())
@@ -52,8 +54,10 @@ let pythonLocker = """
         let child = try Child("/usr/bin/env", ["python3", "-c", pythonLocker, path + ".lock"])
         #expect(child.readLine() == "locked")
         #expect { _ = try SQLiteBackend.open(path) } throws: { error in
-            (error as! StoreError) == StoreError(.locked(pid: child.pid),
-                                                 "\(path) is in use by another cts (pid \(child.pid))")
+            (error as! StoreError)
+                == StoreError(
+                    .locked(pid: child.pid),
+                    "\(path) is in use by another cts (pid \(child.pid))")
         }
         #expect(bytes(path) == before)
         // --read-only still reads it.

@@ -12,30 +12,54 @@ import Testing
     static func fixtureSession() -> Session {
         let s = Session()
         s.restore(.unit(Unit(id: "js", name: "Jiangsu 江苏", kind: .locality, level: .province)), at: 0)
-        s.restore(.unit(Unit(id: "js.ps", name: "Party School — Escuela", kind: .institution, level: .province,
-                             parent: 0)), at: 1)
+        s.restore(
+            .unit(
+                Unit(
+                    id: "js.ps", name: "Party School — Escuela", kind: .institution, level: .province,
+                    parent: 0)), at: 1)
         s.restore(.unit(Unit(id: "nj", name: "Nanjing 南京", kind: .locality, level: .city, parent: 0)), at: 3)
-        s.restore(.cadre(Cadre(id: "c1", name: "Li Wei 李伟", unit: 3, rank: .county, category: .leading,
-                               born: 1966)), at: 0)
+        s.restore(
+            .cadre(
+                Cadre(
+                    id: "c1", name: "Li Wei 李伟", unit: 3, rank: .county, category: .leading,
+                    born: 1966)), at: 0)
         s.restore(.cadre(Cadre(id: "c2", name: "José Núñez 🙂", unit: 3, rank: .staff, category: .civilServant)), at: 1)
-        s.restore(.cadre(Cadre(id: "c4", name: "Wang Fang", unit: 0, rank: .bureau, category: .leading,
-                               status: .left)), at: 3)
-        s.restore(.course(Course(id: "k1", title: "Scientific Outlook", kind: .offJob, provider: 1,
-                                 start: day(2009, 3, 2), end: day(2009, 4, 24), hours: 300)), at: 0)
-        s.restore(.course(Course(id: "k2", title: "Finance", kind: .shortTerm, provider: 1, organizer: 0,
-                                 start: day(2009, 5, 11), end: day(2009, 5, 22), hours: 90, capacity: 30)), at: 1)
-        s.restore(.enrollment(Enrollment(cadre: 0, course: 0, status: .completed, hours: 300,
-                                         date: day(2009, 4, 24))), at: 0)
+        s.restore(
+            .cadre(
+                Cadre(
+                    id: "c4", name: "Wang Fang", unit: 0, rank: .bureau, category: .leading,
+                    status: .left)), at: 3)
+        s.restore(
+            .course(
+                Course(
+                    id: "k1", title: "Scientific Outlook", kind: .offJob, provider: 1,
+                    start: day(2009, 3, 2), end: day(2009, 4, 24), hours: 300)), at: 0)
+        s.restore(
+            .course(
+                Course(
+                    id: "k2", title: "Finance", kind: .shortTerm, provider: 1, organizer: 0,
+                    start: day(2009, 5, 11), end: day(2009, 5, 22), hours: 90, capacity: 30)), at: 1)
+        s.restore(
+            .enrollment(
+                Enrollment(
+                    cadre: 0, course: 0, status: .completed, hours: 300,
+                    date: day(2009, 4, 24))), at: 0)
         s.restore(.enrollment(Enrollment(cadre: 1, course: 0, status: .withdrawn)), at: 1)
         s.restore(.enrollment(Enrollment(cadre: 0, course: 1, status: .enrolled)), at: 3)
         s.restore(.enrollment(Enrollment(cadre: 3, course: 1, status: .absent)), at: 4)
-        s.restore(.rule(Rule(id: "lead5y", title: "550 hours in 5 years", condition: "category = leading",
-                             period: Period(years: 2008, 2012)!, hours: 550, kinds: [.offJob, .shortTerm])), at: 0)
+        s.restore(
+            .rule(
+                Rule(
+                    id: "lead5y", title: "550 hours in 5 years", condition: "category = leading",
+                    period: Period(years: 2008, 2012)!, hours: 550, kinds: [.offJob, .shortTerm])), at: 0)
         s.restore(.budget(Budget(unit: 3, year: 2009, funds: 1_200_000, revenue: 3.2e10)), at: 0)
         s.restore(.plan(Plan(unit: 3, year: 2009, participants: 40, hours: 90)), at: 0)
         s.restore(.inspection(Inspection(id: "i1", by: 0, unit: 3, date: day(2010, 5, 12), scope: "Files")), at: 0)
-        s.restore(.finding(Finding(id: "f1", inspection: 0, text: "Incomplete", severity: .medium,
-                                   due: day(2010, 8, 31), status: .resolved, resolved: day(2010, 8, 1))), at: 0)
+        s.restore(
+            .finding(
+                Finding(
+                    id: "f1", inspection: 0, text: "Incomplete", severity: .medium,
+                    due: day(2010, 8, 31), status: .resolved, resolved: day(2010, 8, 1))), at: 0)
         s.restore(.practice(Practice(id: "p1", unit: 3, text: "Evening classes", year: 2010, promoted: true)), at: 0)
         return s
     }
@@ -84,23 +108,26 @@ import Testing
         try store.write([changes])
         store.close()
 
-        #expect(try sqlite(path, """
-            PRAGMA user_version;
-            SELECT version, name FROM schema_migrations ORDER BY version;
-            SELECT key, value FROM meta WHERE key IN ('format_version', 'cts_version') ORDER BY key;
-            SELECT count(*) FROM meta WHERE key = 'last_saved';
-            SELECT reason FROM exemption;
-            """) == """
-            3
-            1|v1-initial
-            2|v2-exemptions-last-saved
-            3|v3-course-day-hours
-            cts_version|0.1.0
-            format_version|3
-            1
-            Abroad
+        #expect(
+            try sqlite(
+                path,
+                """
+                PRAGMA user_version;
+                SELECT version, name FROM schema_migrations ORDER BY version;
+                SELECT key, value FROM meta WHERE key IN ('format_version', 'cts_version') ORDER BY key;
+                SELECT count(*) FROM meta WHERE key = 'last_saved';
+                SELECT reason FROM exemption;
+                """) == """
+                    3
+                    1|v1-initial
+                    2|v2-exemptions-last-saved
+                    3|v3-course-day-hours
+                    cts_version|0.1.0
+                    format_version|3
+                    1
+                    Abroad
 
-            """)
+                    """)
         let reopened = try SQLiteBackend.open(path, create: false)
         defer { reopened.close() }
         #expect(try reopened.load().isExempt(cadre: 0, rule: 0))
@@ -165,7 +192,7 @@ import Testing
                 let e = error as! StoreError
                 return e.kind == .newerFormat(file: 4, supported: 3)
                     && e.message == "\(path) has session format 4, but this cts reads formats up to 3; "
-                    + "open it with a newer cts"
+                        + "open it with a newer cts"
             }
         }
         #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in

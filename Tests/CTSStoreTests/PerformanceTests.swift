@@ -22,7 +22,9 @@ import Testing
             String(format: "%.0f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
         }
 
-        let (built, buildTime) = try time { try SessionBuilder.large(units: 500, cadres: cadres, enrollments: enrollments) }
+        let (built, buildTime) = try time {
+            try SessionBuilder.large(units: 500, cadres: cadres, enrollments: enrollments)
+        }
         let session = built.session
         let rows = session.count(.unit) + session.count(.cadre) + session.count(.course) + session.count(.enrollment)
 
@@ -63,7 +65,8 @@ import Testing
             try store.write([ChangeSet(one.changes.reversed().map(\.inverse))])
         }
 
-        print("""
+        print(
+            """
             store bench (\(cadres) cadres, \(enrollments) enrollments, \(rows) rows, file \(size / 1_048_576) MB):
               build in memory (Session.add/append)    \(ms(buildTime))
               save (atomic, new file)                 \(ms(saveTime))

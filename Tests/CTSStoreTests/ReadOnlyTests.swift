@@ -38,8 +38,11 @@ import Testing
             for b in 0..<batches {
                 var changes = ChangeSet()
                 for i in 0..<batch {
-                    session.append(.cadre(Cadre(id: "c\(b)-\(i)", name: "C", unit: 0, rank: .staff,
-                                                category: .technical)), to: &changes)
+                    session.append(
+                        .cadre(
+                            Cadre(
+                                id: "c\(b)-\(i)", name: "C", unit: 0, rank: .staff,
+                                category: .technical)), to: &changes)
                 }
                 try! writer.write([changes])
             }

@@ -33,7 +33,9 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("fields.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
-        let rows = try sqlite(path, """
+        let rows = try sqlite(
+            path,
+            """
             SELECT c.id, c.name, u.id, c.rank, c.category, quote(c.born), c.status FROM cadre c
             JOIN unit u ON u.slot = c.unit ORDER BY c.slot;
             SELECT id, "for", period_first, period_last, period_years, hours, quote(kinds) FROM rule ORDER BY slot;
@@ -42,29 +44,30 @@ import Testing
             SELECT id, promoted FROM practice ORDER BY slot;
             SELECT kind, quote(organizer), "start", "end", quote(capacity) FROM course ORDER BY slot;
             """)
-        #expect(rows == """
-            c1|Li Wei 李伟|nj.fin|county|leading|1966|active
-            c2|Wang Fang|nj.fin|staff|civil-servant|NULL|active
-            c3|Zhang Min – 张敏|js.org|bureau|leading|NULL|active
-            c4|José Núñez 🙂|lg|national|grassroots|1950|left
-            c5|Enterprise one|nj|township|enterprise|NULL|active
-            lead5y|category = leading and rank >= county|2008-01-01|2012-12-31|1|550.0|'off-job,rotation,short-term'
-            yearly|status = active|2009-01-01|2009-12-31|1|90.0|NULL
-            h1|rank >= bureau|2009-01-01|2009-06-30|0|10.0|''
-            completed|300.0|'2009-04-24'
-            completed|150.5|'2009-04-20'
-            absent|NULL|NULL
-            withdrawn|NULL|NULL
-            enrolled|NULL|NULL
-            f1|open|NULL
-            f2|resolved|'2010-09-01'
-            p1|1
-            p2|0
-            off-job|NULL|2009-03-02|2009-04-24|NULL
-            short-term|1|2009-05-11|2009-05-22|30
-            lecture|NULL|2010-06-01|2010-06-01|NULL
+        #expect(
+            rows == """
+                c1|Li Wei 李伟|nj.fin|county|leading|1966|active
+                c2|Wang Fang|nj.fin|staff|civil-servant|NULL|active
+                c3|Zhang Min – 张敏|js.org|bureau|leading|NULL|active
+                c4|José Núñez 🙂|lg|national|grassroots|1950|left
+                c5|Enterprise one|nj|township|enterprise|NULL|active
+                lead5y|category = leading and rank >= county|2008-01-01|2012-12-31|1|550.0|'off-job,rotation,short-term'
+                yearly|status = active|2009-01-01|2009-12-31|1|90.0|NULL
+                h1|rank >= bureau|2009-01-01|2009-06-30|0|10.0|''
+                completed|300.0|'2009-04-24'
+                completed|150.5|'2009-04-20'
+                absent|NULL|NULL
+                withdrawn|NULL|NULL
+                enrolled|NULL|NULL
+                f1|open|NULL
+                f2|resolved|'2010-09-01'
+                p1|1
+                p2|0
+                off-job|NULL|2009-03-02|2009-04-24|NULL
+                short-term|1|2009-05-11|2009-05-22|30
+                lecture|NULL|2010-06-01|2010-06-01|NULL
 
-            """)
+                """)
     }
 
     @Test func writtenChangeSetsLoadBackEqual() throws {
@@ -185,8 +188,13 @@ import Testing
         var duplicate = ChangeSet()
         for i in 0..<BulkLoad.threshold {
             let id = i == BulkLoad.threshold - 1 ? "c0" : "new\(i)"
-            duplicate.changes.append(.insert(slot: 15_000 + i, .cadre(Cadre(id: id, name: "N", unit: 0, rank: .staff,
-                                                                          category: .technical))))
+            duplicate.changes.append(
+                .insert(
+                    slot: 15_000 + i,
+                    .cadre(
+                        Cadre(
+                            id: id, name: "N", unit: 0, rank: .staff,
+                            category: .technical))))
         }
         #expect { try store.write([duplicate]) } throws: { error in
             (error as! StoreError).message.contains("UNIQUE constraint failed")

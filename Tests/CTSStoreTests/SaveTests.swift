@@ -17,7 +17,11 @@ import Testing
         defer { store.close() }
         expectSameSession(second, try store.load())
         #expect(try sqlite(path, "SELECT value FROM meta WHERE key = 'cts_version'") == "0.1.0\n")
-        #expect(try sqlite(path, "SELECT count(*) FROM meta WHERE key IN ('created', 'last_saved') AND value LIKE '____-__-__T__:__:__Z'") == "2\n")
+        #expect(
+            try sqlite(
+                path,
+                "SELECT count(*) FROM meta WHERE key IN ('created', 'last_saved') AND value LIKE '____-__-__T__:__:__Z'"
+            ) == "2\n")
     }
 
     @Test func theTemporaryFileSitsBesideTheTarget() {
@@ -49,7 +53,9 @@ import Testing
         child.process.waitUntilExit()
         #expect(FileSystem.hasHotJournal(path))
         let readOnly = #expect(throws: StoreError.self) { _ = try SQLiteBackend.openReadOnly(path) }
-        #expect(readOnly?.message.contains("open it once without --read-only") == true, "\(readOnly?.message ?? "-") \(readOnly?.resultCode ?? 0)")
+        #expect(
+            readOnly?.message.contains("open it once without --read-only") == true,
+            "\(readOnly?.message ?? "-") \(readOnly?.resultCode ?? 0)")
         // Opening it rolls the journal back: the session is the one saved.
         let store = try SQLiteBackend.open(path, create: false)
         expectSameSession(built.session, try store.load())

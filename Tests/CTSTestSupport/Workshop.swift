@@ -68,9 +68,10 @@ public enum Workshop {
         """#
 
     /// The whole script, byte for byte as `examples/workshop.cts` holds it.
-    public static let script = "#!/usr/bin/env cts\n# A small province, set up for a workshop.\n"
+    public static let script =
+        "#!/usr/bin/env cts\n# A small province, set up for a workshop.\n"
         + [units, cadres, courses, rules, enrollments, asserts, budgetsAndInspections, queries]
-            .joined(separator: "\n\n") + "\n"
+        .joined(separator: "\n\n") + "\n"
 
     /// The script up to its queries and reports, without its asserts: every record and setting.
     public static let setup = [units, cadres, courses, rules, enrollments, budgetsAndInspections]

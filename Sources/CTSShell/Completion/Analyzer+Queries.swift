@@ -34,10 +34,12 @@ extension Analyzer {
                 i += 1
                 continue
             }
-            let scanner = ExpressionScanner(view, from: i, .init(
-                scope: .kind(kind), condition: word == Grammar.whereKeyword,
-                commaList: word == "sort" || word == "columns",
-                postfix: word == "sort" ? Grammar.sortDirections : []))
+            let scanner = ExpressionScanner(
+                view, from: i,
+                .init(
+                    scope: .kind(kind), condition: word == Grammar.whereKeyword,
+                    commaList: word == "sort" || word == "columns",
+                    postfix: word == "sort" ? Grammar.sortDirections : []))
             switch scanner.run() {
             case .end(var e, let operandEnd):
                 if operandEnd { e.add(follow()) }

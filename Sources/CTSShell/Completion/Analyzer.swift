@@ -95,8 +95,9 @@ struct Analyzer {
         }
 
         let next = nextSlot(slots, positionals)
-        let options = Expectation.words(spec.options.filter { !given.contains($0.key) }.map { $0.key + "=" },
-                                        appendSpace: false)
+        let options = Expectation.words(
+            spec.options.filter { !given.contains($0.key) }.map { $0.key + "=" },
+            appendSpace: false)
         switch spec.action {
         case .setOption: return setting(next, positionals)
         case .help: return help(next, positionals)
@@ -163,7 +164,8 @@ struct Analyzer {
             return e
         }
         guard next == 1, let name = positionals.first?.first?.lowercased(),
-              let setting = CommandTable.settings.first(where: { $0.name == name }) else { return .none }
+            let setting = CommandTable.settings.first(where: { $0.name == name })
+        else { return .none }
         if case .choice = setting.values { return .values(of: setting.values) }
         return .none
     }

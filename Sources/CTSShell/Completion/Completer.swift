@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import CTSDomain
 import CTSInterpreter
@@ -40,8 +40,10 @@ public struct Completion: Equatable, Sendable {
     /// How many candidates matched before the limit was applied.
     public var totalCount: Int
 
-    public init(wordStart: Int, prefix: String, candidates: [CompletionCandidate], commonPrefix: String,
-                totalCount: Int? = nil) {
+    public init(
+        wordStart: Int, prefix: String, candidates: [CompletionCandidate], commonPrefix: String,
+        totalCount: Int? = nil
+    ) {
         self.wordStart = wordStart
         self.prefix = prefix
         self.candidates = candidates
@@ -170,7 +172,8 @@ public final class Completer {
 
         var common = total == 0 ? prefix : Self.commonPrefix(of: unique.map(\.text) + ends)
         if common.count < prefix.count { common = prefix }  // matches that differ only in case
-        return Completion(wordStart: partial.start, prefix: prefix, candidates: all, commonPrefix: common, totalCount: total)
+        return Completion(
+            wordStart: partial.start, prefix: prefix, candidates: all, commonPrefix: common, totalCount: total)
     }
 
     /// Brings the id indexes up to date now, so that no TAB pays for building one: the shell

@@ -124,10 +124,12 @@ struct CompletionContext {
         let rawExpectation = Analyzer(view: TokenView(tokens: Array(before), bytes: bytes)).analyze()
         if rawExpectation.files {
             if quoteOpen {
-                partial = Partial(kind: .quoted, start: rawStart + 1,
-                                  text: String(decoding: bytes[(rawStart + 1)..<end], as: UTF8.self))
+                partial = Partial(
+                    kind: .quoted, start: rawStart + 1,
+                    text: String(decoding: bytes[(rawStart + 1)..<end], as: UTF8.self))
             } else {
-                partial = Partial(kind: .path, start: rawStart, text: String(decoding: bytes[rawStart..<end], as: UTF8.self))
+                partial = Partial(
+                    kind: .path, start: rawStart, text: String(decoding: bytes[rawStart..<end], as: UTF8.self))
             }
             expectation = .files
             return

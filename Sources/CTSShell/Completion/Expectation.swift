@@ -152,7 +152,9 @@ struct Expectation: Equatable {
             var base = ""
             let parts = prefix.split(separator: ".", omittingEmptySubsequences: false)
             for part in parts.dropLast() {
-                guard let field = kind.field(named: part.lowercased()), case .ref(let target) = field.type else { return [] }
+                guard let field = kind.field(named: part.lowercased()), case .ref(let target) = field.type else {
+                    return []
+                }
                 kind = target
                 base += part + "."
             }

@@ -177,7 +177,9 @@ struct ExpressionScanner {
                     }
                     if v.isSymbol(j + 1, "(") {
                         if let function = AggregateFunction(rawValue: word) {
-                            push(.aggregate(function, function == .count ? .collection : .expression), scope: nil, condition: false)
+                            push(
+                                .aggregate(function, function == .count ? .collection : .expression), scope: nil,
+                                condition: false)
                         } else {
                             push(.call(word), scope: scope, condition: false)
                         }
@@ -193,7 +195,9 @@ struct ExpressionScanner {
                     break
                 case .symbol(")"):
                     // `f()`: a call without arguments.
-                    guard let top = frames.last, case .call = top.kind, st.fresh, top.argument == 0 else { return .invalid }
+                    guard let top = frames.last, case .call = top.kind, st.fresh, top.argument == 0 else {
+                        return .invalid
+                    }
                     pop()
                 default:
                     return .invalid
@@ -292,7 +296,8 @@ struct ExpressionScanner {
                 if !st.arithmetic, let values = values(of: st.left, scope) { return values }
             case .none:
                 if let top, case .call(let name) = top.kind, top.argument == 0, st.fresh,
-                   Expectation.ruleFunctions.contains(name) {
+                    Expectation.ruleFunctions.contains(name)
+                {
                     return .ids(.rule)
                 }
             }
