@@ -22,14 +22,19 @@ ensure_deps() {
     echo "error: swift not found on PATH nor in /opt/swift/usr/bin; install Swift 6.3" >&2
     exit 1
   fi
+  ensure_packages "${CTS_DEPS[@]}"
+}
 
+# Installs whichever of the named Debian packages is missing (scripts/bench adds sqlite3
+# and time). Silent when nothing is missing; exits 1 when it cannot fix what is.
+ensure_packages() {
   # Not Debian (a macOS checkout, say): nothing we can check or install.
   command -v dpkg-query >/dev/null 2>&1 || return 0
 
   local installed missing=() pkg
-  installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${CTS_DEPS[@]}" 2>/dev/null |
+  installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "$@" 2>/dev/null |
     awk '$2 == "ii" { print $1 }' || true)
-  for pkg in "${CTS_DEPS[@]}"; do
+  for pkg in "$@"; do
     grep -qx -- "$pkg" <<<"$installed" || missing+=("$pkg")
   done
   ((${#missing[@]})) || return 0
