@@ -10,3 +10,7 @@ public struct DomainError: Error, Hashable, Sendable {
         self.field = field
     }
 }
+
+extension DomainError: Problem {
+    public var phase: Phase { .domain }
+}

@@ -98,9 +98,7 @@ public struct CSVImporter {
     public mutating func run(_ reader: inout CSVReader, progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
         do {
             guard let header = try reader.next() else {
-                throw CSVImportError(
-                    "the file is empty; its first line must name the columns: "
-                        + kind.fields.map(\.name).joined(separator: ","), line: 1, column: 1)
+                throw CSVImportError(CSVProblem.emptyFile(kind), line: 1, column: 1)
             }
             try readHeader(header)
             var errors: [CSVImportError] = []
@@ -152,18 +150,15 @@ public struct CSVImporter {
         for (i, cell) in row.fields.enumerated() {
             let name = Self.trimmed(cell.text).lowercased()
             if name.isEmpty {
-                throw error(
-                    "column \(i + 1) has no name; the columns of \(kind.plural) are "
-                        + names.joined(separator: ", "), at: cell, row)
+                throw error(CSVProblem.unnamedColumn(i + 1, kind), at: cell, row)
             }
             guard kind.field(named: name) != nil else {
-                let hint =
-                    Suggestion.closest(to: name, in: names).map { " (did you mean '\($0)'?)" }
-                    ?? "; the columns of \(kind.plural) are \(names.joined(separator: ", "))"
-                throw error("\(kind.plural) have no field '\(Self.trimmed(cell.text))'\(hint)", at: cell, row)
+                let suggestion = Suggestion.closest(to: name, in: names)
+                throw error(
+                    CSVProblem.noSuchColumn(kind, Self.trimmed(cell.text), suggestion: suggestion), at: cell, row)
             }
             if let first = columnOf[name] {
-                throw error("column '\(name)' is named twice (columns \(first + 1) and \(i + 1))", at: cell, row)
+                throw error(CSVProblem.columnNamedTwice(name, first: first + 1, second: i + 1), at: cell, row)
             }
             columnOf[name] = i
             columns.append(name)
@@ -173,7 +168,7 @@ public struct CSVImporter {
             && !Self.defaulted.contains("\(kind.singular).\(field.name)")
         {
             throw CSVImportError(
-                "there is no column '\(field.name)', which every \(kind.singular) needs",
+                CSVProblem.missingColumn(field.name, kind),
                 line: row.line, column: 1, width: row.text(ofLine: row.line)?.unicodeScalars.count ?? 1,
                 lineText: row.text(ofLine: row.line))
         }
@@ -187,12 +182,10 @@ public struct CSVImporter {
     /// Checks one row and adds its record (or sets it, for budgets and plans).
     public mutating func importRow(_ row: CSVRow) throws(CSVImportError) {
         guard row.fields.count == columns.count else {
-            let message =
-                "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") "
-                + "but the header names \(columns.count) column\(columns.count == 1 ? "" : "s")"
-            if row.fields.count > columns.count { throw error(message, at: row.fields[columns.count], row) }
+            let problem = CSVProblem.fieldCount(row.fields.count, columns: columns.count)
+            if row.fields.count > columns.count { throw error(problem, at: row.fields[columns.count], row) }
             throw CSVImportError(
-                message, line: row.endLine, column: row.endColumn,
+                problem, line: row.endLine, column: row.endColumn,
                 lineText: row.text(ofLine: row.endLine))
         }
         var values: [String: Value] = [:]
@@ -292,7 +285,7 @@ public struct CSVImporter {
             case .endOfFile: break scan
             case .endOfCommand:
                 throw DomainError("for must be one condition on one line, such as rank >= county", field: "for")
-            case .error(let message): throw DomainError("for: \(message)", field: "for")
+            case .error(let problem): throw DomainError("for: \(problem.message)", field: "for")
             case .variable(let name):
                 throw DomainError("for cannot use $\(name) here: variables are not kept with a rule", field: "for")
             case .symbol("("): depth += 1
@@ -321,17 +314,17 @@ public struct CSVImporter {
 
     // MARK: Errors
 
-    private func error(_ message: String, at cell: CSVField, _ row: CSVRow) -> CSVImportError {
+    private func error(_ problem: some Problem, at cell: CSVField, _ row: CSVRow) -> CSVImportError {
         CSVImportError(
-            message, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
+            problem, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
     }
 
     /// A domain error placed on the cell of its field, or the first cell of the row.
     private func error(_ e: DomainError, _ row: CSVRow) -> CSVImportError {
         if let field = e.field, let i = columnOf[field], i < row.fields.count {
-            return error(e.message, at: row.fields[i], row)
+            return error(e, at: row.fields[i], row)
         }
-        return error(e.message, at: row.fields[0], row)
+        return error(e, at: row.fields[0], row)
     }
 
     private static func trimmed(_ text: String) -> String {

@@ -378,7 +378,8 @@ func importFailure(
         let before = g.snapshot()
         #expect(
             throws: CSVImportError(
-                "unknown unit 'js.orgg' (did you mean 'js.org'?)", line: n + 1, column: 24, width: 7,
+                DomainError("unknown unit 'js.orgg' (did you mean 'js.org'?)", field: "unit"), line: n + 1,
+                column: 24, width: 7,
                 lineText: "x99999,\"Name 99999, 张\",js.orgg,staff,leading,1999")
         ) {
             try CSVImporter.run(.cadre, into: g.interpreter, chunks: source(failAt: n - 1))
