@@ -217,8 +217,7 @@ public struct CSVImporter {
                 let inspected = session.inspections[f.inspection]!.date
                 if date < inspected {
                     throw DomainError(
-                        "finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
-                        field: "resolved")
+                        .resolvedBeforeInspection(finding: f.id, date: date, inspected: inspected), field: "resolved")
                 }
             }
             try session.add(record, &changes)
@@ -238,38 +237,34 @@ public struct CSVImporter {
             let status = session.enrollments[slot]!.status
             throw DomainError(
                 status == .completed
-                    ? "cadre \(c.id) has already completed course \(k.id)"
-                    : "cadre \(c.id) is already \(status.rawValue) in course \(k.id)", field: "cadre")
+                    ? .alreadyCompleted(cadre: c.id, course: k.id)
+                    : .alreadyEnrolled(cadre: c.id, status: status, course: k.id), field: "cadre")
         }
         var result = Enrollment(cadre: cadre, course: course, status: e.status)
         if e.status == .completed {
             let credited = e.hours ?? k.hours
-            if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
+            if credited <= 0 { throw DomainError(.nonPositiveHours, field: "hours") }
             if credited > k.hours {
-                throw DomainError(
-                    "course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
-                    field: "hours")
+                throw DomainError(.creditOverCourse(course: k.id, worth: k.hours, credited: credited), field: "hours")
             }
             let day = e.date ?? k.end
             if day < k.start {
-                throw DomainError("completion date \(day) is before course \(k.id) starts (\(k.start))", field: "date")
+                throw DomainError(.completedBeforeStart(date: day, course: k.id, start: k.start), field: "date")
             }
             result.hours = credited
             result.date = day
         } else {
             if e.hours != nil {
-                throw DomainError(
-                    "only a completed enrollment has hours (this one is \(e.status.rawValue))", field: "hours")
+                throw DomainError(.hoursWhenNotCompleted(e.status), field: "hours")
             }
             if e.date != nil {
-                throw DomainError(
-                    "only a completed enrollment has a date (this one is \(e.status.rawValue))", field: "date")
+                throw DomainError(.dateWhenNotCompleted(e.status), field: "date")
             }
         }
         if e.status == .enrolled || e.status == .completed, let cap = k.capacity,
             session.activeEnrollments(course: course) >= cap
         {
-            throw DomainError("course \(k.id) is full (capacity \(cap))", field: "course")
+            throw DomainError(.courseFull(course: k.id, capacity: cap), field: "course")
         }
         return result
     }
@@ -284,29 +279,29 @@ public struct CSVImporter {
             switch token.kind {
             case .endOfFile: break scan
             case .endOfCommand:
-                throw DomainError("for must be one condition on one line, such as rank >= county", field: "for")
-            case .error(let problem): throw DomainError("for: \(problem.message)", field: "for")
+                throw DomainError(.conditionNotOneLine, field: "for")
+            case .error(let problem): throw DomainError(.badCondition(problem.message), field: "for")
             case .variable(let name):
-                throw DomainError("for cannot use $\(name) here: variables are not kept with a rule", field: "for")
+                throw DomainError(.conditionVariable(name), field: "for")
             case .symbol("("): depth += 1
             case .symbol(")"):
                 depth -= 1
-                if depth < 0 { throw DomainError("for has a ')' without its '('", field: "for") }
+                if depth < 0 { throw DomainError(.conditionUnmatchedClose, field: "for") }
             default: break
             }
         }
-        if depth > 0 { throw DomainError("for has a '(' that is never closed", field: "for") }
+        if depth > 0 { throw DomainError(.conditionUnclosed, field: "for") }
         let expression: Expr, source: String
         do {
             (expression, source) = try Parser.condition(text, fileID: 0)
         } catch {
-            throw DomainError("for: \(error.message)", field: "for")
+            throw DomainError(.badCondition(error.message), field: "for")
         }
         if let interpreter {
             do {
                 _ = try Binder(interpreter: interpreter, kind: .cadre).condition(expression)
             } catch {
-                throw DomainError("for: \(error.message)", field: "for")
+                throw DomainError(.badCondition(error.message), field: "for")
             }
         }
         return source
