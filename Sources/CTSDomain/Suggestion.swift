@@ -45,6 +45,11 @@ public enum Suggestion {
         return true
     }
 
+    /// ` (did you mean 'x'?)` for a suggestion already found, or an empty string.
+    public static func hint(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// `(did you mean 'x'?)` or an empty string.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         guard let match = closest(to: word, in: candidates) else { return "" }

@@ -58,7 +58,7 @@ extension Binder {
             }
         case "round":
             guard args.count == 1 || args.count == 2 else {
-                throw .error("round() takes a number and, optionally, how many decimals", at: range)
+                throw .error(BindProblem.roundArguments, at: range)
             }
             let x = try expect(try bind(args[0]), .number, "round()")
             let digits = args.count == 2 ? try expect(try bind(args[1]), .number, "round()") : nil
@@ -71,25 +71,20 @@ extension Binder {
                 return .number(n.rounded(places: places))
             }
         default:
-            let names = Functions.all.map(\.name)
-            throw .error(
-                "unknown function '\(name.value)'\(Suggestion.hint(for: name.value, in: names)); "
-                    + "functions are \(names.joined(separator: ", "))", at: name.range)
+            throw .error(BindProblem.unknownFunction(name.value, functions: Functions.all.map(\.name)), at: name.range)
         }
     }
 
     private func single(_ name: Located<String>, _ args: [Expr]) throws(Diagnostic) -> Bound {
         guard args.count == 1 else {
-            throw .error("\(name.value)() takes one argument, not \(args.count)", at: name.range)
+            throw .error(BindProblem.takesOneArgument(name.value, count: args.count), at: name.range)
         }
         return try bind(args[0])
     }
 
     private func requireCadre(_ name: Located<String>) throws(Diagnostic) {
         guard kind == .cadre else {
-            throw .error(
-                "\(name.value)() is about one cadre: use it in a condition over cadres "
-                    + "or as '\(name.value)(...) of cadre ID'", at: name.range)
+            throw .error(BindProblem.aboutOneCadre(name.value), at: name.range)
         }
     }
 
@@ -108,9 +103,7 @@ extension Binder {
             let rule = try resolve(.rule, id, arg.range)
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, rule: rule)) }
         default:
-            throw .error(
-                "hours() takes a year (2009), a period (2008..2012) or a rule id, not \(arg.type.description)",
-                at: arg.range)
+            throw .error(BindProblem.hoursArgument(found: arg.type.description), at: arg.range)
         }
     }
 
@@ -120,7 +113,7 @@ extension Binder {
         try requireCadre(name)
         let arg = try single(name, args)
         guard arg.type == .word, case .text(let id) = try arg.constantValue("the rule of \(name.value)()") else {
-            throw .error("\(name.value)() takes a rule id, not \(arg.type.description)", at: arg.range)
+            throw .error(BindProblem.takesRuleID(name.value, found: arg.type.description), at: arg.range)
         }
         let rule = try resolve(.rule, id, arg.range)
         let session = session
@@ -180,12 +173,11 @@ extension Binder {
         case .number(let n): idText = id.written ?? n.description
         case .variable(let v):
             guard let value = interpreter.variables[v] else {
-                throw .error("unknown variable $\(v); define it with 'let \(v) = ...'", at: id.range)
+                throw .error(BindProblem.unknownVariable(v, suggestion: nil), at: id.range)
             }
             idText = value.description
         default:
-            throw .error(
-                "expected \(withArticle(target.value.singular)) id after '\(target.value.singular)'", at: id.range)
+            throw .error(BindProblem.expectedID(target.value), at: id.range)
         }
         let slot = try resolve(target.value, idText, id.range)
         var result = Bound(

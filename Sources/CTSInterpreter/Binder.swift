@@ -47,29 +47,26 @@ struct Binder {
         switch bound.type {
         case .bool, .unknown: return bound
         case .word:
+            let word = bound.word ?? ""
             throw .error(
-                "'\(bound.word ?? "")' is not a field of \(kindPhrase) and not a condition"
-                    + fieldHint(bound.word ?? ""), at: bound.range)
+                BindProblem.notFieldNorCondition(word, of: kind, suggestion: fieldSuggestion(word)), at: bound.range)
         default:
-            throw .error(
-                "expected a condition such as rank >= county, found \(bound.type.description)", at: bound.range)
+            throw .error(BindProblem.expectedCondition(found: bound.type.description), at: bound.range)
         }
     }
 
-    private var kindPhrase: String { kind.map { withArticle($0.singular) } ?? "this command" }
-
-    private func fieldHint(_ word: String) -> String {
-        guard let kind else { return "" }
-        let names = kind.fields.map(\.name)
-        return Suggestion.hint(for: word, in: names)
+    /// The field of the records bound over closest to `word`, if any.
+    private func fieldSuggestion(_ word: String) -> String? {
+        guard let kind else { return nil }
+        return Suggestion.closest(to: word, in: kind.fields.map(\.name))
     }
 
     // MARK: - Words and variables
 
     private func bindVariable(_ name: String, _ range: SourceRange) throws(Diagnostic) -> Bound {
         guard let value = interpreter.variables[name] else {
-            let hint = Suggestion.hint(for: name, in: interpreter.variables.keys).replacingDollar()
-            throw .error("unknown variable $\(name)\(hint); define it with 'let \(name) = ...'", at: range)
+            let suggestion = Suggestion.closest(to: name, in: interpreter.variables.keys)
+            throw .error(BindProblem.unknownVariable(name, suggestion: suggestion), at: range)
         }
         switch value {
         case .text(let s):
@@ -121,9 +118,8 @@ struct Binder {
         var hop: (Int) -> Int? = { $0 }
         for (i, name) in path.enumerated() {
             guard let field = kind.field(named: name) else {
-                let names = kind.fields.map(\.name)
-                throw .error(
-                    "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: names))", at: range)
+                let suggestion = Suggestion.closest(to: name, in: kind.fields.map(\.name))
+                throw .error(BindProblem.noSuchField(kind, name, suggestion: suggestion), at: range)
             }
             let isLast = i == path.count - 1
             if case .ref(let target) = field.type {
@@ -143,7 +139,7 @@ struct Binder {
                 continue
             }
             guard isLast else {
-                throw .error("'\(name)' is not a reference, so '\(path[i + 1])' cannot follow it", at: range)
+                throw .error(BindProblem.notAReference(name, next: path[i + 1]), at: range)
             }
             if name == "id", kind.hasID {
                 // An id is a reference to the record itself: `id under js`, `id = c1` resolve ids.
@@ -197,7 +193,7 @@ struct Binder {
         case .contains:
             let a = try bind(l), b = try bind(r)
             guard a.type == .text || a.type == .unknown else {
-                throw .error("'contains' looks inside text, but this is \(a.type.description)", at: a.range)
+                throw .error(BindProblem.containsNeedsText(found: a.type.description), at: a.range)
             }
             let needle = try b.constantValue("the text after 'contains'").description.lowercased()
             return Bound(.bool, range) { slot in
@@ -242,10 +238,7 @@ struct Binder {
                 { l, r in
                     guard case .date(let d) = l, case .number(let k) = r else { return .null }
                     guard let days = k.integer, let date = d.adding(days: isAdd ? days : -days) else {
-                        throw Diagnostic.error(
-                            "\(d) \(isAdd ? "+" : "-") \(k) \(k == 1 ? "day" : "days") is not a date: "
-                                + (k.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999"),
-                            at: range)
+                        throw Diagnostic.error(RunProblem.notADate(d, isAdd ? "+" : "-", days: k), at: range)
                     }
                     return .date(date)
                 }
@@ -267,7 +260,7 @@ struct Binder {
                     result = p / q
                 }
                 guard result.isFinite else {
-                    throw Diagnostic.error("\(p) \(op.rawValue) \(q) is too large to be a number", at: range)
+                    throw Diagnostic.error(RunProblem.tooLarge(p, op.rawValue, q), at: range)
                 }
                 return .number(result)
             }
@@ -317,9 +310,7 @@ struct Binder {
 
     private func bindUnder(_ a: Bound, _ b: Bound, _ range: SourceRange) throws(Diagnostic) -> Bound {
         guard case .ref(.unit) = a.type, let slotOf = a.refSlot else {
-            throw .error(
-                "'under' needs a unit on its left (unit, parent, provider, ...), not \(a.type.description)",
-                at: a.range)
+            throw .error(BindProblem.underNeedsUnit(found: a.type.description), at: a.range)
         }
         let ancestor = try unitSlot(b)
         let session = session
@@ -333,14 +324,15 @@ struct Binder {
         if b.isConstant, case .ref(.unit) = b.type, let r = b.refSlot, let s = try? r(-1) { return s }
         if b.type == .number, let written = b.written { return try resolve(.unit, written, b.range) }  // `under 007`
         guard b.type == .word, let id = b.word else {
-            throw .error("expected a unit id after 'under', found \(b.type.description)", at: b.range)
+            throw .error(BindProblem.expectedUnitAfterUnder(found: b.type.description), at: b.range)
         }
         return try resolve(.unit, id, b.range)
     }
 
     func resolve(_ kind: EntityKind, _ id: String, _ range: SourceRange) throws(Diagnostic) -> Int {
         if let slot = session.slot(kind, id: id) { return slot }
-        throw .error("unknown \(kind.singular) '\(id)'\(session.suggestion(kind, near: id))", at: range)
+        let suggestion = session.ids(kind).flatMap { Suggestion.closest(to: id, in: $0) }
+        throw .error(BindProblem.unknownRecord(kind, id, suggestion: suggestion), at: range)
     }
 
     /// Reads a literal word (or variable text) as a value of the type on the other side.
@@ -356,10 +348,8 @@ struct Binder {
         switch type {
         case .enumeration(let vocabulary):
             guard let e = EnumValue(vocabulary, word: word) else {
-                let hint =
-                    Suggestion.closest(to: word, in: vocabulary.words).map { " (did you mean '\($0)'?)" }
-                    ?? "; expected one of \(vocabulary.words.joined(separator: ", "))"
-                throw .error("unknown \(vocabulary.rawValue) '\(word)'\(hint)", at: range)
+                let suggestion = Suggestion.closest(to: word, in: vocabulary.words)
+                throw .error(BindProblem.unknownEnumValue(vocabulary, word, suggestion: suggestion), at: range)
             }
             return .constant(.enumeration(e), type, range)
         case .ref(let kind):
@@ -369,20 +359,18 @@ struct Binder {
             return b
         case .number:
             if let n = Number(text: word), n.isFinite { return .constant(.number(n), .number, range) }
-            throw .error("expected a number, found '\(word)'", at: range)
+            throw .error(BindProblem.expectedNumber(found: word), at: range)
         case .date:
             if let d = Day(iso: word) { return .constant(.date(d), .date, range) }
-            throw .error("expected a date (YYYY-MM-DD), found '\(word)'", at: range)
+            throw .error(BindProblem.expectedDate(found: word), at: range)
         case .bool:
             switch word.lowercased() {
             case "yes", "true": return .constant(.bool(true), .bool, range)
             case "no", "false": return .constant(.bool(false), .bool, range)
-            default: throw .error("expected yes or no, found '\(word)'", at: range)
+            default: throw .error(BindProblem.expectedYesNo(found: word), at: range)
             }
         case .word where kind != nil:
-            throw .error(
-                "\(kind!.singular) has no field '\(word)'\(fieldHint(word))",
-                at: range)
+            throw .error(BindProblem.noSuchField(kind!, word, suggestion: fieldSuggestion(word)), at: range)
         default:
             return .constant(.text(word), .text, range)
         }
@@ -421,8 +409,7 @@ struct Binder {
     private func checkComparable(_ a: Bound, _ b: Bound, _ op: BinaryOperator) throws(Diagnostic) {
         let ordered = op != .equal && op != .notEqual
         if case .enumeration(let v) = a.type, ordered, !v.isOrdered {
-            throw .error(
-                "\(v.rawValue) values have no order; use = or != (or 'in (...)')", at: a.range.through(b.range))
+            throw .error(BindProblem.noOrder(v), at: a.range.through(b.range))
         }
         if a.type == .unknown || b.type == .unknown || a.type == .word || b.type == .word { return }
         let compatible: Bool
@@ -432,7 +419,7 @@ struct Binder {
         }
         if !compatible {
             throw .error(
-                "cannot compare \(a.type.description) with \(b.type.description)", at: a.range.through(b.range))
+                BindProblem.cannotCompare(a.type.description, b.type.description), at: a.range.through(b.range))
         }
     }
 
@@ -477,16 +464,6 @@ struct Binder {
     func expect(_ bound: Bound, _ type: StaticType, _ what: String) throws(Diagnostic) -> Bound {
         let b = try coerce(bound, to: type)
         if b.type == type || b.type == .unknown { return b }
-        throw .error("\(what) needs \(type.description), not \(b.type.description)", at: b.range)
-    }
-}
-
-extension String {
-    /// Suggestion hints name variables with their `$`.
-    fileprivate func replacingDollar() -> String {
-        guard let start = firstIndex(of: "'") else { return self }
-        var copy = self
-        copy.insert("$", at: copy.index(after: start))
-        return copy
+        throw .error(BindProblem.needsType(what, type.description, found: b.type.description), at: b.range)
     }
 }

@@ -63,14 +63,14 @@ struct Bound {
     /// The value of a constant expression, computed now; an error for one that varies by record.
     func constantValue(_ what: String) throws(Diagnostic) -> Value {
         guard isConstant else {
-            throw .error("\(what) must be a fixed value, not one that varies by record", at: range)
+            throw .error(BindProblem.notFixed(what), at: range)
         }
         do {
             return try evaluate(-1)
         } catch let d as Diagnostic {
             throw d
         } catch {
-            throw .error("\(error)", at: range)
+            throw .error(Unclassified("\(error)", phase: .running), at: range)
         }
     }
 }

@@ -98,9 +98,7 @@ public struct CSVImporter {
     public mutating func run(_ reader: inout CSVReader, progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
         do {
             guard let header = try reader.next() else {
-                throw CSVImportError(
-                    "the file is empty; its first line must name the columns: "
-                        + kind.fields.map(\.name).joined(separator: ","), line: 1, column: 1)
+                throw CSVImportError(CSVProblem.emptyFile(kind), line: 1, column: 1)
             }
             try readHeader(header)
             var errors: [CSVImportError] = []
@@ -152,18 +150,15 @@ public struct CSVImporter {
         for (i, cell) in row.fields.enumerated() {
             let name = Self.trimmed(cell.text).lowercased()
             if name.isEmpty {
-                throw error(
-                    "column \(i + 1) has no name; the columns of \(kind.plural) are "
-                        + names.joined(separator: ", "), at: cell, row)
+                throw error(CSVProblem.unnamedColumn(i + 1, kind), at: cell, row)
             }
             guard kind.field(named: name) != nil else {
-                let hint =
-                    Suggestion.closest(to: name, in: names).map { " (did you mean '\($0)'?)" }
-                    ?? "; the columns of \(kind.plural) are \(names.joined(separator: ", "))"
-                throw error("\(kind.plural) have no field '\(Self.trimmed(cell.text))'\(hint)", at: cell, row)
+                let suggestion = Suggestion.closest(to: name, in: names)
+                throw error(
+                    CSVProblem.noSuchColumn(kind, Self.trimmed(cell.text), suggestion: suggestion), at: cell, row)
             }
             if let first = columnOf[name] {
-                throw error("column '\(name)' is named twice (columns \(first + 1) and \(i + 1))", at: cell, row)
+                throw error(CSVProblem.columnNamedTwice(name, first: first + 1, second: i + 1), at: cell, row)
             }
             columnOf[name] = i
             columns.append(name)
@@ -173,7 +168,7 @@ public struct CSVImporter {
             && !Self.defaulted.contains("\(kind.singular).\(field.name)")
         {
             throw CSVImportError(
-                "there is no column '\(field.name)', which every \(kind.singular) needs",
+                CSVProblem.missingColumn(field.name, kind),
                 line: row.line, column: 1, width: row.text(ofLine: row.line)?.unicodeScalars.count ?? 1,
                 lineText: row.text(ofLine: row.line))
         }
@@ -187,12 +182,10 @@ public struct CSVImporter {
     /// Checks one row and adds its record (or sets it, for budgets and plans).
     public mutating func importRow(_ row: CSVRow) throws(CSVImportError) {
         guard row.fields.count == columns.count else {
-            let message =
-                "this row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s") "
-                + "but the header names \(columns.count) column\(columns.count == 1 ? "" : "s")"
-            if row.fields.count > columns.count { throw error(message, at: row.fields[columns.count], row) }
+            let problem = CSVProblem.fieldCount(row.fields.count, columns: columns.count)
+            if row.fields.count > columns.count { throw error(problem, at: row.fields[columns.count], row) }
             throw CSVImportError(
-                message, line: row.endLine, column: row.endColumn,
+                problem, line: row.endLine, column: row.endColumn,
                 lineText: row.text(ofLine: row.endLine))
         }
         var values: [String: Value] = [:]
@@ -224,8 +217,7 @@ public struct CSVImporter {
                 let inspected = session.inspections[f.inspection]!.date
                 if date < inspected {
                     throw DomainError(
-                        "finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
-                        field: "resolved")
+                        .resolvedBeforeInspection(finding: f.id, date: date, inspected: inspected), field: "resolved")
                 }
             }
             try session.add(record, &changes)
@@ -245,38 +237,34 @@ public struct CSVImporter {
             let status = session.enrollments[slot]!.status
             throw DomainError(
                 status == .completed
-                    ? "cadre \(c.id) has already completed course \(k.id)"
-                    : "cadre \(c.id) is already \(status.rawValue) in course \(k.id)", field: "cadre")
+                    ? .alreadyCompleted(cadre: c.id, course: k.id)
+                    : .alreadyEnrolled(cadre: c.id, status: status, course: k.id), field: "cadre")
         }
         var result = Enrollment(cadre: cadre, course: course, status: e.status)
         if e.status == .completed {
             let credited = e.hours ?? k.hours
-            if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
+            if credited <= 0 { throw DomainError(.nonPositiveHours, field: "hours") }
             if credited > k.hours {
-                throw DomainError(
-                    "course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
-                    field: "hours")
+                throw DomainError(.creditOverCourse(course: k.id, worth: k.hours, credited: credited), field: "hours")
             }
             let day = e.date ?? k.end
             if day < k.start {
-                throw DomainError("completion date \(day) is before course \(k.id) starts (\(k.start))", field: "date")
+                throw DomainError(.completedBeforeStart(date: day, course: k.id, start: k.start), field: "date")
             }
             result.hours = credited
             result.date = day
         } else {
             if e.hours != nil {
-                throw DomainError(
-                    "only a completed enrollment has hours (this one is \(e.status.rawValue))", field: "hours")
+                throw DomainError(.hoursWhenNotCompleted(e.status), field: "hours")
             }
             if e.date != nil {
-                throw DomainError(
-                    "only a completed enrollment has a date (this one is \(e.status.rawValue))", field: "date")
+                throw DomainError(.dateWhenNotCompleted(e.status), field: "date")
             }
         }
         if e.status == .enrolled || e.status == .completed, let cap = k.capacity,
             session.activeEnrollments(course: course) >= cap
         {
-            throw DomainError("course \(k.id) is full (capacity \(cap))", field: "course")
+            throw DomainError(.courseFull(course: k.id, capacity: cap), field: "course")
         }
         return result
     }
@@ -291,29 +279,29 @@ public struct CSVImporter {
             switch token.kind {
             case .endOfFile: break scan
             case .endOfCommand:
-                throw DomainError("for must be one condition on one line, such as rank >= county", field: "for")
-            case .error(let message): throw DomainError("for: \(message)", field: "for")
+                throw DomainError(.conditionNotOneLine, field: "for")
+            case .error(let problem): throw DomainError(.badCondition(problem.message), field: "for")
             case .variable(let name):
-                throw DomainError("for cannot use $\(name) here: variables are not kept with a rule", field: "for")
+                throw DomainError(.conditionVariable(name), field: "for")
             case .symbol("("): depth += 1
             case .symbol(")"):
                 depth -= 1
-                if depth < 0 { throw DomainError("for has a ')' without its '('", field: "for") }
+                if depth < 0 { throw DomainError(.conditionUnmatchedClose, field: "for") }
             default: break
             }
         }
-        if depth > 0 { throw DomainError("for has a '(' that is never closed", field: "for") }
+        if depth > 0 { throw DomainError(.conditionUnclosed, field: "for") }
         let expression: Expr, source: String
         do {
             (expression, source) = try Parser.condition(text, fileID: 0)
         } catch {
-            throw DomainError("for: \(error.message)", field: "for")
+            throw DomainError(.badCondition(error.message), field: "for")
         }
         if let interpreter {
             do {
                 _ = try Binder(interpreter: interpreter, kind: .cadre).condition(expression)
             } catch {
-                throw DomainError("for: \(error.message)", field: "for")
+                throw DomainError(.badCondition(error.message), field: "for")
             }
         }
         return source
@@ -321,17 +309,17 @@ public struct CSVImporter {
 
     // MARK: Errors
 
-    private func error(_ message: String, at cell: CSVField, _ row: CSVRow) -> CSVImportError {
+    private func error(_ problem: some Problem, at cell: CSVField, _ row: CSVRow) -> CSVImportError {
         CSVImportError(
-            message, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
+            problem, line: cell.line, column: cell.column, width: cell.width, lineText: row.text(ofLine: cell.line))
     }
 
     /// A domain error placed on the cell of its field, or the first cell of the row.
     private func error(_ e: DomainError, _ row: CSVRow) -> CSVImportError {
         if let field = e.field, let i = columnOf[field], i < row.fields.count {
-            return error(e.message, at: row.fields[i], row)
+            return error(e, at: row.fields[i], row)
         }
-        return error(e.message, at: row.fields[0], row)
+        return error(e, at: row.fields[0], row)
     }
 
     private static func trimmed(_ text: String) -> String {

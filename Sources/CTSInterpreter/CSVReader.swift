@@ -63,7 +63,8 @@ public struct CSVRow: Hashable, Sendable {
 /// A CSV file that cannot be imported: what is wrong and where (1-based line and column, the
 /// column counted in Unicode scalars as in every cts error).
 public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var message: String
+    /// What is wrong: a `CSVProblem`, or the `DomainError` of the row's record.
+    public var problem: any Problem
     public var line: Int
     public var column: Int
     /// Characters the error is about (at least 1), for the `^~~~` under the line.
@@ -75,16 +76,30 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
     /// Bad rows past those reported (see `CSVImporter.maxReportedErrors`).
     public var unshown = 0
 
-    public init(_ message: String, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
-        self.message = message
+    public init(_ problem: some Problem, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
+        self.problem = problem
         self.line = line
         self.column = column
         self.width = max(1, width)
         self.lineText = lineText
     }
 
+    /// The sentence users see, from the problem.
+    public var message: String { problem.message }
+
     /// `LINE:COLUMN: MESSAGE`.
     public var description: String { "\(line):\(column): \(message)" }
+
+    public static func == (a: CSVImportError, b: CSVImportError) -> Bool {
+        AnyHashable(a.problem) == AnyHashable(b.problem) && a.line == b.line && a.column == b.column
+            && a.width == b.width && a.lineText == b.lineText && a.more == b.more && a.unshown == b.unshown
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(AnyHashable(problem))
+        hasher.combine(line)
+        hasher.combine(column)
+    }
 
     /// The error as a ``Diagnostic`` on the file `fileName`, so the shell prints it like every
     /// other error (`people.csv:14:23: error: unknown unit 'js.orgg' ...`, the line, a caret).
@@ -113,7 +128,7 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         let offset = line - 1
         let start = SourceLocation(fileID: id, line: line, column: column, utf8Offset: offset)
         let end = SourceLocation(fileID: id, line: line, column: column + width, utf8Offset: offset)
-        return .error(message, at: SourceRange(start, end))
+        return .error(problem, at: SourceRange(start, end))
     }
 }
 
@@ -186,7 +201,7 @@ public struct CSVReader {
                 take(Byte.quote)
                 while true {
                     guard let b = try peek() else {
-                        throw syntax("this quoted field is never closed: a \" is missing", startLine, startColumn)
+                        throw syntax(.unclosedQuote, startLine, startColumn)
                     }
                     if b == Byte.quote {
                         take(b)
@@ -217,16 +232,12 @@ public struct CSVReader {
                     try checkRowSize()
                 }
                 if let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
-                    throw syntax(
-                        "unexpected text after the closing quote of a field; a field that is quoted "
-                            + "must be quoted as a whole, with its quotes doubled", line, column)
+                    throw syntax(.textAfterClosingQuote, line, column)
                 }
             } else {
                 while let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
                     if b == Byte.quote {
-                        throw syntax(
-                            "a quote inside a field that does not start with one; quote the whole field "
-                                + "and double the quote: \"a \"\"b\"\" c\"", line, column)
+                        throw syntax(.quoteInsideField, line, column)
                     }
                     take(b)
                     field.append(b)
@@ -240,9 +251,7 @@ public struct CSVReader {
             } else if let valid = String(validating: field, as: UTF8.self) {
                 text = valid
             } else {
-                throw syntax(
-                    "this field is not UTF-8 text; save the file as UTF-8", startLine, startColumn,
-                    width: width)
+                throw syntax(.notUTF8, startLine, startColumn, width: width)
             }
             fields.append(CSVField(text: text, line: startLine, column: startColumn, width: width, quoted: quoted))
             if try peek() == Byte.comma {
@@ -318,19 +327,18 @@ public struct CSVReader {
     private func checkRowSize() throws {
         guard raw.count > Self.maxRowBytes else { return }
         throw CSVImportError(
-            "this row is longer than 1 MiB (\(Self.maxRowBytes) bytes), the most a row may hold; "
-                + "is a quote never closed?", line: rowLine, column: 1,
+            CSVProblem.rowTooLong(maxBytes: Self.maxRowBytes), line: rowLine, column: 1,
             lineText: CSVRow(
                 line: rowLine, fields: [], endLine: line, endColumn: column,
                 source: String(decoding: raw.prefix(200), as: UTF8.self)
             ).text(ofLine: rowLine))
     }
 
-    private func syntax(_ message: String, _ line: Int, _ column: Int, width: Int = 1) -> CSVImportError {
+    private func syntax(_ problem: CSVProblem, _ line: Int, _ column: Int, width: Int = 1) -> CSVImportError {
         let partial = CSVRow(
             line: rowLine, fields: [], endLine: self.line, endColumn: self.column,
             source: String(decoding: raw, as: UTF8.self))
-        return CSVImportError(message, line: line, column: column, width: width, lineText: partial.text(ofLine: line))
+        return CSVImportError(problem, line: line, column: column, width: width, lineText: partial.text(ofLine: line))
     }
 
     private enum Byte {

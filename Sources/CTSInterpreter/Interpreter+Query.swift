@@ -27,9 +27,7 @@ extension Interpreter {
         var format = settings.format
         if let name = output.format {
             guard let named = OutputFormat(rawValue: name.value) else {
-                throw .error(
-                    "unknown format '\(name.value)'\(Suggestion.hint(for: name.value, in: Settings.formats)); "
-                        + "formats are \(Settings.formats.joined(separator: ", "))", at: name.range)
+                throw .error(RunProblem.unknownFormat(name.value, formats: Settings.formats), at: name.range)
             }
             format = named
         }
@@ -68,9 +66,9 @@ extension Interpreter {
                 let bound = try binder.bind(key.expression)
                 // A word that is no field would sort by a constant: say so instead.
                 if bound.type == .word {
-                    throw .error(
-                        "\(kind.singular) has no field '\(bound.word ?? "")'"
-                            + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                    let word = bound.word ?? ""
+                    let suggestion = Suggestion.closest(to: word, in: kind.fields.map(\.name))
+                    throw .error(BindProblem.noSuchField(kind, word, suggestion: suggestion), at: bound.range)
                 }
                 return (bound, key.descending)
             }
@@ -99,9 +97,9 @@ extension Interpreter {
             columns = try query.columns.map { column throws(Diagnostic) in
                 let bound = try binder.bind(column.expression)
                 if bound.type == .word {
-                    throw .error(
-                        "\(kind.singular) has no field '\(bound.word ?? "")'"
-                            + Suggestion.hint(for: bound.word ?? "", in: kind.fields.map(\.name)), at: bound.range)
+                    let word = bound.word ?? ""
+                    let suggestion = Suggestion.closest(to: word, in: kind.fields.map(\.name))
+                    throw .error(BindProblem.noSuchField(kind, word, suggestion: suggestion), at: bound.range)
                 }
                 return (column.header, bound)
             }
@@ -125,10 +123,9 @@ extension Interpreter {
         let group = try query.groupBy.map { (g) throws(Diagnostic) -> Bound in
             let bound = try binder.bind(g)
             if bound.type == .word {
-                throw .error(
-                    "\(query.collection.value.singular) has no field '\(bound.word ?? "")'"
-                        + Suggestion.hint(for: bound.word ?? "", in: query.collection.value.fields.map(\.name)),
-                    at: bound.range)
+                let kind = query.collection.value, word = bound.word ?? ""
+                let suggestion = Suggestion.closest(to: word, in: kind.fields.map(\.name))
+                throw .error(BindProblem.noSuchField(kind, word, suggestion: suggestion), at: bound.range)
             }
             return bound
         }

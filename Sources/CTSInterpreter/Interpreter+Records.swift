@@ -87,26 +87,22 @@ extension Interpreter {
             if let field = slot.field { result[field] = try fieldValue(field, arg) }
         }
         if let days = args.option("days"), let hours = args.option("hours") {
-            throw .error(
-                "give hours= or days=, not both", at: days.range.start < hours.range.start ? hours.range : days.range)
+            throw .error(RunProblem.hoursAndDays, at: days.range.start < hours.range.start ? hours.range : days.range)
         }
         for option in args.options {
             let key = option.key.value
             switch key {
             case "days":
                 guard case .number(let d) = try value(of: option.value) else {
-                    throw .error("days must be a number", at: option.value.range)
+                    throw .error(RunProblem.mustBeNumber("days"), at: option.value.range)
                 }
                 result["hours"] = .number(d * dayHours(for: command, args))
             case "for":
                 guard case .condition(let expression, let source) = option.value.kind else {
-                    throw .error(
-                        "for= takes a condition in parentheses, as in for=(rank >= county)", at: option.value.range)
+                    throw .error(RunProblem.forNeedsCondition, at: option.value.range)
                 }
                 if let variable = Self.firstVariable(in: expression) {
-                    throw .error(
-                        "a rule's condition is kept as written, so it cannot use $\(variable.value): "
-                            + "write the value itself", at: variable.range)
+                    throw .error(RunProblem.ruleConditionVariable(variable.value), at: variable.range)
                 }
                 _ = try Binder(interpreter: self, kind: .cadre).condition(expression)
                 result["for"] = .text(source)
@@ -116,7 +112,7 @@ extension Interpreter {
         }
         if case .add(let kind) = command.spec.action, kind == .course || kind == .rule, result["hours"] == nil {
             throw .error(
-                "'\(command.spec.name)' needs hours=N or days=N; usage: \(command.spec.usage)", at: command.nameRange)
+                RunProblem.needsHours(command: command.spec.name, usage: command.spec.usage), at: command.nameRange)
         }
         return result
     }
@@ -143,7 +139,8 @@ extension Interpreter {
         let found =
             kind == .budget ? session.budgetSlot(unit: unit, year: year) : session.planSlot(unit: unit, year: year)
         guard let found else {
-            throw .error("\(session.name(of: .unit, unit)) has no \(kind.singular) for \(year)", at: yearArg.range)
+            throw .error(
+                RunProblem.noRecordForYear(unit: session.name(of: .unit, unit), kind, year: year), at: yearArg.range)
         }
         return found
     }
@@ -174,7 +171,7 @@ extension Interpreter {
         case .text(let s):
             if let d = Day(iso: s) { return d }
             fallthrough
-        default: throw .error("\(key) must be a date written YYYY-MM-DD", at: option.value.range)
+        default: throw .error(RunProblem.dateOption(key), at: option.value.range)
         }
     }
 
@@ -189,9 +186,7 @@ extension Interpreter {
         switch name {
         case "day-hours":
             guard case .number(let n) = raw, n > 0, n <= 24, n.isExact else {
-                throw Diagnostic.error(
-                    "day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), "
-                        + "not '\(raw)'", at: valueArg.range)
+                throw Diagnostic.error(RunProblem.dayHoursSetting("\(raw)"), at: valueArg.range)
             }
             new.dayHours = n
         default:
@@ -199,9 +194,7 @@ extension Interpreter {
             case .date(let d): new.today = d
             case .text(let s) where s.lowercased() == "system": new.today = nil
             default:
-                throw Diagnostic.error(
-                    "today is a date such as 2010-12-01 (or 'system'), not '\(raw)'",
-                    at: valueArg.range)
+                throw Diagnostic.error(RunProblem.todaySetting("\(raw)"), at: valueArg.range)
             }
         }
         session.change(settings: new, in: &changes)
@@ -218,13 +211,13 @@ extension Interpreter {
         var hours: Number?
         if let option = args.option("hours") ?? args.option("days") {
             guard case .number(let n) = try value(of: option.value) else {
-                throw Diagnostic.error("\(option.key.value) must be a number", at: option.value.range)
+                throw Diagnostic.error(RunProblem.mustBeNumber(option.key.value), at: option.value.range)
             }
             // A day of this course is what a day meant when the course was entered.
             hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
         }
         if args.option("hours") != nil && args.option("days") != nil {
-            throw Diagnostic.error("give hours= or days=, not both", at: args.option("days")!.range)
+            throw Diagnostic.error(RunProblem.hoursAndDays, at: args.option("days")!.range)
         }
         let date = try dateOption(args, "date")
         var cadres: [(slot: Int, range: SourceRange)] = []
@@ -261,9 +254,9 @@ extension Interpreter {
                 if let field = error.field,
                     let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil)
                 {
-                    throw Diagnostic.error(error.message, at: option.value.range)
+                    throw Diagnostic.error(error, at: option.value.range)
                 }
-                throw Diagnostic.error(error.message, at: cadre.range)
+                throw Diagnostic.error(error, at: cadre.range)
             }
         }
         let done = cadres.count - skipped

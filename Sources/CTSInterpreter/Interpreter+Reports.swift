@@ -7,10 +7,10 @@ extension Interpreter {
         guard case .report(let report, let output) = command.body else { preconditionFailure() }
         let kind = report.kind.value
         if let by = report.groupBy, kind != .compliance {
-            throw Diagnostic.error("report \(kind.rawValue) does not take 'by'", at: by.range)
+            throw Diagnostic.error(RunProblem.reportTakesNoBy(kind), at: by.range)
         }
         if let under = report.under, !kind.takesUnder {
-            throw Diagnostic.error("report \(kind.rawValue) does not take 'under'", at: under.range)
+            throw Diagnostic.error(RunProblem.reportTakesNoUnder(kind), at: under.range)
         }
         let underSlot = try report.under.map { (u) throws(Diagnostic) in try slot(.unit, u) }
         let result: ResultTable
@@ -30,7 +30,7 @@ extension Interpreter {
         guard count.contains(report.arguments.count) else {
             let at =
                 report.arguments.count > count.upperBound ? report.arguments[count.upperBound].range : report.kind.range
-            throw .error("usage: \(usage)", at: at)
+            throw .error(RunProblem.reportUsage(usage), at: at)
         }
     }
 
@@ -39,7 +39,7 @@ extension Interpreter {
         case .period(let p): return p
         case .number(let y) where y.integer.map { (1...9999).contains($0) } ?? false:
             return Period(years: y.integer!, y.integer!)!
-        default: throw .error("expected a period such as 2009..2010, or a year", at: argument.range)
+        default: throw .error(RunProblem.expectedPeriod, at: argument.range)
         }
     }
 
@@ -60,9 +60,7 @@ extension Interpreter {
         let condition = try ruleCondition(rule, at: report.arguments[0].range)
         let groupings = ReportKind.compliance.groupings
         if let by = report.groupBy, !groupings.contains(by.value) {
-            throw Diagnostic.error(
-                "report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by.value)'"
-                    + Suggestion.hint(for: by.value, in: groupings), at: by.range)
+            throw Diagnostic.error(RunProblem.complianceGrouping(by.value, groupings: groupings), at: by.range)
         }
         struct Tally { var cadres = 0, compliant = 0, short = Number.zero }
         var groups: [Value: Tally] = [:]
@@ -170,8 +168,7 @@ extension Interpreter {
             filter = try value(of: arg).description.lowercased()
             guard ReportKind.inspectionFilters.contains(filter) else {
                 throw Diagnostic.error(
-                    "expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: ReportKind.inspectionFilters))",
-                    at: arg.range)
+                    RunProblem.inspectionFilter(filter, filters: ReportKind.inspectionFilters), at: arg.range)
             }
         }
         let today = self.today

@@ -16,8 +16,7 @@ extension Interpreter {
                 case .text(let t): text += t
                 case .variable(let v):
                     guard let value = variables[v.value] else {
-                        throw Diagnostic.error(
-                            "unknown variable $\(v.value); define it with 'let \(v.value) = ...'", at: v.range)
+                        throw Diagnostic.error(BindProblem.unknownVariable(v.value, suggestion: nil), at: v.range)
                     }
                     text += value.description
                 }
@@ -44,7 +43,7 @@ extension Interpreter {
             notes.append("the left side is \(show(left)), the right side \(show(right))")
         }
         let text = try message.map { try self.text(of: $0) }
-        throw Diagnostic.error("assertion failed" + (text.map { ": \($0)" } ?? ""), at: condition.range, notes: notes)
+        throw Diagnostic.error(RunProblem.assertionFailed(text: text), at: condition.range, notes: notes)
     }
 
     private func show(_ value: Value) -> String {
@@ -66,9 +65,7 @@ extension Interpreter {
             guard let text = Help.text(for: topic) else {
                 let range = args.positionals[0].range.through(args.positionals[args.positionals.count - 1].range)
                 let candidates = CommandTable.firstWords + Help.topics.map(\.name)
-                throw Diagnostic.error(
-                    "no help for '\(topic!)'\(Suggestion.hint(for: topic!, in: candidates)); "
-                        + "type 'help' for the list of commands", at: range)
+                throw Diagnostic.error(RunProblem.noHelp(topic!, candidates: candidates), at: range)
             }
             return [.text(text)]
         case .setOption:
@@ -89,20 +86,19 @@ extension Interpreter {
             switch word {
             case "on", "yes", "true": return true
             case "off", "no", "false": return false
-            default: throw .error("\(name) is on or off, not '\(raw)'", at: valueArg.range)
+            default: throw .error(RunProblem.onOff(name, value: "\(raw)"), at: valueArg.range)
             }
         }
         switch name {
         case "format":
             guard let format = OutputFormat(rawValue: word) else {
                 throw Diagnostic.error(
-                    "unknown format '\(raw)'\(Suggestion.hint(for: word, in: Settings.formats)); "
-                        + "formats are \(Settings.formats.joined(separator: ", "))", at: valueArg.range)
+                    RunProblem.unknownFormat("\(raw)", formats: Settings.formats), at: valueArg.range)
             }
             settings.format = format
         case "color", "colour":
             guard let s = Settings.Switch(rawValue: word) else {
-                throw Diagnostic.error("color is on, off or auto, not '\(raw)'", at: valueArg.range)
+                throw Diagnostic.error(RunProblem.colorSetting("\(raw)"), at: valueArg.range)
             }
             settings.color = s
         case "echo": settings.echo = try onOff()
@@ -111,14 +107,12 @@ extension Interpreter {
         case "autosave": settings.autosave = try onOff()
         case "errors":
             guard word == "stop" || word == "continue" else {
-                throw Diagnostic.error("errors is stop or continue, not '\(raw)'", at: valueArg.range)
+                throw Diagnostic.error(RunProblem.errorsSetting("\(raw)"), at: valueArg.range)
             }
             settings.stopOnError = word == "stop"
         default:
             let names = CommandTable.settings.map(\.name)
-            throw Diagnostic.error(
-                "unknown setting '\(name)'\(Suggestion.hint(for: name, in: names)); "
-                    + "settings are \(names.joined(separator: ", "))", at: nameArg.range)
+            throw Diagnostic.error(RunProblem.unknownSetting(name, settings: names), at: nameArg.range)
         }
         return .confirmation("\(name) is \(raw)")
     }

@@ -13,7 +13,7 @@ extension Interpreter {
         let first = args.positionals.first
         func path(_ arg: Argument) throws(Diagnostic) -> String {
             let text = try self.text(of: arg)
-            guard !text.isEmpty else { throw .error("expected a file name", at: arg.range) }
+            guard !text.isEmpty else { throw .error(RunProblem.expectedFileName, at: arg.range) }
             return text
         }
         switch command.spec.action {
@@ -34,10 +34,7 @@ extension Interpreter {
                 let name = try value(of: formatArg).description.lowercased()
                 let formats = CommandTable.exportFormats
                 guard formats.contains(name), let named = OutputFormat(rawValue: name) else {
-                    throw Diagnostic.error(
-                        "export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
-                            + "not '\(name)'" + Suggestion.hint(for: name, in: formats),
-                        at: formatArg.range)
+                    throw Diagnostic.error(RunProblem.exportFormat(name, formats: formats), at: formatArg.range)
                 }
                 format = named
             }
@@ -51,11 +48,6 @@ extension Interpreter {
     private func collection(_ arg: Argument) throws(Diagnostic) -> EntityKind {
         let word = try value(of: arg).description
         if let kind = EntityKind(plural: word) { return kind }
-        let plurals = EntityKind.allCases.map(\.plural)
-        let hint =
-            EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
-            ?? Suggestion.hint(for: word, in: plurals)
-        throw .error(
-            "unknown collection '\(word)'\(hint); collections are \(plurals.joined(separator: ", "))", at: arg.range)
+        throw .error(RunProblem.unknownCollection(word), at: arg.range)
     }
 }

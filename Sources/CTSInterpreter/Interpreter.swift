@@ -57,9 +57,7 @@ public final class Interpreter {
     public func execute(_ command: Command) throws -> [Effect] {
         try checkInterrupt(0)
         if readOnly, command.spec.action.changesSession {
-            throw Diagnostic.error(
-                "'\(command.spec.name)' would change the session, which is read-only (--read-only)",
-                at: command.nameRange)
+            throw Diagnostic.error(RunProblem.readOnly(command: command.spec.name), at: command.nameRange)
         }
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
@@ -271,8 +269,7 @@ public final class Interpreter {
                 _ = try compileCondition(r.condition, name: "<rule \(r.id)>")
             } catch {
                 throw .error(
-                    "rule \(r.id) names it in its condition (for=(\(r.condition))); "
-                        + "change the rule first ('rule set \(r.id) for=(...)')", at: command.range,
+                    RunProblem.ruleNamedInCondition(rule: r.id, condition: r.condition), at: command.range,
                     notes: [error.message])
             }
         }
@@ -290,7 +287,7 @@ public final class Interpreter {
         let r = session.rules[rule]!
         if let cached = ruleConditions[rule], cached.source == r.condition { return cached.bound }
         guard rulesBeingBound.insert(rule).inserted else {
-            throw .error("rule \(r.id)'s condition depends on itself through applies()", at: use)
+            throw .error(RunProblem.ruleDependsOnItself(rule: r.id), at: use)
         }
         defer { rulesBeingBound.remove(rule) }
         let bound = try compileCondition(r.condition, name: "<rule \(r.id)>")
@@ -317,7 +314,7 @@ public final class Interpreter {
         case .period(let p): return .period(p)
         case .variable(let name):
             guard let v = variables[name] else {
-                throw .error("unknown variable $\(name); define it with 'let \(name) = ...'", at: argument.range)
+                throw .error(BindProblem.unknownVariable(name, suggestion: nil), at: argument.range)
             }
             return v
         case .list(let items):
@@ -355,14 +352,15 @@ public final class Interpreter {
             return whole
         }
         throw .error(
-            "expected \(what): a whole number from \(range.lowerBound) to \(range.upperBound)", at: argument.range)
+            RunProblem.expectedWholeNumber(what, lower: range.lowerBound, upper: range.upperBound), at: argument.range)
     }
 
     /// An argument that names a record of `kind`, resolved to its slot.
     func slot(_ kind: EntityKind, _ argument: Argument) throws(Diagnostic) -> Int {
         let id = try text(of: argument)
         if let slot = session.slot(kind, id: id) { return slot }
-        throw .error("unknown \(kind.singular) '\(id)'\(session.suggestion(kind, near: id))", at: argument.range)
+        let suggestion = session.ids(kind).flatMap { Suggestion.closest(to: id, in: $0) }
+        throw .error(BindProblem.unknownRecord(kind, id, suggestion: suggestion), at: argument.range)
     }
 
     /// A domain error placed on the argument it is about.
@@ -377,7 +375,7 @@ public final class Interpreter {
                 range = args.positionals[index].range
             }
         }
-        return .error(error.message, at: range)
+        return .error(error, at: range)
     }
 }
 

@@ -30,43 +30,40 @@ extension Lexer {
         if isNumberSyntax(s, e) {
             // Exact when it has at most three decimals (class hours and money add exactly).
             if let value = Number(text: text(s, e)), value.isFinite { return .number(value) }
-            return .error("number '\(text(s, e))' is too large")
+            return .error(.numberTooLarge(text(s, e)))
         }
         if isDateShape(s, e) {
             if let day = day(s) { return .date(day) }
-            return .error("'\(text(s, e))' is not a real date")
+            return .error(.notARealDate(text(s, e)))
         }
         if let dots = findDotDot(s, e) {
             let l = (s, dots), r = (dots + 2, e)
             if isYearShape(l.0, l.1), isYearShape(r.0, r.1) {
                 let a = integer(l.0, l.1), b = integer(r.0, r.1)
                 if a > b {
-                    return .error("empty period \(text(s, e)): the first year is after the last")
+                    return .error(.emptyPeriod(text(s, e), byDays: false))
                 }
                 if let period = Period(years: a, b) { return .period(period) }
-                return .error("'\(text(s, e))' is not a real period: years run from 0001 to 9999")
+                return .error(.notARealPeriod(text(s, e)))
             }
             if isDateShape(l.0, l.1), isDateShape(r.0, r.1) {
-                guard let a = day(l.0) else { return .error("'\(text(l.0, l.1))' is not a real date") }
-                guard let b = day(r.0) else { return .error("'\(text(r.0, r.1))' is not a real date") }
+                guard let a = day(l.0) else { return .error(.notARealDate(text(l.0, l.1))) }
+                guard let b = day(r.0) else { return .error(.notARealDate(text(r.0, r.1))) }
                 if a > b {
-                    return .error("empty period \(text(s, e)): the first day is after the last")
+                    return .error(.emptyPeriod(text(s, e), byDays: true))
                 }
                 return .period(Period(first: a, last: b, isYears: false))
             }
         }
         if containsLetter(s, e) { return .word }
         if findDotDot(s, e) != nil {
-            return .error("malformed period '\(text(s, e))': write 2008..2012 or 2009-01-01..2009-06-30")
+            return .error(.malformedPeriod(text(s, e)))
         }
         if looksLikeDate(s, e) {
-            return .error("malformed date '\(text(s, e))': write dates as YYYY-MM-DD")
+            return .error(.malformedDate(text(s, e)))
         }
         let written = text(s, e)
-        if written.contains("/") || written.contains("-") {
-            return .error("malformed number '\(written)': put spaces around - and / to do arithmetic, as in 1 / 3")
-        }
-        return .error("malformed number '\(written)'")
+        return .error(.malformedNumber(written, arithmetic: written.contains("/") || written.contains("-")))
     }
 
     /// `D(_?D)*(.D(_?D)*)?([eE][+-]?D+)?` over `[s, e)`.

@@ -7,24 +7,15 @@ extension Lexer {
     /// after it.
     mutating func invalidUTF8() {
         let start = pos
-        let message = Lexer.invalidUTF8Message(bytes[start])
+        let byte = bytes[start]
         pos += 1
         while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
-        emit(.error(message), start, pos)
+        emit(.error(.invalidUTF8(byte: byte)), start, pos)
     }
 
     mutating func nul() {
-        emit(.error(Lexer.nulMessage), pos, pos + 1)
+        emit(.error(.nul), pos, pos + 1)
         pos += 1
-    }
-
-    static let invalidUTF8Prefix = "invalid UTF-8"
-    static let nulMessage = "a NUL byte cannot be in a script; write \\u{0} in a string if it is meant"
-
-    static func invalidUTF8Message(_ byte: UInt8) -> String {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return
-            "\(invalidUTF8Prefix) (byte 0x\(hex.count == 1 ? "0" + hex : hex)): a script is UTF-8 text; save the file as UTF-8"
     }
 
     /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.

@@ -135,7 +135,7 @@ public struct Lexer {
             case Byte.digit0...Byte.digit9:
                 numeric()
             case Byte.dot:
-                emit(.error("unexpected '.'"), pos, pos + 1)
+                emit(.error(.unexpectedDot), pos, pos + 1)
                 pos += 1
             case Byte.leftParen:
                 parenDepth += 1
@@ -299,21 +299,14 @@ public struct Lexer {
             pos = p + length
             pendingContinuation = true
         } else {
-            emit(.error("stray '\\'"), pos, pos + 1)
+            emit(.error(.strayBackslash), pos, pos + 1)
             pos += 1
         }
     }
 
     mutating func unexpectedCharacter() {
         let (scalar, length) = decodeScalar(at: pos)
-        var message = "unexpected character '\(Lexer.display(scalar))'"
-        switch scalar {
-        case "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}":
-            message += " (strings use plain double quotes \")"
-        default:
-            break
-        }
-        emit(.error(message), pos, pos + length)
+        emit(.error(.unexpectedCharacter(scalar)), pos, pos + length)
         pos += length
     }
 
@@ -359,7 +352,7 @@ public struct Lexer {
             }
         }
         if i == start + 1 {
-            emit(.error("expected a variable name after '$'"), start, start + 1)
+            emit(.error(.missingVariableName), start, start + 1)
             pos = start + 1
         } else {
             emit(.variable(String(decoding: bytes[(start + 1)..<i], as: UTF8.self)), start, i)
@@ -375,15 +368,15 @@ public struct Lexer {
         var p = pos + 1
         var segmentStart = p
         var decoded: [UInt8]? = nil
-        var problem: String? = nil
+        var problem: LexProblem? = nil
         // Text that cannot be kept intact (spec §1): bytes that are not UTF-8, a NUL. Reported
         // at the bytes themselves.
-        var badText: (message: String, start: Int, end: Int)? = nil
+        var badText: (problem: LexProblem, start: Int, end: Int)? = nil
 
         while true {
             if p >= n {
                 endedInString = true
-                emit(.error("unterminated string"), start, n)
+                emit(.error(.unterminatedString), start, n)
                 pos = n
                 return
             }
@@ -391,7 +384,7 @@ public struct Lexer {
             if b == Byte.quote { break }
             if newlineLength(at: p) > 0 {
                 sawStringCutByNewline = true
-                emit(.error("unterminated string"), start, p)
+                emit(.error(.unterminatedString), start, p)
                 pos = p
                 return
             }
@@ -402,12 +395,12 @@ public struct Lexer {
                     } else {
                         var e = p + 1
                         while e < n, bytes[e] & 0xC0 == 0x80 { e += 1 }
-                        if problem == nil && badText == nil { badText = (Lexer.invalidUTF8Message(b), p, e) }
+                        if problem == nil && badText == nil { badText = (.invalidUTF8(byte: b), p, e) }
                         p = e
                     }
                     continue
                 }
-                if b == 0, problem == nil && badText == nil { badText = (Lexer.nulMessage, p, p + 1) }
+                if b == 0, problem == nil && badText == nil { badText = (.nul, p, p + 1) }
                 p += 1
                 continue
             }
@@ -439,7 +432,7 @@ public struct Lexer {
                     p = e
                 } else {
                     let (scalar, length) = decodeScalar(at: e)
-                    if problem == nil { problem = "unknown escape '\\\(Lexer.display(scalar))' in string" }
+                    if problem == nil { problem = .unknownEscape(scalar) }
                     p = e + length
                 }
             }
@@ -448,7 +441,7 @@ public struct Lexer {
         // `p` is at the closing quote.
         pos = p + 1
         if let badText {
-            emit(.error(badText.message), badText.start, badText.end)
+            emit(.error(badText.problem), badText.start, badText.end)
             return
         }
         if let problem {
@@ -465,11 +458,11 @@ public struct Lexer {
         emit(.string(text), start, pos)
     }
 
-    /// Reads `\u{XXXX}` whose `u` is at `u`. Returns the scalar (or an error message) and the
+    /// Reads `\u{XXXX}` whose `u` is at `u`. Returns the scalar (or the problem) and the
     /// offset after what it consumed.
-    func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, String) {
+    func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, LexProblem?) {
         let n = bytes.count
-        let malformed = "malformed unicode escape in string: write it as \\u{4E2D} with 1 to 6 hex digits"
+        let malformed = LexProblem.malformedUnicodeEscape
         var i = u + 1
         guard i < n, bytes[i] == UInt8(ascii: "{") else { return (nil, i, malformed) }
         i += 1
@@ -484,9 +477,9 @@ public struct Lexer {
         i += 1
         guard let scalar = Unicode.Scalar(value) else {
             let hex = String(decoding: bytes[digitsStart..<(i - 1)], as: UTF8.self)
-            return (nil, i, "'\\u{\(hex)}' is not a valid unicode scalar")
+            return (nil, i, .invalidUnicodeScalar(hex: hex))
         }
-        return (scalar, i, "")
+        return (scalar, i, nil)
     }
 
     // MARK: - Characters

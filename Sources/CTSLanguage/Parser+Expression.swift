@@ -23,7 +23,7 @@ extension Parser {
         let last = parser.position
         guard parser.check(.endOfFile) else {
             let extra = parser.peek()
-            throw .error("expected the end of the condition, found \(parser.describe(extra))", at: extra.range)
+            throw .error(ParseProblem.expectedEndOfCondition(found: parser.describe(extra)), at: extra.range)
         }
         return (expression, parser.canonicalText(first..<last))
     }
@@ -37,8 +37,7 @@ extension Parser {
         nesting += 1
         guard nesting <= Self.maxNesting else {
             nesting -= 1
-            throw .error(
-                "expression nested too deeply (more than \(Self.maxNesting) levels)", at: range ?? peek().range)
+            throw .error(ParseProblem.nestedTooDeeply(limit: Self.maxNesting), at: range ?? peek().range)
         }
     }
 
@@ -152,7 +151,7 @@ extension Parser {
         advance()
         let kindToken = advance()
         guard !isAtEndOfCommand else {
-            throw .error("expected \(withArticle(kind.singular)) id after 'of \(kind.singular)'", at: endRange)
+            throw .error(ParseProblem.missingIDAfterOf(kind), at: endRange)
         }
         let id = try parseAtom()
         return Expr(.of(primary, Located(kind, kindToken.range), id), primary.range.through(id.range))
@@ -181,10 +180,10 @@ extension Parser {
                 return try parseAggregate(function, token)
             }
             return try parseCall(Located(name.lowercased(), token.range))
-        case .error(let message):
-            throw .error(message, at: token.range)
+        case .error(let problem):
+            throw .error(problem, at: token.range)
         default:
-            throw .error("expected a value, found \(describe(token))", at: errorRange(token))
+            throw .error(ParseProblem.expectedValue(found: describe(token)), at: errorRange(token))
         }
     }
 
@@ -222,22 +221,11 @@ extension Parser {
     mutating func parseCollection() throws(Diagnostic) -> Located<EntityKind> {
         let token = peek()
         guard token.kind == .word else {
-            throw .error(
-                "expected a collection (\(Self.collectionList)), found \(describe(token))", at: errorRange(token))
+            throw .error(ParseProblem.expectedCollection(found: describe(token)), at: errorRange(token))
         }
         let word = text(of: token)
         guard let kind = EntityKind(plural: word) else {
-            let hint: String
-            if let singular = EntityKind(singular: word) {
-                hint = " (did you mean '\(singular.plural)'?)"
-            } else {
-                hint =
-                    Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)).map {
-                        " (did you mean '\($0)'?)"
-                    }
-                    ?? "; collections are \(Self.collectionList)"
-            }
-            throw .error("unknown collection '\(word)'\(hint)", at: token.range)
+            throw .error(ParseProblem.unknownCollection(word), at: token.range)
         }
         advance()
         return Located(kind, token.range)
@@ -249,7 +237,7 @@ extension Parser {
     /// on to the end of the file), the error points at that `(`, not at an empty last line.
     mutating func expectClose(_ open: Token, _ message: String) throws(Diagnostic) -> Token {
         if isAtEndOfCommand, case .symbol("(") = open.kind {
-            throw .error("this '(' is never closed; add ')' to close it", at: open.range)
+            throw .error(ParseProblem.neverClosed, at: open.range)
         }
         do {
             return try expect(.symbol(")"), message)

@@ -14,7 +14,7 @@ extension Parser {
             let token = peek()
             let word = text(of: token).lowercased()
             guard allowed.contains(word) else { break }
-            guard seen.insert(word).inserted else { throw .error("'\(word)' is given twice", at: token.range) }
+            guard seen.insert(word).inserted else { throw .error(ParseProblem.clauseGivenTwice(word), at: token.range) }
             advance()
             afterSortKey = false
             switch word {
@@ -30,7 +30,7 @@ extension Parser {
                 let n = peek()
                 // `integer` also refuses numbers too large for an Int (`limit 1e30`), which Int() traps on.
                 guard case .number(let value) = n.kind, let count = value.integer, count >= 0 else {
-                    throw .error("expected a whole number after 'limit', found \(describe(n))", at: n.range)
+                    throw .error(ParseProblem.expectedLimit(found: describe(n)), at: n.range)
                 }
                 advance()
                 query.limit = Located(count, n.range)
@@ -50,10 +50,8 @@ extension Parser {
             // First the words that may come here: `asc`/`desc` right after a sort key, the
             // clauses not given yet, `as`; then any clause.
             let valid = (afterSortKey ? ["asc", "desc"] : []) + allowed.subtracting(seen).sorted() + ["as"]
-            let hint =
-                Suggestion.closest(to: word, preferring: valid, else: allowed.sorted())
-                .map { " (did you mean '\($0)'?)" } ?? ""
-            throw .error("unexpected '\(word)'\(hint); usage: \(spec.usage)", at: token.range)
+            let suggestion = Suggestion.closest(to: word, preferring: valid, else: allowed.sorted())
+            throw .error(ParseProblem.unexpectedWord(word, suggestion: suggestion, usage: spec.usage), at: token.range)
         }
         return query
     }
@@ -77,7 +75,7 @@ extension Parser {
         if check(.symbol(">")) || check(.symbol(">>")) {
             let append = advance().kind == .symbol(">>")
             guard !isAtEndOfCommand else {
-                throw .error("expected a file name after '\(append ? ">>" : ">")'", at: endRange)
+                throw .error(ParseProblem.missingFileName(append: append), at: endRange)
             }
             clause.redirect = Redirect(path: try parsePath(), append: append)
         }
@@ -114,13 +112,13 @@ extension Parser {
         guard token.kind == .word, let kind = ReportKind(rawValue: text(of: token).lowercased()) else {
             let names = ReportKind.allCases.map(\.rawValue)
             if isAtEndOfCommand {
-                throw .error("'report' needs one of: \(names.joined(separator: ", "))", at: endRange)
+                throw .error(ParseProblem.needsReport(reports: names), at: endRange)
             }
             let problem =
                 token.kind == .word
-                ? "unknown report '\(text(of: token))'\(Suggestion.hint(for: text(of: token), in: names))"
-                : "expected a report, found \(describe(token))"
-            throw .error("\(problem); reports are \(names.joined(separator: ", "))", at: token.range)
+                ? ParseProblem.unknownReport(text(of: token), reports: names)
+                : .expectedReport(found: describe(token), reports: names)
+            throw .error(problem, at: token.range)
         }
         advance()
         var arguments: [Argument] = []
@@ -131,7 +129,7 @@ extension Parser {
                 let keyword = advance()
                 let word = text(of: keyword).lowercased()
                 if word == "by" ? groupBy != nil : under != nil {
-                    throw .error("'\(word)' is given twice", at: keyword.range)
+                    throw .error(ParseProblem.clauseGivenTwice(word), at: keyword.range)
                 }
                 if word == "under" {
                     under = try parseAtom()

@@ -72,8 +72,8 @@ public struct Parser {
     mutating func parseCommand() throws(Diagnostic) -> Command {
         let first = peek()
         guard first.kind == .word else {
-            if case .error(let message) = first.kind { throw .error(message, at: first.range) }
-            throw .error("expected a command, found \(describe(first))", at: first.range)
+            if case .error(let problem) = first.kind { throw .error(problem, at: first.range) }
+            throw .error(ParseProblem.expectedCommand(found: describe(first)), at: first.range)
         }
         let firstWord = text(of: first)
         let lower = firstWord.lowercased()
@@ -116,20 +116,15 @@ public struct Parser {
         if !subcommands.isEmpty {
             if second.kind == .word {
                 let sub = text(of: second)
-                return .error(
-                    "unknown command '\(word) \(sub)'\(Suggestion.hint(for: sub, in: subcommands)); "
-                        + "'\(word)' takes \(subcommands.joined(separator: ", "))", at: second.range)
+                return .error(ParseProblem.unknownSubcommand(word, sub, subcommands: subcommands), at: second.range)
             }
-            return .error("'\(word)' needs one of: \(subcommands.joined(separator: ", "))", at: first.range)
+            return .error(ParseProblem.needsSubcommand(word, subcommands: subcommands), at: first.range)
         }
         if let kind = EntityKind(plural: word) {
-            return .error(
-                "unknown command '\(text(of: first))'; to see \(kind.plural) type 'list \(kind.plural)'",
-                at: first.range)
+            return .error(ParseProblem.collectionAsCommand(text(of: first), kind), at: first.range)
         }
         return .error(
-            "unknown command '\(text(of: first))'\(Suggestion.hint(for: word, in: CommandTable.firstWords))",
-            at: first.range)
+            ParseProblem.unknownCommand(text(of: first), candidates: CommandTable.firstWords), at: first.range)
     }
 
     /// arguments := (OPTION | value)*      OPTION := WORD "=" value   (no space before "=")
@@ -155,7 +150,7 @@ public struct Parser {
         advance()
         advance()
         if isAtEndOfCommand {
-            throw .error("expected a value after '\(text(of: key))='", at: eq.range)
+            throw .error(ParseProblem.missingOptionValue(key: text(of: key)), at: eq.range)
         }
         return Option(key: Located(text(of: key).lowercased(), key.range), value: try parseValue())
     }
@@ -192,8 +187,8 @@ public struct Parser {
         case .date(let d): kind = .date(d)
         case .period(let p): kind = .period(p)
         case .variable(let v): kind = .variable(v)
-        case .error(let message): throw .error(message, at: token.range)
-        default: throw .error("expected a value, found \(describe(token))", at: errorRange(token))
+        case .error(let problem): throw .error(problem, at: token.range)
+        default: throw .error(ParseProblem.expectedValue(found: describe(token)), at: errorRange(token))
         }
         advance()
         return Argument(kind, token.range, written: written)
@@ -207,19 +202,16 @@ public struct Parser {
         for option in args.options {
             let key = option.key.value
             guard keys.contains(key) else {
-                let hint =
-                    keys.isEmpty
-                    ? "; '\(spec.name)' takes no options"
-                    : Suggestion.closest(to: key, in: keys).map { " (did you mean '\($0)='?)" }
-                        ?? "; '\(spec.name)' takes \(keys.map { $0 + "=" }.joined(separator: ", "))"
-                throw .error("unknown option '\(key)=' for '\(spec.name)'\(hint)", at: option.key.range)
+                throw .error(
+                    ParseProblem.unknownOption(key: key, command: spec.name, known: keys), at: option.key.range)
             }
             guard seen.insert(key).inserted else {
-                throw .error("\(key)= is given twice", at: option.key.range)
+                throw .error(ParseProblem.optionGivenTwice(key: key), at: option.key.range)
             }
         }
         for slot in spec.options where slot.required && !seen.contains(slot.key) {
-            throw .error("'\(spec.name)' needs \(slot.key)=…; usage: \(spec.usage)", at: nameRange)
+            throw .error(
+                ParseProblem.missingOption(key: slot.key, command: spec.name, usage: spec.usage), at: nameRange)
         }
         var index = 0
         for slot in spec.positionals {
@@ -229,7 +221,7 @@ public struct Parser {
                     index += 1
                 } else if !slot.optional {
                     throw .error(
-                        "expected '\(word)'\(arg.map { ", found '\(describe($0))'" } ?? ""); usage: \(spec.usage)",
+                        ParseProblem.expectedKeyword(word, found: arg.map { describe($0) }, usage: spec.usage),
                         at: arg?.range ?? endRange)
                 }
                 continue
@@ -238,13 +230,14 @@ public struct Parser {
                 // An optional positional left out leaves out the ones after it too:
                 // `set` alone lists the settings, `set format` still needs its VALUE.
                 if slot.optional { break }
-                throw .error("'\(spec.name)' needs \(slot.placeholder); usage: \(spec.usage)", at: endRange)
+                throw .error(
+                    ParseProblem.missingArgument(slot.placeholder, command: spec.name, usage: spec.usage), at: endRange)
             }
             index += 1
         }
         if index < args.positionals.count {
             let extra = args.positionals[index]
-            throw .error("unexpected argument '\(describe(extra))'; usage: \(spec.usage)", at: extra.range)
+            throw .error(ParseProblem.unexpectedArgument(describe(extra), usage: spec.usage), at: extra.range)
         }
     }
 
@@ -255,7 +248,7 @@ public struct Parser {
             let open = advance()
             let word = try expect(.word, "expected 'cadres where CONDITION' inside the parentheses")
             guard text(of: word).lowercased() == "cadres" else {
-                throw .error("expected 'cadres', found '\(text(of: word))'; usage: \(spec.usage)", at: word.range)
+                throw .error(ParseProblem.expectedCadres(found: text(of: word), usage: spec.usage), at: word.range)
             }
             try expectKeyword("where", "expected 'where' after 'cadres'")
             let condition = try parseExpression()
@@ -263,19 +256,19 @@ public struct Parser {
             selection = .matching(condition, range: open.range.through(close.range))
         } else {
             guard !isAtEndOfCommand else {
-                throw .error("'\(spec.name)' needs the cadres; usage: \(spec.usage)", at: endRange)
+                throw .error(ParseProblem.missingCadres(command: spec.name, usage: spec.usage), at: endRange)
             }
             let value = try parseValue()
             if case .list(let items) = value.kind { selection = .ids(items) } else { selection = .ids([value]) }
         }
         try expectKeyword("in", "expected 'in COURSE'", usage: spec.usage)
-        guard !isAtEndOfCommand else { throw .error("expected a course id after 'in'", at: endRange) }
+        guard !isAtEndOfCommand else { throw .error(ParseProblem.missingCourse, at: endRange) }
         let course = try parseAtom()
         var rest = Arguments()
         while !isAtEndOfCommand {
             guard let option = try parseOptionIfPresent() else {
                 let token = peek()
-                throw .error("unexpected \(describe(token)); usage: \(spec.usage)", at: token.range)
+                throw .error(ParseProblem.unexpected(found: describe(token), usage: spec.usage), at: token.range)
             }
             rest.options.append(option)
         }
@@ -320,9 +313,9 @@ public struct Parser {
             switch token.kind {
             case .string(let s): parts.append(.text(s))
             case .variable(let v): parts.append(.variable(Located(v, token.range)))
-            case .error(let message) where text(of: token).hasPrefix("\"") || token.isInvalidText:
+            case .error(let problem) where text(of: token).hasPrefix("\"") || token.isInvalidText:
                 // A string with a bad escape or no end; bytes that are not UTF-8 text.
-                throw .error(message, at: token.range)
+                throw .error(problem, at: token.range)
             default: parts.append(.text(text(of: token)))
             }
         }
@@ -363,8 +356,8 @@ public struct Parser {
     mutating func expect(_ kind: Token.Kind, _ message: String) throws(Diagnostic) -> Token {
         guard check(kind) else {
             let token = peek()
-            if case .error(let lexMessage) = token.kind { throw .error(lexMessage, at: token.range) }
-            throw .error("\(message), found \(describe(token))", at: errorRange(token))
+            if case .error(let problem) = token.kind { throw .error(problem, at: token.range) }
+            throw .error(ParseProblem.expected(message, found: describe(token)), at: errorRange(token))
         }
         return advance()
     }
@@ -384,9 +377,7 @@ public struct Parser {
     mutating func expectKeyword(_ word: String, _ message: String, usage: String? = nil) throws(Diagnostic) {
         guard matchKeyword(word) else {
             let token = peek()
-            throw .error(
-                "\(message), found \(describe(token))\(usage.map { "; usage: \($0)" } ?? "")",
-                at: errorRange(token))
+            throw .error(ParseProblem.expected(message, found: describe(token), usage: usage), at: errorRange(token))
         }
     }
 
@@ -402,8 +393,8 @@ public struct Parser {
     mutating func expectEndOfCommand(_ spec: CommandSpec) throws(Diagnostic) {
         guard isAtEndOfCommand else {
             let token = peek()
-            if case .error(let message) = token.kind { throw .error(message, at: token.range) }
-            throw .error("unexpected \(describe(token)); usage: \(spec.usage)", at: token.range)
+            if case .error(let problem) = token.kind { throw .error(problem, at: token.range) }
+            throw .error(ParseProblem.unexpected(found: describe(token), usage: spec.usage), at: token.range)
         }
     }
 
@@ -433,7 +424,7 @@ public struct Parser {
         switch token.kind {
         case .endOfCommand, .endOfFile: "the end of the command"
         case .string: "a string"
-        case .error(let message): message
+        case .error(let problem): problem.message
         default: "'\(text(of: token))'"
         }
     }

@@ -23,7 +23,7 @@ public struct Token: Hashable, Sendable {
         case endOfCommand
         case endOfFile
         /// Text the lexer could not read; the payload says why. The parser reports it.
-        case error(String)
+        case error(LexProblem)
     }
 
     public var kind: Kind
@@ -39,7 +39,7 @@ extension Token {
     /// Whether this is the error for bytes that are not text (invalid UTF-8, a NUL): such
     /// bytes are refused everywhere, also where other odd characters pass (`echo`).
     public var isInvalidText: Bool {
-        guard case .error(let message) = kind else { return false }
-        return message.hasPrefix(Lexer.invalidUTF8Prefix) || message == Lexer.nulMessage
+        guard case .error(let problem) = kind else { return false }
+        return problem.isInvalidText
     }
 }

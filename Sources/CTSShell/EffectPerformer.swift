@@ -48,7 +48,7 @@ struct EffectPerformer {
                 !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ")
             {
                 runner.wasInterrupted = true
-                if !runner.interactive { runner.report(.error("interrupted", at: nil)) }
+                if !runner.interactive { runner.report(.error(ShellProblem.interrupted, at: nil)) }
                 return false
             }
         case .history(let limit):
@@ -125,18 +125,18 @@ struct EffectPerformer {
         // directory is refused.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            runner.report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            runner.report(.error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
             return false
         }
         if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
             close(fd)
-            runner.report(.error("cannot import '\(path)': \(problem)", at: range))
+            runner.report(.error(ShellProblem.cannotImport(path, reason: problem), at: range))
             return false
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         guard let file = fdopen(fd, "rb") else {
             close(fd)
-            runner.report(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: range))
+            runner.report(.error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
             return false
         }
         defer { fclose(file) }
@@ -168,9 +168,9 @@ struct EffectPerformer {
             if showProgress { runner.err.raw("\r\u{1B}[K") }
             for diagnostic in error.diagnostics(fileName: path, files: runner.files) { runner.report(diagnostic) }
         } catch let error as FileError {
-            runner.report(.error("cannot read '\(path)': \(error.reason)", at: range))
+            runner.report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: range))
         } catch {
-            runner.report(.error("\(error)", at: range))
+            runner.report(.error(Unclassified("\(error)", phase: .shell), at: range))
         }
         return false
     }

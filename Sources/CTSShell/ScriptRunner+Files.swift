@@ -27,14 +27,14 @@ extension ScriptRunner {
         var sink: FileSink
         switch FileSink.open(path, append: append) {
         case .failure(let error):
-            report(.error("cannot write '\(path)': \(error.reason)", at: range))
+            report(.error(ShellProblem.cannotWrite(path, reason: error.reason), at: range))
             return false
         case .success(let opened): sink = opened
         }
         sink.prefix = prefix
         fill(&sink)
         if let error = sink.close() {
-            report(.error("cannot write '\(path)': \(error.reason)", at: range))
+            report(.error(ShellProblem.cannotWrite(path, reason: error.reason), at: range))
             return false
         }
         return true
@@ -64,24 +64,17 @@ extension ScriptRunner {
             let existing: (text: String, endsWithNewline: Bool)?
             switch Files.firstLine(redirect.path) {
             case .failure(let error):
-                report(.error("cannot read '\(redirect.path)' to append to it: \(error.reason)", at: redirect.range))
+                report(.error(ShellProblem.cannotReadToAppend(redirect.path, reason: error.reason), at: redirect.range))
                 return false
             case .success(let line): existing = line
             }
             let name = spec.format.rawValue
             switch Renderer.appending(table, spec, firstLine: existing?.text) {
             case .failure(.notAppendable):
-                report(
-                    .error(
-                        "cannot append \(name) to '\(redirect.path)': a \(name) file is one "
-                            + "array, and a second one after it is not \(name); use 'as ndjson' (one object "
-                            + "per line) to append, or '>' to replace the file", at: redirect.range))
+                report(.error(ShellProblem.notAppendable(redirect.path, format: name), at: redirect.range))
                 return false
             case .failure(.otherColumns(let old, let new)):
-                report(
-                    .error(
-                        "cannot append to '\(redirect.path)': its header is '\(old)', but this result's columns "
-                            + "are '\(new)'; write to another file, or use '>' to replace it", at: redirect.range))
+                report(.error(ShellProblem.otherColumns(redirect.path, old: old, new: new), at: redirect.range))
                 return false
             case .success(let appended):
                 written = appended

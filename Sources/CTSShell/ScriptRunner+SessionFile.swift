@@ -117,8 +117,11 @@ extension ScriptRunner {
 
     func storeFailure(_ error: any Error, at range: SourceRange?) {
         storeFailed = true
-        let message = (error as? StoreError)?.message ?? "\(error)"
-        report(.error(message, at: range))
+        if let error = error as? StoreError {
+            report(.error(StoreProblem(error), at: range))
+        } else {
+            report(.error(Unclassified("\(error)", phase: .store), at: range))
+        }
     }
 
     // MARK: - Commands
@@ -175,12 +178,12 @@ extension ScriptRunner {
                 if sessionFile.writes { keepChangesFromNowOn() }
             } else if let current = sessionFile.path {
                 guard sessionFile.writes else {
-                    report(.error("\(current) was opened read-only; save to another file with 'save FILE'", at: range))
+                    report(.error(ShellProblem.savedReadOnly(current), at: range))
                     return false
                 }
                 try sessionFile.replaceAll(with: interpreter.session)
             } else {
-                report(.error("the session has no file yet: save it with 'save FILE'", at: range))
+                report(.error(ShellProblem.noFileYet, at: range))
                 return false
             }
             if sessionFile.isReadOnly, let path, let current = sessionFile.path {

@@ -131,8 +131,7 @@ public final class ScriptRunner {
         } else {
             let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
             if !interpreter.rollback() {
-                report(
-                    .error("the session was replaced by 'new' or 'open'; what came after that was taken back", at: nil))
+                report(.error(ShellProblem.sessionReplaced, at: nil))
             }
             // A `save` earlier in this input put changes in the file that were just taken back.
             if fileHasSomeOfIt, sessionFile.writes {
@@ -158,19 +157,18 @@ public final class ScriptRunner {
         // A script named on the command line may be a pipe (`cts <(generate)`); an include is a file.
         switch Files.readBytes(path, allowStreams: includedAt == nil) {
         case .failure(let error):
-            report(.error("cannot read '\(path)': \(error.reason)", at: includedAt))
+            report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: includedAt))
             return false
         case .success(let bytes):
             let canonical = Files.canonical(path)
             if includedAt != nil {
                 if includeStack.contains(canonical) {
-                    let cycle = (includeStack.drop { $0 != canonical } + [canonical]).map(shortName).joined(
-                        separator: " → ")
-                    report(.error("include cycle: \(cycle)", at: includedAt))
+                    let cycle = (includeStack.drop { $0 != canonical } + [canonical]).map(shortName)
+                    report(.error(ShellProblem.includeCycle(cycle), at: includedAt))
                     return false
                 }
                 if includeStack.count >= Self.includeLimit {
-                    report(.error("includes are nested more than \(Self.includeLimit) deep", at: includedAt))
+                    report(.error(ShellProblem.includesTooDeep(limit: Self.includeLimit), at: includedAt))
                     return false
                 }
             }
@@ -242,7 +240,7 @@ public final class ScriptRunner {
         if error == EPIPE {
             outputClosed = true
         } else {
-            report(.error("cannot write the output: \(FileError(path: "", errno: error).reason)", at: range))
+            report(.error(ShellProblem.cannotWriteOutput(reason: FileError(path: "", errno: error).reason), at: range))
         }
         return false
     }
@@ -259,10 +257,10 @@ public final class ScriptRunner {
             report(diagnostic)
         } catch is Interrupted {
             wasInterrupted = true
-            if !interactive { report(.error("interrupted", at: command.range)) }
+            if !interactive { report(.error(ShellProblem.interrupted, at: command.range)) }
             return false
         } catch {
-            report(.error("\(error)", at: command.range))
+            report(.error(Unclassified("\(error)", phase: .shell), at: command.range))
         }
         return !interactive && (options.keepGoing || !interpreter.settings.stopOnError)
     }

@@ -45,7 +45,9 @@ import Testing
         // A date stays a date through the whole run of `+ N`.
         #expect(h.value("2009-01-01 + " + ones.joined(separator: " + ")) == .date(Day(year: 2022, month: 9, day: 10)!))
         // Each step is typed against the value so far.
-        #expect(h.message("print 1 + 2 + 2009-01-01")?.contains("needs a number, not a date") == true)
+        #expect(
+            h.failure("print 1 + 2 + 2009-01-01")?.is(BindProblem.needsType("'+'", "a number", found: "a date")) == true
+        )
     }
 
     @Test func longChainInARuleCondition() {

@@ -67,7 +67,7 @@ import Testing
         #expect(nj?.rows == [[.number(2), .number(1), .number(50), .number(90)]])
         #expect(nj?.notes == ["2 cadres under the rule, 1 compliant (50%), 90 hours short in all"])
         let d = h.failure("report compliance yearly by name")
-        #expect(d?.message == "report compliance can be grouped by unit, level, category, rank, not 'name'")
+        #expect(d?.is(RunProblem.complianceGrouping("name", groupings: ReportKind.compliance.groupings)) == true)
     }
 
     @Test func budgetGrowthAndLagging() {
@@ -158,7 +158,7 @@ import Testing
                 [unitRef("nj.fin"), medium(), .number(1), .number(1), .number(1)],
             ])
         let d = h.failure("report inspections overdeu")
-        #expect(d?.message == "expected 'open' or 'overdue' (did you mean 'overdue'?)")
+        #expect(d?.is(RunProblem.inspectionFilter("overdeu", filters: ReportKind.inspectionFilters)) == true)
     }
 
     @Test func resolvingAFindingTakesItOffTheOverdueList() {
@@ -226,9 +226,11 @@ import Testing
     }
 
     @Test func reportArgumentsAreChecked() {
-        #expect(h.message("report compliance lead6y") == "unknown rule 'lead6y' (did you mean 'lead5y'?)")
-        #expect(h.message("report budget 2009..2010 by unit") == "report budget does not take 'by'")
-        #expect(h.message("report courses 2009 under js") == "report courses does not take 'under'")
-        #expect(h.message("report courses x") == "expected a period such as 2009..2010, or a year")
+        #expect(
+            h.failure("report compliance lead6y")?.is(BindProblem.unknownRecord(.rule, "lead6y", suggestion: "lead5y"))
+                == true)
+        #expect(h.failure("report budget 2009..2010 by unit")?.is(RunProblem.reportTakesNoBy(.budget)) == true)
+        #expect(h.failure("report courses 2009 under js")?.is(RunProblem.reportTakesNoUnder(.courses)) == true)
+        #expect(h.failure("report courses x")?.is(RunProblem.expectedPeriod) == true)
     }
 }

@@ -45,7 +45,8 @@ final class Harness {
                     outcome.error = d
                     return outcome
                 } catch {
-                    outcome.error = .error("unexpected \(type(of: error)): \(error)", at: nil)
+                    outcome.error = .error(
+                        Unclassified("unexpected \(type(of: error)): \(error)", phase: .running), at: nil)
                     return outcome
                 }
             case .error(let d):

@@ -304,8 +304,7 @@ struct ExpressionParserTests {
         do {
             _ = try Parser.condition("rank >= county x", fileID: 0)
         } catch {
-            #expect(error.message == "expected the end of the condition, found 'x'")
-            #expect(error.range?.start.column == 16)
+            #expect(error.is(ParseProblem.expectedEndOfCondition(found: "'x'"), at: 1, 16))
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// Bytes that are not UTF-8, and NUL characters, are errors where they are (issue 7, item 22):
 /// text comes back intact (spec §1), so nothing may be replaced or dropped silently.
 @Suite struct InvalidTextTests {
-    func errors(_ bytes: [UInt8]) -> [(message: String, column: Int, width: Int)] {
+    func errors(_ bytes: [UInt8]) -> [(problem: LexProblem, column: Int, width: Int)] {
         var lexer = Lexer(bytes: bytes, fileID: 0)
         return lexer.tokenize().compactMap { token in
             guard case .error(let m) = token.kind else { return nil }
@@ -16,7 +16,7 @@ import Testing
     @Test func invalidBytesInAStringAreAnErrorAtThem() {
         let found = errors(Array("echo \"caf".utf8) + [0xE9] + Array(" ok\"".utf8))
         #expect(found.count == 1)
-        #expect(found.first?.message.hasPrefix("invalid UTF-8 (byte 0xE9)") == true)
+        #expect(found.first?.problem == .invalidUTF8(byte: 0xE9))
         #expect(found.first?.column == 10)
     }
 
@@ -40,16 +40,16 @@ import Testing
     }
 
     @Test func nulIsRefused() {
-        #expect(errors(Array("echo \"a".utf8) + [0] + Array("b\"".utf8)).map(\.message) == [Lexer.nulMessage])
+        #expect(errors(Array("echo \"a".utf8) + [0] + Array("b\"".utf8)).map(\.problem) == [.nul])
         #expect(errors(Array(#"echo "a\u{0}b""#.utf8)).isEmpty)  // written out, it is deliberate
-        #expect(errors(Array("echo a".utf8) + [0]).map(\.message) == [Lexer.nulMessage])
+        #expect(errors(Array("echo a".utf8) + [0]).map(\.problem) == [.nul])
         #expect(errors(Array(#"echo "a\u{1}b""#.utf8)).isEmpty)
     }
 
     @Test func echoDoesNotPassBadBytes() {
         var parser = Parser(bytes: Array("echo ab ".utf8) + [0xC3] + Array(" cd".utf8), fileID: 0)
         guard case .error(let d)? = parser.nextItem() else { Issue.record("expected an error"); return }
-        #expect(d.message.hasPrefix("invalid UTF-8"))
+        #expect(d.is(LexProblem.invalidUTF8(byte: 0xC3), at: 1, 9))
     }
 
     @Test func displayTextKeepsOffsets() {

@@ -63,9 +63,11 @@ func parseError(_ text: String, sourceLocation: Testing.SourceLocation = #_sourc
 }
 
 /// Expects `markedSource` (with 1️⃣ where the error starts, and optionally 2️⃣ where it ends)
-/// to give exactly one error with exactly `message` and `notes`.
+/// to give exactly one error, `problem` (its case and arguments), with exactly `notes`.
+///
+///     expectError("1️⃣lisst2️⃣ cadres", ParseProblem.unknownCommand("lisst", candidates: CommandTable.firstWords))
 func expectError(
-    _ markedSource: String, _ message: String, notes: [String] = [],
+    _ markedSource: String, _ problem: some Problem, notes: [String] = [],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let (text, marks) = unmark(markedSource)
@@ -74,7 +76,7 @@ func expectError(
         return
     }
     guard let diagnostic = try? parseError(text, sourceLocation: sourceLocation) else { return }
-    #expect(diagnostic.message == message, sourceLocation: sourceLocation)
+    #expect(diagnostic.is(problem), "\(diagnostic.problem)", sourceLocation: sourceLocation)
     #expect(diagnostic.notes == notes, sourceLocation: sourceLocation)
     guard let range = diagnostic.range else {
         Issue.record("the error has no range", sourceLocation: sourceLocation)
@@ -266,3 +268,6 @@ func describe(_ item: ParsedItem) -> String {
     case .error(let d): "error \(describe(d))"
     }
 }
+
+/// The usage line of the command named `name`, as errors quote it.
+func usage(_ name: String) -> String { CommandTable.spec(named: name)!.usage }

@@ -1,6 +1,18 @@
+import CTSDomain
 import CTSLanguage
 import CTSOutput
 import Testing
+
+/// The renderer prints any problem's text the same way; most of these tests give it free text.
+extension Diagnostic {
+    fileprivate static func error(_ text: String, at range: SourceRange?, notes: [String] = []) -> Diagnostic {
+        .error(Unclassified(text, phase: .running), at: range, notes: notes)
+    }
+
+    fileprivate init(_ severity: Severity, _ text: String, at range: SourceRange?, notes: [String] = []) {
+        self.init(severity, Unclassified(text, phase: .running), at: range, notes: notes)
+    }
+}
 
 @Suite struct DiagnosticRendererTests {
     /// A one-line range `[column, endColumn)` on `line` of file `file` (columns 1-based, in scalars).
@@ -115,6 +127,43 @@ import Testing
             q.cts:1:18: error: expected a condition after 'where'
                 list cadres where
                                  ^
+            """)
+    }
+
+    /// A problem of the lexer and one of the parser, as the parser reports them: the text is
+    /// the problem's message, the caret its range.
+    @Test func lexingAndParsingProblemsRenderTheirMessage() {
+        let files = SourceFiles()
+        let text = "echo \"abc\nlsit units\n"
+        let id = files.add(name: "p.cts", text: text)
+        let items = Parser.parse(text, fileID: id)
+        let diagnostics = items.compactMap { if case .error(let d) = $0 { d } else { nil } }
+        #expect(diagnostics.count == 2)
+        guard diagnostics.count == 2 else { return }
+        #expect(diagnostics[0].is(LexProblem.unterminatedString, at: 1, 6))
+        #expect(diagnostics[0].phase == .lexing)
+        #expect(diagnostics[1].is(ParseProblem.unknownCommand("lsit", candidates: CommandTable.firstWords), at: 2, 1))
+        #expect(diagnostics[1].phase == .parsing)
+        expectRendered(
+            diagnostics.map { DiagnosticRenderer.render($0, files: files) }.joined(),
+            """
+            p.cts:1:6: error: unterminated string
+                echo "abc
+                     ^~~~
+            p.cts:2:1: error: unknown command 'lsit' (did you mean 'list'?)
+                lsit units
+                ^~~~
+            """)
+    }
+
+    /// A domain error carries its own sentence.
+    @Test func domainProblemsRenderTheirMessage() {
+        let d = Diagnostic.error(DomainError("course k1 is full (capacity 30)", field: "course"), at: nil)
+        #expect(d.phase == .domain)
+        expectRendered(
+            DiagnosticRenderer.render(d, files: SourceFiles()),
+            """
+            cts: error: course k1 is full (capacity 30)
             """)
     }
 

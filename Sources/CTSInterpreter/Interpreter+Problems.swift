@@ -1,0 +1,125 @@
+import CTSDomain
+import CTSLanguage
+
+/// What the interpreter refuses while running a command (its arguments, settings, reports,
+/// scripts) or while evaluating an expression, with the text of each message. Names and
+/// types of expressions are the binder's (`BindProblem`), rules of the domain `DomainError`.
+///
+///     set errors maybe   // RunProblem.errorsSetting("maybe") at 1:12
+public enum RunProblem: Problem {
+    /// A command that changes the session, with --read-only.
+    case readOnly(command: String)
+    /// Removing or renaming a rule that another rule's condition names.
+    case ruleNamedInCondition(rule: String, condition: String)
+    /// `applies()` cycles.
+    case ruleDependsOnItself(rule: String)
+    /// An argument that must be a whole number in `lower...upper`.
+    case expectedWholeNumber(String, lower: Int, upper: Int)
+    /// `as FORMAT`, `set format FORMAT` with an unknown format.
+    case unknownFormat(String, formats: [String])
+    /// `export` to a format it does not write.
+    case exportFormat(String, formats: [String])
+    /// `export WORD` where the word is no collection.
+    case unknownCollection(String)
+    /// An empty file name.
+    case expectedFileName
+    /// `report K by` / `under` for a report that takes neither.
+    case reportTakesNoBy(ReportKind)
+    case reportTakesNoUnder(ReportKind)
+    /// A report with the wrong number of arguments.
+    case reportUsage(String)
+    /// A report argument that is no period or year.
+    case expectedPeriod
+    /// `report compliance R by X` with an X it cannot group by.
+    case complianceGrouping(String, groupings: [String])
+    /// `report inspections X` with X neither open nor overdue.
+    case inspectionFilter(String, filters: [String])
+    /// `assert` whose condition is false; `text` is the assertion's own message.
+    case assertionFailed(text: String?)
+    /// `help TOPIC` with no such topic.
+    case noHelp(String, candidates: [String])
+    /// `set NAME VALUE` with a bad value or name.
+    case onOff(String, value: String)
+    case colorSetting(String)
+    case errorsSetting(String)
+    case unknownSetting(String, settings: [String])
+    case dayHoursSetting(String)
+    case todaySetting(String)
+    /// `hours=` and `days=` both given.
+    case hoursAndDays
+    /// `hours=`, `days=` that is no number.
+    case mustBeNumber(String)
+    /// `for=` without parentheses.
+    case forNeedsCondition
+    /// `for=(... $x ...)`: a rule keeps its condition as written.
+    case ruleConditionVariable(String)
+    /// `course add`, `rule add` without hours.
+    case needsHours(command: String, usage: String)
+    /// `budget set UNIT YEAR` with no such budget (or plan).
+    case noRecordForYear(unit: String, EntityKind, year: Int)
+    /// A date option that is no date.
+    case dateOption(String)
+    /// `date + n` outside the calendar, or with days that are not whole.
+    case notADate(Day, String, days: Number)
+    /// Arithmetic past the largest number.
+    case tooLarge(Number, String, Number)
+
+    public var phase: Phase { .running }
+
+    public var message: String {
+        switch self {
+        case .readOnly(let command): "'\(command)' would change the session, which is read-only (--read-only)"
+        case .ruleNamedInCondition(let rule, let condition):
+            "rule \(rule) names it in its condition (for=(\(condition))); "
+                + "change the rule first ('rule set \(rule) for=(...)')"
+        case .ruleDependsOnItself(let rule): "rule \(rule)'s condition depends on itself through applies()"
+        case .expectedWholeNumber(let what, let lower, let upper):
+            "expected \(what): a whole number from \(lower) to \(upper)"
+        case .unknownFormat(let name, let formats):
+            "unknown format '\(name)'\(Suggestion.hint(for: name.lowercased(), in: formats)); "
+                + "formats are \(formats.joined(separator: ", "))"
+        case .exportFormat(let name, let formats):
+            "export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
+                + "not '\(name)'" + Suggestion.hint(for: name, in: formats)
+        case .unknownCollection(let word):
+            "unknown collection '\(word)'"
+                + (EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
+                    ?? Suggestion.hint(for: word, in: EntityKind.allCases.map(\.plural)))
+                + "; collections are \(EntityKind.allCases.map(\.plural).joined(separator: ", "))"
+        case .expectedFileName: "expected a file name"
+        case .reportTakesNoBy(let kind): "report \(kind.rawValue) does not take 'by'"
+        case .reportTakesNoUnder(let kind): "report \(kind.rawValue) does not take 'under'"
+        case .reportUsage(let usage): "usage: \(usage)"
+        case .expectedPeriod: "expected a period such as 2009..2010, or a year"
+        case .complianceGrouping(let by, let groupings):
+            "report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by)'"
+                + Suggestion.hint(for: by, in: groupings)
+        case .inspectionFilter(let filter, let filters):
+            "expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: filters))"
+        case .assertionFailed(let text): "assertion failed" + (text.map { ": \($0)" } ?? "")
+        case .noHelp(let topic, let candidates):
+            "no help for '\(topic)'\(Suggestion.hint(for: topic, in: candidates)); type 'help' for the list of commands"
+        case .onOff(let name, let value): "\(name) is on or off, not '\(value)'"
+        case .colorSetting(let value): "color is on, off or auto, not '\(value)'"
+        case .errorsSetting(let value): "errors is stop or continue, not '\(value)'"
+        case .unknownSetting(let name, let settings):
+            "unknown setting '\(name)'\(Suggestion.hint(for: name, in: settings)); "
+                + "settings are \(settings.joined(separator: ", "))"
+        case .dayHoursSetting(let value):
+            "day-hours is the number of class hours in a training day (such as 7.5, 6 or 8), not '\(value)'"
+        case .todaySetting(let value): "today is a date such as 2010-12-01 (or 'system'), not '\(value)'"
+        case .hoursAndDays: "give hours= or days=, not both"
+        case .mustBeNumber(let key): "\(key) must be a number"
+        case .forNeedsCondition: "for= takes a condition in parentheses, as in for=(rank >= county)"
+        case .ruleConditionVariable(let name):
+            "a rule's condition is kept as written, so it cannot use $\(name): write the value itself"
+        case .needsHours(let command, let usage): "'\(command)' needs hours=N or days=N; usage: \(usage)"
+        case .noRecordForYear(let unit, let kind, let year): "\(unit) has no \(kind.singular) for \(year)"
+        case .dateOption(let key): "\(key) must be a date written YYYY-MM-DD"
+        case .notADate(let day, let op, let days):
+            "\(day) \(op) \(days) \(days == 1 ? "day" : "days") is not a date: "
+                + (days.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999")
+        case .tooLarge(let p, let op, let q): "\(p) \(op) \(q) is too large to be a number"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import CTSDomain
+
+/// What goes wrong in the shell around the commands (script files, includes, redirects,
+/// imports, saving), with the text of each message. `reason` is the system's own sentence
+/// ("No such file or directory").
+///
+///     cts: error: cannot read 'missing.cts': No such file or directory
+///     // ShellProblem.cannotRead("missing.cts", reason: "No such file or directory")
+public enum ShellProblem: Problem {
+    case cannotRead(String, reason: String)
+    case cannotWrite(String, reason: String)
+    case cannotWriteOutput(reason: String)
+    case cannotImport(String, reason: String)
+    case cannotReadToAppend(String, reason: String)
+    /// `>>` onto a file whose format is one document (json).
+    case notAppendable(String, format: String)
+    /// `>>` onto a csv/tsv file with another header.
+    case otherColumns(String, old: String, new: String)
+    /// An include that leads back to a file being run; the names in order, the first again last.
+    case includeCycle([String])
+    case includesTooDeep(limit: Int)
+    /// Ctrl-C, or end of input at a pause.
+    case interrupted
+    /// Input taken back after a `new` or `open` in it.
+    case sessionReplaced
+    /// `save` of a session opened with --read-only.
+    case savedReadOnly(String)
+    /// `save` with no file.
+    case noFileYet
+
+    public var phase: Phase { .shell }
+
+    public var message: String {
+        switch self {
+        case .cannotRead(let path, let reason): "cannot read '\(path)': \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .cannotWriteOutput(let reason): "cannot write the output: \(reason)"
+        case .cannotImport(let path, let reason): "cannot import '\(path)': \(reason)"
+        case .cannotReadToAppend(let path, let reason): "cannot read '\(path)' to append to it: \(reason)"
+        case .notAppendable(let path, let name):
+            "cannot append \(name) to '\(path)': a \(name) file is one "
+                + "array, and a second one after it is not \(name); use 'as ndjson' (one object "
+                + "per line) to append, or '>' to replace the file"
+        case .otherColumns(let path, let old, let new):
+            "cannot append to '\(path)': its header is '\(old)', but this result's columns "
+                + "are '\(new)'; write to another file, or use '>' to replace it"
+        case .includeCycle(let names): "include cycle: \(names.joined(separator: " → "))"
+        case .includesTooDeep(let limit): "includes are nested more than \(limit) deep"
+        case .interrupted: "interrupted"
+        case .sessionReplaced: "the session was replaced by 'new' or 'open'; what came after that was taken back"
+        case .savedReadOnly(let path): "\(path) was opened read-only; save to another file with 'save FILE'"
+        case .noFileYet: "the session has no file yet: save it with 'save FILE'"
+        }
+    }
+}
