@@ -23,8 +23,8 @@ extension Parser {
     }
 }
 
-/// What the parser keeps in completion mode (a class, so that `validate`, which does not
-/// mutate the parser, can note the slot it finds missing).
+/// What the parser keeps in completion mode (a class: one state shared by the parser's
+/// helpers, changed in place through the optional).
 final class CompletionState {
     var items: [Expected] = []
     /// Set once an item that excludes everything else (a required slot) is recorded.
@@ -36,10 +36,6 @@ final class CompletionState {
     var role: (position: Int, role: OperandRole)?
     /// Whether the left side of the comparison being read is itself a condition.
     var leftIsCondition = false
-    /// While `offerArguments` runs `validate`: the first positional slot with no argument.
-    var collectingSlot = false
-    var missingSlot: Slot?
-
     init() {}
 
     /// What is being read, saved and restored around a part that changes it.
@@ -114,15 +110,19 @@ extension Parser {
     // MARK: - Recording
 
     /// Whether the token `offset` ahead is the cursor.
-    mutating func atCursor(_ offset: Int = 0) -> Bool {
+    @inline(__always) mutating func atCursor(_ offset: Int = 0) -> Bool {
         completion != nil && peek(offset).kind == .endOfFile
     }
 
     /// Records `item` when the current token is the cursor; `final` when nothing else may be
     /// offered with it (a required slot).
-    mutating func offer(_ item: @autoclosure () -> Expected, final: Bool = false) {
+    @inline(__always) mutating func offer(_ item: @autoclosure () -> Expected, final: Bool = false) {
+        if completion != nil { offerAtCursor(item(), final: final) }
+    }
+
+    @inline(never) private mutating func offerAtCursor(_ item: Expected, final: Bool) {
         guard atCursor() else { return }
-        record(item(), final: final)
+        record(item, final: final)
     }
 
     /// Records `item` (once), unless a final item came first or nothing is offered here.
@@ -133,7 +133,7 @@ extension Parser {
     }
 
     /// The keyword a `checkKeyword` at the cursor looked for, where `offered` says it fits.
-    mutating func offerKeyword(_ word: String, _ offered: Offer) {
+    @inline(never) mutating func offerKeyword(_ word: String, _ offered: Offer) {
         guard let state = completion else { return }
         let context = state.frame.context
         switch offered {
@@ -151,43 +151,50 @@ extension Parser {
     var context: ExpressionContext { completion?.frame.context ?? ExpressionContext() }
 
     /// Reads an expression in `context`.
-    mutating func parseExpression(in context: ExpressionContext) throws(Diagnostic) -> Expr {
+    @inline(__always) mutating func parseExpression(in context: ExpressionContext) throws(Diagnostic) -> Expr {
         let outer = enter(context)
         defer { leave(outer) }
         return try parseExpression()
     }
 
     /// Reads an expression in a context made from the current one (`{ $0.grouped }`).
-    mutating func parseExpression(derived: (ExpressionContext) -> ExpressionContext) throws(Diagnostic) -> Expr {
+    @inline(__always) mutating func parseExpression(derived: (ExpressionContext) -> ExpressionContext)
+        throws(Diagnostic) -> Expr
+    {
         let outer = enter(derived: derived)
         defer { leave(outer) }
         return try parseExpression()
     }
 
     /// Enters an expression context; returns what to restore.
-    mutating func enter(_ context: ExpressionContext) -> CompletionState.Frame? {
+    @inline(__always) mutating func enter(_ context: ExpressionContext) -> CompletionState.Frame? {
         enter(derived: { _ in context })
     }
 
     /// Enters a context made from the current one; returns what to restore.
-    mutating func enter(derived: (ExpressionContext) -> ExpressionContext) -> CompletionState.Frame? {
+    @inline(__always) mutating func enter(derived: (ExpressionContext) -> ExpressionContext) -> CompletionState.Frame? {
         guard let outer = completion?.frame else { return nil }
         completion?.frame.context = derived(outer.context)
         return outer
     }
 
     /// Starts reading a value of `kind` (an option's, or the cadres of `enroll`).
-    mutating func enterValue(_ kind: @autoclosure () -> ValueKind?) -> CompletionState.Frame? {
+    @inline(__always) mutating func enterValue(_ kind: @autoclosure () -> ValueKind?) -> CompletionState.Frame? {
         guard let outer = completion?.frame else { return nil }
         completion?.frame.valueKind = kind()
         return outer
     }
 
     /// Starts reading the value of option `key` of the command.
-    mutating func enterOption(_ key: Token) -> CompletionState.Frame? {
-        guard completion != nil else { return nil }
+    @inline(__always) mutating func enterOption(_ key: Token) -> CompletionState.Frame? {
+        completion == nil ? nil : enterOptionValue(key)
+    }
+
+    @inline(never) private mutating func enterOptionValue(_ key: Token) -> CompletionState.Frame? {
         let key = text(of: key).lowercased()
         let kind = completion?.spec?.options.first { $0.key == key }?.kind
+        // An unknown option: `validate` refuses the command whatever follows, so offer nothing.
+        if kind == nil { completion?.sealed = true }
         return enterValue(kind)
     }
 
@@ -204,26 +211,32 @@ extension Parser {
         return outer
     }
 
-    mutating func leave(_ outer: CompletionState.Frame?) {
+    @inline(__always) mutating func leave(_ outer: CompletionState.Frame?) {
         if let outer { completion?.frame = outer }
     }
 
+    /// Notes the command being read (completion mode).
+    @inline(__always) mutating func noteCommand(_ spec: CommandSpec) {
+        if let completion { completion.spec = spec }
+    }
+
     /// Forgets what the last command left (completion mode).
-    mutating func beginCommand() {
+    @inline(__always) mutating func beginCommand() {
         guard completion != nil else { return }
         completion?.spec = nil
+        completion?.sealed = false
         completion?.frame = CompletionState.Frame()
         completion?.role = nil
     }
 
     /// Says what the operand about to be read is (completion mode).
-    mutating func expectOperand(_ role: @autoclosure () -> OperandRole) {
+    @inline(__always) mutating func expectOperand(_ role: @autoclosure () -> OperandRole) {
         guard completion != nil else { return }
         completion?.role = (position, role())
     }
 
     /// Notes whether the left side of a comparison is a condition (`(a or b) in …` is not offered).
-    mutating func noteLeftSide(_ left: Expr) {
+    @inline(__always) mutating func noteLeftSide(_ left: Expr) {
         guard completion != nil else { return }
         completion?.leftIsCondition = left.isCondition
     }
@@ -231,13 +244,21 @@ extension Parser {
     // MARK: - What a rule offers
 
     /// A command's first word, when the cursor starts a command (not after one read to the end).
-    mutating func offerCommand() {
+    @inline(__always) mutating func offerCommand() {
+        if completion != nil { offerCommandAtCursor() }
+    }
+
+    @inline(never) private mutating func offerCommandAtCursor() {
         guard completion != nil, position == 0 || tokens[position - 1].kind == .endOfCommand else { return }
         offer(.command)
     }
 
     /// An operand at the cursor: what the rule before it said, else a field or function.
-    mutating func offerOperand() {
+    @inline(__always) mutating func offerOperand() {
+        if completion != nil { offerOperandAtCursor() }
+    }
+
+    @inline(never) private mutating func offerOperandAtCursor() {
         guard atCursor(), let state = completion else { return }
         let scope = state.frame.context.scope
         if let role = state.role, role.position == position {
@@ -255,7 +276,11 @@ extension Parser {
 
     /// `of ` at the cursor after an operand: `EXPR of ENTITY ID` takes a singular kind,
     /// except where `of` ends the expression and a collection follows.
-    mutating func offerEntityOf() {
+    @inline(__always) mutating func offerEntityOf() {
+        if completion != nil { offerEntityOfAtCursor() }
+    }
+
+    @inline(never) private mutating func offerEntityOfAtCursor() {
         guard completion != nil, !context.ofTakesCollection, atCursor(1), peek().kind == .word,
             text(of: peek()).lowercased() == Grammar.ofKeyword
         else { return }
@@ -263,7 +288,11 @@ extension Parser {
     }
 
     /// The value of option `key` at the cursor (after `key=`).
-    mutating func offerOptionValue(_ key: Token) {
+    @inline(__always) mutating func offerOptionValue(_ key: Token) {
+        if completion != nil { offerOptionValueAtCursor(key) }
+    }
+
+    @inline(never) private mutating func offerOptionValueAtCursor(_ key: Token) {
         guard atCursor(), let spec = completion?.spec, let kind = completion?.frame.valueKind else { return }
         var only: UnitKind?
         switch spec.action {
@@ -275,7 +304,11 @@ extension Parser {
     }
 
     /// The next item of a list at the cursor (`c1,` or `kinds=off-job,`).
-    mutating func offerListItem(after items: [Argument]) {
+    @inline(__always) mutating func offerListItem(after items: [Argument]) {
+        if completion != nil { offerListItemAtCursor(after: items) }
+    }
+
+    @inline(never) private mutating func offerListItemAtCursor(after items: [Argument]) {
         guard atCursor(), let kind = completion?.frame.valueKind else { return }
         switch kind {
         case .refs(let k): offer(.value(.ref(k)))
@@ -288,37 +321,46 @@ extension Parser {
 
     /// The value of positional slot `index` of the command (enrollment's cadres and course,
     /// the kind of a report), as the only thing that may stand here.
-    mutating func offerSlot(_ index: Int) {
+    @inline(__always) mutating func offerSlot(_ index: Int) {
+        if completion != nil { offerSlotAtCursor(index) }
+    }
+
+    @inline(never) private mutating func offerSlotAtCursor(_ index: Int) {
         guard atCursor(), let slots = completion?.spec?.positionals, index < slots.count else { return }
         offer(.value(slots[index].kind), final: true)
     }
 
-    /// Called by `validate` for each positional slot without an argument: while
-    /// `offerArguments` runs it, the first such slot is the one the cursor fills.
-    func noteMissing(_ slot: Slot) {
-        guard completion?.collectingSlot == true, completion?.missingSlot == nil else { return }
-        completion?.missingSlot = slot
-    }
-
     /// At the cursor after a command's arguments: the slot `validate` finds next (its
     /// values only, when it is required and names a thing), and the options not given.
-    mutating func offerArguments(_ args: Arguments, _ spec: CommandSpec, nameRange: SourceRange) {
+    @inline(__always) mutating func offerArguments(_ args: Arguments, _ spec: CommandSpec, nameRange: SourceRange) {
+        if completion != nil { offerArgumentsAtCursor(args, spec, nameRange: nameRange) }
+    }
+
+    @inline(never) private mutating func offerArgumentsAtCursor(
+        _ args: Arguments, _ spec: CommandSpec, nameRange: SourceRange
+    ) {
         guard atCursor() else { return }
-        // Required options may still come after the cursor: check the rest as `validate` does.
-        let relaxed = CommandSpec(
-            spec.name, spec.action, form: spec.form, group: spec.group, usage: spec.usage, summary: spec.summary,
-            example: spec.example, positionals: spec.positionals,
-            options: spec.options.map { OptionSlot($0.key, $0.kind) })
-        completion?.collectingSlot = true
-        completion?.missingSlot = nil
-        var valid = true
-        do { try validate(args, against: relaxed, nameRange: nameRange) } catch { valid = false }
-        completion?.collectingSlot = false
-        let missing = completion?.missingSlot
-        // An unknown option or an argument too many: nothing that follows can make it right.
-        guard valid || missing != nil else { return }
+        // The slot the cursor fills is the first k for which the arguments so far are valid
+        // against the command's first k slots: `validate` itself assigns arguments to slots
+        // (optional keywords skipped when absent), so the rule is not written twice. Required
+        // options may still come after the cursor, so none is required here.
+        let options = spec.options.map { OptionSlot($0.key, $0.kind) }
+        var filled: Int?
+        for k in 0...spec.positionals.count {
+            let first = CommandSpec(
+                spec.name, spec.action, form: spec.form, group: spec.group, usage: spec.usage,
+                summary: spec.summary, example: spec.example, positionals: Array(spec.positionals[..<k]),
+                options: options)
+            if (try? validate(args, against: first, nameRange: nameRange)) != nil {
+                filled = k
+                break
+            }
+        }
+        // An unknown option or a word out of place: nothing that follows can make it right.
+        guard let filled else { return }
+        let index = filled < spec.positionals.count ? filled : nil
+        let missing = index.map { spec.positionals[$0] }
         let words = args.positionals.map { $0.word?.lowercased() }
-        let index = missing.flatMap { spec.positionals.firstIndex(of: $0) }
         switch spec.action {
         case .setOption: return offerSetting(index, name: words.first ?? nil)
         case .help:
@@ -328,7 +370,7 @@ extension Parser {
         default: break
         }
         let given = Set(args.options.map(\.key.value))
-        let options = spec.options.map(\.key).filter { !given.contains($0) }
+        let keys = spec.options.map(\.key).filter { !given.contains($0) }
         if let slot = missing {
             switch slot.kind {
             case .newID: return offer(.value(slot.kind), final: true)  // a new id: nothing to offer
@@ -336,7 +378,7 @@ extension Parser {
             default: offer(.value(slot.kind), final: !slot.optional)
             }
         }
-        for key in options { offer(.option(key)) }
+        for key in keys { offer(.option(key)) }
     }
 
     /// `set OPTION VALUE`: the settings, then the values of the one named.
@@ -350,7 +392,13 @@ extension Parser {
 
     /// After a report's arguments: its next argument (alone, when it is required), `by` and
     /// `under` where the report takes them.
-    mutating func offerReportRest(_ kind: ReportKind, arguments: Int, by: Bool, under: Bool) {
+    @inline(__always) mutating func offerReportRest(_ kind: ReportKind, arguments: Int, by: Bool, under: Bool) {
+        if completion != nil { offerReportRestAtCursor(kind, arguments: arguments, by: by, under: under) }
+    }
+
+    @inline(never) private mutating func offerReportRestAtCursor(
+        _ kind: ReportKind, arguments: Int, by: Bool, under: Bool
+    ) {
         guard atCursor() else { return }
         if arguments < kind.arguments.count {
             let slot = kind.arguments[arguments]
@@ -361,20 +409,24 @@ extension Parser {
     }
 
     /// The clauses a query may still take, at the cursor after its collection or a clause.
-    mutating func offerClauses(_ form: CommandForm, seen: Set<String>) {
+    @inline(__always) mutating func offerClauses(_ form: CommandForm, seen: Set<String>) {
+        if completion != nil { offerClausesAtCursor(form, seen: seen) }
+    }
+
+    @inline(never) private mutating func offerClausesAtCursor(_ form: CommandForm, seen: Set<String>) {
         guard atCursor() else { return }
         for clause in Grammar.queryClauses(form) where !seen.contains(clause) { offer(.word(clause)) }
     }
 }
 
 extension Expr {
-    /// Whether this is a condition (a comparison, `in`, `and`/`or`), which a word operator
-    /// does not take as its left side.
+    /// Whether this is a condition (a comparison, `in`, `and`/`or`, `not`), which a word
+    /// operator does not take as its left side.
     var isCondition: Bool {
         switch kind {
         case .binary(let op, _, _): ![.add, .subtract, .multiply, .divide].contains(op)
         case .chain(_, let links): links.first.map { $0.op == .and || $0.op == .or } ?? false
-        case .isIn: true
+        case .isIn, .not: true
         default: false
         }
     }

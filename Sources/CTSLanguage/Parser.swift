@@ -51,11 +51,11 @@ public struct Parser {
     /// The next command of the source (or the error that stood in its place); nil at the end.
     public mutating func nextItem() -> ParsedItem? {
         while check(.endOfCommand) { advance() }
+        beginCommand()
         offerCommand()
         if check(.endOfFile) { return nil }
         tokens.removeFirst(position)
         position = 0
-        beginCommand()
         do {
             return .command(try parseCommand())
         } catch {
@@ -96,7 +96,7 @@ public struct Parser {
             advance()
         }
         guard let spec else { throw unknownCommand(first, second) }
-        completion?.spec = spec
+        noteCommand(spec)
         let body: Command.Body
         switch spec.form {
         case .arguments:
@@ -240,7 +240,6 @@ public struct Parser {
         var index = 0
         for slot in spec.positionals {
             let arg = index < args.positionals.count ? args.positionals[index] : nil
-            if arg == nil { noteMissing(slot) }
             if case .keyword(let word) = slot.kind {
                 if let arg, arg.word?.lowercased() == word {
                     index += 1
@@ -395,10 +394,12 @@ public struct Parser {
 
     /// True when the current token is the keyword `word` (case-insensitive). At the cursor in
     /// completion mode, records `word` where `offered` says completion offers it.
+    @inline(__always)
     mutating func checkKeyword(_ word: String, offset: Int = 0, offered: Offer = .always) -> Bool {
         let token = peek(offset)
+        if token.kind == .word { return text(of: token).lowercased() == word }
         if completion != nil, offset == 0, token.kind == .endOfFile { offerKeyword(word, offered) }
-        return token.kind == .word && text(of: token).lowercased() == word
+        return false
     }
 
     mutating func matchKeyword(_ word: String, offered: Offer = .always) -> Bool {
