@@ -243,6 +243,13 @@ extension Parser {
 
     // MARK: - What a rule offers
 
+    /// The second words of commands that start with `first`, when the cursor follows it.
+    @inline(__always) mutating func offerSubcommands(of first: String) {
+        if completion != nil, atCursor(1), !CommandTable.subcommands(of: first).isEmpty {
+            record(.subcommand(of: first))
+        }
+    }
+
     /// A command's first word, when the cursor starts a command (not after one read to the end).
     @inline(__always) mutating func offerCommand() {
         if completion != nil { offerCommandAtCursor() }
@@ -346,7 +353,8 @@ extension Parser {
         // options may still come after the cursor, so none is required here.
         let options = spec.options.map { OptionSlot($0.key, $0.kind) }
         var filled: Int?
-        for k in 0...spec.positionals.count {
+        // Each slot takes at most one argument, so fewer slots than arguments never fit.
+        for k in min(args.positionals.count, spec.positionals.count)...spec.positionals.count {
             let first = CommandSpec(
                 spec.name, spec.action, form: spec.form, group: spec.group, usage: spec.usage,
                 summary: spec.summary, example: spec.example, positionals: Array(spec.positionals[..<k]),

@@ -85,7 +85,7 @@ public struct Parser {
         var spec: CommandSpec?
         var nameRange = first.range
         let second = peek(1)
-        if atCursor(1) { record(.subcommand(of: lower)) }
+        offerSubcommands(of: lower)
         if second.kind == .word, let s = CommandTable.spec(named: lower + " " + text(of: second).lowercased()) {
             spec = s
             nameRange = first.range.through(second.range)
