@@ -26,6 +26,8 @@ public enum Grammar {
     public static let ofKeyword = "of"
     /// `count(COLLECTION where COND)`, `list COLLECTION where COND`, `(cadres where COND)`.
     public static let whereKeyword = "where"
+    /// The records a condition slot (a rule's `for=(…)`) ranges over: a rule is about cadres.
+    public static let conditionKind = EntityKind.cadre
 }
 
 extension ReportKind {

@@ -48,7 +48,7 @@ extension Parser {
     mutating func parseOr() throws(Diagnostic) -> Expr {
         let first = try parseAnd()
         var links: [ChainLink] = []
-        while matchKeyword("or") { links.append(ChainLink(.or, try parseAnd())) }
+        while matchKeyword("or", offered: .inConditions) { links.append(ChainLink(.or, try parseAnd())) }
         return .joined(first, links)
     }
 
@@ -56,13 +56,13 @@ extension Parser {
     mutating func parseAnd() throws(Diagnostic) -> Expr {
         let first = try parseNot()
         var links: [ChainLink] = []
-        while matchKeyword("and") { links.append(ChainLink(.and, try parseNot())) }
+        while matchKeyword("and", offered: .inConditions) { links.append(ChainLink(.and, try parseNot())) }
         return .joined(first, links)
     }
 
     /// not := "not" not | comparison
     mutating func parseNot() throws(Diagnostic) -> Expr {
-        if checkKeyword("not") {
+        if checkKeyword("not", offered: .inConditions) {
             let keyword = advance()
             try enterNesting(at: keyword.range)
             defer { nesting -= 1 }
@@ -76,21 +76,31 @@ extension Parser {
     ///               | "contains" additive | "under" additive)?
     mutating func parseComparison() throws(Diagnostic) -> Expr {
         let left = try parseAdditive()
+        noteLeftSide(left)
         if case .symbol(let s) = peek().kind, let op = Self.comparisons[s] {
             advance()
+            expectOperand(.compared(left.plainWord))
             let right = try parseAdditive()
             return Expr(.binary(op, left, right), left.range.through(right.range))
         }
-        if checkKeyword("in") {
+        if checkKeyword("in", offered: .comparison) {
             advance()
             let open = try expect(.symbol("("), "expected '(' after 'in', as in rank in (county, bureau)")
+            let outer = enter(derived: { $0.argument })
+            defer { leave(outer) }
+            expectOperand(.compared(left.plainWord))
             var items: [Expr] = [try parseExpression()]
-            while match(.symbol(",")) { items.append(try parseExpression()) }
+            while match(.symbol(",")) {
+                expectOperand(.compared(left.plainWord))
+                items.append(try parseExpression())
+            }
             let close = try expectClose(open, "expected ')' to close the list")
             return Expr(.isIn(left, items), left.range.through(close.range))
         }
-        for (word, op) in [("contains", BinaryOperator.contains), ("under", .under)] where checkKeyword(word) {
+        for (word, op) in [("contains", BinaryOperator.contains), ("under", .under)]
+        where checkKeyword(word, offered: .comparison) {
             advance()
+            expectOperand(op == .under ? .under : .contains)
             let right = try parseAdditive()
             return Expr(.binary(op, left, right), left.range.through(right.range))
         }
@@ -145,11 +155,13 @@ extension Parser {
     /// and the aggregates, and is left for them.
     mutating func parseSingle() throws(Diagnostic) -> Expr {
         let primary = try parsePrimary()
-        guard checkKeyword("of"), peek(1).kind == .word,
+        offerEntityOf()
+        guard checkKeyword("of", offered: .entityOf), peek(1).kind == .word,
             let kind = EntityKind(singular: text(of: peek(1)))
         else { return primary }
         advance()
         let kindToken = advance()
+        offer(.value(.ref(kind)))
         guard !isAtEndOfCommand else {
             throw .error(ParseProblem.missingIDAfterOf(kind), at: endRange)
         }
@@ -160,6 +172,7 @@ extension Parser {
     /// primary := NUMBER | STRING | DATE | PERIOD | VARIABLE | "(" expression ")"
     ///          | WORD "(" arguments ")" | WORD
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
+        offerOperand()
         let token = peek()
         switch token.kind {
         case .number(let n): advance(); return Expr(.number(n), token.range, written: text(of: token))
@@ -169,7 +182,7 @@ extension Parser {
         case .variable(let v): advance(); return Expr(.variable(v), token.range)
         case .symbol("("):
             advance()
-            let inner = try parseExpression()
+            let inner = try parseExpression(derived: { $0.grouped })
             let close = try expectClose(token, "expected ')'")
             return Expr(inner.kind, token.range.through(close.range), written: inner.written)
         case .word:
@@ -192,8 +205,9 @@ extension Parser {
         let open = advance()
         var arguments: [Expr] = []
         if !check(.symbol(")")) {
-            arguments.append(try parseExpression())
-            while match(.symbol(",")) { arguments.append(try parseExpression()) }
+            expectOperand(.argument(name.value))
+            arguments.append(try parseExpression(derived: { $0.argument }))
+            while match(.symbol(",")) { arguments.append(try parseExpression(derived: { $0.argument })) }
         }
         let close = try expectClose(open, "expected ')' to close \(name.value)(")
         return Expr(.call(name, arguments), name.range.through(close.range))
@@ -205,12 +219,12 @@ extension Parser {
         let open = advance()
         var expression: Expr?
         if function != .count {
-            expression = try parseExpression()
+            expression = try parseExpression(in: .aggregated)
             try expectKeyword("of", "expected 'of COLLECTION' in \(function.rawValue)(EXPR of COLLECTION)")
         }
         let collection = try parseCollection()
         var condition: Expr?
-        if matchKeyword("where") { condition = try parseExpression() }
+        if matchKeyword("where") { condition = try parseExpression(in: .condition(over: collection.value)) }
         let close = try expectClose(open, "expected ')' to close \(function.rawValue)(")
         let aggregate = Aggregate(
             function: function, expression: expression, collection: collection, condition: condition)
@@ -220,6 +234,7 @@ extension Parser {
     /// COLLECTION := "units" | "cadres" | "courses" | ...
     mutating func parseCollection() throws(Diagnostic) -> Located<EntityKind> {
         let token = peek()
+        offer(.value(.collection))
         guard token.kind == .word else {
             throw .error(ParseProblem.expectedCollection(found: describe(token)), at: errorRange(token))
         }

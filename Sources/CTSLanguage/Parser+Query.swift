@@ -17,6 +17,9 @@ extension Parser {
             guard seen.insert(word).inserted else { throw .error(ParseProblem.clauseGivenTwice(word), at: token.range) }
             advance()
             afterSortKey = false
+            let kind = query.collection.value
+            let outer = enter(word == Grammar.whereKeyword ? .condition(over: kind) : .value(over: kind))
+            defer { leave(outer) }
             switch word {
             case "where": query.condition = try parseExpression()
             case "sort":
@@ -44,6 +47,7 @@ extension Parser {
                 query.groupBy = try parseExpression()
             }
         }
+        offerClauses(spec.form, seen: seen)
         if !isAtEndOfCommand, peek().kind == .word, !checkKeyword("as") {
             let token = peek()
             let word = text(of: token)
@@ -58,7 +62,9 @@ extension Parser {
 
     /// stats := "stats" additive "of" query
     mutating func parseStats(_ spec: CommandSpec) throws(Diagnostic) -> Command.Body {
+        let outer = enter(.statistic)
         let expression = try parseAdditive()
+        leave(outer)
         try expectKeyword("of", "expected 'of COLLECTION' after the expression", usage: spec.usage)
         let query = try parseQuery(spec)
         return .stats(expression, query, try parseOutputClause())
@@ -68,12 +74,14 @@ extension Parser {
     mutating func parseOutputClause() throws(Diagnostic) -> OutputClause {
         var clause = OutputClause()
         if matchKeyword("as") {
+            offer(.value(.choice(CommandTable.outputFormats)))
             let token = try expect(
                 .word, "expected a format after 'as' (\(CommandTable.outputFormats.joined(separator: ", ")))")
             clause.format = Located(text(of: token).lowercased(), token.range)
         }
         if check(.symbol(">")) || check(.symbol(">>")) {
             let append = advance().kind == .symbol(">>")
+            offer(.value(.file))
             guard !isAtEndOfCommand else {
                 throw .error(ParseProblem.missingFileName(append: append), at: endRange)
             }
@@ -109,6 +117,7 @@ extension Parser {
     /// report := "report" KIND atom* ("by" WORD | "under" atom)* outputClause
     mutating func parseReport() throws(Diagnostic) -> Command.Body {
         let token = peek()
+        offerSlot(0)
         guard token.kind == .word, let kind = ReportKind(rawValue: text(of: token).lowercased()) else {
             let names = ReportKind.allCases.map(\.rawValue)
             if isAtEndOfCommand {
@@ -132,15 +141,18 @@ extension Parser {
                     throw .error(ParseProblem.clauseGivenTwice(word), at: keyword.range)
                 }
                 if word == "under" {
+                    offer(.value(.ref(.unit)))
                     under = try parseAtom()
                     continue
                 }
+                offer(.value(.choice(kind.groupings)))
                 let field = try expect(.word, "expected a field after 'by' (unit, level, category, rank)")
                 groupBy = Located(text(of: field).lowercased(), field.range)
             } else {
                 arguments.append(try parseAtom())
             }
         }
+        offerReportRest(kind, arguments: arguments.count, by: groupBy != nil, under: under != nil)
         let report = Report(kind: Located(kind, token.range), arguments: arguments, under: under, groupBy: groupBy)
         return .report(report, try parseOutputClause())
     }

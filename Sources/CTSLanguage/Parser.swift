@@ -24,6 +24,9 @@ public struct Parser {
     var position = 0
     /// How deeply the expression being read nests (parentheses, `not`, unary `-`); see `enterNesting`.
     var nesting = 0
+    /// Completion mode: what the parser would accept at the end of the text (see
+    /// Parser+Completion.swift); nil when parsing for real.
+    var completion: CompletionState?
 
     public init(text: String, fileID: Int) {
         lexer = Lexer(text: text, fileID: fileID)
@@ -48,6 +51,8 @@ public struct Parser {
     /// The next command of the source (or the error that stood in its place); nil at the end.
     public mutating func nextItem() -> ParsedItem? {
         while check(.endOfCommand) { advance() }
+        beginCommand()
+        offerCommand()
         if check(.endOfFile) { return nil }
         tokens.removeFirst(position)
         position = 0
@@ -80,6 +85,7 @@ public struct Parser {
         var spec: CommandSpec?
         var nameRange = first.range
         let second = peek(1)
+        offerSubcommands(of: lower)
         if second.kind == .word, let s = CommandTable.spec(named: lower + " " + text(of: second).lowercased()) {
             spec = s
             nameRange = first.range.through(second.range)
@@ -90,6 +96,7 @@ public struct Parser {
             advance()
         }
         guard let spec else { throw unknownCommand(first, second) }
+        noteCommand(spec)
         let body: Command.Body
         switch spec.form {
         case .arguments:
@@ -100,7 +107,7 @@ public struct Parser {
         case .count: body = .count(try parseQuery(spec), try parseOutputClause())
         case .stats: body = try parseStats(spec)
         case .report: body = try parseReport()
-        case .print: body = .print(try parseExpression(), try parseOutputClause())
+        case .print: body = .print(try parseExpression(in: .value), try parseOutputClause())
         case .letBinding: body = try parseLet()
         case .echo: body = try parseEcho()
         case .assert: body = try parseAssert()
@@ -137,6 +144,7 @@ public struct Parser {
                 args.positionals.append(try parseValue())
             }
         }
+        offerArguments(args, spec, nameRange: nameRange)
         try validate(args, against: spec, nameRange: nameRange)
         return args
     }
@@ -149,6 +157,9 @@ public struct Parser {
         }
         advance()
         advance()
+        let outer = enterOption(key)
+        defer { leave(outer) }
+        offerOptionValue(key)
         if isAtEndOfCommand {
             throw .error(ParseProblem.missingOptionValue(key: text(of: key)), at: eq.range)
         }
@@ -159,6 +170,8 @@ public struct Parser {
     mutating func parseValue() throws(Diagnostic) -> Argument {
         if check(.symbol("(")) {
             let open = advance()
+            let outer = enterParenthesizedValue()
+            defer { leave(outer) }
             let first = position
             let expression = try parseExpression()
             let last = position
@@ -169,7 +182,10 @@ public struct Parser {
         let first = try parseAtom()
         guard check(.symbol(",")) else { return first }
         var items = [first]
-        while match(.symbol(",")) { items.append(try parseAtom()) }
+        while match(.symbol(",")) {
+            offerListItem(after: items)
+            items.append(try parseAtom())
+        }
         return Argument(.list(items), first.range.through(items.last!.range))
     }
 
@@ -246,22 +262,27 @@ public struct Parser {
         let selection: CadreSelection
         if check(.symbol("(")) {
             let open = advance()
+            offer(.word(EntityKind.cadre.plural), final: true)
             let word = try expect(.word, "expected 'cadres where CONDITION' inside the parentheses")
             guard text(of: word).lowercased() == "cadres" else {
                 throw .error(ParseProblem.expectedCadres(found: text(of: word), usage: spec.usage), at: word.range)
             }
             try expectKeyword("where", "expected 'where' after 'cadres'")
-            let condition = try parseExpression()
+            let condition = try parseExpression(in: .condition(over: .cadre))
             let close = try expectClose(open, "expected ')' to close '(cadres where ...'")
             selection = .matching(condition, range: open.range.through(close.range))
         } else {
+            offerSlot(0)
             guard !isAtEndOfCommand else {
                 throw .error(ParseProblem.missingCadres(command: spec.name, usage: spec.usage), at: endRange)
             }
+            let outer = enterValue(spec.positionals.first?.kind)
+            defer { leave(outer) }
             let value = try parseValue()
             if case .list(let items) = value.kind { selection = .ids(items) } else { selection = .ids([value]) }
         }
         try expectKeyword("in", "expected 'in COURSE'", usage: spec.usage)
+        offerSlot(2)
         guard !isAtEndOfCommand else { throw .error(ParseProblem.missingCourse, at: endRange) }
         let course = try parseAtom()
         var rest = Arguments()
@@ -275,6 +296,7 @@ public struct Parser {
         let optionsOnly = CommandSpec(
             spec.name, spec.action, group: spec.group, usage: spec.usage,
             summary: spec.summary, example: spec.example, options: spec.options)
+        offerArguments(rest, optionsOnly, nameRange: nameRange)
         try validate(rest, against: optionsOnly, nameRange: nameRange)
         return .enrollment(enrollmentAction(spec), selection, course: course, rest)
     }
@@ -288,12 +310,12 @@ public struct Parser {
     mutating func parseLet() throws(Diagnostic) -> Command.Body {
         let name = try expect(.word, "expected a variable name after 'let'")
         _ = try expect(.symbol("="), "expected '=' after the variable name")
-        return .letBinding(Located(text(of: name), name.range), try parseExpression())
+        return .letBinding(Located(text(of: name), name.range), try parseExpression(in: .value))
     }
 
     /// assert := "assert" expression STRING?
     mutating func parseAssert() throws(Diagnostic) -> Command.Body {
-        let condition = try parseExpression()
+        let condition = try parseExpression(in: .assertion)
         var message: Argument?
         if case .string(let s) = peek().kind {
             message = Argument(.string(s), advance().range)
@@ -354,6 +376,7 @@ public struct Parser {
     }
 
     mutating func expect(_ kind: Token.Kind, _ message: String) throws(Diagnostic) -> Token {
+        if completion != nil, case .symbol(let symbol) = kind { offer(.symbol(symbol)) }
         guard check(kind) else {
             let token = peek()
             if case .error(let problem) = token.kind { throw .error(problem, at: token.range) }
@@ -362,14 +385,18 @@ public struct Parser {
         return advance()
     }
 
-    /// True when the current token is the keyword `word` (case-insensitive).
-    mutating func checkKeyword(_ word: String, offset: Int = 0) -> Bool {
+    /// True when the current token is the keyword `word` (case-insensitive). At the cursor in
+    /// completion mode, records `word` where `offered` says completion offers it.
+    @inline(__always)
+    mutating func checkKeyword(_ word: String, offset: Int = 0, offered: Offer = .always) -> Bool {
         let token = peek(offset)
-        return token.kind == .word && text(of: token).lowercased() == word
+        if token.kind == .word { return text(of: token).lowercased() == word }
+        if completion != nil, offset == 0, token.kind == .endOfFile { offerKeyword(word, offered) }
+        return false
     }
 
-    mutating func matchKeyword(_ word: String) -> Bool {
-        guard checkKeyword(word) else { return false }
+    mutating func matchKeyword(_ word: String, offered: Offer = .always) -> Bool {
+        guard checkKeyword(word, offered: offered) else { return false }
         advance()
         return true
     }

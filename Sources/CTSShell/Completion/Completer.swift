@@ -97,13 +97,13 @@ public final class Completer {
 
     // MARK: - Candidates
 
-    private func candidates(for expectation: Expectation, partial: Partial) -> Completion {
+    private func candidates(for expectation: CandidateSources, partial: Partial) -> Completion {
         let prefix = partial.text
         var words: [CompletionCandidate] = []
 
         // Keywords, enum values, fields, functions: case-insensitive.
         var keywordSources = expectation.words
-        if let scope = expectation.fields { keywordSources += Expectation.fieldWords(scope, typed: prefix) }
+        if let scope = expectation.fields { keywordSources += CandidateSources.fieldWords(scope, typed: prefix) }
         let lowered = prefix.lowercased()
         for w in keywordSources where w.text.lowercased().hasPrefix(lowered) {
             words.append(CompletionCandidate(text: w.text, detail: w.detail, appendSpace: w.appendSpace))

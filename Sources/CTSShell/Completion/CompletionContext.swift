@@ -1,46 +1,5 @@
 import CTSDomain
-import CTSInterpreter
 import CTSLanguage
-
-/// The tokens of the command being typed, with their text read back from the line.
-struct TokenView {
-    let tokens: [Token]
-    let bytes: [UInt8]
-
-    var count: Int { tokens.count }
-
-    func text(_ i: Int) -> String {
-        let range = tokens[i].range
-        return String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self)
-    }
-
-    func lower(_ i: Int) -> String { text(i).lowercased() }
-
-    func isWord(_ i: Int) -> Bool { i < count && tokens[i].kind == .word }
-
-    /// The keyword `word` (case-insensitive) at `i`.
-    func isWord(_ i: Int, _ word: String) -> Bool { isWord(i) && lower(i) == word }
-
-    func isSymbol(_ i: Int, _ symbol: String) -> Bool { i < count && tokens[i].kind == .symbol(symbol) }
-
-    /// Whether nothing separates tokens `i` and `i + 1` (`kind=`).
-    func touchesNext(_ i: Int) -> Bool {
-        i + 1 < count && tokens[i].range.end.utf8Offset == tokens[i + 1].range.start.utf8Offset
-    }
-
-    /// The `)` that closes the `(` at `open`, if it was typed.
-    func close(of open: Int) -> Int? {
-        var depth = 0
-        for i in open..<count {
-            if isSymbol(i, "(") { depth += 1 }
-            if isSymbol(i, ")") {
-                depth -= 1
-                if depth == 0 { return i }
-            }
-        }
-        return nil
-    }
-}
 
 /// The word being completed: where it starts and what of it is typed.
 struct Partial: Equatable {
@@ -61,12 +20,12 @@ struct Partial: Equatable {
     var text: String
 }
 
-/// Works out, from the text before the cursor alone, which word is being completed and what
-/// may stand there. It follows the command table and the parser's grammar: the command's
-/// slots and options, the enrollment form, queries and their clauses, reports, conditions.
+/// Works out, from the text before the cursor alone, which word is being completed (the
+/// lexical part: quotes, paths, `$`, comments) and asks the parser what may stand there
+/// (``Parser/expectation(atEndOf:)``, the grammar's own answer).
 struct CompletionContext {
     let partial: Partial
-    let expectation: Expectation
+    let expectation: CandidateSources
 
     init(text: String) {
         let bytes = Array(text.utf8)
@@ -80,7 +39,11 @@ struct CompletionContext {
             commandStart = all[last].range.end.utf8Offset
             all.removeFirst(last + 1)
         }
-        let view = TokenView(tokens: all, bytes: bytes)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// What the parser accepts where the text is cut at `offset`.
+        func expected(before offset: Int) -> CandidateSources {
+            CandidateSources(Parser.expectation(atEndOf: string(0..<offset)))
+        }
 
         // Inside a comment: nothing to complete.
         if lastEnd < end, bytes[lastEnd..<end].contains(UInt8(ascii: "#")) {
@@ -101,8 +64,8 @@ struct CompletionContext {
         if let last, lastTouchesCursor, bytes[lastStart] == UInt8(ascii: "$") {
             switch last.kind {
             case .variable, .error:
-                partial = Partial(kind: .variable, start: lastStart, text: view.text(all.count - 1))
-                var e = Expectation()
+                partial = Partial(kind: .variable, start: lastStart, text: string(lastStart..<end))
+                var e = CandidateSources()
                 e.variables = true
                 expectation = e
                 return
@@ -120,16 +83,12 @@ struct CompletionContext {
             while rawStart > commandStart, !Self.isBlank(bytes[rawStart - 1]) { rawStart -= 1 }
             while rawStart < end, bytes[rawStart] == UInt8(ascii: ">") { rawStart += 1 }
         }
-        let before = all.prefix { $0.range.end.utf8Offset <= rawStart }
-        let rawExpectation = Analyzer(view: TokenView(tokens: Array(before), bytes: bytes)).analyze()
-        if rawExpectation.files {
+        let raw = expected(before: rawStart)
+        if raw.files {
             if quoteOpen {
-                partial = Partial(
-                    kind: .quoted, start: rawStart + 1,
-                    text: String(decoding: bytes[(rawStart + 1)..<end], as: UTF8.self))
+                partial = Partial(kind: .quoted, start: rawStart + 1, text: string((rawStart + 1)..<end))
             } else {
-                partial = Partial(
-                    kind: .path, start: rawStart, text: String(decoding: bytes[rawStart..<end], as: UTF8.self))
+                partial = Partial(kind: .path, start: rawStart, text: string(rawStart..<end))
             }
             expectation = .files
             return
@@ -142,12 +101,10 @@ struct CompletionContext {
         }
 
         // An ordinary word: the last token if it is a word touching the cursor.
-        var context = all
         if let last, lastTouchesCursor {
             switch last.kind {
             case .word:
-                partial = Partial(kind: .word, start: lastStart, text: view.text(all.count - 1))
-                context.removeLast()
+                partial = Partial(kind: .word, start: lastStart, text: string(lastStart..<end))
             case .symbol:
                 partial = Partial(kind: .word, start: end, text: "")
             default:
@@ -159,7 +116,7 @@ struct CompletionContext {
         } else {
             partial = Partial(kind: .word, start: end, text: "")
         }
-        expectation = Analyzer(view: TokenView(tokens: context, bytes: bytes)).analyze()
+        expectation = partial.start == rawStart ? raw : expected(before: partial.start)
     }
 
     static func isBlank(_ b: UInt8) -> Bool {

@@ -16,17 +16,10 @@ struct Word: Equatable {
     }
 }
 
-/// Whose fields a condition or expression names.
-enum FieldScope: Equatable {
-    /// The fields of one kind, and dotted paths through its references (`unit.level`).
-    case kind(EntityKind)
-    /// Any field of any kind: before `stats ... of COLLECTION` says which.
-    case all
-}
-
-/// Everything that may stand at the cursor, as sources of candidates. Working it out is pure
-/// syntax (``CompletionContext``); the ``Completer`` turns it into candidates against the session.
-struct Expectation: Equatable {
+/// Everything that may stand at the cursor, as sources of candidates: what the parser said
+/// it would accept there (``Expected``, pure syntax) in the terms the ``Completer`` looks up
+/// against the session — words to match, id kinds, a field scope, files, variables.
+struct CandidateSources: Equatable {
     var words: [Word] = []
     /// Ids of records of these kinds.
     var ids: [EntityKind] = []
@@ -38,25 +31,72 @@ struct Expectation: Equatable {
     /// `$name` of the variables defined so far.
     var variables = false
 
-    static let none = Expectation()
+    static let none = CandidateSources()
 
-    static func words(_ texts: [String], appendSpace: Bool = true) -> Expectation {
-        var e = Expectation()
+    static func words(_ texts: [String], appendSpace: Bool = true) -> CandidateSources {
+        var e = CandidateSources()
         e.add(texts, appendSpace: appendSpace)
         return e
     }
 
-    static func ids(_ kind: EntityKind) -> Expectation {
-        var e = Expectation()
+    static func ids(_ kind: EntityKind) -> CandidateSources {
+        var e = CandidateSources()
         e.ids = [kind]
         return e
     }
 
-    static var files: Expectation {
-        var e = Expectation()
+    static var files: CandidateSources {
+        var e = CandidateSources()
         e.files = true
         return e
     }
+
+    /// The sources of what the parser expects at the cursor.
+    init(_ expected: [Expected]) {
+        for item in expected { merge(Self.sources(of: item)) }
+    }
+
+    init(words: [Word] = []) {
+        self.words = words
+    }
+
+    /// What one expected item offers.
+    static func sources(of item: Expected) -> CandidateSources {
+        switch item {
+        case .command: return .words(CommandTable.firstWords)
+        case .subcommand(let first): return .words(subcommands[first] ?? [])
+        case .word(let word): return .words([word])
+        case .symbol("("): return CandidateSources(words: [Word("(", appendSpace: false)])
+        case .symbol: return .none
+        case .value(let kind, let only):
+            var e = values(of: kind)
+            if only != nil && e.ids == [.unit] { e.unitKind = only }
+            return e
+        case .option(let key): return .words([key + "="], appendSpace: false)
+        case .operand(let scope): return operands(scope)
+        case .compared(let path, let kind):
+            return field(path, in: kind).flatMap { values(of: $0) } ?? operands(.kind(kind))
+        case .firstArgument(let function, let scope):
+            return ruleFunctions.contains(function) ? .ids(.rule) : operands(scope)
+        case .setting: return CandidateSources(words: CommandTable.settings.map { Word($0.name, detail: $0.summary) })
+        case .helpSubject:
+            var e = CandidateSources.words(CommandTable.firstWords)
+            e.words += Help.topics.map { Word($0.name, detail: $0.summary) }
+            return e
+        }
+    }
+
+    /// Fields in scope and the functions that make sense there.
+    static func operands(_ scope: FieldScope?) -> CandidateSources {
+        var e = CandidateSources()
+        e.fields = scope
+        e.words = functions(in: scope)
+        return e
+    }
+
+    /// `CommandTable.subcommands(of:)` for every first word, worked out once.
+    static let subcommands: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: CommandTable.firstWords.map { ($0, CommandTable.subcommands(of: $0)) })
 
     var isEmpty: Bool { self == .none }
 
@@ -64,7 +104,7 @@ struct Expectation: Equatable {
         words += texts.map { Word($0, appendSpace: appendSpace) }
     }
 
-    mutating func merge(_ other: Expectation) {
+    mutating func merge(_ other: CandidateSources) {
         words += other.words
         if other.ids.contains(.unit) {
             // Units of any kind from either side mean units of any kind.
@@ -76,10 +116,10 @@ struct Expectation: Equatable {
         variables = variables || other.variables
     }
 
-    // MARK: - Sources shared by the analyses
+    // MARK: - Values, fields and functions
 
     /// What a slot or option of this kind takes, as candidates.
-    static func values(of kind: ValueKind) -> Expectation {
+    static func values(of kind: ValueKind) -> CandidateSources {
         switch kind {
         case .ref(let k), .refs(let k): return .ids(k)
         case .enumeration(let v), .enumList(let v): return .words(v.words)
@@ -88,12 +128,12 @@ struct Expectation: Equatable {
         case .keyword(let word): return .words([word])
         case .collection: return .words(collections)
         case .field(let k):
-            var e = Expectation()
+            var e = CandidateSources()
             e.fields = .kind(k)
             return e
         case .file: return .files
         case .condition:
-            var e = Expectation()
+            var e = CandidateSources()
             e.words = [Word("(", appendSpace: false)]
             return e
         case .newID, .text, .number, .count, .year, .date, .period:
@@ -103,12 +143,12 @@ struct Expectation: Equatable {
 
     /// The values a field compares with: enum words, ids of the kind it refers to (only the
     /// institutions for a provider), yes/no.
-    static func values(of field: FieldSpec) -> Expectation? {
+    static func values(of field: FieldSpec) -> CandidateSources? {
         switch field.type {
         case .enumeration(let v): return .words(v.words)
         case .courseKinds: return .words(Vocabulary.courseKind.words)
         case .ref(let k):
-            var e = Expectation.ids(k)
+            var e = CandidateSources.ids(k)
             e.unitKind = field.unitKind
             return e
         case .yesNo: return .words(yesNo)
