@@ -1,0 +1,262 @@
+/// One field of a record type: what the user sees of it (``FieldSpec``: name, type, optional,
+/// settable, unit-kind restriction) and where it sits in the record struct (``FieldAccess``).
+///
+/// Everything generic about fields — reading one by name, building a record from typed-in
+/// values, the column(s) of the session file, the reverse index of a reference — is derived
+/// from these two; no list of fields is written anywhere but in the kind's declaration.
+///
+///     .ref("unit", \.unit, to: .unit, reverseIndexed: true)
+public struct Field<R: EntityRecord>: @unchecked Sendable {
+    public internal(set) var spec: FieldSpec
+    public let access: FieldAccess<R>
+    /// False for what is stored but not shown (a course's `dayHours`): no `list` column, no
+    /// `set`, no csv column, but a column of the session file.
+    public let isVisible: Bool
+    /// The name of its column in the session file (a period has three, see ``FieldAccess``).
+    public let column: String
+    /// Whether the session keeps, for every record of the referenced kind, the slots of the
+    /// records whose field names it (`cadresByUnit`); other references are found by a scan.
+    public let reverseIndexed: Bool
+    /// Whether a missing value takes a default (a cadre's status is `active`), so the field is
+    /// required in the record but not in `add` or a csv file.
+    public let hasDefault: Bool
+    /// Reads the field out of typed-in values into the record being built.
+    let read: (inout R, FieldReader) throws(DomainError) -> Void
+
+    public var name: String { spec.name }
+
+    init(
+        _ spec: FieldSpec, _ access: FieldAccess<R>, visible: Bool = true, column: String? = nil,
+        reverseIndexed: Bool = false, hasDefault: Bool = false,
+        read: @escaping (inout R, FieldReader) throws(DomainError) -> Void
+    ) {
+        self.spec = spec
+        self.access = access
+        self.isVisible = visible
+        self.column = column ?? spec.name
+        self.reverseIndexed = reverseIndexed
+        self.hasDefault = hasDefault
+        self.read = read
+    }
+
+    /// The slot a reference field names, or nil (absent, or not a reference).
+    public func slot(in record: R) -> Int? {
+        switch access {
+        case .ref(let k): record[keyPath: k]
+        case .optionalRef(let k): record[keyPath: k]
+        case .ref32(let k): Int(record[keyPath: k])
+        default: nil
+        }
+    }
+
+    /// A whole number the field holds (a reference's slot, a year), for composite keys.
+    func int(in record: R) -> Int? {
+        switch access {
+        case .int(let k): record[keyPath: k]
+        case .optionalInt(let k): record[keyPath: k]
+        default: slot(in: record)
+        }
+    }
+
+    /// The kind a reference field names.
+    public var target: EntityKind? {
+        if case .ref(let kind) = spec.type { return kind }
+        return nil
+    }
+}
+
+/// Where a field's value sits in the record struct, by what it holds. The store binds and reads
+/// columns by these cases, and the session reads and writes fields by them: a new field type is
+/// a new case here, a new field of an existing type is one line in a declaration.
+public enum FieldAccess<R> {
+    case text(WritableKeyPath<R, String>)
+    case optionalText(WritableKeyPath<R, String?>)
+    /// Class hours or money (exact, three decimals at most).
+    case number(WritableKeyPath<R, Number>)
+    case optionalNumber(WritableKeyPath<R, Number?>)
+    /// A count or a year.
+    case int(WritableKeyPath<R, Int>)
+    case optionalInt(WritableKeyPath<R, Int?>)
+    case date(WritableKeyPath<R, Day>)
+    case optionalDate(WritableKeyPath<R, Day?>)
+    case bool(WritableKeyPath<R, Bool>)
+    case enumeration(EnumAccess<R>)
+    /// A reference: the slot of the record it names.
+    case ref(WritableKeyPath<R, Int>)
+    case optionalRef(WritableKeyPath<R, Int?>)
+    /// A reference kept in 32 bits (an enrollment's, 10⁷ rows).
+    case ref32(WritableKeyPath<R, Int32>)
+    /// Stored in three columns: `<column>_first`, `<column>_last`, `<column>_years`.
+    case period(WritableKeyPath<R, Period>)
+    /// Stored as comma-separated words; nil (every kind) as NULL.
+    case courseKinds(WritableKeyPath<R, [CourseKind]?>)
+}
+
+/// An enum field without its Swift enum type: its vocabulary, and the position of its value.
+public struct EnumAccess<R> {
+    public let vocabulary: Vocabulary
+    /// The value's position in the vocabulary (`enumValue.ordinal`).
+    public let ordinal: (R) -> Int
+    /// Sets the value at a position of the vocabulary.
+    public let set: (inout R, Int) -> Void
+
+    public func value(in record: R) -> EnumValue { EnumValue(vocabulary, ordinal(record)) }
+    public func word(in record: R) -> String { vocabulary.words[ordinal(record)] }
+
+    init<E: DomainEnum>(_ path: WritableKeyPath<R, E>) {
+        vocabulary = E.vocabulary
+        ordinal = { $0[keyPath: path].ordinal }
+        set = { $0[keyPath: path] = E.allCases[$1] }
+    }
+}
+
+// MARK: - Declaring fields
+
+extension Field {
+    /// The record's own id: one word, never changed.
+    public static func id(_ path: WritableKeyPath<R, String>) -> Field {
+        Field(FieldSpec("id", .id, settable: false), .text(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.id()
+        }
+    }
+
+    public static func text(_ name: String, _ path: WritableKeyPath<R, String>) -> Field {
+        Field(FieldSpec(name, .text), .text(path)) { r, f throws(DomainError) in r[keyPath: path] = try f.text(name) }
+    }
+
+    public static func text(_ name: String, _ path: WritableKeyPath<R, String?>) -> Field {
+        Field(FieldSpec(name, .text, optional: true), .optionalText(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalText(name)
+        }
+    }
+
+    /// A condition over cadres (a rule's `for`), kept as source text.
+    public static func condition(_ name: String, _ path: WritableKeyPath<R, String>) -> Field {
+        Field(FieldSpec(name, .condition), .text(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.text(name)
+        }
+    }
+
+    /// Class hours or money.
+    public static func amount(_ name: String, _ path: WritableKeyPath<R, Number>) -> Field {
+        Field(FieldSpec(name, .number), .number(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.amount(name)
+        }
+    }
+
+    public static func amount(_ name: String, _ path: WritableKeyPath<R, Number?>) -> Field {
+        Field(FieldSpec(name, .number, optional: true), .optionalNumber(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalAmount(name)
+        }
+    }
+
+    /// A whole number of 0 or more.
+    public static func count(_ name: String, _ path: WritableKeyPath<R, Int>) -> Field {
+        Field(FieldSpec(name, .count), .int(path)) { r, f throws(DomainError) in r[keyPath: path] = try f.count(name) }
+    }
+
+    public static func count(_ name: String, _ path: WritableKeyPath<R, Int?>) -> Field {
+        Field(FieldSpec(name, .count, optional: true), .optionalInt(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalCount(name)
+        }
+    }
+
+    public static func year(_ name: String, _ path: WritableKeyPath<R, Int>) -> Field {
+        Field(FieldSpec(name, .year), .int(path)) { r, f throws(DomainError) in r[keyPath: path] = try f.year(name) }
+    }
+
+    public static func year(_ name: String, _ path: WritableKeyPath<R, Int?>) -> Field {
+        Field(FieldSpec(name, .year, optional: true), .optionalInt(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalYear(name)
+        }
+    }
+
+    public static func date(_ name: String, _ path: WritableKeyPath<R, Day>) -> Field {
+        Field(FieldSpec(name, .date), .date(path)) { r, f throws(DomainError) in r[keyPath: path] = try f.date(name) }
+    }
+
+    public static func date(_ name: String, _ path: WritableKeyPath<R, Day?>) -> Field {
+        Field(FieldSpec(name, .date, optional: true), .optionalDate(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalDate(name)
+        }
+    }
+
+    /// Yes or no; `default` when not given.
+    public static func yesNo(_ name: String, _ path: WritableKeyPath<R, Bool>, default value: Bool) -> Field {
+        Field(FieldSpec(name, .yesNo), .bool(path), hasDefault: true) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalBool(name) ?? value
+        }
+    }
+
+    /// A word of the enum's vocabulary; `default`, when given, is taken when the field is not.
+    public static func enumeration<E: DomainEnum>(
+        _ name: String, _ path: WritableKeyPath<R, E>, default value: E? = nil
+    ) -> Field {
+        let spec = FieldSpec(name, .enumeration(E.vocabulary))
+        guard let value else {
+            return Field(spec, .enumeration(EnumAccess(path))) { r, f throws(DomainError) in
+                r[keyPath: path] = try f.enumeration(name)
+            }
+        }
+        return Field(spec, .enumeration(EnumAccess(path)), hasDefault: true) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.optionalEnumeration(name) ?? value
+        }
+    }
+
+    /// A reference to a record of `kind`; `unitKind` restricts a unit reference to units of one kind.
+    public static func ref(
+        _ name: String, _ path: WritableKeyPath<R, Int>, to kind: EntityKind, unitKind: UnitKind? = nil,
+        reverseIndexed: Bool = false
+    ) -> Field {
+        Field(FieldSpec(name, .ref(kind), unitKind: unitKind), .ref(path), reverseIndexed: reverseIndexed) {
+            r, f throws(DomainError) in r[keyPath: path] = try f.ref(name, kind)
+        }
+    }
+
+    public static func ref(
+        _ name: String, _ path: WritableKeyPath<R, Int?>, to kind: EntityKind, reverseIndexed: Bool = false
+    ) -> Field {
+        Field(FieldSpec(name, .ref(kind), optional: true), .optionalRef(path), reverseIndexed: reverseIndexed) {
+            r, f throws(DomainError) in r[keyPath: path] = try f.optionalRef(name, kind)
+        }
+    }
+
+    public static func ref(
+        _ name: String, _ path: WritableKeyPath<R, Int32>, to kind: EntityKind, reverseIndexed: Bool = false
+    ) -> Field {
+        Field(FieldSpec(name, .ref(kind)), .ref32(path), reverseIndexed: reverseIndexed) {
+            r, f throws(DomainError) in r[keyPath: path] = Int32(try f.ref(name, kind))
+        }
+    }
+
+    public static func period(_ name: String, _ path: WritableKeyPath<R, Period>) -> Field {
+        Field(FieldSpec(name, .period), .period(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.period(name)
+        }
+    }
+
+    /// Course kinds that count; nil (not given) means every kind.
+    public static func courseKinds(_ name: String, _ path: WritableKeyPath<R, [CourseKind]?>) -> Field {
+        Field(FieldSpec(name, .courseKinds, optional: true), .courseKinds(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.courseKinds(name)
+        }
+    }
+
+    /// Class hours stored with the record but not shown or typed in: set from the session when
+    /// the record is made, kept when it is changed (a course's day-hours).
+    public static func stored(
+        column: String, _ path: WritableKeyPath<R, Number>, initial: @escaping (Session) -> Number
+    ) -> Field {
+        Field(FieldSpec(column, .number, settable: false), .number(path), visible: false) { r, f in
+            r[keyPath: path] = initial(f.session)
+        }
+    }
+
+    /// Copies the field from `old` (what `set` does with a field the user does not see).
+    func carry(from old: R, into record: inout R) {
+        switch access {
+        case .number(let k): record[keyPath: k] = old[keyPath: k]
+        default: break
+        }
+    }
+}
