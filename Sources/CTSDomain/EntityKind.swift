@@ -77,6 +77,9 @@ public struct FieldSpec: Hashable, Sendable {
     /// For a unit reference that only units of one kind may fill: a course's provider is an
     /// institution (spec §2). Checked wherever the field is set; completion offers only those.
     public let unitKind: UnitKind?
+    /// Whether a missing value takes a default (a cadre's status is `active`): required in the
+    /// record, not in `add` or a csv file.
+    public internal(set) var hasDefault = false
 
     public init(
         _ name: String, _ type: FieldType, optional: Bool = false, settable: Bool = true,

@@ -59,6 +59,8 @@ public protocol AnyEntityDeclaration: AnyObject, Sendable {
     /// The record's key written out, naming referenced records with `name`.
     func name(of record: Record, naming: (EntityKind, Int) -> String) -> String
     func id(of record: Record) -> String?
+    /// What to show beside the id of the record in `slot` (completion): a name, title or text.
+    func detail(_ slot: Int, in session: Session) -> String?
 }
 
 /// Something done with a typed declaration whose type is known only at run time (the store's
@@ -222,4 +224,9 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     }
 
     public func id(of record: Record) -> String? { idPath.map { typed(record)[keyPath: $0] } }
+
+    public func detail(_ slot: Int, in session: Session) -> String? {
+        guard let detail, let r = session.table(R.self)[slot] else { return nil }
+        return detail(r, session)
+    }
 }

@@ -17,9 +17,7 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
     /// Whether the session keeps, for every record of the referenced kind, the slots of the
     /// records whose field names it (`cadresByUnit`); other references are found by a scan.
     public let reverseIndexed: Bool
-    /// Whether a missing value takes a default (a cadre's status is `active`), so the field is
-    /// required in the record but not in `add` or a csv file.
-    public let hasDefault: Bool
+    public var hasDefault: Bool { spec.hasDefault }
     /// Reads the field out of typed-in values into the record being built.
     let read: (inout R, FieldReader) throws(DomainError) -> Void
 
@@ -31,11 +29,11 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
         read: @escaping (inout R, FieldReader) throws(DomainError) -> Void
     ) {
         self.spec = spec
+        self.spec.hasDefault = hasDefault
         self.access = access
         self.isVisible = visible
         self.column = column ?? spec.name
         self.reverseIndexed = reverseIndexed
-        self.hasDefault = hasDefault
         self.read = read
     }
 
