@@ -64,6 +64,11 @@ public enum FieldType: Hashable, Sendable {
     case period
     /// A condition over cadres (a rule's `for`), kept as source text.
     case condition
+
+    var isRef: Bool {
+        if case .ref = self { return true }
+        return false
+    }
 }
 
 /// One field of an entity, in the order of the table in spec §2.

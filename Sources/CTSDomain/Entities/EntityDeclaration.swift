@@ -92,7 +92,8 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     public let wrap: (R) -> Record
     let unwrap: (Record) -> R?
     let crossCheck: (R, Session) throws(DomainError) -> Void
-    let idPath: KeyPath<R, String>?
+    /// The index of the `id` field, for a kind named by its id.
+    let idField: Int?
     /// The two fields of a composite key, as indexes into `allFields`.
     let keyFields: (Int, Int)?
     private let fieldIndex: [String: Int]
@@ -128,11 +129,10 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         fieldIndex = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
         if case .pair(let a, let b, _) = key {
             keyFields = (fieldIndex[a]!, fieldIndex[b]!)
-            idPath = nil
+            idField = nil
         } else {
             keyFields = nil
-            guard case .text(let path) = all[fieldIndex["id"]!].access else { preconditionFailure("id is text") }
-            idPath = path
+            idField = fieldIndex["id"]!
         }
     }
 
@@ -145,12 +145,12 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     public func makeStore() -> AnyKindStore { KindStore<R>(self) }
 
     /// The record's own id (nil for a kind keyed by two fields).
-    public func id(_ record: R) -> String? { idPath.map { record[keyPath: $0] } }
+    public func id(_ record: R) -> String? { idField.flatMap { allFields[$0].text(in: record) } }
 
     /// The two numbers of a composite key.
-    func pair(_ record: R) -> KindStore<R>.Pair? {
+    func pair(_ record: R) -> KeyPair? {
         guard let (a, b) = keyFields else { return nil }
-        return KindStore<R>.Pair(allFields[a].int(in: record)!, allFields[b].int(in: record)!)
+        return KeyPair(allFields[a].int(in: record)!, allFields[b].int(in: record)!)
     }
 
     /// The record struct inside a ``Record`` of this kind.
@@ -176,23 +176,9 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
 
     /// A field of a record as queries see it; references come back as `.ref(kind, id)`.
     func value(_ r: R, _ f: Field<R>, in session: Session) -> Value {
-        switch f.access {
-        case .text(let k): return .text(r[keyPath: k])
-        case .optionalText(let k): return r[keyPath: k].map(Value.text) ?? .null
-        case .number(let k): return .number(r[keyPath: k])
-        case .optionalNumber(let k): return r[keyPath: k].map(Value.number) ?? .null
-        case .int(let k): return .number(Number(r[keyPath: k]))
-        case .optionalInt(let k): return r[keyPath: k].map { .number(Number($0)) } ?? .null
-        case .date(let k): return .date(r[keyPath: k])
-        case .optionalDate(let k): return r[keyPath: k].map(Value.date) ?? .null
-        case .bool(let k): return .bool(r[keyPath: k])
-        case .enumeration(let e): return .enumeration(e.value(in: r))
-        case .ref, .optionalRef, .ref32:
-            guard let slot = f.slot(in: r), let target = f.target else { return .null }
-            return .ref(target, session.name(of: target, slot))
-        case .period(let k): return .period(r[keyPath: k])
-        case .courseKinds(let k): return r[keyPath: k].map { .list($0.map { .enumeration($0.enumValue) }) } ?? .null
-        }
+        if let reader = f.valueReader { return reader(r) }
+        guard let slot = f.slot(in: r), let target = f.target else { return .null }
+        return .ref(target, session.name(of: target, slot))
     }
 
     public func carryingHidden(from old: Record, into new: Record) -> Record {
@@ -212,7 +198,7 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
 
     func name(_ r: R, naming: (EntityKind, Int) -> String) -> String {
         switch key {
-        case .id: return r[keyPath: idPath!]
+        case .id: return id(r)!
         case .pair(_, _, let joiner):
             let (a, b) = keyFields!
             func part(_ f: Field<R>) -> String {
@@ -223,7 +209,7 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         }
     }
 
-    public func id(of record: Record) -> String? { idPath.map { typed(record)[keyPath: $0] } }
+    public func id(of record: Record) -> String? { idField == nil ? nil : id(typed(record)) }
 
     public func detail(_ slot: Int, in session: Session) -> String? {
         guard let detail, let r = session.table(R.self)[slot] else { return nil }

@@ -28,13 +28,23 @@ public class AnyKindStore {
     func refAccessor(_ field: String) -> ((Int) -> Int?)? { fatalError("abstract") }
 }
 
+/// A composite key: the two numbers of an `EntityKey.pair` (slots, or a year).
+struct KeyPair: Hashable {
+    let a: Int32
+    let b: Int32
+    init(_ a: Int, _ b: Int) { self.a = Int32(truncatingIfNeeded: a); self.b = Int32(truncatingIfNeeded: b) }
+}
+
+/// The per-row methods are specialised for the kinds with many rows: called through the base
+/// class they would otherwise run as unspecialised generic code, looking up type metadata and
+/// going through key paths at run time for every row (a third of the time of `enroll`).
 final class KindStore<R: EntityRecord>: AnyKindStore {
     let declaration: EntityDeclaration<R>
     var table = Table<R>()
     /// id → slot, for a kind named by its id.
     private var idIndex: [String: Int] = [:]
     /// Composite key → slot, for a kind named by two fields.
-    private var keyIndex: [Pair: Int] = [:]
+    private var keyIndex: [KeyPair: Int] = [:]
     /// The reverse-indexed reference fields (indexes into `allFields`) and, for each, the slots
     /// of this kind referring to each slot of the target kind. Order inside a list is not
     /// meaningful; callers sort slots when order matters.
@@ -42,12 +52,6 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     private var reverseLists: [[[Int32]]]
     /// For each kind, the reference fields of this kind that name it.
     private let fieldsReferring: [EntityKind: [Int]]
-
-    struct Pair: Hashable {
-        let a: Int32
-        let b: Int32
-        init(_ a: Int, _ b: Int) { self.a = Int32(truncatingIfNeeded: a); self.b = Int32(truncatingIfNeeded: b) }
-    }
 
     init(_ declaration: EntityDeclaration<R>) {
         self.declaration = declaration
@@ -63,23 +67,33 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     override var count: Int { table.count }
     override var slots: [Int] { table.slots }
     override var nextSlot: Int { table.nextSlot }
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func holds(_ slot: Int) -> Bool { table[slot] != nil }
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func record(_ slot: Int) -> Record? { table[slot].map(declaration.wrap) }
     override func slot(id: String) -> Int? { idIndex[id] }
     override var ids: Dictionary<String, Int>.Keys? { declaration.key == .id ? idIndex.keys : nil }
-    override func slot(key a: Int, _ b: Int) -> Int? { keyIndex[Pair(a, b)] }
+    override func slot(key a: Int, _ b: Int) -> Int? { keyIndex[KeyPair(a, b)] }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func existingSlot(for record: Record) -> Int? {
         let r = declaration.typed(record)
         if let pair = declaration.pair(r) { return keyIndex[pair] }
         return idIndex[declaration.id(r)!]
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func name(_ slot: Int, in session: Session) -> String {
         guard let r = table[slot] else { return "?" }
         return declaration.name(r) { session.name(of: $0, $1) }
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func insert(_ record: Record, at slot: Int, in session: Session) {
         let r = declaration.typed(record)
         table.put(r, at: slot)
@@ -87,6 +101,8 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         session.grewTable(declaration.kind, to: slot)
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func replace(_ old: Record, with new: Record, at slot: Int, in session: Session) {
         unindex(declaration.typed(old), slot)
         let r = declaration.typed(new)
@@ -94,6 +110,8 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         index(r, slot)
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func delete(_ record: Record, at slot: Int) {
         unindex(declaration.typed(record), slot)
         table.remove(at: slot)
@@ -126,6 +144,8 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         reverseFields.firstIndex(of: field).map { reverseLists[$0] } ?? []
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func referrers(to kind: EntityKind, _ slot: Int) -> [Int]? {
         guard let fields = fieldsReferring[kind] else { return nil }
         if fields.count == 1, let n = reverseFields.firstIndex(of: fields[0]) {
@@ -141,29 +161,20 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
 
     // MARK: - Fast readers
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func accessor(_ name: String, in session: Session) -> ((Int) -> Value)? {
         guard let f = declaration.field(named: name) else { return nil }
-        switch f.access {
-        case .text(let k): return { [self] in .text(table[$0]![keyPath: k]) }
-        case .enumeration(let e): return { [self] in .enumeration(e.value(in: table[$0]!)) }
-        case .optionalInt(let k):
-            return { [self] in table[$0]![keyPath: k].map { .number(Number($0)) } ?? .null }
-        case .optionalNumber(let k): return { [self] in table[$0]![keyPath: k].map(Value.number) ?? .null }
-        case .optionalDate(let k): return { [self] in table[$0]![keyPath: k].map(Value.date) ?? .null }
-        case .ref, .optionalRef, .ref32:
-            let target = f.target!
-            return { [self, unowned session] in
-                guard let r = f.slot(in: table[$0]!) else { return .null }
-                return .ref(target, session.name(of: target, r))
-            }
-        default:
-            return { [self, unowned session] in
-                guard let r = table[$0] else { return .null }
-                return declaration.value(r, f, in: session)
-            }
+        if let reader = f.valueReader { return { [self] in table[$0].map(reader) ?? .null } }
+        let target = f.target!
+        return { [self, unowned session] in
+            guard let row = table[$0], let r = f.slot(in: row) else { return .null }
+            return .ref(target, session.name(of: target, r))
         }
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     override func refAccessor(_ name: String) -> ((Int) -> Int?)? {
         guard let f = declaration.field(named: name), f.target != nil else { return nil }
         return { [self] in f.slot(in: table[$0]!) }
