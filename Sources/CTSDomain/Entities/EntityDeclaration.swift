@@ -161,6 +161,8 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
 
     // MARK: - Fields by name
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     public func makeRecord(_ values: [String: Value], in session: Session) throws(DomainError) -> Record {
         let reader = FieldReader(kind: kind, values: values, session: session)
         var record = blank
@@ -169,6 +171,8 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         return wrap(record)
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     public func value(of record: Record, field: String, in session: Session) -> Value {
         guard let f = self.field(named: field) else { return .null }
         return value(typed(record), f, in: session)
@@ -188,10 +192,14 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         return wrap(updated)
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     public func check(_ record: Record, in session: Session) throws(DomainError) {
         try crossCheck(typed(record), session)
     }
 
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
     public func name(of record: Record, naming: (EntityKind, Int) -> String) -> String {
         name(typed(record), naming: naming)
     }

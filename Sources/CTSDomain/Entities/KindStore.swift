@@ -65,7 +65,10 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     }
 
     override var count: Int { table.count }
-    override var slots: [Int] { table.slots }
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    private func slotList() -> [Int] { table.slots }
+    override var slots: [Int] { slotList() }
     override var nextSlot: Int { table.nextSlot }
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
