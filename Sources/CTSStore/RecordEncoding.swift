@@ -21,9 +21,11 @@ enum RecordEncoding {
         let statement: PreparedStatement
         var index: Int32
 
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
         mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) -> Int32 {
             let r = declaration.typed(record)
-            for field in declaration.allFields { bind(field.access, of: r) }
+            for field in declaration.allFields { bind(field, of: r) }
             return index
         }
 
@@ -32,28 +34,34 @@ enum RecordEncoding {
             return index
         }
 
-        private mutating func bind<R>(_ access: FieldAccess<R>, of r: R) {
+        /// Read at the field's offset, not through its key path (see `SessionLoader`).
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
+        private mutating func bind<R>(_ field: Field<R>, of r: R) {
             let s = statement
-            switch access {
-            case .text(let k): s.bind(next(), r[keyPath: k])
-            case .optionalText(let k): s.bind(next(), r[keyPath: k])
-            case .number(let k): s.bind(next(), r[keyPath: k])
-            case .optionalNumber(let k): s.bind(next(), r[keyPath: k])
-            case .int(let k): s.bind(next(), r[keyPath: k])
-            case .optionalInt(let k): s.bind(next(), r[keyPath: k])
-            case .date(let k): s.bind(next(), DayText.format(r[keyPath: k]))
-            case .optionalDate(let k): s.bind(next(), r[keyPath: k].map(DayText.format))
-            case .bool(let k): s.bind(next(), r[keyPath: k] ? 1 : 0)
-            case .enumeration(let e): s.bind(next(), e.word(in: r))
-            case .ref(let k): s.bind(next(), r[keyPath: k])
-            case .optionalRef(let k): s.bind(next(), r[keyPath: k])
-            case .ref32(let k): s.bind(next(), Int(r[keyPath: k]))
-            case .period(let k):
-                let period = r[keyPath: k]
+            switch field.access {
+            case .text: s.bind(next(), field.load(r, as: String.self))
+            case .optionalText: s.bind(next(), field.load(r, as: String?.self))
+            case .number: s.bind(next(), field.load(r, as: Number.self))
+            case .optionalNumber: s.bind(next(), field.load(r, as: Number?.self))
+            case .int: s.bind(next(), field.load(r, as: Int.self))
+            case .optionalInt: s.bind(next(), field.load(r, as: Int?.self))
+            case .date: s.bind(next(), DayText.format(field.load(r, as: Day.self)))
+            case .optionalDate: s.bind(next(), field.load(r, as: Day?.self).map(DayText.format))
+            case .bool: s.bind(next(), field.load(r, as: Bool.self) ? 1 : 0)
+            case .enumeration(let e):
+                let ordinal = e.isOrdinalByte ? Int(field.load(r, as: UInt8.self)) : e.ordinal(r)
+                s.bind(next(), e.words[ordinal])
+            case .ref: s.bind(next(), field.load(r, as: Int.self))
+            case .optionalRef: s.bind(next(), field.load(r, as: Int?.self))
+            case .ref32: s.bind(next(), Int(field.load(r, as: Int32.self)))
+            case .period:
+                let period = field.load(r, as: Period.self)
                 s.bind(next(), DayText.format(period.first))
                 s.bind(next(), DayText.format(period.last))
                 s.bind(next(), period.isYears ? 1 : 0)
-            case .courseKinds(let k): s.bind(next(), r[keyPath: k].map { $0.map(\.rawValue).joined(separator: ",") })
+            case .courseKinds:
+                s.bind(next(), field.load(r, as: [CourseKind]?.self).map { $0.map(\.rawValue).joined(separator: ",") })
             }
         }
     }

@@ -5,7 +5,7 @@ import CTSDomain
 /// file, naming table, slot and column.
 ///
 ///     let r = try RowReader(query, kind: .cadre, file: "jiangsu.ctsdb")
-///     let rank = try r.word(4, .rank)   // its position in the vocabulary
+///     let rank = try r.word(4, .rank, words: Rank.allCases.map(\.rawValue))   // its position
 struct RowReader {
     let query: PreparedStatement
     let kind: EntityKind
@@ -93,9 +93,9 @@ struct RowReader {
     }
 
     /// A word of `vocabulary`, as its position.
-    func word(_ i: Int32, _ vocabulary: Vocabulary) throws -> Int {
+    func word(_ i: Int32, _ vocabulary: Vocabulary, words: [String]) throws -> Int {
         let text = try text(i)
-        guard let ordinal = vocabulary.words.firstIndex(of: text) else {
+        guard let ordinal = words.firstIndex(of: text) else {
             throw damaged(
                 i, "has '\(text)', which is not a \(vocabulary.rawValue) (\(vocabulary.words.joined(separator: ", ")))")
         }

@@ -52,7 +52,8 @@ struct SessionLoader {
         return settings
     }
 
-    /// Reads the rows of one kind's table field by field as its declaration lists them. A
+    /// Reads the rows of one kind's table (specialised for the kinds with many rows: reached
+    /// through `accept`, the generic code would look up type metadata for every row) field by field as its declaration lists them. A
     /// reference to the same kind (a unit's parent) may name a later slot (`unit set X parent=Y`),
     /// so such a kind is read whole and its references checked against all of it before any
     /// record is put in the session.
@@ -60,6 +61,8 @@ struct SessionLoader {
         let loader: SessionLoader
         let session: Session
 
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
         mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) throws {
             let kind = declaration.kind
             let fields = declaration.allFields
@@ -67,12 +70,18 @@ struct SessionLoader {
             var pending: [(slot: Int, record: R)] = []
             var slots = Set<Int>()
             var references: [(slot: Int, field: Int, target: Int)] = []
+            var columns: [Int32] = []
+            var next: Int32 = 1
+            for field in fields {
+                columns.append(next)
+                next += Int32(SessionSchema.columns(of: field).count)
+            }
             let query = try PreparedStatement(loader.db, SessionSchema.selectSQL(kind, format: loader.format))
             while try query.step() {
                 let row = try RowReader(query, kind: kind, file: loader.file)
                 var record = declaration.blank
-                var column: Int32 = 1
                 for (i, field) in fields.enumerated() {
+                    let column = columns[i]
                     if selfRefs.contains(i) {
                         if let target = try read(unchecked: field, into: &record, row, column) {
                             references.append((row.slot, i, target))
@@ -80,7 +89,6 @@ struct SessionLoader {
                     } else {
                         try read(field, into: &record, row, column)
                     }
-                    column += Int32(SessionSchema.columns(of: field).count)
                 }
                 if selfRefs.isEmpty {
                     session.restore(declaration.wrap(record), at: row.slot)
@@ -115,26 +123,33 @@ struct SessionLoader {
             }
         }
 
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
         private func read<R>(_ field: Field<R>, into r: inout R, _ row: RowReader, _ c: Int32) throws {
+            // Written at the field's offset, not through its key path: a key path applied at
+            // run time looks up type metadata on every write, 10⁷ rows times their fields.
             switch field.access {
-            case .text(let k): r[keyPath: k] = try row.text(c)
-            case .optionalText(let k): r[keyPath: k] = try row.optionalText(c)
-            case .number(let k): r[keyPath: k] = try row.amount(c)
-            case .optionalNumber(let k): r[keyPath: k] = try row.optionalAmount(c)
-            case .int(let k): r[keyPath: k] = try row.int(c)
-            case .optionalInt(let k): r[keyPath: k] = try row.optionalInt(c)
-            case .date(let k): r[keyPath: k] = try row.date(c)
-            case .optionalDate(let k): r[keyPath: k] = try row.optionalDate(c)
-            case .bool(let k): r[keyPath: k] = try row.int(c) != 0
-            case .enumeration(let e): e.set(&r, try row.word(c, e.vocabulary))
-            case .ref(let k): r[keyPath: k] = try row.ref(c, field.target!, in: session)
-            case .optionalRef(let k):
-                r[keyPath: k] = row.query.isNull(c) ? nil : try row.ref(c, field.target!, in: session)
-            case .ref32(let k): r[keyPath: k] = Int32(try row.ref(c, field.target!, in: session))
-            case .period(let k):
-                r[keyPath: k] = Period(
-                    first: try row.date(c), last: try row.date(c + 1), isYears: try row.int(c + 2) != 0)
-            case .courseKinds(let k): r[keyPath: k] = try row.courseKinds(c)
+            case .text: field.store(try row.text(c), into: &r)
+            case .optionalText: field.store(try row.optionalText(c), into: &r)
+            case .number: field.store(try row.amount(c), into: &r)
+            case .optionalNumber: field.store(try row.optionalAmount(c), into: &r)
+            case .int: field.store(try row.int(c), into: &r)
+            case .optionalInt: field.store(try row.optionalInt(c), into: &r)
+            case .date: field.store(try row.date(c), into: &r)
+            case .optionalDate: field.store(try row.optionalDate(c), into: &r)
+            case .bool: field.store(try row.int(c) != 0, into: &r)
+            case .enumeration(let e):
+                let ordinal = try row.word(c, e.vocabulary, words: e.words)
+                if e.isOrdinalByte { field.store(UInt8(ordinal), into: &r) } else { e.set(&r, ordinal) }
+            case .ref: field.store(try row.ref(c, field.target!, in: session), into: &r)
+            case .optionalRef:
+                field.store(row.query.isNull(c) ? nil : try row.ref(c, field.target!, in: session) as Int?, into: &r)
+            case .ref32: field.store(Int32(try row.ref(c, field.target!, in: session)), into: &r)
+            case .period:
+                field.store(
+                    Period(first: try row.date(c), last: try row.date(c + 1), isYears: try row.int(c + 2) != 0),
+                    into: &r)
+            case .courseKinds: field.store(try row.courseKinds(c), into: &r)
             }
         }
     }

@@ -34,6 +34,10 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
 
     private enum Layout { case none, int, int32, optionalInt, string }
 
+    /// The field's byte offset in the struct (every field is a stored property), for the store's
+    /// codec and loader, which read and write millions of rows; see ``load(_:as:)``.
+    public let storedOffset: Int
+
     @inline(__always)
     init(
         _ spec: FieldSpec, _ access: FieldAccess<R>, visible: Bool = true, column: String? = nil,
@@ -83,6 +87,46 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
         self.valueReader = valueReader
         self.offset = offset
         self.layout = offset == nil ? .none : layout
+        self.storedOffset = Self.offset(of: access)
+    }
+
+    private static func offset(of access: FieldAccess<R>) -> Int {
+        let offset: Int?
+        switch access {
+        case .text(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .optionalText(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .number(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .optionalNumber(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .int(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .optionalInt(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .date(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .optionalDate(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .bool(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .enumeration(let e): offset = e.offset
+        case .ref(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .optionalRef(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .ref32(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .period(let k): offset = MemoryLayout<R>.offset(of: k)
+        case .courseKinds(let k): offset = MemoryLayout<R>.offset(of: k)
+        }
+        guard let offset else { preconditionFailure("a field is a stored property of its record") }
+        return offset
+    }
+
+    /// The field's value read in place. `V` must be the type of the field's key path.
+    @inline(__always)
+    public func load<V>(_ record: R, as _: V.Type) -> V {
+        withUnsafePointer(to: record) {
+            UnsafeRawPointer($0).advanced(by: storedOffset).assumingMemoryBound(to: V.self).pointee
+        }
+    }
+
+    /// Sets the field in place. `V` must be the type of the field's key path.
+    @inline(__always)
+    public func store<V>(_ value: V, into record: inout R) {
+        withUnsafeMutablePointer(to: &record) {
+            UnsafeMutableRawPointer($0).advanced(by: storedOffset).assumingMemoryBound(to: V.self).pointee = value
+        }
     }
 
     /// The slot a reference field names, or nil (absent, or not a reference).
@@ -149,19 +193,31 @@ public enum FieldAccess<R> {
 /// An enum field without its Swift enum type: its vocabulary, and the position of its value.
 public struct EnumAccess<R> {
     public let vocabulary: Vocabulary
+    /// The vocabulary's words, worked out once (`Vocabulary.words` builds the list each time).
+    public let words: [String]
     /// The value's position in the vocabulary (`enumValue.ordinal`).
     public let ordinal: (R) -> Int
     /// Sets the value at a position of the vocabulary.
     public let set: (inout R, Int) -> Void
+    /// The byte offset of the enum in the struct.
+    let offset: Int?
+    /// Whether the enum is one byte holding its case's position (Swift's layout of an enum
+    /// without payloads), checked once, so the store can read and write the byte.
+    public let isOrdinalByte: Bool
 
     public func value(in record: R) -> EnumValue { EnumValue(vocabulary, ordinal(record)) }
-    public func word(in record: R) -> String { vocabulary.words[ordinal(record)] }
+    public func word(in record: R) -> String { words[ordinal(record)] }
 
     @inline(__always)
     init<E: DomainEnum>(_ path: WritableKeyPath<R, E>) {
         vocabulary = E.vocabulary
+        words = E.allCases.map(\.rawValue)
         ordinal = { $0[keyPath: path].ordinal }
         set = { $0[keyPath: path] = E.allCases[$1] }
+        offset = MemoryLayout<R>.offset(of: path)
+        isOrdinalByte =
+            MemoryLayout<E>.size == 1
+            && E.allCases.enumerated().allSatisfy { i, e in withUnsafeBytes(of: e) { $0[0] } == UInt8(i) }
     }
 }
 
