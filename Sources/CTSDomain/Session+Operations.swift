@@ -53,50 +53,13 @@ extension Session {
         }
     }
 
-    private func existingSlot(for record: Record) -> Int? {
-        switch record {
-        case .unit(let r): slot(.unit, id: r.id)
-        case .cadre(let r): slot(.cadre, id: r.id)
-        case .course(let r): slot(.course, id: r.id)
-        case .rule(let r): slot(.rule, id: r.id)
-        case .inspection(let r): slot(.inspection, id: r.id)
-        case .finding(let r): slot(.finding, id: r.id)
-        case .practice(let r): slot(.practice, id: r.id)
-        case .enrollment(let e): enrollmentSlot(cadre: Int(e.cadre), course: Int(e.course))
-        case .exemption(let x): exemptionSlot(cadre: x.cadre, rule: x.rule)
-        case .budget(let b): budgetSlot(unit: b.unit, year: b.year)
-        case .plan(let p): planSlot(unit: p.unit, year: p.year)
-        }
-    }
-
     // MARK: - References
 
     /// The records that refer to the record in `slot`, grouped by kind, each list in slot order.
     public func referrers(of kind: EntityKind, _ slot: Int) -> [(kind: EntityKind, slots: [Int])] {
         var found: [(EntityKind, [Int])] = []
-        func add(_ k: EntityKind, _ slots: [Int]) {
-            if !slots.isEmpty { found.append((k, slots.sorted())) }
-        }
-        switch kind {
-        case .unit:
-            add(.unit, childUnits[slot].map(Int.init))
-            add(.cadre, cadresByUnit[slot].map(Int.init))
-            add(.course, courses.slots.filter { courses[$0]!.provider == slot || courses[$0]!.organizer == slot })
-            add(.budget, budgets.slots.filter { budgets[$0]!.unit == slot })
-            add(.plan, plans.slots.filter { plans[$0]!.unit == slot })
-            add(.inspection, inspections.slots.filter { inspections[$0]!.unit == slot || inspections[$0]!.by == slot })
-            add(.practice, practices.slots.filter { practices[$0]!.unit == slot })
-        case .cadre:
-            add(.enrollment, enrollmentsByCadre[slot].map(Int.init))
-            add(.exemption, exemptions.slots.filter { exemptions[$0]!.cadre == slot })
-        case .course:
-            add(.enrollment, enrollmentsByCourse[slot].map(Int.init))
-        case .rule:
-            add(.exemption, exemptions.slots.filter { exemptions[$0]!.rule == slot })
-        case .inspection:
-            add(.finding, findings.slots.filter { findings[$0]!.inspection == slot })
-        case .enrollment, .exemption, .budget, .plan, .finding, .practice:
-            break
+        for k in EntityKind.allCases {
+            if let slots = referrers(k, to: kind, slot), !slots.isEmpty { found.append((k, slots)) }
         }
         return found
     }

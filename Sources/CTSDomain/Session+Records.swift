@@ -11,80 +11,7 @@ extension Session {
                 "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
                 field: name)
         }
-        let f = FieldReader(kind: kind, values: fields, session: self)
-        let record: Record
-        switch kind {
-        case .unit:
-            record = .unit(
-                Unit(
-                    id: try f.id(), name: try f.text("name"), kind: try f.enumeration("kind"),
-                    level: try f.enumeration("level"), parent: try f.optionalRef("parent", .unit)))
-        case .cadre:
-            record = .cadre(
-                Cadre(
-                    id: try f.id(), name: try f.text("name"), unit: try f.ref("unit", .unit),
-                    rank: try f.enumeration("rank"), category: try f.enumeration("category"),
-                    born: try f.optionalYear("born"),
-                    status: try f.optionalEnumeration("status") ?? .active))
-        case .course:
-            record = .course(
-                Course(
-                    id: try f.id(), title: try f.text("title"), kind: try f.enumeration("kind"),
-                    provider: try f.ref("provider", .unit),
-                    organizer: try f.optionalRef("organizer", .unit),
-                    start: try f.date("start"), end: try f.date("end"),
-                    hours: try f.amount("hours"), capacity: try f.optionalCount("capacity"),
-                    dayHours: settings.dayHours))
-        case .enrollment:
-            let status: EnrollmentStatus = try f.optionalEnumeration("status") ?? .enrolled
-            record = .enrollment(
-                Enrollment(
-                    cadre: try f.ref("cadre", .cadre), course: try f.ref("course", .course),
-                    status: status, hours: try f.optionalAmount("hours"),
-                    date: try f.optionalDate("date")))
-        case .rule:
-            record = .rule(
-                Rule(
-                    id: try f.id(), title: try f.text("title"), condition: try f.text("for"),
-                    period: try f.period("period"), hours: try f.amount("hours"),
-                    kinds: try f.courseKinds("kinds")))
-        case .exemption:
-            record = .exemption(
-                Exemption(
-                    cadre: try f.ref("cadre", .cadre), rule: try f.ref("rule", .rule),
-                    reason: try f.text("reason")))
-        case .budget:
-            record = .budget(
-                Budget(
-                    unit: try f.ref("unit", .unit), year: try f.year("year"),
-                    funds: try f.amount("funds"), revenue: try f.amount("revenue"),
-                    spent: try f.optionalAmount("spent")))
-        case .plan:
-            record = .plan(
-                Plan(
-                    unit: try f.ref("unit", .unit), year: try f.year("year"),
-                    participants: try f.count("participants"), hours: try f.amount("hours")))
-        case .inspection:
-            record = .inspection(
-                Inspection(
-                    id: try f.id(), by: try f.ref("by", .unit), unit: try f.ref("unit", .unit),
-                    date: try f.date("date"), scope: try f.optionalText("scope")))
-        case .finding:
-            record = .finding(
-                Finding(
-                    id: try f.id(), inspection: try f.ref("inspection", .inspection),
-                    text: try f.text("text"), severity: try f.enumeration("severity"),
-                    due: try f.date("due"),
-                    status: try f.optionalEnumeration("status") ?? .open,
-                    resolved: try f.optionalDate("resolved")))
-        case .practice:
-            record = .practice(
-                Practice(
-                    id: try f.id(), unit: try f.ref("unit", .unit), text: try f.text("text"),
-                    year: try f.year("year"), promoted: try f.optionalBool("promoted") ?? false))
-        }
-        try check(record)
-        return record
+        return try kind.declaration.makeRecord(fields, in: self)
     }
 
     /// The record with some fields changed (`E set ID key=value ...`). Ids and keys cannot change.
@@ -109,65 +36,15 @@ extension Session {
             }
             fields[name] = value
         }
-        var updated = try makeRecord(kind, fields.filter { !$0.value.isNull })
+        let updated = try makeRecord(kind, fields.filter { !$0.value.isNull })
         // A course keeps the day-hours it was entered with; only fields a user sees can change.
-        if case .course(let old) = record, case .course(var new) = updated {
-            new.dayHours = old.dayHours
-            updated = .course(new)
-        }
-        return updated
+        return kind.declaration.carryingHidden(from: record, into: updated)
     }
 
-    /// The checks that span fields: dates in order, positive hours, no unit its own ancestor.
+    /// The checks that span fields (the declaration's): dates in order, positive hours, no unit
+    /// its own ancestor.
     func check(_ record: Record) throws(DomainError) {
-        switch record {
-        case .unit(let u):
-            if let parent = u.parent, let existing = slot(.unit, id: u.id), unit(parent, isUnder: existing) {
-                throw DomainError(
-                    "unit \(u.id) cannot be placed under \(name(of: .unit, parent)): that unit is below it",
-                    field: "parent")
-            }
-        case .course(let c):
-            if c.end < c.start {
-                throw DomainError("course \(c.id) ends (\(c.end)) before it starts (\(c.start))", field: "end")
-            }
-            if c.hours <= 0 { throw DomainError("hours must be more than 0, not \(c.hours)", field: "hours") }
-            if let cap = c.capacity, cap <= 0 { throw DomainError("capacity must be at least 1", field: "capacity") }
-        case .rule(let r):
-            if r.hours <= 0 { throw DomainError("hours must be more than 0, not \(r.hours)", field: "hours") }
-        case .enrollment(let e):
-            if let h = e.hours, h < 0 { throw DomainError("hours cannot be negative", field: "hours") }
-        case .budget(let b):
-            if b.funds < 0 { throw DomainError("funds cannot be negative", field: "funds") }
-            if b.revenue < 0 { throw DomainError("revenue cannot be negative", field: "revenue") }
-            if let s = b.spent, s < 0 { throw DomainError("spent cannot be negative", field: "spent") }
-        case .plan(let p):
-            if p.hours < 0 { throw DomainError("hours cannot be negative", field: "hours") }
-        case .finding(let f):
-            if f.status == .resolved && f.resolved == nil {
-                throw DomainError("a resolved finding needs the date it was resolved", field: "resolved")
-            }
-            if f.status == .open && f.resolved != nil {
-                throw DomainError("an open finding has no resolved date; use 'finding resolve'", field: "resolved")
-            }
-            if let resolved = f.resolved, let inspection = inspections[f.inspection], resolved < inspection.date {
-                throw DomainError(
-                    "finding \(f.id) cannot be resolved on \(resolved), before its inspection "
-                        + "(\(inspection.date))", field: "resolved")
-            }
-        case .inspection(let i):
-            // Its findings cannot have been resolved before it took place.
-            if let existing = slot(.inspection, id: i.id),
-                let early = findings.slots.lazy.compactMap({ self.findings[$0] })
-                    .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false })
-            {
-                throw DomainError(
-                    "inspection \(i.id) cannot be dated \(i.date): its finding \(early.id) "
-                        + "was resolved before that, on \(early.resolved!)", field: "date")
-            }
-        case .cadre, .exemption, .practice:
-            break
-        }
+        try record.kind.declaration.check(record, in: self)
     }
 }
 

@@ -5,17 +5,35 @@
 /// `apply`/`revert`), which keep every index right and record a ``Change``; the validated
 /// operations in `Session+Operations.swift` are built on them. Nothing here does I/O.
 public final class Session {
-    public private(set) var units = Table<Unit>()
-    public private(set) var cadres = Table<Cadre>()
-    public private(set) var courses = Table<Course>()
-    public private(set) var enrollments = Table<Enrollment>()
-    public private(set) var rules = Table<Rule>()
-    public private(set) var exemptions = Table<Exemption>()
-    public private(set) var budgets = Table<Budget>()
-    public private(set) var plans = Table<Plan>()
-    public private(set) var inspections = Table<Inspection>()
-    public private(set) var findings = Table<Finding>()
-    public private(set) var practices = Table<Practice>()
+    /// The records of each kind and their indexes, in `EntityKind.allCases` order.
+    private let stores: [AnyKindStore]
+    /// For each kind (by ordinal), the reverse-indexed reference fields that name it: each
+    /// such index has a list for every slot of the kind.
+    private let reverseIndexes: [[(store: AnyKindStore, field: Int)]]
+
+    // Typed tables of each kind: thin conveniences over `table(_:)`, kept because a hundred
+    // call sites read them; a new kind needs none (`session.table(Award.self)`).
+    public var units: Table<Unit> { table(Unit.self) }
+    public var cadres: Table<Cadre> { table(Cadre.self) }
+    public var courses: Table<Course> { table(Course.self) }
+    public var enrollments: Table<Enrollment> { table(Enrollment.self) }
+    public var rules: Table<Rule> { table(Rule.self) }
+    public var exemptions: Table<Exemption> { table(Exemption.self) }
+    public var budgets: Table<Budget> { table(Budget.self) }
+    public var plans: Table<Plan> { table(Plan.self) }
+    public var inspections: Table<Inspection> { table(Inspection.self) }
+    public var findings: Table<Finding> { table(Finding.self) }
+    public var practices: Table<Practice> { table(Practice.self) }
+
+    /// The records of one kind, typed.
+    public func table<R: EntityRecord>(_ type: R.Type) -> Table<R> { store(type).table }
+
+    func store<R: EntityRecord>(_ type: R.Type) -> KindStore<R> {
+        unsafeDowncast(stores[R.declaration.ordinal], to: KindStore<R>.self)
+    }
+
+    private func store(_ kind: EntityKind) -> AnyKindStore { stores[kind.declaration.ordinal] }
+
     /// `today` and `day-hours`: session state, changed through ``Change/settings(old:new:)``.
     public private(set) var settings = SessionSettings.standard
 
@@ -50,112 +68,85 @@ public final class Session {
     private var idLogs: [EntityKind: IDLog] = [:]
     public func idLog(_ kind: EntityKind) -> IDLog { idLogs[kind] ?? IDLog() }
 
-    /// id → slot, for the kinds that have ids.
-    private var idIndex: [EntityKind: [String: Int]] = [:]
-    /// (cadre, course) → enrollment slot.
-    private var enrollmentIndex: [Pair: Int] = [:]
-    /// (cadre, rule) → exemption slot.
-    private var exemptionIndex: [Pair: Int] = [:]
-    /// (unit, year) → budget / plan slot.
-    private var budgetIndex: [Pair: Int] = [:]
-    private var planIndex: [Pair: Int] = [:]
+    /// Reverse indexes: the records that refer to a unit, cadre, course (the reference fields
+    /// declared `reverseIndexed`). Order inside a list is not meaningful; callers sort slots
+    /// when order matters.
+    public var cadresByUnit: [[Int32]] { reverseIndex(Cadre.self, "unit") }
+    public var childUnits: [[Int32]] { reverseIndex(Unit.self, "parent") }
+    public var enrollmentsByCadre: [[Int32]] { reverseIndex(Enrollment.self, "cadre") }
+    public var enrollmentsByCourse: [[Int32]] { reverseIndex(Enrollment.self, "course") }
 
-    /// Reverse indexes: the records that refer to a unit, cadre, course. Order inside a list
-    /// is not meaningful; callers sort slots when order matters.
-    public private(set) var cadresByUnit: [[Int32]] = []
-    public private(set) var childUnits: [[Int32]] = []
-    public private(set) var enrollmentsByCadre: [[Int32]] = []
-    public private(set) var enrollmentsByCourse: [[Int32]] = []
-
-    struct Pair: Hashable {
-        let a: Int32
-        let b: Int32
-        init(_ a: Int, _ b: Int) { self.a = Int32(a); self.b = Int32(b) }
+    /// For each slot of the kind a reverse-indexed field refers to, the slots that refer to it.
+    public func reverseIndex<R: EntityRecord>(_ type: R.Type, _ field: String) -> [[Int32]] {
+        let store = store(type)
+        guard let i = R.declaration.allFields.firstIndex(where: { $0.name == field }) else { return [] }
+        return store.reverse(i)
     }
 
     public init() {
-        for kind in EntityKind.allCases where kind.hasID { idIndex[kind] = [:] }
+        let stores = EntityKind.allCases.map { $0.declaration.makeStore() }
+        var reverse = Array(repeating: [(store: AnyKindStore, field: Int)](), count: stores.count)
+        for (kind, store) in zip(EntityKind.allCases, stores) {
+            for (i, target) in kind.declaration.reverseIndexed {
+                reverse[target.declaration.ordinal].append((store, i))
+            }
+        }
+        self.stores = stores
+        self.reverseIndexes = reverse
     }
 
     // MARK: - Looking up
 
     /// How many records of a kind there are.
-    public func count(_ kind: EntityKind) -> Int {
-        switch kind {
-        case .unit: units.count
-        case .cadre: cadres.count
-        case .course: courses.count
-        case .enrollment: enrollments.count
-        case .rule: rules.count
-        case .exemption: exemptions.count
-        case .budget: budgets.count
-        case .plan: plans.count
-        case .inspection: inspections.count
-        case .finding: findings.count
-        case .practice: practices.count
-        }
-    }
+    public func count(_ kind: EntityKind) -> Int { store(kind).count }
 
     /// Slots of a kind in the order the records were added.
-    public func slots(_ kind: EntityKind) -> [Int] {
-        switch kind {
-        case .unit: units.slots
-        case .cadre: cadres.slots
-        case .course: courses.slots
-        case .enrollment: enrollments.slots
-        case .rule: rules.slots
-        case .exemption: exemptions.slots
-        case .budget: budgets.slots
-        case .plan: plans.slots
-        case .inspection: inspections.slots
-        case .finding: findings.slots
-        case .practice: practices.slots
-        }
-    }
+    public func slots(_ kind: EntityKind) -> [Int] { store(kind).slots }
 
     /// The slot of the record with this id, or nil.
-    public func slot(_ kind: EntityKind, id: String) -> Int? { idIndex[kind]?[id] }
+    public func slot(_ kind: EntityKind, id: String) -> Int? { store(kind).slot(id: id) }
 
     /// All ids of a kind (for "did you mean" and completion).
-    public func ids(_ kind: EntityKind) -> Dictionary<String, Int>.Keys? { idIndex[kind]?.keys }
+    public func ids(_ kind: EntityKind) -> Dictionary<String, Int>.Keys? { store(kind).ids }
 
-    public func enrollmentSlot(cadre: Int, course: Int) -> Int? { enrollmentIndex[Pair(cadre, course)] }
-    public func exemptionSlot(cadre: Int, rule: Int) -> Int? { exemptionIndex[Pair(cadre, rule)] }
-    public func budgetSlot(unit: Int, year: Int) -> Int? { budgetIndex[Pair(unit, year)] }
-    public func planSlot(unit: Int, year: Int) -> Int? { planIndex[Pair(unit, year)] }
+    /// The slot of the record of a kind keyed by two fields (`EntityKey.pair`): the slots of
+    /// the records they name, or a year.
+    public func slot(_ kind: EntityKind, key a: Int, _ b: Int) -> Int? { store(kind).slot(key: a, b) }
+
+    public func enrollmentSlot(cadre: Int, course: Int) -> Int? { slot(.enrollment, key: cadre, course) }
+    public func exemptionSlot(cadre: Int, rule: Int) -> Int? { slot(.exemption, key: cadre, rule) }
+    public func budgetSlot(unit: Int, year: Int) -> Int? { slot(.budget, key: unit, year) }
+    public func planSlot(unit: Int, year: Int) -> Int? { slot(.plan, key: unit, year) }
+
+    /// The slot of the record with the same id or key as `record`, if there is one.
+    func existingSlot(for record: Record) -> Int? { store(record.kind).existingSlot(for: record) }
 
     /// The record in a slot, as a ``Record``.
-    public func record(_ kind: EntityKind, _ slot: Int) -> Record? {
-        switch kind {
-        case .unit: units[slot].map(Record.unit)
-        case .cadre: cadres[slot].map(Record.cadre)
-        case .course: courses[slot].map(Record.course)
-        case .enrollment: enrollments[slot].map(Record.enrollment)
-        case .rule: rules[slot].map(Record.rule)
-        case .exemption: exemptions[slot].map(Record.exemption)
-        case .budget: budgets[slot].map(Record.budget)
-        case .plan: plans[slot].map(Record.plan)
-        case .inspection: inspections[slot].map(Record.inspection)
-        case .finding: findings[slot].map(Record.finding)
-        case .practice: practices[slot].map(Record.practice)
-        }
-    }
+    public func record(_ kind: EntityKind, _ slot: Int) -> Record? { store(kind).record(slot) }
+
+    /// Whether a slot of a kind holds a record.
+    public func holds(_ kind: EntityKind, _ slot: Int) -> Bool { store(kind).holds(slot) }
 
     /// The slot a new record of this kind would take.
-    public func nextSlot(_ kind: EntityKind) -> Int {
-        switch kind {
-        case .unit: units.nextSlot
-        case .cadre: cadres.nextSlot
-        case .course: courses.nextSlot
-        case .enrollment: enrollments.nextSlot
-        case .rule: rules.nextSlot
-        case .exemption: exemptions.nextSlot
-        case .budget: budgets.nextSlot
-        case .plan: plans.nextSlot
-        case .inspection: inspections.nextSlot
-        case .finding: findings.nextSlot
-        case .practice: practices.nextSlot
-        }
+    public func nextSlot(_ kind: EntityKind) -> Int { store(kind).nextSlot }
+
+    /// The id that names a record: its own id, or its key written out (`c1 in k1`, `nj.fin 2009`).
+    public func name(of kind: EntityKind, _ slot: Int) -> String { store(kind).name(slot, in: self) }
+
+    /// The slots of the records of `referrer` that refer to `slot` of `kind`, in slot order;
+    /// nil when no field of `referrer` refers to `kind`.
+    func referrers(_ referrer: EntityKind, to kind: EntityKind, _ slot: Int) -> [Int]? {
+        store(referrer).referrers(to: kind, slot)
+    }
+
+    /// A reader for a field of a kind, or nil when the kind has no such field.
+    public func accessor(_ kind: EntityKind, _ field: String) -> ((Int) -> Value)? {
+        store(kind).accessor(field, in: self)
+    }
+
+    /// A reader for a reference field: the slot of the record it names (nil when absent).
+    public func refAccessor(_ kind: EntityKind, _ field: String) -> ((Int) -> Int?)? {
+        store(kind).refAccessor(field)
     }
 
     /// Whether unit `slot` is `ancestor` or lies below it in the parent tree.
@@ -183,9 +174,7 @@ public final class Session {
             insert(record, at: slot)
             if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: true) }
         case .update(let slot, let old, let new):
-            unindex(old, slot)
-            store(new, at: slot, replacing: true)
-            index(new, slot)
+            store(new.kind).replace(old, with: new, at: slot, in: self)
         case .delete(let slot, let record):
             delete(record, at: slot)
             if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: false) }
@@ -247,109 +236,21 @@ public final class Session {
     /// `EntityKind.dependencyOrder` and slots in increasing order, with every reference valid
     /// (a unit's parent may come later among the units).
     public func restore(_ record: Record, at slot: Int) {
-        if case .unit(let u) = record, let p = u.parent {
-            grow(&cadresByUnit, to: p)
-            grow(&childUnits, to: p)
-        }
         version &+= 1
         kindVersions[record.kind, default: 0] &+= 1
-        insert(record, at: slot)
+        store(record.kind).insert(record, at: slot, in: self)
     }
 
     private func insert(_ record: Record, at slot: Int) {
-        store(record, at: slot, replacing: false)
-        index(record, slot)
+        store(record.kind).insert(record, at: slot, in: self)
     }
 
     private func delete(_ record: Record, at slot: Int) {
-        unindex(record, slot)
-        switch record.kind {
-        case .unit: units.remove(at: slot)
-        case .cadre: cadres.remove(at: slot)
-        case .course: courses.remove(at: slot)
-        case .enrollment: enrollments.remove(at: slot)
-        case .rule: rules.remove(at: slot)
-        case .exemption: exemptions.remove(at: slot)
-        case .budget: budgets.remove(at: slot)
-        case .plan: plans.remove(at: slot)
-        case .inspection: inspections.remove(at: slot)
-        case .finding: findings.remove(at: slot)
-        case .practice: practices.remove(at: slot)
-        }
+        store(record.kind).delete(record, at: slot)
     }
 
-    private func store(_ record: Record, at slot: Int, replacing: Bool) {
-        switch record {
-        case .unit(let r): replacing ? units.replace(r, at: slot) : units.put(r, at: slot)
-        case .cadre(let r): replacing ? cadres.replace(r, at: slot) : cadres.put(r, at: slot)
-        case .course(let r): replacing ? courses.replace(r, at: slot) : courses.put(r, at: slot)
-        case .enrollment(let r): replacing ? enrollments.replace(r, at: slot) : enrollments.put(r, at: slot)
-        case .rule(let r): replacing ? rules.replace(r, at: slot) : rules.put(r, at: slot)
-        case .exemption(let r): replacing ? exemptions.replace(r, at: slot) : exemptions.put(r, at: slot)
-        case .budget(let r): replacing ? budgets.replace(r, at: slot) : budgets.put(r, at: slot)
-        case .plan(let r): replacing ? plans.replace(r, at: slot) : plans.put(r, at: slot)
-        case .inspection(let r): replacing ? inspections.replace(r, at: slot) : inspections.put(r, at: slot)
-        case .finding(let r): replacing ? findings.replace(r, at: slot) : findings.put(r, at: slot)
-        case .practice(let r): replacing ? practices.replace(r, at: slot) : practices.put(r, at: slot)
-        }
-    }
-
-    private func index(_ record: Record, _ slot: Int) {
-        switch record {
-        case .unit(let u):
-            idIndex[.unit]![u.id] = slot
-            grow(&cadresByUnit, to: slot)
-            grow(&childUnits, to: slot)
-            if let p = u.parent { childUnits[p].append(Int32(slot)) }
-        case .cadre(let c):
-            idIndex[.cadre]![c.id] = slot
-            grow(&enrollmentsByCadre, to: slot)
-            cadresByUnit[c.unit].append(Int32(slot))
-        case .course(let c):
-            idIndex[.course]![c.id] = slot
-            grow(&enrollmentsByCourse, to: slot)
-        case .enrollment(let e):
-            enrollmentIndex[Pair(Int(e.cadre), Int(e.course))] = slot
-            enrollmentsByCadre[Int(e.cadre)].append(Int32(slot))
-            enrollmentsByCourse[Int(e.course)].append(Int32(slot))
-        case .rule(let r): idIndex[.rule]![r.id] = slot
-        case .exemption(let x): exemptionIndex[Pair(x.cadre, x.rule)] = slot
-        case .budget(let b): budgetIndex[Pair(b.unit, b.year)] = slot
-        case .plan(let p): planIndex[Pair(p.unit, p.year)] = slot
-        case .inspection(let i): idIndex[.inspection]![i.id] = slot
-        case .finding(let f): idIndex[.finding]![f.id] = slot
-        case .practice(let p): idIndex[.practice]![p.id] = slot
-        }
-    }
-
-    private func unindex(_ record: Record, _ slot: Int) {
-        switch record {
-        case .unit(let u):
-            idIndex[.unit]![u.id] = nil
-            if let p = u.parent { remove(Int32(slot), from: &childUnits[p]) }
-        case .cadre(let c):
-            idIndex[.cadre]![c.id] = nil
-            remove(Int32(slot), from: &cadresByUnit[c.unit])
-        case .course(let c): idIndex[.course]![c.id] = nil
-        case .enrollment(let e):
-            enrollmentIndex[Pair(Int(e.cadre), Int(e.course))] = nil
-            remove(Int32(slot), from: &enrollmentsByCadre[Int(e.cadre)])
-            remove(Int32(slot), from: &enrollmentsByCourse[Int(e.course)])
-        case .rule(let r): idIndex[.rule]![r.id] = nil
-        case .exemption(let x): exemptionIndex[Pair(x.cadre, x.rule)] = nil
-        case .budget(let b): budgetIndex[Pair(b.unit, b.year)] = nil
-        case .plan(let p): planIndex[Pair(p.unit, p.year)] = nil
-        case .inspection(let i): idIndex[.inspection]![i.id] = nil
-        case .finding(let f): idIndex[.finding]![f.id] = nil
-        case .practice(let p): idIndex[.practice]![p.id] = nil
-        }
-    }
-
-    private func grow(_ lists: inout [[Int32]], to slot: Int) {
-        while lists.count <= slot { lists.append([]) }
-    }
-
-    private func remove(_ value: Int32, from list: inout [Int32]) {
-        if let i = list.lastIndex(of: value) { list.remove(at: i) }
+    /// A record was put in `slot` of `kind`: every reverse index naming the kind gets a list for it.
+    func grewTable(_ kind: EntityKind, to slot: Int) {
+        for (store, field) in reverseIndexes[kind.declaration.ordinal] { store.growReverse(field, to: slot) }
     }
 }

@@ -163,21 +163,13 @@ public struct CSVImporter {
             columnOf[name] = i
             columns.append(name)
         }
-        for field in kind.fields
-        where !field.optional && columnOf[field.name] == nil
-            && !Self.defaulted.contains("\(kind.singular).\(field.name)")
-        {
+        for field in kind.fields where !field.optional && !field.hasDefault && columnOf[field.name] == nil {
             throw CSVImportError(
                 CSVProblem.missingColumn(field.name, kind),
                 line: row.line, column: 1, width: row.text(ofLine: row.line)?.unicodeScalars.count ?? 1,
                 lineText: row.text(ofLine: row.line))
         }
     }
-
-    /// Fields that are required in a record but have a default when not given.
-    private static let defaulted: Set<String> = [
-        "cadre.status", "enrollment.status", "finding.status", "practice.promoted",
-    ]
 
     /// Checks one row and adds its record (or sets it, for budgets and plans).
     public mutating func importRow(_ row: CSVRow) throws(CSVImportError) {

@@ -200,13 +200,7 @@ struct DumpBuilder {
         // setting is restored after them.
         var dayHours = SessionSettings.standard.dayHours
 
-        section(&w, Self.unitOrder(s)) { slot in
-            let u = s.units[slot]!
-            var line =
-                "unit add \(unitIDs[slot]!) \(Dump.quoted(u.name)) kind=\(u.kind.rawValue) level=\(u.level.rawValue)"
-            if let p = u.parent { line += " parent=\(unitIDs[p]!)" }
-            return [line]
-        }
+        section(&w, Self.unitOrder(s)) { [add(.unit, $0)] }
         section(&w, s.cadres.slots) { slot in
             let c = s.cadres[slot]!
             var line =
@@ -290,6 +284,10 @@ struct DumpBuilder {
                     + " promoted=\(p.promoted ? "yes" : "no")"
             ]
         }
+        // Kinds without a shape of their own: `KIND add ID field=value …`, before the rules.
+        for kind in EntityKind.dependencyOrder where kind.hasID && !Self.ownSections.contains(kind) {
+            section(&w, s.slots(kind)) { [add(kind, $0)] }
+        }
         section(&w, Self.ruleOrder(s)) { slot in
             let r = s.rules[slot]!
             var line =
@@ -320,6 +318,43 @@ struct DumpBuilder {
             fixups.append("cadre set \(cadreIDs[slot]!) status=left")
         }
         section(&w, Array(fixups.indices)) { [fixups[$0]] }
+    }
+
+    /// The kinds with a section of their own above: units (first, parents before children) and
+    /// the kinds with a shape of their own (a default left out, a second command for the status,
+    /// a fix-up at the end, a positional in another place). Every other kind gets a section of
+    /// ``add(_:_:)`` lines before the rules.
+    static let ownSections: Set<EntityKind> = [
+        .unit, .cadre, .course, .enrollment, .rule, .exemption, .budget, .plan, .inspection, .finding, .practice,
+    ]
+
+    /// `KIND add` with the positionals of the command (`unit add ID "NAME"`), then every other
+    /// field that has a value as `field=value`, in declaration order.
+    func add(_ kind: EntityKind, _ slot: Int) -> String {
+        let record = session.record(kind, slot)!
+        let positionals = CommandTable.spec(named: "\(kind.singular) add")?.positionals.compactMap(\.field) ?? ["id"]
+        var line = "\(kind.singular) add"
+        for name in positionals {
+            guard let field = kind.field(named: name) else { continue }
+            line += " " + Self.written(session.value(of: record, field: name), field.type)
+        }
+        for field in kind.fields where !positionals.contains(field.name) {
+            let value = session.value(of: record, field: field.name)
+            if !value.isNull { line += " \(field.name)=" + Self.written(value, field.type) }
+        }
+        return line
+    }
+
+    /// A value as a command argument: ids bare when they can be, text quoted, a condition in
+    /// parentheses, a period as `Y1..Y2` or `DATE..DATE`, anything else as it prints.
+    static func written(_ value: Value, _ type: FieldType) -> String {
+        switch (value, type) {
+        case (.text(let id), .id), (.ref(_, let id), _): Dump.word(id)
+        case (.text(let text), .condition): "(\(text))"
+        case (.text(let text), _): Dump.quoted(text)
+        case (.period(let p), _): p.spanText
+        default: value.description
+        }
     }
 
     /// One block of commands, preceded by a blank line; nothing when there are no records.

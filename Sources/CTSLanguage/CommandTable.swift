@@ -177,7 +177,7 @@ public enum CommandTable {
         var specs: [CommandSpec] = []
         for kind in EntityKind.allCases where kind.hasID {
             let s = kind.singular
-            let example = exampleIDs[kind] ?? "x1"
+            let example = kind.declaration.example?.id ?? "x1"
             var options = kind.fields.filter(\.settable).map { OptionSlot($0.name, valueKind(of: $0.type)) }
             if kind == .course || kind == .rule { options.append(OptionSlot("days", .number)) }
             specs.append(
@@ -185,7 +185,7 @@ public enum CommandTable {
                     "\(s) set", .update(kind), group: .records,
                     usage: "\(s) set ID key=value ...",
                     summary: "Change fields of \(withArticle(s)).",
-                    example: "\(s) set \(example) \(setExamples[kind] ?? "")",
+                    example: "\(s) set \(example) \(kind.declaration.example?.set ?? "")",
                     positionals: [Slot("ID", .ref(kind))], options: options))
             specs.append(
                 CommandSpec(
@@ -202,6 +202,27 @@ public enum CommandTable {
                     summary: "Show every field of \(withArticle(s)) and the records that refer to it.",
                     example: "\(s) show \(example)",
                     positionals: [Slot("ID", .ref(kind))]))
+        }
+        // A kind with an id and no `add` of its own above takes one derived from its declaration:
+        // `KIND add ID field=value …`, the form `dump` writes such a kind in.
+        for kind in EntityKind.allCases where kind.hasID {
+            let s = kind.singular
+            guard !(setup + records).contains(where: { $0.name == "\(s) add" }) else { continue }
+            let fields = kind.fields.filter { $0.name != "id" }
+            let usage = fields.map { f in
+                let slot = "\(f.name)=\(f.type == .text ? "\"TEXT\"" : f.name.uppercased())"
+                return f.optional || f.hasDefault ? "[\(slot)]" : slot
+            }
+            specs.append(
+                CommandSpec(
+                    "\(s) add", .add(kind), group: .records,
+                    usage: (["\(s) add ID"] + usage).joined(separator: " "),
+                    summary: "Add \(withArticle(s)).",
+                    example: "\(s) add \(kind.declaration.example?.id ?? "x1")",
+                    positionals: [Slot("ID", .newID(kind), field: "id")],
+                    options: fields.map {
+                        OptionSlot($0.name, valueKind(of: $0.type), required: !$0.optional && !$0.hasDefault)
+                    }))
         }
         for kind in [EntityKind.budget, .plan] {
             let s = kind.singular
@@ -222,16 +243,6 @@ public enum CommandTable {
         }
         return specs
     }()
-
-    private static let exampleIDs: [EntityKind: String] = [
-        .unit: "nj.fin", .cadre: "c1", .course: "k1", .rule: "lead5y", .inspection: "i1", .finding: "f1",
-        .practice: "p1",
-    ]
-    private static let setExamples: [EntityKind: String] = [
-        .unit: "name=\"Nanjing Municipal Finance Bureau\"", .cadre: "rank=bureau", .course: "capacity=40",
-        .rule: "hours=500", .inspection: "scope=\"Training files and budgets\"", .finding: "severity=high",
-        .practice: "promoted=yes",
-    ]
 
     /// The value kind a field's `key=value` takes.
     public static func valueKind(of type: FieldType) -> ValueKind {

@@ -98,16 +98,8 @@ enum DryRun {
 
     /// A record's id, or its key written out (`c1 in k1`, `nj.fin 2009`).
     private static func name(_ record: Record, _ session: Session, known: (EntityKind, Int) -> String?) -> String {
-        if let id = record.id { return id }
-        func ref(_ kind: EntityKind, _ slot: Int) -> String {
+        session.name(of: record) { kind, slot in
             known(kind, slot) ?? (session.record(kind, slot) == nil ? "?" : session.name(of: kind, slot))
-        }
-        switch record {
-        case .enrollment(let e): return "\(ref(.cadre, Int(e.cadre))) in \(ref(.course, Int(e.course)))"
-        case .exemption(let x): return "\(ref(.cadre, x.cadre)) from \(ref(.rule, x.rule))"
-        case .budget(let b): return "\(ref(.unit, b.unit)) \(b.year)"
-        case .plan(let p): return "\(ref(.unit, p.unit)) \(p.year)"
-        default: return "?"
         }
     }
 }

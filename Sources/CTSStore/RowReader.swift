@@ -5,7 +5,7 @@ import CTSDomain
 /// file, naming table, slot and column.
 ///
 ///     let r = try RowReader(query, kind: .cadre, file: "jiangsu.ctsdb")
-///     let rank: Rank = try r.word(4)
+///     let rank = try r.word(4, .rank, words: Rank.allCases.map(\.rawValue))   // its position
 struct RowReader {
     let query: PreparedStatement
     let kind: EntityKind
@@ -92,26 +92,23 @@ struct RowReader {
         query.isNull(i) ? nil : try date(i)
     }
 
-    func word<E: DomainEnum>(_ i: Int32) throws -> E {
+    /// A word of `vocabulary`, as its position.
+    func word(_ i: Int32, _ vocabulary: Vocabulary, words: [String]) throws -> Int {
         let text = try text(i)
-        guard let value = E(rawValue: text) else {
+        guard let ordinal = words.firstIndex(of: text) else {
             throw damaged(
-                i,
-                "has '\(text)', which is not a \(E.vocabulary.rawValue) (\(E.vocabulary.words.joined(separator: ", ")))"
-            )
+                i, "has '\(text)', which is not a \(vocabulary.rawValue) (\(vocabulary.words.joined(separator: ", ")))")
         }
-        return value
+        return ordinal
     }
 
-    /// A reference: the slot of a record that must be in `table`.
-    func ref<T>(_ i: Int32, _ table: CTSDomain.Table<T>) throws -> Int {
+    /// A reference: the slot of a record of `kind`, which must hold one.
+    func ref(_ i: Int32, _ kind: EntityKind, in session: Session) throws -> Int {
         let target = try int(i)
-        guard table[target] != nil else { throw damaged(i, "refers to slot \(target), which holds no record") }
+        guard session.holds(kind, target) else {
+            throw damaged(i, "refers to slot \(target), which holds no record")
+        }
         return target
-    }
-
-    func optionalRef<T>(_ i: Int32, _ table: CTSDomain.Table<T>) throws -> Int? {
-        query.isNull(i) ? nil : try ref(i, table)
     }
 
     /// A rule's course kinds: NULL for every kind, else comma-separated words ('' for none).

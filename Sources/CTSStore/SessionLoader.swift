@@ -19,87 +19,8 @@ struct SessionLoader {
     func load() throws -> Session {
         let session = Session()
         for kind in SessionSchema.kinds(inFormat: format) {
-            switch kind {
-            case .unit: try loadUnits(session)
-            case .cadre:
-                try each(kind, into: session) { r in
-                    .cadre(
-                        Cadre(
-                            id: try r.text(1), name: try r.text(2), unit: try r.ref(3, session.units),
-                            rank: try r.word(4), category: try r.word(5), born: try r.optionalInt(6),
-                            status: try r.word(7)))
-                }
-            case .course:
-                try each(kind, into: session) { r in
-                    .course(
-                        Course(
-                            id: try r.text(1), title: try r.text(2), kind: try r.word(3),
-                            provider: try r.ref(4, session.units),
-                            organizer: try r.optionalRef(5, session.units),
-                            start: try r.date(6), end: try r.date(7), hours: try r.amount(8),
-                            capacity: try r.optionalInt(9), dayHours: try r.amount(10)))
-                }
-            case .enrollment:
-                try each(kind, into: session) { r in
-                    .enrollment(
-                        Enrollment(
-                            cadre: try r.ref(1, session.cadres), course: try r.ref(2, session.courses),
-                            status: try r.word(3), hours: try r.optionalAmount(4),
-                            date: try r.optionalDate(5)))
-                }
-            case .rule:
-                try each(kind, into: session) { r in
-                    let period = Period(first: try r.date(4), last: try r.date(5), isYears: try r.int(6) != 0)
-                    return .rule(
-                        Rule(
-                            id: try r.text(1), title: try r.text(2), condition: try r.text(3),
-                            period: period, hours: try r.amount(7), kinds: try r.courseKinds(8)))
-                }
-            case .exemption:
-                try each(kind, into: session) { r in
-                    .exemption(
-                        Exemption(
-                            cadre: try r.ref(1, session.cadres), rule: try r.ref(2, session.rules),
-                            reason: try r.text(3)))
-                }
-            case .budget:
-                try each(kind, into: session) { r in
-                    .budget(
-                        Budget(
-                            unit: try r.ref(1, session.units), year: try r.int(2), funds: try r.amount(3),
-                            revenue: try r.amount(4), spent: try r.optionalAmount(5)))
-                }
-            case .plan:
-                try each(kind, into: session) { r in
-                    .plan(
-                        Plan(
-                            unit: try r.ref(1, session.units), year: try r.int(2),
-                            participants: try r.int(3), hours: try r.amount(4)))
-                }
-            case .inspection:
-                try each(kind, into: session) { r in
-                    .inspection(
-                        Inspection(
-                            id: try r.text(1), by: try r.ref(2, session.units),
-                            unit: try r.ref(3, session.units), date: try r.date(4),
-                            scope: try r.optionalText(5)))
-                }
-            case .finding:
-                try each(kind, into: session) { r in
-                    .finding(
-                        Finding(
-                            id: try r.text(1), inspection: try r.ref(2, session.inspections),
-                            text: try r.text(3), severity: try r.word(4), due: try r.date(5),
-                            status: try r.word(6), resolved: try r.optionalDate(7)))
-                }
-            case .practice:
-                try each(kind, into: session) { r in
-                    .practice(
-                        Practice(
-                            id: try r.text(1), unit: try r.ref(2, session.units), text: try r.text(3),
-                            year: try r.int(4), promoted: try r.int(5) != 0))
-                }
-            }
+            var loader = KindLoader(loader: self, session: session)
+            try kind.declaration.accept(&loader)
         }
         session.restore(settings: try settings())
         return session
@@ -131,38 +52,105 @@ struct SessionLoader {
         return settings
     }
 
-    /// Units may name a parent in a later slot (`unit set X parent=Y`), so they are read first
-    /// and their parents checked against all of them before any is put in the session.
-    private func loadUnits(_ session: Session) throws {
-        var units: [(Int, Unit)] = []
-        var slots = Set<Int>()
-        var parents: [(slot: Int, parent: Int)] = []
-        let query = try PreparedStatement(db, SessionSchema.selectSQL(.unit))
-        while try query.step() {
-            let r = try RowReader(query, kind: .unit, file: file)
-            let parent = try r.optionalInt(5)
-            units.append(
-                (
-                    r.slot,
-                    Unit(
-                        id: try r.text(1), name: try r.text(2), kind: try r.word(3),
-                        level: try r.word(4), parent: parent)
-                ))
-            slots.insert(r.slot)
-            if let parent { parents.append((r.slot, parent)) }
-        }
-        for (slot, parent) in parents where !slots.contains(parent) {
-            throw RowReader.damaged(file, .unit, slot, "parent", "refers to unit slot \(parent), which holds no unit")
-        }
-        for (slot, unit) in units { session.restore(.unit(unit), at: slot) }
-    }
+    /// Reads the rows of one kind's table (specialised for the kinds with many rows: reached
+    /// through `accept`, the generic code would look up type metadata for every row) field by field as its declaration lists them. A
+    /// reference to the same kind (a unit's parent) may name a later slot (`unit set X parent=Y`),
+    /// so such a kind is read whole and its references checked against all of it before any
+    /// record is put in the session.
+    private struct KindLoader: EntityVisitor {
+        let loader: SessionLoader
+        let session: Session
 
-    private func each(_ kind: EntityKind, into session: Session, _ build: (RowReader) throws -> CTSDomain.Record) throws
-    {
-        let query = try PreparedStatement(db, SessionSchema.selectSQL(kind, format: format))
-        while try query.step() {
-            let reader = try RowReader(query, kind: kind, file: file)
-            session.restore(try build(reader), at: reader.slot)
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
+        mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) throws {
+            let kind = declaration.kind
+            let fields = declaration.allFields
+            let selfRefs = fields.indices.filter { fields[$0].target == kind }
+            var pending: [(slot: Int, record: R)] = []
+            var slots = Set<Int>()
+            var references: [(slot: Int, field: Int, target: Int)] = []
+            var columns: [Int32] = []
+            var next: Int32 = 1
+            for field in fields {
+                columns.append(next)
+                next += Int32(SessionSchema.columns(of: field).count)
+            }
+            let query = try PreparedStatement(loader.db, SessionSchema.selectSQL(kind, format: loader.format))
+            while try query.step() {
+                let row = try RowReader(query, kind: kind, file: loader.file)
+                var record = declaration.blank
+                for (i, field) in fields.enumerated() {
+                    let column = columns[i]
+                    if selfRefs.contains(i) {
+                        if let target = try read(unchecked: field, into: &record, row, column) {
+                            references.append((row.slot, i, target))
+                        }
+                    } else {
+                        try read(field, into: &record, row, column)
+                    }
+                }
+                if selfRefs.isEmpty {
+                    session.restore(declaration.wrap(record), at: row.slot)
+                } else {
+                    pending.append((row.slot, record))
+                    slots.insert(row.slot)
+                }
+            }
+            for (slot, field, target) in references where !slots.contains(target) {
+                throw RowReader.damaged(
+                    loader.file, kind, slot, fields[field].column,
+                    "refers to \(kind.rawValue) slot \(target), which holds no \(kind.rawValue)")
+            }
+            for (slot, record) in pending { session.restore(declaration.wrap(record), at: slot) }
+        }
+
+        /// A reference to the same kind, not yet checked: its slot.
+        private func read<R>(unchecked field: Field<R>, into r: inout R, _ row: RowReader, _ c: Int32) throws -> Int? {
+            switch field.access {
+            case .ref(let k):
+                r[keyPath: k] = try row.int(c)
+                return r[keyPath: k]
+            case .optionalRef(let k):
+                r[keyPath: k] = try row.optionalInt(c)
+                return r[keyPath: k]
+            case .ref32(let k):
+                r[keyPath: k] = Int32(try row.int(c))
+                return Int(r[keyPath: k])
+            default:
+                try read(field, into: &r, row, c)
+                return nil
+            }
+        }
+
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
+        private func read<R>(_ field: Field<R>, into r: inout R, _ row: RowReader, _ c: Int32) throws {
+            // Written at the field's offset, not through its key path: a key path applied at
+            // run time looks up type metadata on every write, 10⁷ rows times their fields.
+            switch field.access {
+            case .text: field.store(try row.text(c), into: &r)
+            case .optionalText: field.store(try row.optionalText(c), into: &r)
+            case .number: field.store(try row.amount(c), into: &r)
+            case .optionalNumber: field.store(try row.optionalAmount(c), into: &r)
+            case .int: field.store(try row.int(c), into: &r)
+            case .optionalInt: field.store(try row.optionalInt(c), into: &r)
+            case .date: field.store(try row.date(c), into: &r)
+            case .optionalDate: field.store(try row.optionalDate(c), into: &r)
+            case .bool: field.store(try row.int(c) != 0, into: &r)
+            case .enumeration(let e):
+                let ordinal = try row.word(c, e.vocabulary, words: e.words)
+                if e.isOrdinalByte { field.store(UInt8(ordinal), into: &r) } else { e.set(&r, ordinal) }
+            case .ref: field.store(try row.ref(c, field.target!, in: session), into: &r)
+            case .optionalRef:
+                field.store(row.query.isNull(c) ? nil : try row.ref(c, field.target!, in: session) as Int?, into: &r)
+            case .ref32: field.store(Int32(try row.ref(c, field.target!, in: session)), into: &r)
+            case .period:
+                field.store(
+                    Period(first: try row.date(c), last: try row.date(c + 1), isYears: try row.int(c + 2) != 0),
+                    into: &r)
+            case .courseKinds: field.store(try row.courseKinds(c), into: &r)
+            }
         }
     }
 }

@@ -19,38 +19,44 @@ enum SessionSchema {
     /// Every format change since the first, in order. Never edit a released one.
     static let migrations: [Migration] = [
         Migration(version: 1, name: "v1-initial", sql: v1),
-        Migration(version: 2, name: "v2-exemptions-last-saved", sql: v2),
-        Migration(version: 3, name: "v3-course-day-hours", sql: v3),
+        Migration(version: 2, name: "v2-exemptions-last-saved", sql: v2, creates: [.exemption]),
+        Migration(
+            version: 3, name: "v3-course-day-hours", sql: v3,
+            adds: [Migration.AddedColumn(kind: .course, column: "day_hours", oldValue: "7.5")]),
     ]
 
     /// `meta` keys of the session's settings; a key is absent while its setting is the default.
     static let todayKey = "today"
     static let dayHoursKey = "day_hours"
 
-    /// The entity tables a file of a format has (exemptions arrived in format 2).
+    /// The entity tables a file of a format has: all but those a later migration creates
+    /// (exemptions arrived in format 2).
     static func kinds(inFormat version: Int) -> [EntityKind] {
-        EntityKind.dependencyOrder.filter { version >= 2 || $0 != .exemption }
+        EntityKind.dependencyOrder.filter { kind in
+            !migrations.contains { $0.version > version && $0.creates.contains(kind) }
+        }
     }
 
     /// The table of a kind: its singular word.
     static func table(_ kind: EntityKind) -> String { kind.rawValue }
 
-    /// The columns of a kind's table after `slot`, in the order records are read and written.
+    /// The columns of a kind's table after `slot`, in the order records are read and written:
+    /// one per field of its declaration (stored-only ones included), three for a period.
     static func columns(_ kind: EntityKind) -> [String] {
-        switch kind {
-        case .unit: ["id", "name", "kind", "level", "parent"]
-        case .cadre: ["id", "name", "unit", "rank", "category", "born", "status"]
-        case .course:
-            ["id", "title", "kind", "provider", "organizer", "start", "end", "hours", "capacity", "day_hours"]
-        case .enrollment: ["cadre", "course", "status", "hours", "date"]
-        case .rule: ["id", "title", "for", "period_first", "period_last", "period_years", "hours", "kinds"]
-        case .exemption: ["cadre", "rule", "reason"]
-        case .budget: ["unit", "year", "funds", "revenue", "spent"]
-        case .plan: ["unit", "year", "participants", "hours"]
-        case .inspection: ["id", "by", "unit", "date", "scope"]
-        case .finding: ["id", "inspection", "text", "severity", "due", "status", "resolved"]
-        case .practice: ["id", "unit", "text", "year", "promoted"]
+        var visitor = ColumnLister()
+        return (try? kind.declaration.accept(&visitor)) ?? []
+    }
+
+    private struct ColumnLister: EntityVisitor {
+        func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) -> [String] {
+            declaration.allFields.flatMap(SessionSchema.columns(of:))
         }
+    }
+
+    /// The column(s) of one field.
+    static func columns<R>(of field: Field<R>) -> [String] {
+        if case .period = field.access { return ["_first", "_last", "_years"].map { field.column + $0 } }
+        return [field.column]
     }
 
     /// `"name"`, quoted for SQL (some column names — `for`, `end`, `by` — are SQL keywords).
@@ -59,9 +65,9 @@ enum SessionSchema {
     /// Reads a kind's columns from a file of `format`; a column the format lacks reads as the
     /// value the migration that adds it gives old rows.
     static func selectSQL(_ kind: EntityKind, format: Int = currentVersion) -> String {
+        let added = migrations.filter { $0.version > format }.flatMap(\.adds).filter { $0.kind == kind }
         let columns = (["slot"] + columns(kind)).map { name in
-            if kind == .course, name == "day_hours", format < 3 { return "7.5" }
-            return quoted(name)
+            added.first { $0.column == name }?.oldValue ?? quoted(name)
         }.joined(separator: ", ")
         return "SELECT \(columns) FROM \(quoted(table(kind))) ORDER BY \"slot\""
     }

@@ -149,20 +149,7 @@ final class IDIndex {
 
     /// What to show beside an id: the record's name, title or text.
     func detail(at i: Int, in session: Session) -> String? {
-        let slot = Int(entries[i].slot)
-        switch kind {
-        case .unit: return session.units[slot]?.name
-        case .cadre: return session.cadres[slot]?.name
-        case .course: return session.courses[slot]?.title
-        case .rule: return session.rules[slot]?.title
-        case .inspection:
-            guard let r = session.inspections[slot] else { return nil }
-            if let scope = r.scope { return scope }
-            return "\(session.name(of: .unit, r.unit)), \(r.date)"
-        case .finding: return session.findings[slot]?.text
-        case .practice: return session.practices[slot]?.text
-        case .enrollment, .exemption, .budget, .plan: return nil
-        }
+        kind.declaration.detail(Int(entries[i].slot), in: session)
     }
 
     // MARK: - Building
@@ -174,16 +161,8 @@ final class IDIndex {
 
         // The arrays of the last build are reused, so a rebuild does not fault in fresh memory.
         var collector = Collector(reusing: &bytes, &entries, &keysScratch)
-        switch kind {
-        case .unit: collector.add(session.units.rows)
-        case .cadre: collector.add(session.cadres.rows)
-        case .course: collector.add(session.courses.rows)
-        case .rule: collector.add(session.rules.rows)
-        case .inspection: collector.add(session.inspections.rows)
-        case .finding: collector.add(session.findings.rows)
-        case .practice: collector.add(session.practices.rows)
-        case .enrollment, .exemption, .budget, .plan: break
-        }
+        collector.session = session
+        try? kind.declaration.accept(&collector)
 
         var keys: [SortKey] = []
         swap(&keys, &collector.keys)
@@ -224,7 +203,8 @@ final class IDIndex {
 
     /// Gathers the ids of a table in slot order, into arrays sized first and then filled
     /// through pointers (a million appends cost more than the rest of the build).
-    private struct Collector {
+    private struct Collector: EntityVisitor {
+        var session: Session?
         var bytes: [UInt8] = []
         var entries: [Entry] = []
         var keys: [SortKey] = []
@@ -235,11 +215,17 @@ final class IDIndex {
             swap(&self.keys, &keys)
         }
 
-        mutating func add<Row: IdentifiedRow>(_ rows: [Row?]) {
+        /// The ids of the kind's table; nothing for a kind keyed by two fields.
+        mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) {
+            guard declaration.key == .id, let session else { return }
+            add(session.table(R.self).rows, declaration)
+        }
+
+        mutating func add<R>(_ rows: [R?], _ declaration: EntityDeclaration<R>) {
             var count = 0, size = 0
             rows.withUnsafeBufferPointer { p in
                 for slot in 0..<p.count {
-                    guard let id = p[slot]?.id else { continue }
+                    guard let row = p[slot], let id = declaration.id(row) else { continue }
                     count += 1
                     size += id.utf8.count
                 }
@@ -253,7 +239,7 @@ final class IDIndex {
                         keys.withUnsafeMutableBufferPointer { k in
                             var i = 0, offset = 0
                             for slot in 0..<p.count {
-                                guard var id = p[slot]?.id else { continue }
+                                guard let row = p[slot], var id = declaration.id(row) else { continue }
                                 let start = offset
                                 var key: UInt64 = 0
                                 id.withUTF8 { utf8 in
@@ -329,20 +315,6 @@ final class IDIndex {
         return xe - xs < ye - ys
     }
 }
-
-/// The records whose tables the index reads ids from (read through a generic function that is
-/// specialised per table, so a row is never copied whole).
-protocol IdentifiedRow {
-    var id: String { get }
-}
-
-extension Unit: IdentifiedRow {}
-extension Cadre: IdentifiedRow {}
-extension Course: IdentifiedRow {}
-extension Rule: IdentifiedRow {}
-extension Inspection: IdentifiedRow {}
-extension Finding: IdentifiedRow {}
-extension Practice: IdentifiedRow {}
 
 /// Makes room for `count` elements and some more, so that a rebuild after a few additions
 /// reuses the storage instead of reallocating and faulting in fresh memory.
