@@ -397,7 +397,7 @@ extension CSVImportError {
         let before = g.snapshot()
         #expect(
             throws: CSVImportError(
-                DomainError("unknown unit 'js.orgg' (did you mean 'js.org'?)", field: "unit"), line: n + 1,
+                DomainError(.unknownID(.unit, id: "js.orgg", suggestion: "js.org"), field: "unit"), line: n + 1,
                 column: 24, width: 7,
                 lineText: "x99999,\"Name 99999, 张\",js.orgg,staff,leading,1999")
         ) {
