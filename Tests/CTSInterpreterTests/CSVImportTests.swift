@@ -223,7 +223,7 @@ extension CSVImportError {
         let h = importHarness()
         let e = importText(h, .cadre, "id,name,unit,rank,category\nc10,张敏,js.orgg,staff,leading\n")!
         let d = e.diagnostic(fileName: "people.csv", files: h.files)
-        #expect(d.message == "unknown unit 'js.orgg' (did you mean 'js.org'?)")
+        #expect(d.is(.unknownID(.unit, id: "js.orgg", suggestion: "js.org")))
         #expect([d.range!.start.line, d.range!.start.column, d.range!.end.column] as [Int] == [2, 8, 15])
         #expect(h.files[d.range!.fileID].name == "people.csv")
         #expect(h.files[d.range!.fileID].line(2) == "c10,张敏,js.orgg,staff,leading")

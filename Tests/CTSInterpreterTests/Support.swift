@@ -156,3 +156,13 @@ final class Harness {
 func rank(_ r: Rank) -> Value { .enumeration(r.enumValue) }
 func severity(_ s: Severity) -> Value { .enumeration(s.enumValue) }
 func unitRef(_ id: String) -> Value { .ref(.unit, id) }
+
+extension Diagnostic {
+    /// Whether this is the domain rule `kind` (whatever field it names).
+    func `is`(_ kind: DomainError.Kind) -> Bool {
+        (problem as? DomainError)?.kind == kind
+    }
+}
+
+/// A date from its parts; traps on an impossible date.
+func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
