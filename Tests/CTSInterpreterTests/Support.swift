@@ -74,11 +74,6 @@ final class Harness {
         return outcome.error
     }
 
-    /// The message of the error `text` gives.
-    func message(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
-        failure(text, sourceLocation: sourceLocation)?.message
-    }
-
     /// The result table of one query or report.
     func table(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ResultTable? {
         let effects = run(text, sourceLocation: sourceLocation)
