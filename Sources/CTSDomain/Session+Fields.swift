@@ -21,7 +21,8 @@ extension Session {
     /// The slot of an id, or a domain error naming the closest id ("did you mean").
     public func resolve(_ kind: EntityKind, id: String, field: String? = nil) throws(DomainError) -> Int {
         if let slot = slot(kind, id: id) { return slot }
-        throw DomainError("unknown \(kind.singular) '\(id)'\(suggestion(kind, near: id))", field: field)
+        let suggestion = ids(kind).flatMap { Suggestion.closest(to: id, in: $0) }
+        throw DomainError(.unknownID(kind, id: id, suggestion: suggestion), field: field)
     }
 
     /// ` (did you mean 'x'?)` for the id closest to `word`, or an empty string.

@@ -9,8 +9,7 @@ extension Session {
         if let existing = existingSlot(for: record) {
             let kind = record.kind
             throw DomainError(
-                "\(kind.singular) \(name(of: kind, existing)) already exists; use '\(kind.singular) set' to change it",
-                field: kind.hasID ? "id" : nil)
+                .alreadyExists(kind, name: name(of: kind, existing)), field: kind.hasID ? "id" : nil)
         }
         try check(record)
         return append(record, to: &changes)
@@ -21,23 +20,20 @@ extension Session {
         _ kind: EntityKind, _ slot: Int, with fields: [(String, Value)],
         _ changes: inout ChangeSet
     ) throws(DomainError) {
-        guard let old = record(kind, slot) else { throw DomainError("no such \(kind.singular)") }
+        guard let old = record(kind, slot) else { throw DomainError(.noSuchRecord(kind)) }
         let new = try updating(old, with: fields)
         if case .course(let course) = new, let cap = course.capacity {
             let taken = activeEnrollments(course: slot)
             if taken > cap {
                 throw DomainError(
-                    "course \(course.id) already has \(taken) enrolled, more than a capacity of \(cap)",
-                    field: "capacity")
+                    .capacityBelowEnrolled(course: course.id, enrolled: taken, capacity: cap), field: "capacity")
             }
         }
         if case .unit(let unit) = new, case .unit(let was) = old, unit.kind != was.kind, was.kind == .institution {
             // A course's provider must stay an institution (spec §2), or `course set` on it fails later.
             let provided = courses.slots.filter { courses[$0]!.provider == slot }.count
             if provided > 0 {
-                throw DomainError(
-                    "unit \(unit.id) provides \(Self.counted(provided, .course)), so it must stay an institution",
-                    field: "kind")
+                throw DomainError(.mustStayInstitution(unit: unit.id, courses: provided), field: "kind")
             }
         }
         if new != old { replace(slot, with: new, in: &changes) }
@@ -73,10 +69,8 @@ extension Session {
     ) throws(DomainError) -> [(kind: EntityKind, count: Int)] {
         let refs = referrers(of: kind, slot)
         if !refs.isEmpty && !cascade {
-            let list = Self.listing(refs.map { Self.counted($0.slots.count, $0.kind) })
-            throw DomainError(
-                "\(kind.singular) \(name(of: kind, slot)) is referred to by \(list); "
-                    + "use '\(kind.singular) remove \(name(of: kind, slot)) cascade' to remove them too")
+            let by = refs.map { DomainError.Referrers($0.kind, $0.slots.count) }
+            throw DomainError(.referredTo(kind, name: name(of: kind, slot), by: by))
         }
         var removed: [EntityKind: Int] = [:]
         removeTree(kind, slot, &removed, &changes)
@@ -119,17 +113,17 @@ extension Session {
     /// Enrolls a cadre in a course. A cadre who withdrew may enroll again.
     public func enroll(cadre: Int, course: Int, _ changes: inout ChangeSet) throws(DomainError) {
         let c = cadres[cadre]!, k = courses[course]!
-        if c.status == .left { throw DomainError("cadre \(c.id) has left and cannot be enrolled") }
+        if c.status == .left { throw DomainError(.cadreLeft(cadre: c.id)) }
         if let cap = k.capacity, activeEnrollments(course: course) >= cap {
-            throw DomainError("course \(k.id) is full (capacity \(cap))")
+            throw DomainError(.courseFull(course: k.id, capacity: cap))
         }
         if let slot = enrollmentSlot(cadre: cadre, course: course) {
             let e = enrollments[slot]!
             guard e.status == .withdrawn else {
                 throw DomainError(
                     e.status == .completed
-                        ? "cadre \(c.id) has already completed course \(k.id)"
-                        : "cadre \(c.id) is already \(e.status.rawValue) in course \(k.id)")
+                        ? .alreadyCompleted(cadre: c.id, course: k.id)
+                        : .alreadyEnrolled(cadre: c.id, status: e.status, course: k.id))
             }
             replace(slot, with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
         } else {
@@ -144,20 +138,18 @@ extension Session {
         _ changes: inout ChangeSet
     ) throws(DomainError) {
         let k = courses[course]!
-        let slot = try enrolled(cadre, course, for: "complete")
+        let slot = try enrolled(cadre, course, for: .complete)
         let credited = hours ?? k.hours
-        if credited <= 0 { throw DomainError("credited hours must be more than 0", field: "hours") }
+        if credited <= 0 { throw DomainError(.nonPositiveHours, field: "hours") }
         if !credited.isExact {
-            throw DomainError("credited hours must have at most 3 decimals, not \(credited)", field: "hours")
+            throw DomainError(.creditedTooPrecise(credited), field: "hours")
         }
         if credited > k.hours {
-            throw DomainError(
-                "course \(k.id) is worth \(k.hours) hours; cannot credit \(credited)",
-                field: "hours")
+            throw DomainError(.creditOverCourse(course: k.id, worth: k.hours, credited: credited), field: "hours")
         }
         let day = date ?? k.end
         if day < k.start {
-            throw DomainError("completion date \(day) is before course \(k.id) starts (\(k.start))", field: "date")
+            throw DomainError(.completedBeforeStart(date: day, course: k.id, start: k.start), field: "date")
         }
         var e = enrollments[slot]!
         e.status = .completed
@@ -171,23 +163,21 @@ extension Session {
         cadre: Int, course: Int, _ status: EnrollmentStatus,
         _ changes: inout ChangeSet
     ) throws(DomainError) {
-        let verb = status == .absent ? "mark absent" : "withdraw"
-        let slot = try enrolled(cadre, course, for: verb)
+        let slot = try enrolled(cadre, course, for: status == .absent ? .markAbsent : .withdraw)
         var e = enrollments[slot]!
         e.status = status
         replace(slot, with: .enrollment(e), in: &changes)
     }
 
     /// The slot of an enrollment that is in the `enrolled` state, or an error saying why not.
-    private func enrolled(_ cadre: Int, _ course: Int, for verb: String) throws(DomainError) -> Int {
+    private func enrolled(_ cadre: Int, _ course: Int, for step: DomainError.Step) throws(DomainError) -> Int {
         let c = cadres[cadre]!.id, k = courses[course]!.id
         guard let slot = enrollmentSlot(cadre: cadre, course: course) else {
-            throw DomainError(
-                "cannot \(verb) \(c) in \(k): \(c) was never enrolled in \(k) (use 'enroll \(c) in \(k)' first)")
+            throw DomainError(.neverEnrolled(step, cadre: c, course: k))
         }
         let status = enrollments[slot]!.status
         guard status == .enrolled else {
-            throw DomainError("cannot \(verb) \(c) in \(k): the enrollment is already \(status.rawValue)")
+            throw DomainError(.enrollmentClosed(step, cadre: c, course: k, status: status))
         }
         return slot
     }
@@ -219,9 +209,9 @@ extension Session {
     /// Records that a rule no longer applies to a cadre.
     public func exempt(cadre: Int, rule: Int, reason: String, _ changes: inout ChangeSet) throws(DomainError) {
         if isExempt(cadre: cadre, rule: rule) {
-            throw DomainError("cadre \(cadres[cadre]!.id) is already exempt from rule \(rules[rule]!.id)")
+            throw DomainError(.alreadyExempt(cadre: cadres[cadre]!.id, rule: rules[rule]!.id))
         }
-        if reason.isEmpty { throw DomainError("an exemption needs a reason", field: "reason") }
+        if reason.isEmpty { throw DomainError(.exemptionNeedsReason, field: "reason") }
         append(.exemption(Exemption(cadre: cadre, rule: rule, reason: reason)), to: &changes)
     }
 
@@ -230,13 +220,11 @@ extension Session {
     public func resolve(finding slot: Int, on date: Day, _ changes: inout ChangeSet) throws(DomainError) {
         var f = findings[slot]!
         if f.status == .resolved {
-            throw DomainError("finding \(f.id) was already resolved on \(f.resolved.map(\.description) ?? "?")")
+            throw DomainError(.alreadyResolved(finding: f.id, on: f.resolved))
         }
         let inspected = inspections[f.inspection]!.date
         if date < inspected {
-            throw DomainError(
-                "finding \(f.id) cannot be resolved on \(date), before its inspection (\(inspected))",
-                field: "date")
+            throw DomainError(.resolvedBeforeInspection(finding: f.id, date: date, inspected: inspected), field: "date")
         }
         f.status = .resolved
         f.resolved = date

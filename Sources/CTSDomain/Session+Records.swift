@@ -8,8 +8,7 @@ extension Session {
         for name in fields.keys where kind.field(named: name) == nil {
             let known = kind.fields.map(\.name)
             throw DomainError(
-                "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
-                field: name)
+                .noSuchField(kind, field: name, suggestion: Suggestion.closest(to: name, in: known)), field: name)
         }
         return try kind.declaration.makeRecord(fields, in: self)
     }
@@ -23,16 +22,13 @@ extension Session {
             guard let spec = kind.field(named: name) else {
                 let known = kind.fields.filter(\.settable).map(\.name)
                 throw DomainError(
-                    "\(kind.singular) has no field '\(name)'\(Suggestion.hint(for: name, in: known))",
-                    field: name)
+                    .noSuchField(kind, field: name, suggestion: Suggestion.closest(to: name, in: known)), field: name)
             }
             guard spec.settable else {
-                throw DomainError(
-                    "the \(name) of a \(kind.singular) cannot be changed; remove it and add it again",
-                    field: name)
+                throw DomainError(.fieldNotSettable(kind, field: name), field: name)
             }
             if value.isNull && !spec.optional {
-                throw DomainError("\(name) is required for a \(kind.singular)", field: name)
+                throw DomainError(.fieldRequired(kind, field: name), field: name)
             }
             fields[name] = value
         }
@@ -56,20 +52,20 @@ struct FieldReader {
 
     private func required(_ name: String) throws(DomainError) -> Value {
         guard let v = values[name], !v.isNull else {
-            throw DomainError("\(kind.singular) needs \(name)=…", field: name)
+            throw DomainError(.missingField(kind, field: name), field: name)
         }
         return v
     }
 
     private func mismatch(_ name: String, _ expected: String, _ v: Value) -> DomainError {
-        DomainError("\(name) must be \(expected), not \(v.typeName) '\(v)'", field: name)
+        DomainError(.wrongType(field: name, expected: expected, found: v), field: name)
     }
 
     func id() throws(DomainError) -> String {
         let v = try required("id")
         let text = v.description
         guard !text.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
-            throw DomainError("an id is one word without spaces, not '\(text)'", field: "id")
+            throw DomainError(.idNotOneWord(text), field: "id")
         }
         return text
     }
@@ -101,16 +97,12 @@ struct FieldReader {
         let n = try number(name)
         guard n.isExact else {
             if abs(n.double) >= 1e15 {
-                throw DomainError(
-                    "\(name) is too large: cts keeps amounts exactly below 1000000000000000, "
-                        + "not \(n)", field: name)
+                throw DomainError(.amountTooLarge(field: name, n), field: name)
             }
-            throw DomainError("\(name) must have at most 3 decimals, not \(n)", field: name)
+            throw DomainError(.tooManyDecimals(field: name, n), field: name)
         }
         guard n.survivesDouble else {
-            throw DomainError(
-                "\(name) has more digits than cts keeps exactly (15 significant digits), not \(n)",
-                field: name)
+            throw DomainError(.tooManyDigits(field: name, n), field: name)
         }
         return n
     }
@@ -122,7 +114,7 @@ struct FieldReader {
     func count(_ name: String) throws(DomainError) -> Int {
         let n = try number(name)
         guard let whole = n.integer, whole >= 0, whole < 1_000_000_000_000_000 else {
-            throw DomainError("\(name) must be a whole number of 0 or more, not \(n)", field: name)
+            throw DomainError(.notACount(field: name, n), field: name)
         }
         return whole
     }
@@ -134,7 +126,7 @@ struct FieldReader {
     func year(_ name: String) throws(DomainError) -> Int {
         let n = try number(name)
         guard let year = n.integer, (1...9999).contains(year) else {
-            throw DomainError("\(name) must be a year such as 2009, not \(n)", field: name)
+            throw DomainError(.notAYear(field: name, n), field: name)
         }
         return year
     }
@@ -149,7 +141,7 @@ struct FieldReader {
         case .date(let d): return d
         case .text(let s):
             if let d = Day(iso: s) { return d }
-            throw DomainError("\(name) must be a real date written YYYY-MM-DD, not '\(s)'", field: name)
+            throw DomainError(.notADate(field: name, text: s), field: name)
         default: throw mismatch(name, "a date (YYYY-MM-DD)", v)
         }
     }
@@ -191,11 +183,8 @@ struct FieldReader {
         default: throw mismatch(name, "one of \(E.vocabulary.words.joined(separator: ", "))", v)
         }
         if let e = E(word: text) { return e }
-        let words = E.vocabulary.words
-        let hint =
-            Suggestion.closest(to: text, in: words).map { " (did you mean '\($0)'?)" }
-            ?? "; expected one of \(words.joined(separator: ", "))"
-        throw DomainError("unknown \(E.vocabulary.rawValue) '\(text)'\(hint)", field: name)
+        let suggestion = Suggestion.closest(to: text, in: E.vocabulary.words)
+        throw DomainError(.unknownWord(E.vocabulary, word: text, suggestion: suggestion), field: name)
     }
 
     func ref(_ name: String, _ target: EntityKind) throws(DomainError) -> Int {
@@ -227,31 +216,26 @@ struct FieldReader {
     private func unit(_ id: String, ofKind only: UnitKind, for name: String) throws(DomainError) -> Int {
         let allowed = session.units.rows.lazy.compactMap { $0?.kind == only ? $0!.id : nil }
         guard let slot = session.slot(.unit, id: id) else {
-            throw DomainError("unknown unit '\(id)'\(Suggestion.hint(for: id, in: allowed))", field: name)
+            throw DomainError(
+                .unknownID(.unit, id: id, suggestion: Suggestion.closest(to: id, in: allowed)), field: name)
         }
         let found = session.units[slot]!.kind
         guard found == only else {
             // A real unit of the wrong kind: most often the locality or department whose school
             // was meant (`js` for `js.ps`). When no id is close, offer the nearest ones in the
             // tree: below the unit, else below its parent, and so on up.
-            var hint = Suggestion.hint(for: id, in: allowed)
+            var suggestions = Suggestion.closest(to: id, in: allowed).map { [$0] } ?? []
             var ancestor: Int? = slot
-            while hint.isEmpty, let top = ancestor {
-                let below = session.units.slots.filter {
+            while suggestions.isEmpty, let top = ancestor {
+                suggestions = session.units.slots.filter {
                     session.units[$0]!.kind == only && session.unit($0, isUnder: top)
                 }
                 .map { session.units[$0]!.id }.sorted()
-                if below.count == 1 { hint = " (did you mean '\(below[0])'?)" }
-                if below.count > 1 {
-                    hint =
-                        " (did you mean one of " + below.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-                        + (below.count > 3 ? ", …" : "") + "?)"
-                }
                 ancestor = session.units[top]!.parent
             }
             throw DomainError(
-                "\(id) is \(withArticle(found.rawValue)) unit; the \(name) of \(withArticle(kind.singular)) "
-                    + "must be \(withArticle(only.rawValue))\(hint)", field: name)
+                .wrongUnitKind(unit: id, is: found, field: name, of: kind, mustBe: only, suggestions: suggestions),
+                field: name)
         }
         return slot
     }

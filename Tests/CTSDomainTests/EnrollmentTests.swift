@@ -31,31 +31,30 @@ import Testing
     @Test func enrollingTwiceIsRefused() throws {
         try b.enroll(c3, k2)
         let e = domainError { try b.enroll(c3, k2) }
-        #expect(e?.message == "cadre c3 is already enrolled in course k2")
+        #expect(e?.kind == .alreadyEnrolled(cadre: "c3", status: .enrolled, course: "k2"))
         let done = domainError { try b.enroll(c1, k1) }
-        #expect(done?.message == "cadre c1 has already completed course k1")
+        #expect(done?.kind == .alreadyCompleted(cadre: "c1", course: "k1"))
     }
 
     @Test func completingWithoutEnrollingIsRefused() {
         let e = domainError { try b.complete(c2, k1) }
-        #expect(e?.message == "cannot complete c2 in k1: c2 was never enrolled in k1 (use 'enroll c2 in k1' first)")
+        #expect(e?.kind == .neverEnrolled(.complete, cadre: "c2", course: "k1"))
         #expect(s.enrollmentSlot(cadre: c2, course: k1) == nil)
     }
 
     @Test func completingTwiceIsRefused() {
         let e = domainError { try b.complete(c1, k1) }
-        #expect(e?.message == "cannot complete c1 in k1: the enrollment is already completed")
+        #expect(e?.kind == .enrollmentClosed(.complete, cadre: "c1", course: "k1", status: .completed))
         let absent = domainError { try b.complete(c2, k2) }
-        #expect(absent?.message == "cannot complete c2 in k2: the enrollment is already absent")
+        #expect(absent?.kind == .enrollmentClosed(.complete, cadre: "c2", course: "k2", status: .absent))
     }
 
     @Test func absentAndWithdrawNeedAnEnrolledCadre() throws {
         var changes = ChangeSet()
         let never = domainError { try s.mark(cadre: c3, course: k3, .absent, &changes) }
-        #expect(
-            never?.message == "cannot mark absent c3 in k3: c3 was never enrolled in k3 (use 'enroll c3 in k3' first)")
+        #expect(never?.kind == .neverEnrolled(.markAbsent, cadre: "c3", course: "k3"))
         let done = domainError { try s.mark(cadre: c1, course: k1, .withdrawn, &changes) }
-        #expect(done?.message == "cannot withdraw c1 in k1: the enrollment is already completed")
+        #expect(done?.kind == .enrollmentClosed(.withdraw, cadre: "c1", course: "k1", status: .completed))
         try b.enroll(c3, k3)
         try s.mark(cadre: c3, course: k3, .absent, &changes)
         #expect(status(c3, k3) == .absent)
@@ -73,7 +72,7 @@ import Testing
         #expect(s.count(.enrollment) == 6)
         // An absent cadre is not withdrawn and may not simply enroll again.
         let e = domainError { try b.enroll(c2, k2) }
-        #expect(e?.message == "cadre c2 is already absent in course k2")
+        #expect(e?.kind == .alreadyEnrolled(cadre: "c2", status: .absent, course: "k2"))
     }
 
     @Test func fullCourseRefusesAndWithdrawnPlacesAreFreed() throws {
@@ -84,7 +83,7 @@ import Testing
         try b.enroll(c2, k)
         #expect(s.activeEnrollments(course: k) == 2)
         let e = domainError { try b.enroll(c3, k) }
-        #expect(e?.message == "course k9 is full (capacity 2)")
+        #expect(e?.kind == .courseFull(course: "k9", capacity: 2))
         var changes = ChangeSet()
         try s.mark(cadre: c2, course: k, .withdrawn, &changes)
         #expect(s.activeEnrollments(course: k) == 1)
@@ -92,13 +91,13 @@ import Testing
         // A completed cadre still holds the place.
         try b.complete(c1, k)
         let again = domainError { try b.enroll(c2, k) }
-        #expect(again?.message == "course k9 is full (capacity 2)")
+        #expect(again?.kind == .courseFull(course: "k9", capacity: 2))
     }
 
     @Test func capacityCannotDropBelowTheEnrolled() throws {
         var changes = ChangeSet()
         let e = domainError { try s.update(.course, k1, with: [("capacity", .number(1))], &changes) }
-        #expect(e?.message == "course k1 already has 2 enrolled, more than a capacity of 1")
+        #expect(e?.kind == .capacityBelowEnrolled(course: "k1", enrolled: 2, capacity: 1))
         #expect(e?.field == "capacity")
         try s.update(.course, k1, with: [("capacity", .number(2))], &changes)
         #expect(s.courses[k1]!.capacity == 2)
@@ -108,17 +107,17 @@ import Testing
         var changes = ChangeSet()
         try s.update(.cadre, c3, with: [("status", .text("left"))], &changes)
         let e = domainError { try b.enroll(c3, k2) }
-        #expect(e?.message == "cadre c3 has left and cannot be enrolled")
+        #expect(e?.kind == .cadreLeft(cadre: "c3"))
         #expect(s.enrollmentSlot(cadre: c3, course: k2) == nil)
     }
 
     @Test func partialCreditUpToTheCourseHours() throws {
         try b.enroll(c3, k2)
         let over = domainError { try b.complete(c3, k2, hours: 90.5) }
-        #expect(over?.message == "course k2 is worth 90 hours; cannot credit 90.5")
+        #expect(over?.kind == .creditOverCourse(course: "k2", worth: 90, credited: 90.5))
         #expect(over?.field == "hours")
         let zero = domainError { try b.complete(c3, k2, hours: 0) }
-        #expect(zero?.message == "credited hours must be more than 0")
+        #expect(zero?.kind == .nonPositiveHours)
         #expect(status(c3, k2) == .enrolled)
         try b.complete(c3, k2, hours: 90)
         #expect(s.hours(cadre: c3, in: Period(years: 2009, 2009)!) == 390)
@@ -127,7 +126,7 @@ import Testing
     @Test func completionDateMayNotPrecedeTheStart() throws {
         try b.enroll(c3, k2)
         let e = domainError { try b.complete(c3, k2, date: day(2009, 5, 10)) }
-        #expect(e?.message == "completion date 2009-05-10 is before course k2 starts (2009-05-11)")
+        #expect(e?.kind == .completedBeforeStart(date: day(2009, 5, 10), course: "k2", start: day(2009, 5, 11)))
         #expect(e?.field == "date")
         // The start day itself is fine, and so is a date after the end.
         try b.complete(c3, k2, hours: 45, date: day(2009, 5, 11))

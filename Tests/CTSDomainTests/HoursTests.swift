@@ -59,12 +59,12 @@ import Testing
         var changes = ChangeSet()
         #expect(!s.isExempt(cadre: 0, rule: 0))
         let empty = domainError { try s.exempt(cadre: 0, rule: 0, reason: "", &changes) }
-        #expect(empty?.message == "an exemption needs a reason")
+        #expect(empty?.kind == .exemptionNeedsReason)
         try s.exempt(cadre: 0, rule: 0, reason: "seconded abroad", &changes)
         #expect(s.isExempt(cadre: 0, rule: 0))
         #expect(!s.isExempt(cadre: 0, rule: 1))
         let twice = domainError { try s.exempt(cadre: 0, rule: 0, reason: "again", &changes) }
-        #expect(twice?.message == "cadre c1 is already exempt from rule lead5y")
+        #expect(twice?.kind == .alreadyExempt(cadre: "c1", rule: "lead5y"))
         #expect(s.count(.exemption) == 1)
     }
 }

@@ -59,16 +59,12 @@ import Testing
         var changes = ChangeSet()
         let e = domainError { try s.remove(.unit, 4, cascade: false, &changes) }
         #expect(
-            e?.message == "unit nj.fin is referred to by 2 cadres, 2 budgets and 1 inspection; "
-                + "use 'unit remove nj.fin cascade' to remove them too")
+            e?.kind
+                == .referredTo(.unit, name: "nj.fin", by: [.init(.cadre, 2), .init(.budget, 2), .init(.inspection, 1)]))
         let cadre = domainError { try s.remove(.cadre, 0, cascade: false, &changes) }
-        #expect(
-            cadre?.message
-                == "cadre c1 is referred to by 2 enrollments; use 'cadre remove c1 cascade' to remove them too")
+        #expect(cadre?.kind == .referredTo(.cadre, name: "c1", by: [.init(.enrollment, 2)]))
         let inspection = domainError { try s.remove(.inspection, 0, cascade: false, &changes) }
-        #expect(
-            inspection?.message == "inspection i1 is referred to by 1 finding; "
-                + "use 'inspection remove i1 cascade' to remove them too")
+        #expect(inspection?.kind == .referredTo(.inspection, name: "i1", by: [.init(.finding, 1)]))
         #expect(changes.isEmpty)
         #expect(Snapshot(s) == before)
     }

@@ -163,11 +163,15 @@ import Testing
 
     @Test func resolvingAFindingTakesItOffTheOverdueList() {
         let early = h.failure("finding resolve f1 date=2010-05-01")
-        #expect(early?.message == "finding f1 cannot be resolved on 2010-05-01, before its inspection (2010-05-12)")
+        #expect(
+            early?.is(.resolvedBeforeInspection(finding: "f1", date: day(2010, 5, 1), inspected: day(2010, 5, 12)))
+                == true)
         h.run("finding resolve f1 date=2010-11-30")
         #expect(h.rows("report inspections overdue") == [])
         #expect(h.rows("report inspections") == [[unitRef("nj.fin"), medium(), .number(1), .number(0), .number(0)]])
-        #expect(h.message("finding resolve f1 date=2010-12-01") == "finding f1 was already resolved on 2010-11-30")
+        #expect(
+            h.failure("finding resolve f1 date=2010-12-01")?.is(.alreadyResolved(finding: "f1", on: day(2010, 11, 30)))
+                == true)
     }
 
     /// k1 off-job: c1, c3 completed (600 h). k2 short-term: c1 completed (90), c2 absent.

@@ -74,11 +74,6 @@ final class Harness {
         return outcome.error
     }
 
-    /// The message of the error `text` gives.
-    func message(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
-        failure(text, sourceLocation: sourceLocation)?.message
-    }
-
     /// The result table of one query or report.
     func table(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ResultTable? {
         let effects = run(text, sourceLocation: sourceLocation)
@@ -156,3 +151,13 @@ final class Harness {
 func rank(_ r: Rank) -> Value { .enumeration(r.enumValue) }
 func severity(_ s: Severity) -> Value { .enumeration(s.enumValue) }
 func unitRef(_ id: String) -> Value { .ref(.unit, id) }
+
+extension Diagnostic {
+    /// Whether this is the domain rule `kind` (whatever field it names).
+    func `is`(_ kind: DomainError.Kind) -> Bool {
+        (problem as? DomainError)?.kind == kind
+    }
+}
+
+/// A date from its parts; traps on an impossible date.
+func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }

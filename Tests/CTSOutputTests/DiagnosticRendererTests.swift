@@ -158,7 +158,7 @@ extension Diagnostic {
 
     /// A domain error carries its own sentence.
     @Test func domainProblemsRenderTheirMessage() {
-        let d = Diagnostic.error(DomainError("course k1 is full (capacity 30)", field: "course"), at: nil)
+        let d = Diagnostic.error(DomainError(.courseFull(course: "k1", capacity: 30), field: "course"), at: nil)
         #expect(d.phase == .domain)
         expectRendered(
             DiagnosticRenderer.render(d, files: SourceFiles()),

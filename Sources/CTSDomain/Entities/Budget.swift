@@ -24,8 +24,8 @@ extension Budget: EntityRecord {
         ],
         record: (Record.budget, { if case .budget(let r) = $0 { r } else { nil } }),
         check: { b, _ throws(DomainError) in
-            if b.funds < 0 { throw DomainError("funds cannot be negative", field: "funds") }
-            if b.revenue < 0 { throw DomainError("revenue cannot be negative", field: "revenue") }
-            if let s = b.spent, s < 0 { throw DomainError("spent cannot be negative", field: "spent") }
+            if b.funds < 0 { throw DomainError(.negative(field: "funds"), field: "funds") }
+            if b.revenue < 0 { throw DomainError(.negative(field: "revenue"), field: "revenue") }
+            if let s = b.spent, s < 0 { throw DomainError(.negative(field: "spent"), field: "spent") }
         })
 }

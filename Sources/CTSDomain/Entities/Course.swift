@@ -46,9 +46,9 @@ extension Course: EntityRecord {
         detail: { c, _ in c.title },
         check: { c, _ throws(DomainError) in
             if c.end < c.start {
-                throw DomainError("course \(c.id) ends (\(c.end)) before it starts (\(c.start))", field: "end")
+                throw DomainError(.endsBeforeStart(course: c.id, end: c.end, start: c.start), field: "end")
             }
-            if c.hours <= 0 { throw DomainError("hours must be more than 0, not \(c.hours)", field: "hours") }
-            if let cap = c.capacity, cap <= 0 { throw DomainError("capacity must be at least 1", field: "capacity") }
+            if c.hours <= 0 { throw DomainError(.hoursNotPositive(c.hours), field: "hours") }
+            if let cap = c.capacity, cap <= 0 { throw DomainError(.capacityBelowOne, field: "capacity") }
         })
 }

@@ -31,6 +31,6 @@ extension Enrollment: EntityRecord {
         ],
         record: (Record.enrollment, { if case .enrollment(let r) = $0 { r } else { nil } }),
         check: { e, _ throws(DomainError) in
-            if let h = e.hours, h < 0 { throw DomainError("hours cannot be negative", field: "hours") }
+            if let h = e.hours, h < 0 { throw DomainError(.negative(field: "hours"), field: "hours") }
         })
 }

@@ -34,15 +34,15 @@ extension Finding: EntityRecord {
         detail: { f, _ in f.text },
         check: { f, s throws(DomainError) in
             if f.status == .resolved && f.resolved == nil {
-                throw DomainError("a resolved finding needs the date it was resolved", field: "resolved")
+                throw DomainError(.resolvedWithoutDate, field: "resolved")
             }
             if f.status == .open && f.resolved != nil {
-                throw DomainError("an open finding has no resolved date; use 'finding resolve'", field: "resolved")
+                throw DomainError(.openWithResolvedDate, field: "resolved")
             }
             if let resolved = f.resolved, let inspection = s.inspections[f.inspection], resolved < inspection.date {
                 throw DomainError(
-                    "finding \(f.id) cannot be resolved on \(resolved), before its inspection "
-                        + "(\(inspection.date))", field: "resolved")
+                    .resolvedBeforeInspection(finding: f.id, date: resolved, inspected: inspection.date),
+                    field: "resolved")
             }
         })
 }

@@ -33,8 +33,9 @@ extension Inspection: EntityRecord {
                     .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false })
             {
                 throw DomainError(
-                    "inspection \(i.id) cannot be dated \(i.date): its finding \(early.id) "
-                        + "was resolved before that, on \(early.resolved!)", field: "date")
+                    .inspectionAfterResolution(
+                        inspection: i.id, date: i.date, finding: early.id, resolved: early.resolved!),
+                    field: "date")
             }
         })
 }

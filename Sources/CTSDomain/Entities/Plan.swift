@@ -23,6 +23,6 @@ extension Plan: EntityRecord {
         ],
         record: (Record.plan, { if case .plan(let r) = $0 { r } else { nil } }),
         check: { p, _ throws(DomainError) in
-            if p.hours < 0 { throw DomainError("hours cannot be negative", field: "hours") }
+            if p.hours < 0 { throw DomainError(.negative(field: "hours"), field: "hours") }
         })
 }

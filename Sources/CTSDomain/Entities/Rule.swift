@@ -32,6 +32,6 @@ extension Rule: EntityRecord {
         example: EntityExample(id: "lead5y", set: "hours=500"),
         detail: { r, _ in r.title },
         check: { r, _ throws(DomainError) in
-            if r.hours <= 0 { throw DomainError("hours must be more than 0, not \(r.hours)", field: "hours") }
+            if r.hours <= 0 { throw DomainError(.hoursNotPositive(r.hours), field: "hours") }
         })
 }

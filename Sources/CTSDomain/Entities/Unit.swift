@@ -26,9 +26,7 @@ extension Unit: EntityRecord {
         detail: { u, _ in u.name },
         check: { u, s throws(DomainError) in
             if let parent = u.parent, let existing = s.slot(.unit, id: u.id), s.unit(parent, isUnder: existing) {
-                throw DomainError(
-                    "unit \(u.id) cannot be placed under \(s.name(of: .unit, parent)): that unit is below it",
-                    field: "parent")
+                throw DomainError(.unitUnderItself(unit: u.id, parent: s.name(of: .unit, parent)), field: "parent")
             }
         })
 }
