@@ -18,18 +18,26 @@ import CTSDomain
 enum JSONRenderer {
     /// The array, one object at a time.
     static func write(_ table: ResultTable, to out: inout some TextOutputStream) {
-        guard !table.rows.isEmpty else { return out.write("[]\n") }
-        let keys = table.columns.map(string)
-        for (i, row) in table.rows.enumerated() {
-            out.write(i == 0 ? "[\n" : ",\n")
-            guard !keys.isEmpty else {
-                out.write("  {}")
-                continue
+        write(pieces: CollectionOfOne(table), to: &out)
+    }
+
+    /// One array of the rows of every piece, in order (an export written a piece at a time).
+    static func write(pieces: some Sequence<ResultTable>, to out: inout some TextOutputStream) {
+        var first = true
+        for table in pieces {
+            let keys = table.columns.map(string)
+            for row in table.rows {
+                out.write(first ? "[\n" : ",\n")
+                first = false
+                guard !keys.isEmpty else {
+                    out.write("  {}")
+                    continue
+                }
+                let members = keys.indices.map { "    \(keys[$0]): \(value(Renderer.cell(row, $0)))" }
+                out.write("  {\n" + members.joined(separator: ",\n") + "\n  }")
             }
-            let members = keys.indices.map { "    \(keys[$0]): \(value(Renderer.cell(row, $0)))" }
-            out.write("  {\n" + members.joined(separator: ",\n") + "\n  }")
         }
-        out.write("\n]\n")
+        out.write(first ? "[]\n" : "\n]\n")
     }
 
     /// The `ndjson` format (ndjson.org): the same objects as `json`, one per line, without

@@ -42,6 +42,33 @@ public enum Renderer {
         }
     }
 
+    /// Writes a result that arrives in pieces (`export` of a million records, a few thousand
+    /// at a time) as one result of `spec.format`, holding one piece at a time: csv and tsv write
+    /// the header with the first piece only, ndjson joins the lines, and json joins the objects
+    /// into one array. `table` and `markdown` size their columns from every row, so they cannot
+    /// stream (they are not exportable); given pieces, they write the pieces joined.
+    ///
+    ///     Renderer.write(pieces: [firstThousand, nextThousand], OutputSpec(.json), to: &file)
+    public static func write(
+        pieces: some Sequence<ResultTable>, _ spec: OutputSpec, to out: inout some TextOutputStream
+    ) {
+        switch spec.format {
+        case .json: JSONRenderer.write(pieces: pieces, to: &out)
+        case .csv, .tsv, .ndjson:
+            var spec = spec
+            for piece in pieces {
+                write(piece, spec, to: &out)
+                spec.headers = false
+            }
+        case .table, .markdown:
+            var joined: ResultTable?
+            for piece in pieces {
+                if joined == nil { joined = piece } else { joined!.rows += piece.rows }
+            }
+            if let joined { write(joined, spec, to: &out) }
+        }
+    }
+
     /// `table` rendered as `format` into one string; the text ends with "\n". For the screen
     /// and tests; files are written with ``write(_:_:colorize:to:)``.
     public static func render(_ table: ResultTable, as format: OutputFormat, colorize: Bool = false) -> String {

@@ -5,11 +5,10 @@ import CTSOutput
 /// `export COLLECTION to FILE as FORMAT`: every record of a collection, written to a sink in
 /// bounded memory.
 ///
-/// A format whose files grow by appending (``OutputFormat/Traits/appending`` is
-/// `rowsUnderHeader` or `lines`: csv, ndjson) is written in pieces of `pieceSize` records, each
-/// a small ``ResultTable`` (the csv header on the first piece only), so memory holds one piece
-/// and the sink's buffer. A json array is one document, so it is written from one table of all
-/// the records (row by row, but the rows are held).
+/// The records are made into small ``ResultTable``s of `pieceSize` records, one at a time,
+/// which the renderer joins into one result of the format (``Renderer/write(pieces:_:to:)``:
+/// the csv header once, one json array), so memory holds one piece and the sink's buffer,
+/// whatever the number of records.
 ///
 ///     let n = ExportWriter.write(.cadre, of: session, as: .csv, to: &file)   // records written
 enum ExportWriter {
@@ -18,19 +17,11 @@ enum ExportWriter {
         pieceSize: Int = 4096, to out: inout some TextOutputStream
     ) -> Int {
         let slots = Export.slots(kind, of: session)
-        switch format.traits.appending {
-        case .rowsUnderHeader, .lines:
-            var spec = OutputSpec(format)
-            var start = 0
-            repeat {
-                let end = min(start + pieceSize, slots.count)
-                Renderer.write(Export.table(kind, of: session, slots: slots[start..<end]), spec, to: &out)
-                spec.headers = false
-                start = end
-            } while start < slots.count
-        case .refused, .wholeResults:
-            Renderer.write(Export.table(kind, of: session, slots: slots), OutputSpec(format), to: &out)
+        // At least one piece, so that an empty collection still writes its csv header or `[]`.
+        let pieces = stride(from: 0, to: max(slots.count, 1), by: pieceSize).lazy.map { start in
+            Export.table(kind, of: session, slots: slots[start..<min(start + pieceSize, slots.count)])
         }
+        Renderer.write(pieces: pieces, OutputSpec(format), to: &out)
         return slots.count
     }
 }

@@ -101,3 +101,32 @@ import Testing
             """)
     }
 }
+
+/// A result written in pieces (an export, a few thousand records at a time) is the same
+/// document as the whole result written at once, in every format a program reads.
+@Suite struct PiecesTests {
+    static func pieces(of table: ResultTable, size: Int) -> [ResultTable] {
+        stride(from: 0, to: max(table.rows.count, 1), by: size).map { start in
+            ResultTable(columns: table.columns, rows: Array(table.rows[start..<min(start + size, table.rows.count)]))
+        }
+    }
+
+    @Test(arguments: [OutputFormat.json, .csv, .tsv, .ndjson])
+    func piecesJoinIntoTheWholeResult(format: OutputFormat) {
+        let whole = Renderer.render(Fixtures.cadres, as: format)
+        for size in [1, 2, 100] {
+            var text = ""
+            Renderer.write(pieces: Self.pieces(of: Fixtures.cadres, size: size), OutputSpec(format), to: &text)
+            #expect(text == whole, "\(format) in pieces of \(size)")
+        }
+    }
+
+    @Test func noRowsIsAnEmptyArrayOrAHeader() {
+        let empty = ResultTable(columns: ["id", "name"])
+        var json = "", csv = ""
+        Renderer.write(pieces: [empty], OutputSpec(.json), to: &json)
+        Renderer.write(pieces: [empty], OutputSpec(.csv), to: &csv)
+        #expect(json == "[]\n")
+        #expect(csv == "id,name\n")
+    }
+}
