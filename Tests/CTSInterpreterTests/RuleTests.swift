@@ -25,6 +25,27 @@ import Testing
         #expect(hours("2009-04-25..2009-05-22", "c1") == .number(90))
     }
 
+    /// A rule's condition is compiled once and kept; `under` in it must still follow the tree
+    /// when units are added or moved after that.
+    @Test func underInAKeptConditionFollowsUnitsAddedAndMoved() {
+        h.run(
+            """
+            unit add sz "Suzhou" kind=locality level=city parent=js
+            unit add sz.fin "Suzhou Finance Bureau" kind=department level=city parent=sz
+            cadre add c9 "Zhou Jie" unit=sz.fin rank=staff category=civil-servant
+            rule add rnj "Nanjing cadres" for=(unit under nj) period=2009 hours=10
+            """)
+        #expect(h.value("count(cadres where applies(rnj))") == .number(2))
+        h.run("unit set sz parent=nj")
+        #expect(h.value("count(cadres where applies(rnj))") == .number(3), "Suzhou moved under Nanjing")
+        h.run("unit add nj.edu \"Nanjing Education Bureau\" kind=department level=city parent=nj")
+        h.run("cadre set c9 unit=nj.edu")
+        #expect(h.value("count(cadres where applies(rnj))") == .number(3))
+        h.run("unit set sz parent=js")
+        #expect(h.value("count(cadres where applies(rnj))") == .number(3), "c9 is in nj.edu now")
+        #expect(h.value("count(cadres where unit under sz)") == .number(0))
+    }
+
     @Test func yearEdgesAreInclusive() {
         h.run(
             """
