@@ -167,8 +167,8 @@ extension DomainError.Kind {
         case .notADate(let field, let text): "\(field) must be a real date written YYYY-MM-DD, not '\(text)'"
         case .unknownWord(let vocabulary, let word, let suggestion):
             "unknown \(vocabulary.rawValue) '\(word)'"
-                + (suggestion.map { " (did you mean '\($0)'?)" }
-                    ?? "; expected one of \(vocabulary.words.joined(separator: ", "))")
+                + Suggestion.hint(
+                    suggestion, otherwise: "; expected one of \(vocabulary.words.joined(separator: ", "))")
         case .unknownID(let kind, let id, let suggestion):
             "unknown \(kind.singular) '\(id)'\(Suggestion.hint(suggestion))"
         case .wrongUnitKind(let unit, let found, let field, let kind, let only, let suggestions):

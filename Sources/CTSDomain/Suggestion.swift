@@ -47,13 +47,18 @@ public enum Suggestion {
 
     /// ` (did you mean 'x'?)` for a suggestion already found, or an empty string.
     public static func hint(_ suggestion: String?) -> String {
-        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        hint(suggestion, otherwise: "")
+    }
+
+    /// ` (did you mean 'x'?)` for a suggestion already found, else `otherwise` (what is allowed:
+    /// `; expected one of a, b, c`). Every "did you mean" of cts is worded here.
+    public static func hint(_ suggestion: String?, otherwise: String) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? otherwise
     }
 
     /// `(did you mean 'x'?)` or an empty string.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
-        guard let match = closest(to: word, in: candidates) else { return "" }
-        return " (did you mean '\(match)'?)"
+        hint(closest(to: word, in: candidates))
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance, stopping early past `limit`.

@@ -76,8 +76,8 @@ public enum BindProblem: Problem {
             "unknown \(kind.singular) '\(id)'\(Suggestion.hint(suggestion))"
         case .unknownEnumValue(let vocabulary, let word, let suggestion):
             "unknown \(vocabulary.rawValue) '\(word)'"
-                + (suggestion.map { " (did you mean '\($0)'?)" }
-                    ?? "; expected one of \(vocabulary.words.joined(separator: ", "))")
+                + Suggestion.hint(
+                    suggestion, otherwise: "; expected one of \(vocabulary.words.joined(separator: ", "))")
         case .expectedNumber(let found): "expected a number, found '\(found)'"
         case .expectedDate(let found): "expected a date (YYYY-MM-DD), found '\(found)'"
         case .expectedYesNo(let found): "expected yes or no, found '\(found)'"

@@ -43,8 +43,9 @@ public enum CSVProblem: Problem {
                 + kind.fields.map(\.name).joined(separator: ", ")
         case .noSuchColumn(let kind, let written, let suggestion):
             "\(kind.plural) have no field '\(written)'"
-                + (suggestion.map { " (did you mean '\($0)'?)" }
-                    ?? "; the columns of \(kind.plural) are \(kind.fields.map(\.name).joined(separator: ", "))")
+                + Suggestion.hint(
+                    suggestion,
+                    otherwise: "; the columns of \(kind.plural) are \(kind.fields.map(\.name).joined(separator: ", "))")
         case .columnNamedTwice(let name, let first, let second):
             "column '\(name)' is named twice (columns \(first) and \(second))"
         case .missingColumn(let field, let kind): "there is no column '\(field)', which every \(kind.singular) needs"

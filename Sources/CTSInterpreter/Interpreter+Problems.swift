@@ -83,8 +83,9 @@ public enum RunProblem: Problem {
                 + "not '\(name)'" + Suggestion.hint(for: name, in: formats)
         case .unknownCollection(let word):
             "unknown collection '\(word)'"
-                + (EntityKind(singular: word).map { " (did you mean '\($0.plural)'?)" }
-                    ?? Suggestion.hint(for: word, in: EntityKind.allCases.map(\.plural)))
+                + Suggestion.hint(
+                    EntityKind(singular: word)?.plural
+                        ?? Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)))
                 + "; collections are \(EntityKind.allCases.map(\.plural).joined(separator: ", "))"
         case .expectedFileName: "expected a file name"
         case .reportTakesNoBy(let kind): "report \(kind.rawValue) does not take 'by'"

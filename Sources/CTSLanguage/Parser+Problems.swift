@@ -104,7 +104,7 @@ public enum ParseProblem: Problem {
         case .missingCourse: "expected a course id after 'in'"
         case .unexpected(let found, let usage): "unexpected \(found); usage: \(usage)"
         case .unexpectedWord(let word, let suggestion, let usage):
-            "unexpected '\(word)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); usage: \(usage)"
+            "unexpected '\(word)'\(Suggestion.hint(suggestion)); usage: \(usage)"
         case .expectedLimit(let found): "expected a whole number after 'limit', found \(found)"
         case .missingFileName(let append): "expected a file name after '\(append ? ">>" : ">")'"
         case .needsReport(let reports): "'report' needs one of: \(reports.joined(separator: ", "))"
@@ -119,12 +119,12 @@ public enum ParseProblem: Problem {
         case .expectedCollection(let found): "expected a collection (\(Parser.collectionList)), found \(found)"
         case .unknownCollection(let word):
             if let singular = EntityKind(singular: word) {
-                "unknown collection '\(word)' (did you mean '\(singular.plural)'?)"
+                "unknown collection '\(word)'\(Suggestion.hint(singular.plural))"
             } else {
                 "unknown collection '\(word)'"
-                    + (Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)).map {
-                        " (did you mean '\($0)'?)"
-                    } ?? "; collections are \(Parser.collectionList)")
+                    + Suggestion.hint(
+                        Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)),
+                        otherwise: "; collections are \(Parser.collectionList)")
             }
         case .neverClosed: "this '(' is never closed; add ')' to close it"
         }
