@@ -71,16 +71,19 @@ public final class Session {
     /// Reverse indexes: the records that refer to a unit, cadre, course (the reference fields
     /// declared `reverseIndexed`). Order inside a list is not meaningful; callers sort slots
     /// when order matters.
-    public var cadresByUnit: [[Int32]] { reverseIndex(Cadre.self, "unit") }
-    public var childUnits: [[Int32]] { reverseIndex(Unit.self, "parent") }
-    public var enrollmentsByCadre: [[Int32]] { reverseIndex(Enrollment.self, "cadre") }
-    public var enrollmentsByCourse: [[Int32]] { reverseIndex(Enrollment.self, "course") }
+    /// (`hours(cadre:)` reads `enrollmentsByCadre` once per cadre: the field positions are
+    /// looked up once, not by name on every call.)
+    public var cadresByUnit: [[Int32]] { store(Cadre.self).reverse(Self.cadreUnit) }
+    public var childUnits: [[Int32]] { store(Unit.self).reverse(Self.unitParent) }
+    public var enrollmentsByCadre: [[Int32]] { store(Enrollment.self).reverse(Self.enrollmentCadre) }
+    public var enrollmentsByCourse: [[Int32]] { store(Enrollment.self).reverse(Self.enrollmentCourse) }
+    private static let cadreUnit = fieldPosition(Cadre.self, "unit")
+    private static let unitParent = fieldPosition(Unit.self, "parent")
+    private static let enrollmentCadre = fieldPosition(Enrollment.self, "cadre")
+    private static let enrollmentCourse = fieldPosition(Enrollment.self, "course")
 
-    /// For each slot of the kind a reverse-indexed field refers to, the slots that refer to it.
-    public func reverseIndex<R: EntityRecord>(_ type: R.Type, _ field: String) -> [[Int32]] {
-        let store = store(type)
-        guard let i = R.declaration.allFields.firstIndex(where: { $0.name == field }) else { return [] }
-        return store.reverse(i)
+    private static func fieldPosition<R: EntityRecord>(_ type: R.Type, _ field: String) -> Int {
+        R.declaration.allFields.firstIndex { $0.name == field }!
     }
 
     public init() {
