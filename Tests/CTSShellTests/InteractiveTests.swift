@@ -351,6 +351,7 @@ struct InteractiveTests {
         try "help\nunit add js \"J\" kind=locality level=province\nlist units\nlisst\n".write(
             to: input, atomically: true,
             encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: input) }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
         let (status, stdout, stderr) = try runCTS([], in: dir, stdin: input, environment: environment)
