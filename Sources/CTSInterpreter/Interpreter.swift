@@ -22,28 +22,28 @@ public final class Interpreter {
     public var interruptRequested: () -> Bool = { false }
 
     /// Change sets of the commands that can be undone, oldest first, and of those undone.
-    public private(set) var undoStack: [UndoStep] = []
-    public private(set) var redoStack: [UndoStep] = []
+    public internal(set) var undoStack: [UndoStep] = []
+    public internal(set) var redoStack: [UndoStep] = []
     /// How many commands `undo` can take back; older ones are forgotten, in halves, so that
     /// a script of a million commands does not keep a million change sets.
     static let undoLimit = 2000
 
     /// Change sets applied (commands, undos, imports) since the session was last saved or opened.
-    public private(set) var unsavedChanges = 0
+    public internal(set) var unsavedChanges = 0
 
     /// While a transaction is open: the change sets applied since it began, in order, and the
     /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    private var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
+    var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
     /// Counts the transactions begun, and the sessions a `new` or `open` put in one: a place in
     /// ``transactionChanges`` means the same change set only while this stays the same (the
     /// shell's session file counts what it wrote of them so).
-    public private(set) var transactionNumber = 0
+    public internal(set) var transactionNumber = 0
     /// Set when `new` or `open` replaced the session inside a transaction: what came before
     /// cannot be rolled back.
-    private var journalBroken = false
+    var journalBroken = false
 
     /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
-    private var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
+    var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
     private var rulesBeingBound: Set<Int> = []
 
     public init(files: SourceFiles, systemToday: Day) {
@@ -209,53 +209,6 @@ public final class Interpreter {
     public func markSaved() {
         unsavedChanges = 0
     }
-
-    // MARK: - Transactions
-
-    /// Opens a transaction: everything from now until `commit()` can be taken back by
-    /// `rollback()`. A script, or one input at the prompt (with its includes), is one
-    /// transaction, so it applies all of its changes or none. Returns false (and does
-    /// nothing) when one is already open: the outer one owns it.
-    @discardableResult
-    public func beginTransaction() -> Bool {
-        guard journal == nil else { return false }
-        journal = ([], undoStack, redoStack)
-        journalBroken = false
-        transactionNumber += 1
-        return true
-    }
-
-    /// Whether a transaction is open.
-    public var inTransaction: Bool { journal != nil }
-
-    /// Keeps what the transaction did.
-    public func commit() {
-        journal = nil
-        journalBroken = false
-    }
-
-    /// Takes back everything since `beginTransaction()`; false when `new` or `open` replaced the
-    /// session in between (then only what came after that is taken back).
-    @discardableResult
-    public func rollback() -> Bool {
-        guard let open = journal else { return true }
-        journal = nil
-        defer { journalBroken = false }
-        for changes in open.changes.reversed() { session.revert(changes) }
-        ruleConditions = [:]
-        guard !journalBroken else {
-            undoStack = []
-            redoStack = []
-            return false
-        }
-        undoStack = open.undo
-        redoStack = open.redo
-        unsavedChanges -= open.changes.count
-        return true
-    }
-
-    /// The change sets of the open transaction, in order (what a session file must write).
-    public var transactionChanges: [ChangeSet] { journal?.changes ?? [] }
 
     // MARK: - Rules
 
