@@ -10,6 +10,23 @@ public enum CommandTable {
     /// The command with these words (`"unit add"`), if any.
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
+    /// Commands by first word, then by second word ("" for a one-word command), so that the
+    /// parser looks a command up by its words without joining them into one string.
+    private static let byWords: [String: [String: CommandSpec]] = {
+        var table: [String: [String: CommandSpec]] = [:]
+        for spec in all {
+            let words = spec.words
+            table[words[0], default: [:]][words.count > 1 ? words[1] : ""] = spec
+        }
+        return table
+    }()
+
+    /// The command named `first second` (`second` nil: the one-word command `first`); both
+    /// words lower case.
+    public static func spec(_ first: String, _ second: String?) -> CommandSpec? {
+        byWords[first]?[second ?? ""]
+    }
+
     /// First words of all commands (`unit`, `enroll`, `list`, ...), in table order.
     public static let firstWords: [String] = {
         var seen = Set<String>(), result: [String] = []
