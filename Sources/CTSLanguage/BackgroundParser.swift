@@ -21,8 +21,8 @@ public final class BackgroundParser {
 
     private let queue: BatchQueue<ParsedItem>
     private var thread: JoinableThread?
+    /// The batch being handed out, last item first (so each is moved out, not copied).
     private var batch: [ParsedItem] = []
-    private var index = 0
 
     /// Starts parsing `bytes` (the source registered as `fileID`).
     public init(
@@ -50,13 +50,12 @@ public final class BackgroundParser {
 
     /// The next item of the source, in order; nil at its end (or after ``stop()``).
     public func next() -> ParsedItem? {
-        if index == batch.count {
+        if batch.isEmpty {
             guard let next = queue.take() else { return nil }
             batch = next
-            index = 0
+            batch.reverse()
         }
-        index += 1
-        return batch[index - 1]
+        return batch.popLast()
     }
 
     /// Stops the parsing thread, if it is still running, and waits for it to end.
@@ -66,6 +65,5 @@ public final class BackgroundParser {
         thread.join()
         self.thread = nil
         batch = []
-        index = 0
     }
 }

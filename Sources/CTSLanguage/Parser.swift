@@ -79,17 +79,17 @@ public struct Parser {
             if case .error(let problem) = first.kind { throw .error(problem, at: first.range) }
             throw .error(ParseProblem.expectedCommand(found: describe(first)), at: first.range)
         }
-        let lower = lowercasedText(of: first)
         var spec: CommandSpec?
         var nameRange = first.range
         let second = peek(1)
-        offerSubcommands(of: lower)
-        if second.kind == .word, let s = CommandTable.spec(lower, lowercasedText(of: second)) {
+        offerSubcommands(of: first)
+        let firstWord = lowercasedBytes(of: first)
+        if second.kind == .word, let s = CommandTable.spec(firstWord, lowercasedBytes(of: second)) {
             spec = s
             nameRange = first.range.through(second.range)
             advance()
             advance()
-        } else if let s = CommandTable.spec(lower, nil) {
+        } else if let s = CommandTable.spec(firstWord, nil) {
             spec = s
             advance()
         }
@@ -135,6 +135,9 @@ public struct Parser {
     /// arguments := (OPTION | value)*      OPTION := WORD "=" value   (no space before "=")
     mutating func parseArguments(for spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) -> Arguments {
         var args = Arguments()
+        // As many as the command takes, so that the arrays grow once, not at every other argument.
+        args.positionals.reserveCapacity(spec.positionals.count)
+        args.options.reserveCapacity(spec.options.count)
         while !isAtEndOfCommand {
             if let option = try parseOptionIfPresent() {
                 args.options.append(option)
@@ -359,7 +362,11 @@ public struct Parser {
     }
 
     /// Reads tokens from the lexer until index `i` exists (or the end of the text).
-    private mutating func fill(_ i: Int) {
+    @inline(__always) private mutating func fill(_ i: Int) {
+        if tokens.count <= i { scan(through: i) }
+    }
+
+    private mutating func scan(through i: Int) {
         while tokens.count <= i && !lexer.finished { lexer.scan(into: &tokens) }
     }
 
@@ -465,6 +472,14 @@ public struct Parser {
         let isLowerASCII = slice.allSatisfy { $0 < 0x80 && Self.asciiLowercased($0) == $0 }
         let text = String(decoding: slice, as: UTF8.self)
         return isLowerASCII ? text : text.lowercased()
+    }
+
+    /// The token's bytes lowercased, as `lowercased()` would make them: the source's own bytes
+    /// when they are lower-case ASCII already (command names mostly are), else a copy.
+    func lowercasedBytes(of token: Token) -> ArraySlice<UInt8> {
+        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
+        if slice.allSatisfy({ $0 < 0x80 && Self.asciiLowercased($0) == $0 }) { return slice }
+        return ArraySlice(text(of: token).lowercased().utf8)
     }
 
     /// Whether the token's text, lowercased, is `word` (a keyword: lower-case ASCII), compared
