@@ -111,7 +111,7 @@ public final class Interpreter {
             if case .remove = command.spec.action { try checkRulesAfterRemoval(command) }
             if !changes.isEmpty {
                 journal?.changes.append(changes)
-                undoStack.append(UndoStep(name: undoName(command, message), changes: changes))
+                undoStack.append(UndoStep(label: undoName(command, message), changes: changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
@@ -159,20 +159,21 @@ public final class Interpreter {
     }
 
     /// What `undo` calls a command's step: `set day-hours 8` as typed, others by their
-    /// confirmation ("added cadre c1").
-    func undoName(_ command: Command, _ effect: Effect) -> String {
+    /// confirmation ("added cadre c1"), whose text is made only if the step is taken back.
+    func undoName(_ command: Command, _ effect: Effect) -> ConfirmationText {
         if case .setOption = command.spec.action, case .simple(let args) = command.body,
             let words = try? args.positionals.map({ (a) throws(Diagnostic) in try value(of: a).description })
         {
-            return "set \(words.joined(separator: " "))"
+            return ConfirmationText(text: "set \(words.joined(separator: " "))")
         }
         return Self.summary(of: effect)
     }
 
     /// What a command's confirmation says, for `undo`'s "undid: ..." line.
-    static func summary(of effect: Effect) -> String {
+    static func summary(of effect: Effect) -> ConfirmationText {
         switch effect {
-        case .confirmation(let text), .text(let text): text
+        case .confirmation(let confirmation): confirmation
+        case .text(let text): ConfirmationText(text: text)
         default: "a change"
         }
     }
@@ -334,11 +335,21 @@ public final class Interpreter {
 
 /// One step `undo` can take back: a command's changes to records and session settings.
 public struct UndoStep: Sendable {
-    public var name: String
+    /// The step's name, made when it is read (`undo`'s "undid: ..." line).
+    var label: ConfirmationText
     public var changes: ChangeSet
 
+    public var name: String {
+        get { label.text }
+        set { label = ConfirmationText(text: newValue) }
+    }
+
     public init(name: String, changes: ChangeSet) {
-        self.name = name
+        self.init(label: ConfirmationText(text: name), changes: changes)
+    }
+
+    init(label: ConfirmationText, changes: ChangeSet) {
+        self.label = label
         self.changes = changes
     }
 }
