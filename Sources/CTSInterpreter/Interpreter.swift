@@ -45,6 +45,8 @@ public final class Interpreter {
     /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
     var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
     private var rulesBeingBound: Set<Int> = []
+    /// The source file of each condition compiled, by its name (`<rule r1>`).
+    private var conditionFiles: [String: Int] = [:]
 
     public init(files: SourceFiles, systemToday: Day) {
         self.files = files
@@ -250,8 +252,17 @@ public final class Interpreter {
     }
 
     /// Parses and binds condition text over cadres (a rule's `for`).
+    ///
+    /// The text becomes a source file (for its diagnostics) once: every removal compiles every
+    /// rule again, and a file added each time would keep a copy per rule per removal.
     func compileCondition(_ text: String, name: String) throws(Diagnostic) -> Bound {
-        let fileID = files.add(name: name, text: text)
+        let fileID: Int
+        if let known = conditionFiles[name], files[known].text == text {
+            fileID = known
+        } else {
+            fileID = files.add(name: name, text: text)
+            conditionFiles[name] = fileID
+        }
         let expression = try Parser.condition(text, fileID: fileID).expression
         return try Binder(interpreter: self, kind: .cadre).condition(expression)
     }
