@@ -31,9 +31,10 @@ public final class Interpreter {
     /// Change sets applied (commands, undos, imports) since the session was last saved or opened.
     public internal(set) var unsavedChanges = 0
 
-    /// While a transaction is open: the change sets applied since it began, in order, and the
-    /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
+    /// While a transaction is open: the change sets applied since it began, in order (or only
+    /// the slots they touched, see ``ChangeLog``), and the undo and redo stacks as they were, so
+    /// that `rollback()` can put everything back.
+    var journal: (changes: ChangeLog, undo: [UndoStep], redo: [UndoStep])?
     /// Counts the transactions begun, and the sessions a `new` or `open` put in one: a place in
     /// ``transactionChanges`` means the same change set only while this stays the same (the
     /// shell's session file counts what it wrote of them so).

@@ -71,7 +71,7 @@ public final class ScriptRunner {
         // Without a session file or a shell to come, nothing outlives the run: keeping every
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
-        if transactional { interpreter.beginTransaction() }
+        if transactional { interpreter.beginTransaction(keepingChangeSets: batchKeepsChangeSets) }
         let completed = runAll(readStandardInput: readStandardInput)
         // `save FILE` or `open FILE` may have started one part-way (see `keepChangesFromNowOn`).
         guard interpreter.inTransaction else { return status }
@@ -81,7 +81,7 @@ public final class ScriptRunner {
         } else {
             // Stopped by a closed output, the run says nothing else; but changes that the
             // session file will not get are worth a line on standard error.
-            if outputClosed, let path = sessionFile.path, !interpreter.transactionChanges.isEmpty {
+            if outputClosed, let path = sessionFile.path, interpreter.transactionHasChanges {
                 err.print("cts: standard output was closed; the script stopped and \(path) was left as it was")
             }
             interpreter.rollback()

@@ -102,6 +102,22 @@ struct RowReader {
         return ordinal
     }
 
+    /// A word given as UTF-8 bytes (``RowCodec/wordBytes``), as its position: matched
+    /// without making a String of the column.
+    func word(_ i: Int32, _ candidates: [[UInt8]], _ vocabulary: Vocabulary) throws -> Int {
+        try present(i)
+        let found = query.withText(i) { text in
+            candidates.indices.first { candidates[$0].count == text.count && candidates[$0].elementsEqual(text) }
+        }
+        guard let found else { return try word(i, vocabulary, words: []) }
+        return found
+    }
+
+    /// The error for a reference to `target`, a slot that holds no record of its kind.
+    func danglingReference(_ i: Int32, _ target: Int) -> StoreError {
+        damaged(i, "refers to slot \(target), which holds no record")
+    }
+
     /// A reference: the slot of a record of `kind`, which must hold one.
     func ref(_ i: Int32, _ kind: EntityKind, in session: Session) throws -> Int {
         let target = try int(i)
