@@ -100,8 +100,8 @@ extension Binder {
         case (_, .period(let period)):
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
         case (.word, .text(let id)):
-            let rule = try resolve(.rule, id, arg.range)
-            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, rule: rule)) }
+            let terms = RuleTermsCache(rule: try resolve(.rule, id, arg.range), session: session)
+            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, toward: terms.current)) }
         default:
             throw .error(BindProblem.hoursArgument(found: arg.type.description), at: arg.range)
         }
@@ -118,8 +118,10 @@ extension Binder {
         let rule = try resolve(.rule, id, arg.range)
         let session = session
         if name.value == "compliant" {
+            let terms = RuleTermsCache(rule: rule, session: session)
             return Bound(.bool, range) { slot in
-                .bool(session.hours(cadre: slot, rule: rule) >= session.rules[rule]!.hours)
+                let t = terms.current
+                return .bool(session.hours(cadre: slot, toward: t) >= t.minimum)
             }
         }
         let condition = try interpreter.ruleCondition(rule, at: arg.range)
@@ -187,6 +189,28 @@ extension Binder {
         }
         result.isConstant = true
         return result
+    }
+}
+
+/// The terms of one rule, read again only after the session changed: a bound `compliant(r1)`
+/// may be kept (in another rule's condition) while `r1` is changed.
+final class RuleTermsCache {
+    let rule: Int
+    let session: Session
+    private var version = -1
+    private var terms: RuleTerms?
+
+    init(rule: Int, session: Session) {
+        self.rule = rule
+        self.session = session
+    }
+
+    var current: RuleTerms {
+        if version != session.version || terms == nil {
+            terms = session.terms(ofRule: rule)!
+            version = session.version
+        }
+        return terms!
     }
 }
 

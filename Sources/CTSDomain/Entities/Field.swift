@@ -225,8 +225,16 @@ public struct EnumAccess<R> {
     /// without payloads), checked once, so the store can read and write the byte.
     public let isOrdinalByte: Bool
 
-    public func value(in record: R) -> EnumValue { EnumValue(vocabulary, ordinal(record)) }
-    public func word(in record: R) -> String { words[ordinal(record)] }
+    public func value(in record: R) -> EnumValue { EnumValue(vocabulary, position(in: record)) }
+    public func word(in record: R) -> String { words[position(in: record)] }
+
+    /// `ordinal(record)`, read from the enum's byte where the layout allows: through the key
+    /// path it costs about a thousand instructions, and queries read it once per record.
+    @inline(__always)
+    func position(in record: R) -> Int {
+        guard isOrdinalByte, let offset else { return ordinal(record) }
+        return withUnsafeBytes(of: record) { Int($0[offset]) }
+    }
 
     @inline(__always)
     init<E: DomainEnum>(_ path: WritableKeyPath<R, E>) {
