@@ -15,8 +15,14 @@ final class JoinableThread {
         #else
             var id: pthread_t?
         #endif
+        // The stack a main thread has: the recursive descent may nest 100 levels deep
+        // (Parser.maxNesting), and some systems give other threads much less (macOS: 512 KiB).
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, Self.stackSize)
         let result = pthread_create(
-            &id, nil,
+            &id, &attributes,
             { context in
                 let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
                 box.body()
@@ -29,6 +35,8 @@ final class JoinableThread {
             self.id = id!
         #endif
     }
+
+    static let stackSize = 8 << 20
 
     /// Waits for the closure to return. Call it once.
     func join() { pthread_join(id, nil) }

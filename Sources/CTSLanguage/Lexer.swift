@@ -236,16 +236,17 @@ public struct Lexer {
     /// The location of a byte offset; offsets must be asked for in non-decreasing order.
     mutating func location(_ offset: Int) -> SourceLocation {
         var line = cursorLine, column = cursorColumn
-        var i = cursorOffset
-        while i < offset {
-            let b = bytes[i]
-            if b == Byte.newline {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+        // Over a buffer pointer: this loop sees every byte of the source once, and indexing
+        // the array would check bounds at each.
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer[cursorOffset..<offset] {
+                if b == Byte.newline {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
-            i += 1
         }
         cursorOffset = offset
         cursorLine = line
@@ -339,6 +340,10 @@ public struct Lexer {
     func scanWordChars(from p: Int) -> Int {
         var i = p
         let n = bytes.count
+        // Most words are ASCII: skip those bytes without bounds checks.
+        bytes.withUnsafeBufferPointer { buffer in
+            while i < n, buffer[i] < 0x80, Lexer.isASCIIWordChar(buffer[i]) { i += 1 }
+        }
         while i < n {
             let b = bytes[i]
             if b < 0x80 {

@@ -68,6 +68,20 @@ struct BackgroundParserTests {
         parser.stop()  // a second stop does nothing
     }
 
+    /// The parsing thread has the stack that nesting up to the limit needs.
+    @Test func deepNestingParsesOnTheParsingThread() {
+        let depth = Parser.maxNesting - 1
+        let text =
+            "print " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+            + "\nprint " + String(repeating: "-(", count: depth) + "1" + String(repeating: ")", count: depth)
+        let parser = BackgroundParser(bytes: Array(text.utf8), fileID: 0)
+        var items: [ParsedItem] = []
+        while let item = parser.next() { items.append(item) }
+        parser.stop()
+        #expect(items == Parser.parse(text, fileID: 0))
+        #expect(items.count == 2)
+    }
+
     @Test func anEmptySourceGivesNothing() {
         let parser = BackgroundParser(bytes: [], fileID: 0)
         #expect(parser.next() == nil)
