@@ -29,8 +29,16 @@ enum BulkLoad {
         }
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
         try body()
+        // Building an index sorts its keys: in memory when the page cache can hold them (a
+        // million enrollments' keys, 20 MB), else in runs merged through temporary files.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(sortCacheSize)")
         for index in indexes { try db.execute(sql: index.sql) }
+        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
     }
+
+    /// The page cache while indexes are built: 32 MiB (negative: in KiB).
+    static let sortCacheSize = -32_768
 
     /// The kinds whose indexes are worth rebuilding for these change sets, or nil to keep
     /// them: only when nothing is deleted (without its indexes, deleting a parent row would

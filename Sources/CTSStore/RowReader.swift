@@ -1,5 +1,11 @@
 import CTSDomain
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the columns of the current row of an entity table's query by index (column 0 is the
 /// slot), checking each value is what its column holds; anything else is reported as a damaged
 /// file, naming table, slot and column.
@@ -107,7 +113,10 @@ struct RowReader {
     func word(_ i: Int32, _ candidates: [[UInt8]], _ vocabulary: Vocabulary) throws -> Int {
         try present(i)
         let found = query.withText(i) { text in
-            candidates.indices.first { candidates[$0].count == text.count && candidates[$0].elementsEqual(text) }
+            candidates.firstIndex { word in
+                word.count == text.count && !text.isEmpty
+                    && word.withUnsafeBufferPointer { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+            }
         }
         guard let found else { return try word(i, vocabulary, words: []) }
         return found
