@@ -226,15 +226,16 @@ extension Interpreter {
     ) throws -> Effect {
         let course = try slot(.course, courseArg)
         var hours: Number?
-        if let option = args.option("hours") ?? args.option("days") {
+        let hoursOption = args.option("hours"), daysOption = args.option("days")
+        if let option = hoursOption ?? daysOption {
             guard case .number(let n) = try value(of: option.value) else {
                 throw Diagnostic.error(RunProblem.mustBeNumber(option.key.value), at: option.value.range)
             }
             // A day of this course is what a day meant when the course was entered.
             hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
         }
-        if args.option("hours") != nil && args.option("days") != nil {
-            throw Diagnostic.error(RunProblem.hoursAndDays, at: args.option("days")!.range)
+        if hoursOption != nil, let daysOption {
+            throw Diagnostic.error(RunProblem.hoursAndDays, at: daysOption.range)
         }
         let date = try dateOption(args, "date")
         var cadres: [(slot: Int, range: SourceRange)] = []
