@@ -71,6 +71,8 @@ extension Interpreter {
             }
         }
         let terms = session.terms(ofRule: rule)!
+        // Every cadre's hours in one pass over the enrollments (read in order, not cadre by cadre).
+        let hoursOf = session.hoursByCadre(toward: terms)
         var groups: [Value: Tally] = [:]
         var total = Tally()
         // Tallies by the group's key; a unit's or a level's key is made once per unit.
@@ -90,7 +92,7 @@ extension Interpreter {
             if let under, !session.unit(c.unit, isUnder: under) { continue }
             guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule)
             else { continue }
-            let hours = session.hours(cadre: cadre, toward: terms)
+            let hours = hoursOf[cadre]
             total.add(hours, toward: terms.minimum)
             let g: Int
             switch by {
