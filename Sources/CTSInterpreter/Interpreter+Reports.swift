@@ -86,7 +86,9 @@ extension Interpreter {
             return keys.count - 1
         }
         let by = report.groupBy?.value
-        for cadre in session.cadres.slots {
+        // session.slots(.cadre), not cadres.slots: the generic Table.slots is not specialised
+        // outside CTSDomain and copies every row through its value witnesses.
+        for cadre in session.slots(.cadre) {
             try checkInterrupt(cadre)
             let c = session.cadres[cadre]!
             if let under, !session.unit(c.unit, isUnder: under) { continue }
