@@ -71,6 +71,8 @@ extension Interpreter {
             }
         }
         let terms = session.terms(ofRule: rule)!
+        // Every cadre's hours in one pass over the enrollments (read in order, not cadre by cadre).
+        let hoursOf = session.hoursByCadre(toward: terms)
         var groups: [Value: Tally] = [:]
         var total = Tally()
         // Tallies by the group's key; a unit's or a level's key is made once per unit.
@@ -84,13 +86,15 @@ extension Interpreter {
             return keys.count - 1
         }
         let by = report.groupBy?.value
-        for cadre in session.cadres.slots {
+        // session.slots(.cadre), not cadres.slots: the generic Table.slots is not specialised
+        // outside CTSDomain and copies every row through its value witnesses.
+        for cadre in session.slots(.cadre) {
             try checkInterrupt(cadre)
             let c = session.cadres[cadre]!
             if let under, !session.unit(c.unit, isUnder: under) { continue }
             guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule)
             else { continue }
-            let hours = session.hours(cadre: cadre, toward: terms)
+            let hours = hoursOf[cadre]
             total.add(hours, toward: terms.minimum)
             let g: Int
             switch by {

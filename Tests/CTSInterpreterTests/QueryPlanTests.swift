@@ -156,4 +156,42 @@ import Testing
         let stats = h.rows("stats born of cadres by unit.level")
         #expect(stats.map { $0[0] } == rows.map { $0[0] })
     }
+    /// Enough cadres with hours that `compliant` and `hours` over all of them switch to one
+    /// pass over the enrollments: each must still agree with the cadre's own sum.
+    @Test func hoursOverManyCadresAgreeWithEachCadresOwn() {
+        var script = """
+            course add k4 "Rotation" kind=rotation provider=js.ps start=2010-01-04 end=2010-02-26 hours=600
+            course add k5 "Seminar" kind=lecture provider=js.ps start=2010-03-01 end=2010-03-02 hours=20
+
+            """
+        let ids = (0..<150).map { "h\($0)" }
+        for id in ids { script += "cadre add \(id) \"H\" unit=nj.fin rank=county category=leading\n" }
+        for (i, id) in ids.enumerated() {
+            script += "enroll \(id) in k4\nenroll \(id) in k5\ncomplete \(id) in k5\n"
+            if i % 3 != 0 { script += "complete \(id) in k4 hours=\(i % 2 == 0 ? "550" : "549.5")\n" }
+            if i % 10 == 0 { script += "enroll \(id) in k1\ncomplete \(id) in k1 hours=0.1\n" }
+        }
+        h.run(script)
+        let listed = h.rows("list cadres columns id, hours(lead5y), compliant(lead5y)")
+        #expect(listed.count == ids.count + 3)
+        for row in listed {
+            let id = row[0].description
+            #expect(row[1] == h.value("hours(lead5y) of cadre \(id)"), "\(id)")
+            #expect(row[2] == h.value("compliant(lead5y) of cadre \(id)"), "\(id)")
+        }
+        let compliant = listed.filter { $0[2] == .bool(true) }.count
+        #expect(h.count("cadres", where: "compliant(lead5y)") == Double(compliant))
+        // A kept condition using compliant() follows later changes.
+        h.run("rule add follow \"x\" for=(compliant(lead5y)) period=2010 hours=1")
+        let before = h.count("cadres", where: "applies(follow)")
+        #expect(before == Double(compliant))
+        h.run("complete h0 in k4 hours=600")
+        #expect(h.count("cadres", where: "applies(follow)") == Double(compliant + 1))
+        h.run("rule set lead5y hours=10")
+        let now = h.count("cadres", where: "compliant(lead5y)") ?? 0
+        #expect(now > Double(compliant + 1))
+        #expect(h.count("cadres", where: "applies(follow)") == now)
+        h.run("undo 2")
+        #expect(h.count("cadres", where: "applies(follow)") == before)
+    }
 }
