@@ -214,9 +214,8 @@ extension Interpreter {
 
     /// The header for a `by` expression: its words as written.
     private func canonical(_ expr: Expr) -> String {
-        let file = files[expr.range.fileID]
-        let bytes = Array(file.text.utf8)
-        return String(decoding: bytes[expr.range.start.utf8Offset..<expr.range.end.utf8Offset], as: UTF8.self)
+        // Only the expression's own bytes: the source may be a script of millions of lines.
+        files[expr.range.fileID].text(expr.range)
     }
 
     // MARK: - show
