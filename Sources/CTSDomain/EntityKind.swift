@@ -103,6 +103,32 @@ extension EntityKind {
     public var fields: [FieldSpec] { declaration.specs }
 
     public func field(named name: String) -> FieldSpec? {
-        fields.first { $0.name == name }
+        fieldNames.firstIndex(of: name).map { Self.specs[ordinal][$0] }
+    }
+
+    /// The names of the fields, in spec order. Worked out once for every kind: a command
+    /// looks its fields up by name several times, and going through the declaration each
+    /// time was a tenth of the time of `cadre add`.
+    public var fieldNames: [String] { Self.names[ordinal] }
+
+    private static let specs = allCases.map(\.fields)
+    private static let names = specs.map { $0.map(\.name) }
+
+    /// The kind's position in `allCases`: its table in the session (`declaration.ordinal`,
+    /// without going through the declaration).
+    public var ordinal: Int {
+        switch self {
+        case .unit: 0
+        case .cadre: 1
+        case .course: 2
+        case .enrollment: 3
+        case .rule: 4
+        case .exemption: 5
+        case .budget: 6
+        case .plan: 7
+        case .inspection: 8
+        case .finding: 9
+        case .practice: 10
+        }
     }
 }

@@ -8,7 +8,14 @@ where AllCases == [Self] {
 extension DomainEnum {
     public var ordinal: Int { Self.allCases.firstIndex(of: self)! }
     public var enumValue: EnumValue { EnumValue(Self.vocabulary, ordinal) }
-    public init?(word: String) { self.init(rawValue: word.lowercased()) }
+    /// The case a word names, in any case; most words are typed lowercase, as they print.
+    public init?(word: String) {
+        if let e = Self(rawValue: word) {
+            self = e
+        } else {
+            self.init(rawValue: word.lowercased())
+        }
+    }
     public static func < (a: Self, b: Self) -> Bool { a.ordinal < b.ordinal }
 }
 

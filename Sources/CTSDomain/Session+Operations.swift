@@ -171,13 +171,13 @@ extension Session {
 
     /// The slot of an enrollment that is in the `enrolled` state, or an error saying why not.
     private func enrolled(_ cadre: Int, _ course: Int, for step: DomainError.Step) throws(DomainError) -> Int {
-        let c = cadres[cadre]!.id, k = courses[course]!.id
         guard let slot = enrollmentSlot(cadre: cadre, course: course) else {
-            throw DomainError(.neverEnrolled(step, cadre: c, course: k))
+            throw DomainError(.neverEnrolled(step, cadre: cadres[cadre]!.id, course: courses[course]!.id))
         }
         let status = enrollments[slot]!.status
         guard status == .enrolled else {
-            throw DomainError(.enrollmentClosed(step, cadre: c, course: k, status: status))
+            throw DomainError(
+                .enrollmentClosed(step, cadre: cadres[cadre]!.id, course: courses[course]!.id, status: status))
         }
         return slot
     }

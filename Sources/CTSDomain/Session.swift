@@ -32,7 +32,7 @@ public final class Session {
         unsafeDowncast(stores[R.declaration.ordinal], to: KindStore<R>.self)
     }
 
-    private func store(_ kind: EntityKind) -> AnyKindStore { stores[kind.declaration.ordinal] }
+    private func store(_ kind: EntityKind) -> AnyKindStore { stores[kind.ordinal] }
 
     /// `today` and `day-hours`: session state, changed through ``Change/settings(old:new:)``.
     public private(set) var settings = SessionSettings.standard
@@ -42,8 +42,7 @@ public final class Session {
     public private(set) var version = 0
     /// `version` for the records of one kind, so a cache about one kind (the id index of
     /// cadres) survives changes to the others (enrollments).
-    private var kindVersions: [EntityKind: Int] = [:]
-    public func version(of kind: EntityKind) -> Int { kindVersions[kind, default: 0] }
+    public func version(of kind: EntityKind) -> Int { store(kind).version }
 
     /// Ids added and removed, per kind, oldest first, so a sorted index of ids can catch up
     /// with a few changes instead of being rebuilt. Only the last `IDLog.limit` are kept.
@@ -65,8 +64,7 @@ public final class Session {
         }
     }
 
-    private var idLogs: [EntityKind: IDLog] = [:]
-    public func idLog(_ kind: EntityKind) -> IDLog { idLogs[kind] ?? IDLog() }
+    public func idLog(_ kind: EntityKind) -> IDLog { store(kind).idLog }
 
     /// Reverse indexes: the records that refer to a unit, cadre, course (the reference fields
     /// declared `reverseIndexed`). Order inside a list is not meaningful; callers sort slots
@@ -169,18 +167,15 @@ public final class Session {
     /// Applies one change and keeps every index right. Callers have validated it.
     public func apply(_ change: Change) {
         version &+= 1
-        if let kind = change.kind { kindVersions[kind, default: 0] &+= 1 }
         switch change {
         case .settings(_, let new):
             settings = new
         case .insert(let slot, let record):
-            insert(record, at: slot)
-            if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: true) }
+            store(record.kind).insert(record, at: slot, in: self, logged: true)
         case .update(let slot, let old, let new):
             store(new.kind).replace(old, with: new, at: slot, in: self)
         case .delete(let slot, let record):
-            delete(record, at: slot)
-            if let id = record.id { idLogs[record.kind, default: IDLog()].append(id, slot, added: false) }
+            store(record.kind).delete(record, at: slot)
         }
     }
 
@@ -240,20 +235,11 @@ public final class Session {
     /// (a unit's parent may come later among the units).
     public func restore(_ record: Record, at slot: Int) {
         version &+= 1
-        kindVersions[record.kind, default: 0] &+= 1
-        store(record.kind).insert(record, at: slot, in: self)
-    }
-
-    private func insert(_ record: Record, at slot: Int) {
-        store(record.kind).insert(record, at: slot, in: self)
-    }
-
-    private func delete(_ record: Record, at slot: Int) {
-        store(record.kind).delete(record, at: slot)
+        store(record.kind).insert(record, at: slot, in: self, logged: false)
     }
 
     /// A record was put in `slot` of `kind`: every reverse index naming the kind gets a list for it.
     func grewTable(_ kind: EntityKind, to slot: Int) {
-        for (store, field) in reverseIndexes[kind.declaration.ordinal] { store.growReverse(field, to: slot) }
+        for (store, field) in reverseIndexes[kind.ordinal] { store.growReverse(field, to: slot) }
     }
 }

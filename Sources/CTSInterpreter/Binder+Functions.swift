@@ -100,8 +100,8 @@ extension Binder {
         case (_, .period(let period)):
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
         case (.word, .text(let id)):
-            let rule = try resolve(.rule, id, arg.range)
-            return Bound(.number, range) { slot in .number(session.hours(cadre: slot, rule: rule)) }
+            let cache = RuleHoursCache(rule: try resolve(.rule, id, arg.range), session: session)
+            return Bound(.number, range) { slot in .number(cache.hours(cadre: slot)) }
         default:
             throw .error(BindProblem.hoursArgument(found: arg.type.description), at: arg.range)
         }
@@ -118,9 +118,8 @@ extension Binder {
         let rule = try resolve(.rule, id, arg.range)
         let session = session
         if name.value == "compliant" {
-            return Bound(.bool, range) { slot in
-                .bool(session.hours(cadre: slot, rule: rule) >= session.rules[rule]!.hours)
-            }
+            let cache = RuleHoursCache(rule: rule, session: session)
+            return Bound(.bool, range) { slot in .bool(cache.hours(cadre: slot) >= cache.current.minimum) }
         }
         let condition = try interpreter.ruleCondition(rule, at: arg.range)
         return Bound(.bool, range) { slot in
@@ -187,6 +186,52 @@ extension Binder {
         }
         result.isConstant = true
         return result
+    }
+}
+
+/// One rule's terms and the hours cadres have toward it, for `hours(RULE)` and
+/// `compliant(RULE)`: read again after the session changed, since a bound `compliant(r1)` may
+/// be kept (in another rule's condition) while `r1` or the enrollments change.
+final class RuleHoursCache {
+    let rule: Int
+    let session: Session
+    private var version = -1
+    private var terms: RuleTerms?
+    /// Cadres asked about since the session last changed, until `totals` is worth making.
+    private var asked = 0
+    private var threshold = 0
+    /// Every cadre's hours, once a query has asked about many cadres.
+    private var totals: [Number]?
+
+    init(rule: Int, session: Session) {
+        self.rule = rule
+        self.session = session
+    }
+
+    var current: RuleTerms {
+        if version != session.version || terms == nil {
+            terms = session.terms(ofRule: rule)!
+            version = session.version
+            asked = 0
+            threshold = session.count(.cadre) / 16 + 64
+            totals = nil
+        }
+        return terms!
+    }
+
+    /// `session.hours(cadre:toward:)`, answered from one pass over every enrollment once a
+    /// sixteenth of the cadres have been asked about (a query over most of them), which reads
+    /// memory in order instead of each cadre's scattered enrollments.
+    func hours(cadre: Int) -> Number {
+        let t = current
+        if let totals { return cadre >= 0 && cadre < totals.count ? totals[cadre] : .zero }
+        asked += 1
+        if asked > threshold {
+            let all = session.hoursByCadre(toward: t)
+            totals = all
+            return cadre >= 0 && cadre < all.count ? all[cadre] : .zero
+        }
+        return session.hours(cadre: cadre, toward: t)
     }
 }
 

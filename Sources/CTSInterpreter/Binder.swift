@@ -113,6 +113,17 @@ struct Binder {
 
     /// `unit.level`: follow reference fields, then read the last field.
     private func bindPath(_ path: [String], from start: EntityKind, _ range: SourceRange) throws(Diagnostic) -> Bound {
+        var bound = try readPath(path, from: start, range)
+        // A path through a cadre's unit reads nothing else of the cadre: queries may group by
+        // it once per unit, and `unit under X` may pick the cadres of the units below X.
+        if start == .cadre, path[0] == "unit", let unitOf = session.refAccessor(.cadre, "unit") {
+            bound.cadreUnit = unitOf
+            bound.isCadreUnit = path.count == 1
+        }
+        return bound
+    }
+
+    private func readPath(_ path: [String], from start: EntityKind, _ range: SourceRange) throws(Diagnostic) -> Bound {
         var kind = start
         // Slot of the record the next segment reads, from the slot of the current record.
         var hop: (Int) -> Int? = { $0 }
@@ -183,11 +194,13 @@ struct Binder {
         case .and, .or:
             let a = try condition(l), b = try condition(r)
             let isAnd = op == .and
-            return Bound(.bool, range) { slot in
+            var bound = Bound(.bool, range) { slot in
                 let first = ValueOperations.truth(try a.evaluate(slot))
                 if isAnd ? !first : first { return .bool(first) }
                 return .bool(ValueOperations.truth(try b.evaluate(slot)))
             }
+            if isAnd { bound.scope = CadreScope.narrowest([a.scope, b.scope]) }
+            return bound
         case .add, .subtract, .multiply, .divide:
             return try bindArithmetic(op, try bind(l), try bind(r), range)
         case .contains:
@@ -276,13 +289,15 @@ struct Binder {
             var terms = [try condition(first)]
             terms.reserveCapacity(links.count + 1)
             for link in links { terms.append(try condition(link.operand)) }
-            return Bound(.bool, range) { slot in
+            var bound = Bound(.bool, range) { slot in
                 for term in terms {
                     let truth = ValueOperations.truth(try term.evaluate(slot))
                     if truth != isAnd { return .bool(truth) }
                 }
                 return .bool(isAnd)
             }
+            if isAnd { bound.scope = CadreScope.narrowest(terms.map(\.scope)) }
+            return bound
         default:
             // Left to right, as `((first op1 t1) op2 t2) …`: each step is typed against the
             // value so far (a date stays a date through `+ 3 - 1`).
@@ -314,10 +329,12 @@ struct Binder {
         }
         let ancestor = try unitSlot(b)
         let session = session
-        return Bound(.bool, range) { slot in
+        var bound = Bound(.bool, range) { slot in
             guard let s = try slotOf(slot) else { return .bool(false) }
             return .bool(session.unit(s, isUnder: ancestor))
         }
+        if a.isCadreUnit { bound.scope = .under(ancestor) }
+        return bound
     }
 
     private func unitSlot(_ b: Bound) throws(Diagnostic) -> Int {
@@ -384,12 +401,14 @@ struct Binder {
         // References compare by slot: no id strings built per record.
         if case .ref = a.type, a.type == b.type, let x = a.refSlot, let y = b.refSlot, op == .equal || op == .notEqual {
             let wantEqual = op == .equal
-            return Bound(.bool, range) { slot in
+            var bound = Bound(.bool, range) { slot in
                 let p = try x(slot), q = try y(slot)
                 // Absent: every comparison is false except != against a present value (as below).
                 guard p != nil, q != nil else { return .bool(!wantEqual && (p != nil || q != nil)) }
                 return .bool((p == q) == wantEqual)
             }
+            if wantEqual { bound.scope = Self.unitScope(a, b) ?? Self.unitScope(b, a) }
+            return bound
         }
         return Bound(.bool, range) { slot in
             let p = try a.evaluate(slot), q = try b.evaluate(slot)
@@ -404,6 +423,12 @@ struct Binder {
             default: return .bool(c >= 0)
             }
         }
+    }
+
+    /// `unit = X`: the one unit a cadre must be in, when `unit` is the cadre's and X a fixed unit.
+    private static func unitScope(_ field: Bound, _ other: Bound) -> CadreScope? {
+        guard field.isCadreUnit, other.isConstant, let r = other.refSlot, let s = try? r(-1) else { return nil }
+        return .unit(s)
     }
 
     private func checkComparable(_ a: Bound, _ b: Bound, _ op: BinaryOperator) throws(Diagnostic) {

@@ -26,6 +26,20 @@ enum StaticType: Equatable {
     }
 }
 
+/// Where every cadre a condition can be true for lies: in one unit, or in a unit and the
+/// units below it.
+enum CadreScope: Equatable {
+    case unit(Int)
+    case under(Int)
+
+    /// The scope of a conjunction: its narrowest term's (one unit rather than a subtree;
+    /// else the first).
+    static func narrowest(_ scopes: [CadreScope?]) -> CadreScope? {
+        let known = scopes.compactMap { $0 }
+        return known.first { if case .unit = $0 { true } else { false } } ?? known.first
+    }
+}
+
 /// An expression compiled against the records it ranges over: evaluating it is a closure call
 /// with the slot of the current record (or -1 where there is none).
 struct Bound {
@@ -42,6 +56,15 @@ struct Bound {
     /// Whether the value is the same for every record (literals, variables, aggregates, `of`),
     /// so it may be computed once while binding.
     var isConstant = false
+    /// For an expression over cadres that reads nothing of the cadre but its unit (`unit`,
+    /// `unit.level`, `unit.parent`): the slot of the cadre's unit, so a query may compute the
+    /// value once per unit (`count cadres by unit.level`).
+    var cadreUnit: ((Int) -> Int?)?
+    /// Whether the expression is the cadre's unit itself (the word `unit` over cadres).
+    var isCadreUnit = false
+    /// For a condition over cadres: units outside which it is never true (`unit under X`,
+    /// `unit = X`, a conjunction with one of them), so a query need only test their cadres.
+    var scope: CadreScope?
 
     init(
         _ type: StaticType, _ range: SourceRange, word: String? = nil, refSlot: ((Int) throws -> Int?)? = nil,

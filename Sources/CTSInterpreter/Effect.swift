@@ -5,8 +5,9 @@ import CTSLanguage
 /// touches files: it returns these, and the shell decides where they go.
 public enum Effect: Equatable, Sendable {
     /// A confirmation (`added cadre c1`, `format is csv`): shown for what is typed at the
-    /// prompt, and everywhere with --echo, `set echo on` or `set verbose on`.
-    case confirmation(String)
+    /// prompt, and everywhere with --echo, `set echo on` or `set verbose on`. Its text is
+    /// made only when it is shown (see ``ConfirmationText``).
+    case confirmation(ConfirmationText)
     /// Text that is always printed: echo, print, help, "nothing to undo", and a removal that
     /// took other records with it (`cascade`).
     case text(String)

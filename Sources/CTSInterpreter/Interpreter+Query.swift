@@ -45,9 +45,14 @@ extension Interpreter {
 
     /// Slots of the query's collection that match its condition, in the order they were added.
     func matching(_ query: Query, _ binder: Binder) throws -> [Int] {
-        let slots = session.slots(query.collection.value)
-        guard let condition = query.condition else { return slots }
+        let kind = query.collection.value
+        guard let condition = query.condition else { return session.slots(kind) }
         let bound = try binder.condition(condition)
+        // `unit under X and …`: only the cadres of the units below X can match.
+        let slots =
+            kind == .cadre
+            ? bound.scope.map { QueryPlan.cadres(in: $0, of: session) } ?? session.slots(kind)
+            : session.slots(kind)
         var result: [Int] = []
         for (i, slot) in slots.enumerated() {
             try checkInterrupt(i)
@@ -78,12 +83,17 @@ extension Interpreter {
                 try checkInterrupt(i)
                 rows.append((slot, try keys.map { try $0.0.evaluate(slot) }))
             }
-            rows.sort { a, b in
+            let precedes = { (a: (slot: Int, values: [Value]), b: (slot: Int, values: [Value])) in
                 for (i, key) in keys.enumerated() {
                     let c = ValueOperations.sortOrder(a.values[i], b.values[i])
                     if c != 0 { return key.1 ? c > 0 : c < 0 }
                 }
                 return a.slot < b.slot
+            }
+            if let limit = query.limit {
+                rows = QueryPlan.first(limit.value, of: rows, by: precedes)
+            } else {
+                rows.sort(by: precedes)
             }
             slots = rows.map(\.slot)
         }
@@ -116,7 +126,8 @@ extension Interpreter {
     /// count (expression nil) or stats (expression given), optionally by a field.
     func aggregate(_ expression: Expr?, _ query: Query, header: String?) throws -> ResultTable {
         let binder = Binder(interpreter: self, kind: query.collection.value)
-        let slots = try matching(query, binder)
+        // Without a condition nothing can fail before the measure and the group are bound.
+        let slots = query.condition == nil ? nil : try matching(query, binder)
         let measure = try expression.map { (e) throws(Diagnostic) in
             try binder.expect(try binder.bind(e), .number, "stats")
         }
@@ -129,27 +140,40 @@ extension Interpreter {
             }
             return bound
         }
-        var groups: [Value: (count: Int, values: Accumulator)] = [:]
-        for (i, slot) in slots.enumerated() {
-            try checkInterrupt(i)
-            let key = try group?.evaluate(slot) ?? .null
-            var entry = groups[key] ?? (0, Accumulator())
-            entry.count += 1
-            if let measure, case .number(let n) = try measure.evaluate(slot) { entry.values.add(n) }
-            groups[key] = entry
+        var groups = Groups()
+        // A group read from the cadre's unit (`by unit.level`) is computed once per unit.
+        let unitOf = query.collection.value == .cadre ? group?.cadreUnit : nil
+        if let group, let unitOf, slots == nil, measure == nil {
+            // Every cadre counts, each in its unit's group: count a unit's cadres at once.
+            for (i, cadres) in session.cadresByUnit.enumerated() where !cadres.isEmpty {
+                try checkInterrupt(i)
+                let unit = unitOf(Int(cadres[0]))
+                groups.add(cadres.count, to: try groups.index(unit: unit) { try group.evaluate(Int(cadres[0])) })
+            }
+        } else {
+            for (i, slot) in (slots ?? session.slots(query.collection.value)).enumerated() {
+                try checkInterrupt(i)
+                let g: Int
+                if let group, let unitOf {
+                    g = try groups.index(unit: unitOf(slot)) { try group.evaluate(slot) }
+                } else {
+                    g = groups.index(try group?.evaluate(slot) ?? .null)
+                }
+                groups.add(1, to: g)
+                if let measure, case .number(let n) = try measure.evaluate(slot) { groups.values[g].add(n) }
+            }
         }
-        if group == nil && groups.isEmpty { groups[.null] = (0, Accumulator()) }
-        let keys = groups.keys.sorted { ValueOperations.sortOrder($0, $1) < 0 }
+        if group == nil && groups.keys.isEmpty { _ = groups.index(.null) }
+        let order = groups.keys.indices.sorted { ValueOperations.sortOrder(groups.keys[$0], groups.keys[$1]) < 0 }
         let groupHeader = query.groupBy.map { g in canonical(g) }
         var columns = groupHeader.map { [$0] } ?? []
         columns += measure == nil ? ["count"] : ["count", "sum", "avg", "min", "max"]
-        let rows: [[Value]] = keys.map { key in
-            let entry = groups[key]!
-            var row: [Value] = group == nil ? [] : [key]
+        let rows: [[Value]] = order.map { g in
+            var row: [Value] = group == nil ? [] : [groups.keys[g]]
             if measure == nil {
-                row.append(.number(Number(entry.count)))
+                row.append(.number(Number(groups.counts[g])))
             } else {
-                let v = entry.values
+                let v = groups.values[g]
                 row += [.number(Number(v.count)), .number(v.sum), v.result(.avg), v.result(.min), v.result(.max)]
             }
             return row
@@ -157,11 +181,41 @@ extension Interpreter {
         return ResultTable(columns: columns, rows: rows)
     }
 
+    /// The groups of a count or stats, numbered in the order they were first met.
+    private struct Groups {
+        var keys: [Value] = []
+        var counts: [Int] = []
+        var values: [Accumulator] = []
+        private var numbers: [Value: Int] = [:]
+        /// The group of each unit, for a group read from the cadre's unit.
+        private var ofUnit: [Int: Int] = [:]
+
+        /// The number of the group with this key, made when new.
+        mutating func index(_ key: Value) -> Int {
+            if let g = numbers[key] { return g }
+            numbers[key] = keys.count
+            keys.append(key)
+            counts.append(0)
+            values.append(Accumulator())
+            return keys.count - 1
+        }
+
+        /// The number of the group of a unit's cadres; `key` is their key, asked once per unit.
+        mutating func index(unit: Int?, key: () throws -> Value) rethrows -> Int {
+            guard let unit else { return index(try key()) }
+            if let g = ofUnit[unit] { return g }
+            let g = index(try key())
+            ofUnit[unit] = g
+            return g
+        }
+
+        mutating func add(_ count: Int, to group: Int) { counts[group] += count }
+    }
+
     /// The header for a `by` expression: its words as written.
     private func canonical(_ expr: Expr) -> String {
-        let file = files[expr.range.fileID]
-        let bytes = Array(file.text.utf8)
-        return String(decoding: bytes[expr.range.start.utf8Offset..<expr.range.end.utf8Offset], as: UTF8.self)
+        // Only the expression's own bytes: the source may be a script of millions of lines.
+        files[expr.range.fileID].text(expr.range)
     }
 
     // MARK: - show

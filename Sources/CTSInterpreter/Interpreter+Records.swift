@@ -16,11 +16,13 @@ extension Interpreter {
             case .add(let kind):
                 let record = try session.makeRecord(kind, try fields(args, command))
                 try session.add(record, &changes)
-                return .confirmation("added \(kind.singular) \(id(of: record))")
+                let name = confirmationName(of: record)
+                return .confirmation(ConfirmationText { "added \(kind.singular) \(name())" })
             case .upsert(let kind):
                 let record = try session.makeRecord(kind, try fields(args, command))
                 try session.upsert(record, &changes)
-                return .confirmation("set \(kind.singular) \(id(of: record))")
+                let name = confirmationName(of: record)
+                return .confirmation(ConfirmationText { "set \(kind.singular) \(name())" })
             case .update(let kind):
                 let slot = try slot(kind, args.positionals[0])
                 let updates = try fields(args, command).filter { $0.key != "id" }
@@ -70,18 +72,16 @@ extension Interpreter {
     /// The field values a record command gives, by field name: positional slots that name a
     /// field, and options (`days=N` becomes `hours`; a `for=(...)` condition is checked here).
     func fields(_ args: Arguments, _ command: Command) throws(Diagnostic) -> [String: Value] {
-        var result: [String: Value] = [:]
+        var result = [String: Value](minimumCapacity: args.positionals.count + args.options.count)
         let kind: EntityKind?
         switch command.spec.action {
         case .add(let k), .upsert(let k), .update(let k): kind = k
         default: kind = nil
         }
         // Ids, references and text are words even when they look like numbers: `007` stays `007`.
+        let words = kind.map { Self.wordFields[$0.ordinal] } ?? []
         func fieldValue(_ name: String, _ arg: Argument) throws(Diagnostic) -> Value {
-            switch kind?.field(named: name)?.type {
-            case .id?, .ref?, .text?: try wordValue(of: arg)
-            default: try value(of: arg)
-            }
+            words.contains(name) ? try wordValue(of: arg) : try value(of: arg)
         }
         for (slot, arg) in zip(command.spec.positionals, args.positionals) {
             if let field = slot.field { result[field] = try fieldValue(field, arg) }
@@ -117,6 +117,16 @@ extension Interpreter {
         return result
     }
 
+    /// For each kind, the fields whose values are words (ids, references, text), worked out once.
+    private static let wordFields: [[String]] = EntityKind.allCases.map { kind in
+        kind.fields.filter {
+            switch $0.type {
+            case .id, .ref, .text: true
+            default: false
+            }
+        }.map(\.name)
+    }
+
     /// The first `$variable` in an expression, if any.
     static func firstVariable(in expr: Expr) -> Located<String>? {
         for e in expr.all {
@@ -145,11 +155,18 @@ extension Interpreter {
         return found
     }
 
-    private func id(of record: Record) -> String {
+    /// What the confirmation of an added or set record calls it: its id, or a budget's or
+    /// plan's unit and year. The unit is named now; the text is made when it is read.
+    private func confirmationName(of record: Record) -> @Sendable () -> String {
         switch record {
-        case .budget(let b): "\(session.name(of: .unit, b.unit)) \(b.year)"
-        case .plan(let p): "\(session.name(of: .unit, p.unit)) \(p.year)"
-        default: session.value(of: record, field: "id").description
+        case .budget(let b):
+            let unit = session.name(of: .unit, b.unit)
+            return { "\(unit) \(b.year)" }
+        case .plan(let p):
+            let unit = session.name(of: .unit, p.unit)
+            return { "\(unit) \(p.year)" }
+        default:
+            return { record.id ?? "" }
         }
     }
 
@@ -209,15 +226,16 @@ extension Interpreter {
     ) throws -> Effect {
         let course = try slot(.course, courseArg)
         var hours: Number?
-        if let option = args.option("hours") ?? args.option("days") {
+        let hoursOption = args.option("hours"), daysOption = args.option("days")
+        if let option = hoursOption ?? daysOption {
             guard case .number(let n) = try value(of: option.value) else {
                 throw Diagnostic.error(RunProblem.mustBeNumber(option.key.value), at: option.value.range)
             }
             // A day of this course is what a day meant when the course was entered.
             hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
         }
-        if args.option("hours") != nil && args.option("days") != nil {
-            throw Diagnostic.error(RunProblem.hoursAndDays, at: args.option("days")!.range)
+        if hoursOption != nil, let daysOption {
+            throw Diagnostic.error(RunProblem.hoursAndDays, at: daysOption.range)
         }
         let date = try dateOption(args, "date")
         var cadres: [(slot: Int, range: SourceRange)] = []
@@ -267,12 +285,15 @@ extension Interpreter {
         case .absent: verb = "marked absent"
         case .withdraw: verb = "withdrew"
         }
-        let who =
-            done <= 5 && !bulk
-            ? cadres.map { session.name(of: .cadre, $0.slot) }.joined(separator: ", ")
-            : Session.counted(done, .cadre)
-        let note = skipped > 0 ? " (\(skipped) already enrolled)" : ""
-        return .confirmation("\(verb) \(who) in \(session.name(of: .course, course))\(note)")
+        // The ids are taken now (a cadre's id is its name); the sentence is made when it is read.
+        let named = done <= 5 && !bulk ? cadres.map { session.cadres[$0.slot]!.id } : nil
+        let courseID = session.courses[course]!.id
+        return .confirmation(
+            ConfirmationText { [skipped] in
+                let who = named?.joined(separator: ", ") ?? Session.counted(done, .cadre)
+                let note = skipped > 0 ? " (\(skipped) already enrolled)" : ""
+                return "\(verb) \(who) in \(courseID)\(note)"
+            })
     }
 
     /// One cadre's step of an enrollment command; the domain's refusal, if any.

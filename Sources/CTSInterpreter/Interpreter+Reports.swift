@@ -62,31 +62,57 @@ extension Interpreter {
         if let by = report.groupBy, !groupings.contains(by.value) {
             throw Diagnostic.error(RunProblem.complianceGrouping(by.value, groupings: groupings), at: by.range)
         }
-        struct Tally { var cadres = 0, compliant = 0, short = Number.zero }
+        struct Tally {
+            var cadres = 0, compliant = 0, short = Number.zero
+
+            mutating func add(_ hours: Number, toward minimum: Number) {
+                cadres += 1
+                if hours >= minimum { compliant += 1 } else { short += minimum - hours }
+            }
+        }
+        let terms = session.terms(ofRule: rule)!
+        // Every cadre's hours in one pass over the enrollments (read in order, not cadre by cadre).
+        let hoursOf = session.hoursByCadre(toward: terms)
         var groups: [Value: Tally] = [:]
         var total = Tally()
-        for cadre in session.cadres.slots {
+        // Tallies by the group's key; a unit's or a level's key is made once per unit.
+        var tallies: [Tally] = [], keys: [Value] = []
+        var numbers: [Value: Int] = [:], ofUnit: [Int: Int] = [:]
+        func group(_ key: Value) -> Int {
+            if let g = numbers[key] { return g }
+            numbers[key] = keys.count
+            keys.append(key)
+            tallies.append(Tally())
+            return keys.count - 1
+        }
+        let by = report.groupBy?.value
+        // session.slots(.cadre), not cadres.slots: the generic Table.slots is not specialised
+        // outside CTSDomain and copies every row through its value witnesses.
+        for cadre in session.slots(.cadre) {
             try checkInterrupt(cadre)
             let c = session.cadres[cadre]!
             if let under, !session.unit(c.unit, isUnder: under) { continue }
             guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule)
             else { continue }
-            let hours = session.hours(cadre: cadre, rule: rule)
-            let key: Value
-            switch report.groupBy?.value {
-            case "unit": key = .ref(.unit, session.units[c.unit]!.id)
-            case "level": key = .enumeration(session.units[c.unit]!.level.enumValue)
-            case "category": key = .enumeration(c.category.enumValue)
-            case "rank": key = .enumeration(c.rank.enumValue)
-            default: key = .null
+            let hours = hoursOf[cadre]
+            total.add(hours, toward: terms.minimum)
+            let g: Int
+            switch by {
+            case "unit", "level":
+                if let known = ofUnit[c.unit] {
+                    g = known
+                } else {
+                    let unit = session.units[c.unit]!
+                    g = group(by == "unit" ? .ref(.unit, unit.id) : .enumeration(unit.level.enumValue))
+                    ofUnit[c.unit] = g
+                }
+            case "category": g = group(.enumeration(c.category.enumValue))
+            case "rank": g = group(.enumeration(c.rank.enumValue))
+            default: g = group(.null)
             }
-            for i in 0..<2 {
-                var t = i == 0 ? groups[key] ?? Tally() : total
-                t.cadres += 1
-                if hours >= r.hours { t.compliant += 1 } else { t.short += r.hours - hours }
-                if i == 0 { groups[key] = t } else { total = t }
-            }
+            tallies[g].add(hours, toward: terms.minimum)
         }
+        for (key, tally) in zip(keys, tallies) { groups[key] = tally }
         func row(_ t: Tally) -> [Value] {
             [
                 .number(Number(t.cadres)), .number(Number(t.compliant)),

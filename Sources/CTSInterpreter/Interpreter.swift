@@ -31,9 +31,10 @@ public final class Interpreter {
     /// Change sets applied (commands, undos, imports) since the session was last saved or opened.
     public internal(set) var unsavedChanges = 0
 
-    /// While a transaction is open: the change sets applied since it began, in order, and the
-    /// undo and redo stacks as they were, so that `rollback()` can put everything back.
-    var journal: (changes: [ChangeSet], undo: [UndoStep], redo: [UndoStep])?
+    /// While a transaction is open: the change sets applied since it began, in order (or only
+    /// the slots they touched, see ``ChangeLog``), and the undo and redo stacks as they were, so
+    /// that `rollback()` can put everything back.
+    var journal: (changes: ChangeLog, undo: [UndoStep], redo: [UndoStep])?
     /// Counts the transactions begun, and the sessions a `new` or `open` put in one: a place in
     /// ``transactionChanges`` means the same change set only while this stays the same (the
     /// shell's session file counts what it wrote of them so).
@@ -45,6 +46,8 @@ public final class Interpreter {
     /// Compiled `for` conditions of rules, by rule slot, with the text they were compiled from.
     var ruleConditions: [Int: (source: String, bound: Bound)] = [:]
     private var rulesBeingBound: Set<Int> = []
+    /// The source file of each condition compiled, by its name (`<rule r1>`).
+    private var conditionFiles: [String: Int] = [:]
 
     public init(files: SourceFiles, systemToday: Day) {
         self.files = files
@@ -111,7 +114,7 @@ public final class Interpreter {
             if case .remove = command.spec.action { try checkRulesAfterRemoval(command) }
             if !changes.isEmpty {
                 journal?.changes.append(changes)
-                undoStack.append(UndoStep(name: undoName(command, message), changes: changes))
+                undoStack.append(UndoStep(label: undoName(command, message), changes: changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
                 redoStack.removeAll()
                 unsavedChanges += 1
@@ -159,20 +162,21 @@ public final class Interpreter {
     }
 
     /// What `undo` calls a command's step: `set day-hours 8` as typed, others by their
-    /// confirmation ("added cadre c1").
-    func undoName(_ command: Command, _ effect: Effect) -> String {
+    /// confirmation ("added cadre c1"), whose text is made only if the step is taken back.
+    func undoName(_ command: Command, _ effect: Effect) -> ConfirmationText {
         if case .setOption = command.spec.action, case .simple(let args) = command.body,
             let words = try? args.positionals.map({ (a) throws(Diagnostic) in try value(of: a).description })
         {
-            return "set \(words.joined(separator: " "))"
+            return ConfirmationText(text: "set \(words.joined(separator: " "))")
         }
         return Self.summary(of: effect)
     }
 
     /// What a command's confirmation says, for `undo`'s "undid: ..." line.
-    static func summary(of effect: Effect) -> String {
+    static func summary(of effect: Effect) -> ConfirmationText {
         switch effect {
-        case .confirmation(let text), .text(let text): text
+        case .confirmation(let confirmation): confirmation
+        case .text(let text): ConfirmationText(text: text)
         default: "a change"
         }
     }
@@ -249,8 +253,17 @@ public final class Interpreter {
     }
 
     /// Parses and binds condition text over cadres (a rule's `for`).
+    ///
+    /// The text becomes a source file (for its diagnostics) once: every removal compiles every
+    /// rule again, and a file added each time would keep a copy per rule per removal.
     func compileCondition(_ text: String, name: String) throws(Diagnostic) -> Bound {
-        let fileID = files.add(name: name, text: text)
+        let fileID: Int
+        if let known = conditionFiles[name], files[known].text == text {
+            fileID = known
+        } else {
+            fileID = files.add(name: name, text: text)
+            conditionFiles[name] = fileID
+        }
         let expression = try Parser.condition(text, fileID: fileID).expression
         return try Binder(interpreter: self, kind: .cadre).condition(expression)
     }
@@ -334,11 +347,21 @@ public final class Interpreter {
 
 /// One step `undo` can take back: a command's changes to records and session settings.
 public struct UndoStep: Sendable {
-    public var name: String
+    /// The step's name, made when it is read (`undo`'s "undid: ..." line).
+    var label: ConfirmationText
     public var changes: ChangeSet
 
+    public var name: String {
+        get { label.text }
+        set { label = ConfirmationText(text: newValue) }
+    }
+
     public init(name: String, changes: ChangeSet) {
-        self.name = name
+        self.init(label: ConfirmationText(text: name), changes: changes)
+    }
+
+    init(label: ConfirmationText, changes: ChangeSet) {
+        self.label = label
         self.changes = changes
     }
 }

@@ -14,7 +14,9 @@ public struct Located<Wrapped: Hashable & Sendable>: Hashable, Sendable {
 /// An argument as written: `c1`, `"Li Wei"`, `12`, `2009-03-02`, `2008..2012`, `$x`,
 /// `off-job,rotation`, or a parenthesized condition `(rank >= county)`.
 public struct Argument: Hashable, Sendable {
-    public indirect enum Kind: Hashable, Sendable {
+    /// Only a condition is boxed (an `Expr` is large); the other kinds are stored inline, so
+    /// an argument costs no allocation of its own.
+    public enum Kind: Hashable, Sendable {
         case word(String)
         case string(String)
         case number(Number)
@@ -23,7 +25,7 @@ public struct Argument: Hashable, Sendable {
         case variable(String)
         case list([Argument])
         /// A condition in parentheses, with its source text (without the parentheses).
-        case condition(Expr, source: String)
+        indirect case condition(Expr, source: String)
     }
 
     public var kind: Kind

@@ -126,7 +126,10 @@ public enum CommandForm: Hashable, Sendable {
 
 /// One entry of the command table: everything `help`, TAB completion, the docs and the parser
 /// know about a command.
-public struct CommandSpec: Hashable, Sendable {
+///
+/// A class, so that every parsed ``Command`` shares its table entry instead of carrying a
+/// copy of it (nine fields, seven of them reference-counted). Its fields never change.
+public final class CommandSpec: Hashable, Sendable {
     /// The command's words: `unit add`, `enroll`, `list`.
     public let name: String
     public let action: CommandAction

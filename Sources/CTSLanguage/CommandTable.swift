@@ -10,6 +10,37 @@ public enum CommandTable {
     /// The command with these words (`"unit add"`), if any.
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
+    /// Each command's words as bytes (the second empty for a one-word command), grouped by
+    /// first word: the parser finds a command by comparing the bytes of the words it reads,
+    /// without making strings of them or hashing them. There are a few dozen first words.
+    private static let byFirstWord: [(first: [UInt8], commands: [(second: [UInt8], spec: CommandSpec)])] = {
+        var table: [(first: [UInt8], commands: [(second: [UInt8], spec: CommandSpec)])] = []
+        for spec in all {
+            let words = spec.words.map { Array($0.utf8) }
+            let second = words.count > 1 ? words[1] : []
+            if let i = table.firstIndex(where: { $0.first == words[0] }) {
+                table[i].commands.append((second, spec))
+            } else {
+                table.append((words[0], [(second, spec)]))
+            }
+        }
+        return table
+    }()
+
+    /// The command named `first second` (`second` nil: the one-word command `first`), its
+    /// words given as lower-case UTF-8.
+    public static func spec(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>?) -> CommandSpec? {
+        let second = second ?? []
+        guard let entry = byFirstWord.first(where: { $0.first.count == first.count && $0.first.elementsEqual(first) })
+        else { return nil }
+        return entry.commands.first { $0.second.count == second.count && $0.second.elementsEqual(second) }?.spec
+    }
+
+    /// The same with the words as strings.
+    public static func spec(_ first: String, _ second: String?) -> CommandSpec? {
+        spec(ArraySlice(first.utf8), second.map { ArraySlice($0.utf8) })
+    }
+
     /// First words of all commands (`unit`, `enroll`, `list`, ...), in table order.
     public static let firstWords: [String] = {
         var seen = Set<String>(), result: [String] = []

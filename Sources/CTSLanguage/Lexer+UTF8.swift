@@ -55,10 +55,33 @@ extension Lexer {
         }
     }
 
+    /// Whether all of `bytes` is UTF-8, checked without copying them into a `String` (a script
+    /// may be hundreds of megabytes). Runs of ASCII, most of a script, are checked eight bytes
+    /// at a time.
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                } else if raw[i] < 0x80 {
+                    i += 1
+                } else if let length = sequenceLength(bytes, at: i) {
+                    i += length
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
     /// Text to show for the bytes of a source in messages: the bytes themselves when they are
     /// UTF-8, else each byte that is not shown as `?`, so offsets and lines stay the same.
-    public static func displayText(_ bytes: [UInt8]) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+    public static func displayText(_ bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)
+        if isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
         var out = bytes
         var i = 0
         while i < out.count {

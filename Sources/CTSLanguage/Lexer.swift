@@ -53,7 +53,7 @@ public struct Lexer {
     /// A lexer over the bytes of a file. They need not be UTF-8: bytes that are not are
     /// reported where they are, with the rest of the text read as usual.
     public init(bytes: [UInt8], fileID: Int) {
-        self.init(bytes: bytes, fileID: fileID, isValidUTF8: String(validating: bytes, as: UTF8.self) != nil)
+        self.init(bytes: bytes, fileID: fileID, isValidUTF8: Lexer.isValidUTF8(bytes))
     }
 
     private init(bytes: [UInt8], fileID: Int, isValidUTF8: Bool) {
@@ -98,10 +98,29 @@ public struct Lexer {
         return tokens[bufferIndex - 1]
     }
 
+    /// Appends the next tokens of the text to `out`: at least one, fewer than a line's worth.
+    /// After the end it appends nothing (`finished` says so); the last token appended was
+    /// `.endOfFile`.
+    ///
+    /// What a parser calls instead of ``next()``: the tokens go straight into its buffer, not
+    /// through the lexer's own.
+    mutating func scan(into out: inout [Token]) {
+        if !started {
+            reset()
+            started = true
+        }
+        guard !finished else { return }
+        // `scanStep` emits into `tokens`; lend it `out` for the call.
+        swap(&tokens, &out)
+        scanStep()
+        swap(&tokens, &out)
+    }
+
     /// Reads input until at least one token is emitted, or the end of the text.
     mutating func scanStep() {
         let n = bytes.count
-        while pos < n && tokens.isEmpty {
+        let before = tokens.count
+        while pos < n && tokens.count == before {
             let b = bytes[pos]
             switch b {
             case Byte.space, Byte.tab:
@@ -172,7 +191,7 @@ public struct Lexer {
                 }
             }
         }
-        if pos >= n && tokens.isEmpty {
+        if pos >= n && tokens.count == before {
             let end = Token(.endOfFile, SourceRange(location(n), location(n)))
             endToken = end
             finished = true
@@ -217,16 +236,17 @@ public struct Lexer {
     /// The location of a byte offset; offsets must be asked for in non-decreasing order.
     mutating func location(_ offset: Int) -> SourceLocation {
         var line = cursorLine, column = cursorColumn
-        var i = cursorOffset
-        while i < offset {
-            let b = bytes[i]
-            if b == Byte.newline {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+        // Over a buffer pointer: this loop sees every byte of the source once, and indexing
+        // the array would check bounds at each.
+        bytes.withUnsafeBufferPointer { buffer in
+            for b in buffer[cursorOffset..<offset] {
+                if b == Byte.newline {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
             }
-            i += 1
         }
         cursorOffset = offset
         cursorLine = line
@@ -320,6 +340,10 @@ public struct Lexer {
     func scanWordChars(from p: Int) -> Int {
         var i = p
         let n = bytes.count
+        // Most words are ASCII: skip those bytes without bounds checks.
+        bytes.withUnsafeBufferPointer { buffer in
+            while i < n, buffer[i] < 0x80, Lexer.isASCIIWordChar(buffer[i]) { i += 1 }
+        }
         while i < n {
             let b = bytes[i]
             if b < 0x80 {

@@ -244,9 +244,10 @@ extension Parser {
     // MARK: - What a rule offers
 
     /// The second words of commands that start with `first`, when the cursor follows it.
-    @inline(__always) mutating func offerSubcommands(of first: String) {
-        if completion != nil, atCursor(1), !CommandTable.subcommands(of: first).isEmpty {
-            record(.subcommand(of: first))
+    @inline(__always) mutating func offerSubcommands(of first: Token) {
+        if completion != nil, atCursor(1) {
+            let word = lowercasedText(of: first)
+            if !CommandTable.subcommands(of: word).isEmpty { record(.subcommand(of: word)) }
         }
     }
 

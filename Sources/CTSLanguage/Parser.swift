@@ -54,8 +54,7 @@ public struct Parser {
         beginCommand()
         offerCommand()
         if check(.endOfFile) { return nil }
-        tokens.removeFirst(position)
-        position = 0
+        discardReadTokens()
         do {
             return .command(try parseCommand())
         } catch {
@@ -80,18 +79,17 @@ public struct Parser {
             if case .error(let problem) = first.kind { throw .error(problem, at: first.range) }
             throw .error(ParseProblem.expectedCommand(found: describe(first)), at: first.range)
         }
-        let firstWord = text(of: first)
-        let lower = firstWord.lowercased()
         var spec: CommandSpec?
         var nameRange = first.range
         let second = peek(1)
-        offerSubcommands(of: lower)
-        if second.kind == .word, let s = CommandTable.spec(named: lower + " " + text(of: second).lowercased()) {
+        offerSubcommands(of: first)
+        let firstWord = lowercasedBytes(of: first)
+        if second.kind == .word, let s = CommandTable.spec(firstWord, lowercasedBytes(of: second)) {
             spec = s
             nameRange = first.range.through(second.range)
             advance()
             advance()
-        } else if let s = CommandTable.spec(named: lower) {
+        } else if let s = CommandTable.spec(firstWord, nil) {
             spec = s
             advance()
         }
@@ -137,6 +135,9 @@ public struct Parser {
     /// arguments := (OPTION | value)*      OPTION := WORD "=" value   (no space before "=")
     mutating func parseArguments(for spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) -> Arguments {
         var args = Arguments()
+        // As many as the command takes, so that the arrays grow once, not at every other argument.
+        args.positionals.reserveCapacity(spec.positionals.count)
+        args.options.reserveCapacity(spec.options.count)
         while !isAtEndOfCommand {
             if let option = try parseOptionIfPresent() {
                 args.options.append(option)
@@ -163,7 +164,7 @@ public struct Parser {
         if isAtEndOfCommand {
             throw .error(ParseProblem.missingOptionValue(key: text(of: key)), at: eq.range)
         }
-        return Option(key: Located(text(of: key).lowercased(), key.range), value: try parseValue())
+        return Option(key: Located(lowercasedText(of: key), key.range), value: try parseValue())
     }
 
     /// value := atom ("," atom)* | "(" expression ")"
@@ -212,25 +213,32 @@ public struct Parser {
 
     /// Checks arguments against the command's slots: known options, each once, required ones
     /// present, and the right number of positional arguments with keywords in place.
-    func validate(_ args: Arguments, against spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) {
-        var seen = Set<String>()
-        let keys = spec.options.map(\.key)
+    /// `positionals` replaces the spec's own (an enrollment reads its positionals itself).
+    func validate(
+        _ args: Arguments, against spec: CommandSpec, positionals: [Slot]? = nil, nameRange: SourceRange
+    ) throws(Diagnostic) {
+        // Which of the spec's option slots were given, one bit per slot: a command has a handful
+        // of options (fewer than 64, CommandTableTests checks), so this does what a Set of keys
+        // would without hashing or allocating.
+        var given: UInt64 = 0
         for option in args.options {
             let key = option.key.value
-            guard keys.contains(key) else {
+            guard let slot = spec.options.firstIndex(where: { $0.key == key }) else {
                 throw .error(
-                    ParseProblem.unknownOption(key: key, command: spec.name, known: keys), at: option.key.range)
+                    ParseProblem.unknownOption(key: key, command: spec.name, known: spec.options.map(\.key)),
+                    at: option.key.range)
             }
-            guard seen.insert(key).inserted else {
+            guard given & 1 << slot == 0 else {
                 throw .error(ParseProblem.optionGivenTwice(key: key), at: option.key.range)
             }
+            given |= 1 << slot
         }
-        for slot in spec.options where slot.required && !seen.contains(slot.key) {
+        for (i, slot) in spec.options.enumerated() where slot.required && given & 1 << i == 0 {
             throw .error(
                 ParseProblem.missingOption(key: slot.key, command: spec.name, usage: spec.usage), at: nameRange)
         }
         var index = 0
-        for slot in spec.positionals {
+        for slot in positionals ?? spec.positionals {
             let arg = index < args.positionals.count ? args.positionals[index] : nil
             if case .keyword(let word) = slot.kind {
                 if let arg, arg.word?.lowercased() == word {
@@ -293,11 +301,13 @@ public struct Parser {
             }
             rest.options.append(option)
         }
-        let optionsOnly = CommandSpec(
-            spec.name, spec.action, group: spec.group, usage: spec.usage,
-            summary: spec.summary, example: spec.example, options: spec.options)
-        offerArguments(rest, optionsOnly, nameRange: nameRange)
-        try validate(rest, against: optionsOnly, nameRange: nameRange)
+        if completion != nil {
+            let optionsOnly = CommandSpec(
+                spec.name, spec.action, group: spec.group, usage: spec.usage,
+                summary: spec.summary, example: spec.example, options: spec.options)
+            offerArguments(rest, optionsOnly, nameRange: nameRange)
+        }
+        try validate(rest, against: spec, positionals: [], nameRange: nameRange)
         return .enrollment(enrollmentAction(spec), selection, course: course, rest)
     }
 
@@ -352,11 +362,23 @@ public struct Parser {
     }
 
     /// Reads tokens from the lexer until index `i` exists (or the end of the text).
-    private mutating func fill(_ i: Int) {
-        while tokens.count <= i {
-            if let last = tokens.last, last.kind == .endOfFile { return }
-            tokens.append(lexer.next())
-        }
+    @inline(__always) private mutating func fill(_ i: Int) {
+        if tokens.count <= i { scan(through: i) }
+    }
+
+    private mutating func scan(through i: Int) {
+        while tokens.count <= i && !lexer.finished { lexer.scan(into: &tokens) }
+    }
+
+    /// Forgets the tokens before the cursor (the commands already read), keeping the lookahead.
+    ///
+    /// The few tokens kept are swapped to the front rather than copied, and the array keeps
+    /// its storage: this runs once per command.
+    private mutating func discardReadTokens() {
+        guard position > 0 else { return }
+        for i in position..<tokens.count { tokens.swapAt(i - position, i) }
+        tokens.removeLast(position)
+        position = 0
     }
 
     @discardableResult
@@ -390,7 +412,7 @@ public struct Parser {
     @inline(__always)
     mutating func checkKeyword(_ word: String, offset: Int = 0, offered: Offer = .always) -> Bool {
         let token = peek(offset)
-        if token.kind == .word { return text(of: token).lowercased() == word }
+        if token.kind == .word { return spells(token, word) }
         if completion != nil, offset == 0, token.kind == .endOfFile { offerKeyword(word, offered) }
         return false
     }
@@ -441,6 +463,36 @@ public struct Parser {
 
     func text(of token: Token) -> String {
         String(decoding: bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset], as: UTF8.self)
+    }
+
+    /// The token's text lowercased, as `lowercased()` gives it. Words are mostly ASCII and
+    /// already lower case (`cadre`, `add`, `unit`): then the text is taken as it is.
+    func lowercasedText(of token: Token) -> String {
+        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
+        let isLowerASCII = slice.allSatisfy { $0 < 0x80 && Self.asciiLowercased($0) == $0 }
+        let text = String(decoding: slice, as: UTF8.self)
+        return isLowerASCII ? text : text.lowercased()
+    }
+
+    /// The token's bytes lowercased, as `lowercased()` would make them: the source's own bytes
+    /// when they are lower-case ASCII already (command names mostly are), else a copy.
+    func lowercasedBytes(of token: Token) -> ArraySlice<UInt8> {
+        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
+        if slice.allSatisfy({ $0 < 0x80 && Self.asciiLowercased($0) == $0 }) { return slice }
+        return ArraySlice(text(of: token).lowercased().utf8)
+    }
+
+    /// Whether the token's text, lowercased, is `word` (a keyword: lower-case ASCII), compared
+    /// byte by byte. Text that is not ASCII goes through `lowercased()`, which may map it to
+    /// ASCII (the Kelvin sign `K` lowercases to `k`).
+    func spells(_ token: Token, _ word: String) -> Bool {
+        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
+        guard slice.allSatisfy({ $0 < 0x80 }) else { return text(of: token).lowercased() == word }
+        return slice.count == word.utf8.count && zip(slice, word.utf8).allSatisfy { Self.asciiLowercased($0) == $1 }
+    }
+
+    static func asciiLowercased(_ b: UInt8) -> UInt8 {
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
     }
 
     func source(_ range: SourceRange) -> String {

@@ -1,31 +1,69 @@
 /// One source text (a script file, a `-c` argument, a line typed at the prompt).
+///
+/// It keeps the source's bytes as they were read, the same buffer the parser reads (an
+/// `Array` is shared, not copied): a generated script may be hundreds of megabytes, so it is
+/// held once. What only diagnostics and `--echo` need — where lines start, text to show for
+/// bytes that are not UTF-8 — is worked out when first asked for.
 public struct SourceFile: Sendable {
     /// The name printed in diagnostics: a path as given, `<command-line>`, `<stdin>`.
     public let name: String
-    public let text: String
-    /// UTF-8 offsets at which each line starts.
-    public let lineStarts: [Int]
+    /// The source as read; it need not be UTF-8 (see ``Lexer/displayText(_:)``).
+    public let bytes: [UInt8]
+    private let index: LineIndex
 
-    public init(name: String, text: String) {
+    public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.text = text
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
-        }
-        lineStarts = starts
+        self.bytes = bytes
+        index = LineIndex()
     }
 
-    /// The text of a 1-based line, without its line end.
+    public init(name: String, text: String) {
+        self.init(name: name, bytes: Array(text.utf8))
+    }
+
+    /// The whole source as text to show (``Lexer/displayText(_:)``). It is made on each call:
+    /// prefer ``line(_:)`` or ``text(_:)``.
+    public var text: String { Lexer.displayText(bytes) }
+
+    /// UTF-8 offsets at which each line starts (made on each call: prefer ``lineCount``).
+    public var lineStarts: [Int] { index.starts(of: bytes).map { Int($0) } }
+
+    /// How many lines the source has (an empty source has one, empty, line).
+    public var lineCount: Int { index.starts(of: bytes).count }
+
+    /// The text of a 1-based line, without its line end, as it is shown.
     public func line(_ number: Int) -> String {
-        guard number >= 1, number <= lineStarts.count else { return "" }
-        let utf8 = Array(text.utf8)
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] : utf8.count
-        while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+        let starts = index.starts(of: bytes)
+        guard number >= 1, number <= starts.count else { return "" }
+        let start = Int(starts[number - 1])
+        var end = number < starts.count ? Int(starts[number]) : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return Lexer.displayText(bytes[start..<end])
+    }
+
+    /// The text of `range`, as it is shown (a range never splits a character).
+    public func text(_ range: SourceRange) -> String {
+        Lexer.displayText(bytes[range.start.utf8Offset..<range.end.utf8Offset])
+    }
+}
+
+/// Where the lines of a source start, found on first use (most sources never need it) and
+/// kept: 32-bit offsets, as in ``SourceLocation``, so that a source of ten million lines
+/// costs 40 MB only once a diagnostic quotes one of them.
+private final class LineIndex: Sendable {
+    private let monitor = Monitor()
+    nonisolated(unsafe) private var cached: [UInt32]?
+
+    func starts(of bytes: [UInt8]) -> [UInt32] {
+        monitor.locked {
+            if let cached { return cached }
+            var starts: [UInt32] = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(UInt32(offset + 1))
+            }
+            cached = starts
+            return starts
+        }
     }
 }
 
@@ -37,7 +75,16 @@ public final class SourceFiles: @unchecked Sendable {
 
     /// Registers a source and returns its id.
     public func add(name: String, text: String) -> Int {
-        files.append(SourceFile(name: name, text: text))
+        add(SourceFile(name: name, text: text))
+    }
+
+    /// Registers the bytes of a source (a file, which need not be UTF-8) and returns its id.
+    public func add(name: String, bytes: [UInt8]) -> Int {
+        add(SourceFile(name: name, bytes: bytes))
+    }
+
+    private func add(_ file: SourceFile) -> Int {
+        files.append(file)
         return files.count - 1
     }
 

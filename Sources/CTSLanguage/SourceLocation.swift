@@ -1,19 +1,46 @@
 /// A position in a source file. `line` and `column` are 1-based; `column` counts Unicode
 /// scalars (characters as a user sees them in an editor), `utf8Offset` is 0-based.
+///
+/// Every token, argument and AST node carries two of these, so they are stored in 32 bits
+/// each (16 bytes, not 32): a source is at most 4 GiB (``maxSourceBytes``). The accessors
+/// read and write them as `Int`.
 public struct SourceLocation: Hashable, Sendable, Comparable {
-    public var fileID: Int
-    public var line: Int
-    public var column: Int
-    public var utf8Offset: Int
+    private var storedFileID: Int32
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+    private var storedOffset: UInt32
 
-    public init(fileID: Int, line: Int, column: Int, utf8Offset: Int) {
-        self.fileID = fileID
-        self.line = line
-        self.column = column
-        self.utf8Offset = utf8Offset
+    /// The largest source a location can point into.
+    public static let maxSourceBytes = Int(UInt32.max)
+
+    public var fileID: Int {
+        get { Int(storedFileID) }
+        set { storedFileID = Int32(newValue) }
     }
 
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.utf8Offset < b.utf8Offset }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(newValue) }
+    }
+
+    public var utf8Offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(newValue) }
+    }
+
+    public init(fileID: Int, line: Int, column: Int, utf8Offset: Int) {
+        storedFileID = Int32(fileID)
+        storedLine = UInt32(line)
+        storedColumn = UInt32(column)
+        storedOffset = UInt32(utf8Offset)
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.storedOffset < b.storedOffset }
 }
 
 /// A half-open span `[start, end)` of source text. Every token, AST node and diagnostic has one.

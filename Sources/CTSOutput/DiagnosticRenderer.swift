@@ -28,7 +28,7 @@ public enum DiagnosticRenderer {
             let file = range.fileID >= 0 && range.fileID < files.files.count ? files[range.fileID] : nil
             let name = TerminalText.escaped(file?.name ?? "<unknown>")
             out = "\(name):\(range.start.line):\(range.start.column): \(label) \(message)\n"
-            if let file, range.start.line >= 1, range.start.line <= file.lineStarts.count {
+            if let file, range.start.line >= 1, range.start.line <= file.lineCount {
                 out += quote(file.line(range.start.line), range: range, colorize: colorize)
             }
         } else {

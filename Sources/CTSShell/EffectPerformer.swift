@@ -26,10 +26,10 @@ struct EffectPerformer {
     /// Carries out one effect; false when the run must stop.
     func perform(_ effect: Effect) -> Bool {
         switch effect {
-        case .confirmation(let text):
+        case .confirmation(let confirmation):
             // At the prompt, confirm what was typed, not every line of an included script.
             if runner.showsConfirmations {
-                out.print(text)
+                out.print(confirmation.text)
             }
         case .text(let text):
             out.print(text)

@@ -41,12 +41,26 @@ extension ScriptRunner {
     /// Writes the changes of the open transaction that are not in the session file yet, in one
     /// transaction, when there is a file to write and writing is on; returns how many.
     private func writeUnwrittenChanges() throws -> Int {
+        guard sessionFile.savesChanges(autosave: interpreter.settings.autosave) else { return 0 }
+        if let changed = interpreter.transactionChangedSlots {
+            let count = interpreter.transactionUnwrittenCount
+            guard count > 0 else { return 0 }
+            try sessionFile.write(changed, of: interpreter.session)
+            sessionFile.markSaved(interpreter)
+            return count
+        }
         let changes = sessionFile.unwrittenChanges(of: interpreter)
-        guard sessionFile.savesChanges(autosave: interpreter.settings.autosave), !changes.isEmpty else { return 0 }
+        guard !changes.isEmpty else { return 0 }
         try sessionFile.write(changes)
         sessionFile.markSaved(interpreter)
         return changes.count
     }
+
+    /// Whether the transaction of a batch run keeps its change sets. Only when a prompt follows
+    /// (`-i`) must a failed script be taken back in memory, and --dry-run lists the change sets;
+    /// otherwise a failure ends the run with the file not written, so the transaction keeps
+    /// only the slots its changes touch, and the file catches up from those at the end.
+    var batchKeepsChangeSets: Bool { options.staysInteractive || sessionFile.isDryRun }
 
     /// After a prompt input succeeded: write its changes to the session file (autosave) and
     /// keep them; if the file cannot be written, take them back, so memory and file agree.
@@ -100,7 +114,7 @@ extension ScriptRunner {
     /// A run that started without a session file keeps no journal; once `save FILE` or
     /// `open FILE` gives it one, the changes that follow must reach that file at the end.
     private func keepChangesFromNowOn() {
-        if !interpreter.inTransaction { interpreter.beginTransaction() }
+        if !interpreter.inTransaction { interpreter.beginTransaction(keepingChangeSets: batchKeepsChangeSets) }
     }
 
     /// "1 change is", "3 changes are".

@@ -71,7 +71,7 @@ public final class ScriptRunner {
         // Without a session file or a shell to come, nothing outlives the run: keeping every
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
-        if transactional { interpreter.beginTransaction() }
+        if transactional { interpreter.beginTransaction(keepingChangeSets: batchKeepsChangeSets) }
         let completed = runAll(readStandardInput: readStandardInput)
         // `save FILE` or `open FILE` may have started one part-way (see `keepChangesFromNowOn`).
         guard interpreter.inTransaction else { return status }
@@ -81,7 +81,7 @@ public final class ScriptRunner {
         } else {
             // Stopped by a closed output, the run says nothing else; but changes that the
             // session file will not get are worth a line on standard error.
-            if outputClosed, let path = sessionFile.path, !interpreter.transactionChanges.isEmpty {
+            if outputClosed, let path = sessionFile.path, interpreter.transactionHasChanges {
                 err.print("cts: standard output was closed; the script stopped and \(path) was left as it was")
             }
             interpreter.rollback()
@@ -160,6 +160,11 @@ public final class ScriptRunner {
             report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: includedAt))
             return false
         case .success(let bytes):
+            // Source locations count bytes in 32 bits (SourceLocation).
+            guard bytes.count <= SourceLocation.maxSourceBytes else {
+                report(.error(ShellProblem.cannotRead(path, reason: "it is larger than 4 GiB"), at: includedAt))
+                return false
+            }
             let canonical = Files.canonical(path)
             if includedAt != nil {
                 if includeStack.contains(canonical) {
@@ -194,9 +199,25 @@ public final class ScriptRunner {
     /// The same over the bytes of a file, which need not be valid UTF-8: the lexer reports
     /// where they are not.
     func runSource(name: String, bytes: [UInt8], directory: String) -> Bool {
-        let fileID = files.add(name: name, text: Lexer.displayText(bytes))
+        let fileID = files.add(name: name, bytes: bytes)
+        // A long script is parsed on a second thread while its commands run; a short one (what
+        // is typed at the prompt, a -c command, most includes) is not worth a thread.
+        if bytes.count > Self.backgroundParsingThreshold {
+            let parser = BackgroundParser(bytes: bytes, fileID: fileID)
+            defer { parser.stop() }
+            return runItems(of: fileID, directory: directory) { parser.next() }
+        }
         var parser = Parser(bytes: bytes, fileID: fileID)
-        while let item = parser.nextItem() {
+        return runItems(of: fileID, directory: directory) { parser.nextItem() }
+    }
+
+    /// Sources longer than this many bytes are parsed in the background (``BackgroundParser``).
+    static let backgroundParsingThreshold = 64 * 1024
+
+    /// Runs the parsed items of source `fileID` that `next` gives, in order; false when the run
+    /// must stop.
+    private func runItems(of fileID: Int, directory: String, next: () -> ParsedItem?) -> Bool {
+        while let item = next() {
             switch item {
             case .error(let diagnostic):
                 // Under --echo the line that failed to parse is shown too, before its error.
@@ -292,11 +313,7 @@ public final class ScriptRunner {
 
     func echoText(_ range: SourceRange) -> String {
         let file = files[range.fileID]
-        if range.start.line == range.end.line {
-            let bytes = Array(file.text.utf8)
-            return Self.prompt + String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self)
-                + "\n"
-        }
+        if range.start.line == range.end.line { return Self.prompt + file.text(range) + "\n" }
         var text = ""
         for line in range.start.line...range.end.line {
             text += (line == range.start.line ? Self.prompt : Self.continuationPrompt) + file.line(line) + "\n"

@@ -68,6 +68,7 @@ final class SessionFile {
     /// be written again, and nothing is unsaved.
     func markSaved(_ interpreter: Interpreter) {
         interpreter.markSaved()
+        interpreter.markTransactionWritten()
         if interpreter.inTransaction {
             written = (interpreter.transactionNumber, interpreter.transactionChanges.count)
         }
@@ -102,6 +103,12 @@ final class SessionFile {
     /// Writes change sets to the file in one transaction.
     func write(_ changes: [ChangeSet]) throws(StoreError) {
         try backend?.write(changes)
+    }
+
+    /// Brings the file up to date with `session`, of which only the `changed` slots differ from
+    /// it, in one transaction.
+    func write(_ changed: ChangedSlots, of session: Session) throws(StoreError) {
+        try backend?.write(changed, of: session)
     }
 
     /// Rewrites the file with the whole session (`save`, or a rollback past a `save`).

@@ -29,7 +29,11 @@ enum AtomicSave {
         }
         do {
             var configuration = Configuration()
-            configuration.foreignKeysEnabled = true
+            // The new file is filled from a session, whose references all name records (the
+            // session refuses any change that would leave one dangling): checking each row's
+            // references again would only cost a b-tree search per reference. The file, once
+            // renamed into place, is opened with foreign keys on like every session file.
+            configuration.foreignKeysEnabled = false
             configuration.label = "cts save \(path)"
             let queue = try DatabaseQueue(path: temp, configuration: configuration)
             do {

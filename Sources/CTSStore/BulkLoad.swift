@@ -29,8 +29,16 @@ enum BulkLoad {
         }
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
         try body()
+        // Building an index sorts its keys: in memory when the page cache can hold them (a
+        // million enrollments' keys, 20 MB), else in runs merged through temporary files.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(sortCacheSize)")
         for index in indexes { try db.execute(sql: index.sql) }
+        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
     }
+
+    /// The page cache while indexes are built: 32 MiB (negative: in KiB).
+    static let sortCacheSize = -32_768
 
     /// The kinds whose indexes are worth rebuilding for these change sets, or nil to keep
     /// them: only when nothing is deleted (without its indexes, deleting a parent row would
@@ -56,5 +64,29 @@ enum BulkLoad {
                     db, sql: "SELECT max(slot) + 1 FROM \(SessionSchema.quoted(SessionSchema.table(kind)))") ?? 0
         }
         return inserts >= threshold && 2 * inserts >= existing ? kinds : nil
+    }
+
+    /// The same for changed slots: only when every slot touched is past the last row of its
+    /// table and holds a record (all of them are new rows, none replaces or deletes one).
+    ///
+    /// The slots past the file's last row that hold records are all changed (the file lacks
+    /// them), so when no changed slot lies before that row, they are all new records exactly
+    /// when there are as many of them as the session has records beyond the file's.
+    static func kinds(
+        worthBulkLoading changed: ChangedSlots, of session: Session, in db: Database
+    ) throws -> Set<EntityKind>? {
+        let kinds = changed.kinds
+        var inserts = 0
+        var existing = 0
+        for kind in kinds {
+            let table = SessionSchema.quoted(SessionSchema.table(kind))
+            let end = try Int.fetchOne(db, sql: "SELECT max(slot) + 1 FROM \(table)") ?? 0
+            guard let first = changed.firstSlot(kind), first >= end else { return nil }
+            let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            guard session.count(kind) - rows == changed.count(kind) else { return nil }
+            inserts += changed.count(kind)
+            existing += end
+        }
+        return inserts >= threshold && 2 * inserts >= existing ? Set(kinds) : nil
     }
 }

@@ -9,9 +9,10 @@ import GRDB
 ///     for change in changeSet.changes { try writer.apply(change) }
 final class RecordWriter {
     private let db: Database
-    private var inserts: [EntityKind: PreparedStatement] = [:]
+    fileprivate var inserts: [EntityKind: PreparedStatement] = [:]
     private var updates: [EntityKind: PreparedStatement] = [:]
-    private var deletes: [EntityKind: PreparedStatement] = [:]
+    fileprivate var deletes: [EntityKind: PreparedStatement] = [:]
+    fileprivate var replaces: [EntityKind: PreparedStatement] = [:]
 
     /// A change that did not find the row it expected: the file is not what memory thinks.
     struct OutOfStep: Error {
@@ -71,17 +72,71 @@ final class RecordWriter {
         guard try statement.execute() == 1 else { throw OutOfStep(kind: kind, slot: slot) }
     }
 
+    /// The records of the `changed` slots as `session` has them, kind by kind in dependency
+    /// order: a slot holding a record gets its row inserted or replaced, an empty one loses its
+    /// row (if it had one), and the settings are written if they changed.
+    ///
+    /// `INSERT OR REPLACE` makes the order of the slots irrelevant: a row it removes for
+    /// holding an id that a record now has (removed, then added again in a later slot) sits
+    /// in a changed slot too, so it is written again or deleted in its turn; the rows of
+    /// slots not changed are the session's already, and never conflict with its records.
+    func write(_ changed: ChangedSlots, of session: Session) throws {
+        if changed.settingsChanged { try write(session.settings) }
+        for kind in EntityKind.dependencyOrder where changed.count(kind) > 0 {
+            var writer = KindWriter(writer: self, session: session, changed: changed)
+            try kind.declaration.accept(&writer)
+        }
+    }
+
     /// Every record of a session, kind by kind in dependency order, slots ascending, and its settings.
     func insertAll(_ session: Session) throws {
         try write(session.settings)
         for kind in EntityKind.dependencyOrder {
-            for slot in session.slots(kind) {
-                try insert(session.record(kind, slot)!, at: slot)
+            var writer = KindWriter(writer: self, session: session, changed: nil)
+            try kind.declaration.accept(&writer)
+        }
+    }
+
+    /// Writes the records of one kind straight from its typed table, each bound through a
+    /// ``RowCodec``: all of them (`changed` nil, into empty tables), or those of the changed
+    /// slots (replacing their rows, deleting the rows of slots now empty).
+    private struct KindWriter: EntityVisitor {
+        let writer: RecordWriter
+        let session: Session
+        let changed: ChangedSlots?
+
+        @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+        @_specialize(where R == Unit)
+        mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) throws {
+            let kind = declaration.kind
+            let table = session.table(R.self)
+            let codec = RowCodec(declaration)
+            guard let changed else {
+                let insert = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
+                for slot in 0..<table.nextSlot {
+                    guard let r = table[slot] else { continue }
+                    insert.bind(1, slot)
+                    codec.bind(r, to: insert, from: 2)
+                    try insert.execute()
+                }
+                return
+            }
+            let replace = try writer.statement(&writer.replaces, kind, SessionSchema.replaceSQL)
+            let delete = try writer.statement(&writer.deletes, kind, SessionSchema.deleteSQL)
+            try changed.forEachSlot(kind) { slot in
+                if let r = table[slot] {
+                    replace.bind(1, slot)
+                    codec.bind(r, to: replace, from: 2)
+                    try replace.execute()
+                } else {
+                    delete.bind(1, slot)
+                    try delete.execute()
+                }
             }
         }
     }
 
-    private func statement(
+    fileprivate func statement(
         _ cache: inout [EntityKind: PreparedStatement], _ kind: EntityKind,
         _ sql: (EntityKind) -> String
     ) throws -> PreparedStatement {

@@ -1,5 +1,11 @@
 import CTSDomain
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the columns of the current row of an entity table's query by index (column 0 is the
 /// slot), checking each value is what its column holds; anything else is reported as a damaged
 /// file, naming table, slot and column.
@@ -100,6 +106,25 @@ struct RowReader {
                 i, "has '\(text)', which is not a \(vocabulary.rawValue) (\(vocabulary.words.joined(separator: ", ")))")
         }
         return ordinal
+    }
+
+    /// A word given as UTF-8 bytes (``RowCodec/wordBytes``), as its position: matched
+    /// without making a String of the column.
+    func word(_ i: Int32, _ candidates: [[UInt8]], _ vocabulary: Vocabulary) throws -> Int {
+        try present(i)
+        let found = query.withText(i) { text in
+            candidates.firstIndex { word in
+                word.count == text.count && !text.isEmpty
+                    && word.withUnsafeBufferPointer { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+            }
+        }
+        guard let found else { return try word(i, vocabulary, words: []) }
+        return found
+    }
+
+    /// The error for a reference to `target`, a slot that holds no record of its kind.
+    func danglingReference(_ i: Int32, _ target: Int) -> StoreError {
+        damaged(i, "refers to slot \(target), which holds no record")
     }
 
     /// A reference: the slot of a record of `kind`, which must hold one.

@@ -204,6 +204,21 @@ public final class SQLiteBackend: SessionBackend {
         }
     }
 
+    /// Writes the records of the `changed` slots as `session` has them now, in one transaction:
+    /// each slot's row replaced by its record, or deleted when the slot is empty. The rest of the
+    /// file must already be what `session` holds. All or nothing, like ``write(_:)-([ChangeSet])``.
+    public func write(_ changed: ChangedSlots, of session: Session) throws(StoreError) {
+        guard !changed.isEmpty else { return }
+        try transaction { db in
+            let writer = RecordWriter(db)
+            if let kinds = try BulkLoad.kinds(worthBulkLoading: changed, of: session, in: db) {
+                try BulkLoad.withoutIndexes(db, of: kinds) { try writer.write(changed, of: session) }
+            } else {
+                try writer.write(changed, of: session)
+            }
+        }
+    }
+
     /// Replaces the file's whole content with this session (after `new`, `open`, an undo past
     /// a save, ...), in one transaction.
     public func replaceAll(with session: Session) throws(StoreError) {

@@ -45,6 +45,10 @@ public protocol SessionBackend: AnyObject {
     func load() throws(StoreError) -> Session
     /// Writes change sets (one command's, or a whole script's) in one transaction.
     func write(_ changes: [ChangeSet]) throws(StoreError)
+    /// Brings the stored session up to date with `session`, of which only the records in the
+    /// `changed` slots differ from what is stored (a batch run's changes, kept as slots rather
+    /// than change sets), in one transaction: all of it or none.
+    func write(_ changed: ChangedSlots, of session: Session) throws(StoreError)
     /// Replaces the whole stored session with `session`, in one transaction.
     func replaceAll(with session: Session) throws(StoreError)
     /// Releases the lock and closes. Safe to call twice.

@@ -18,9 +18,11 @@ struct SessionLoader {
 
     func load() throws -> Session {
         let session = Session()
+        var held = HeldSlots()
         for kind in SessionSchema.kinds(inFormat: format) {
-            var loader = KindLoader(loader: self, session: session)
+            var loader = KindLoader(loader: self, session: session, held: held)
             try kind.declaration.accept(&loader)
+            held = loader.held
         }
         session.restore(settings: try settings())
         return session
@@ -53,104 +55,148 @@ struct SessionLoader {
     }
 
     /// Reads the rows of one kind's table (specialised for the kinds with many rows: reached
-    /// through `accept`, the generic code would look up type metadata for every row) field by field as its declaration lists them. A
-    /// reference to the same kind (a unit's parent) may name a later slot (`unit set X parent=Y`),
-    /// so such a kind is read whole and its references checked against all of it before any
-    /// record is put in the session.
+    /// through `accept`, the generic code would look up type metadata for every row), column
+    /// by column as its ``RowCodec`` lists them. A reference to the same kind (a unit's parent)
+    /// may name a later slot (`unit set X parent=Y`), so such a kind is read whole and its
+    /// references checked against all of it before any record is put in the session.
     private struct KindLoader: EntityVisitor {
         let loader: SessionLoader
         let session: Session
+        /// The slots loaded so far, by kind ordinal: what a reference may name.
+        var held: HeldSlots
 
         @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
         @_specialize(where R == Unit)
         mutating func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) throws {
             let kind = declaration.kind
-            let fields = declaration.allFields
-            let selfRefs = fields.indices.filter { fields[$0].target == kind }
+            let codec = RowCodec(declaration)
+            let own = declaration.ordinal
+            let hasSelfRefs = codec.columns.contains { $0.target == own }
             var pending: [(slot: Int, record: R)] = []
-            var slots = Set<Int>()
             var references: [(slot: Int, field: Int, target: Int)] = []
-            var columns: [Int32] = []
-            var next: Int32 = 1
-            for field in fields {
-                columns.append(next)
-                next += Int32(SessionSchema.columns(of: field).count)
-            }
             let query = try PreparedStatement(loader.db, SessionSchema.selectSQL(kind, format: loader.format))
             while try query.step() {
                 let row = try RowReader(query, kind: kind, file: loader.file)
                 var record = declaration.blank
-                for (i, field) in fields.enumerated() {
-                    let column = columns[i]
-                    if selfRefs.contains(i) {
-                        if let target = try read(unchecked: field, into: &record, row, column) {
-                            references.append((row.slot, i, target))
+                for c in codec.columns {
+                    if c.target == own {
+                        if let target = try read(unchecked: c, into: &record, row, codec) {
+                            references.append((row.slot, c.field, target))
                         }
                     } else {
-                        try read(field, into: &record, row, column)
+                        try read(c, into: &record, row, codec)
                     }
                 }
-                if selfRefs.isEmpty {
-                    session.restore(declaration.wrap(record), at: row.slot)
-                } else {
+                held.insert(own, row.slot)
+                if hasSelfRefs {
                     pending.append((row.slot, record))
-                    slots.insert(row.slot)
+                } else {
+                    session.restore(declaration.wrap(record), at: row.slot)
                 }
             }
-            for (slot, field, target) in references where !slots.contains(target) {
+            for (slot, field, target) in references where !held.contains(own, target) {
                 throw RowReader.damaged(
-                    loader.file, kind, slot, fields[field].column,
+                    loader.file, kind, slot, declaration.allFields[field].column,
                     "refers to \(kind.rawValue) slot \(target), which holds no \(kind.rawValue)")
             }
             for (slot, record) in pending { session.restore(declaration.wrap(record), at: slot) }
         }
 
         /// A reference to the same kind, not yet checked: its slot.
-        private func read<R>(unchecked field: Field<R>, into r: inout R, _ row: RowReader, _ c: Int32) throws -> Int? {
-            switch field.access {
-            case .ref(let k):
-                r[keyPath: k] = try row.int(c)
-                return r[keyPath: k]
-            case .optionalRef(let k):
-                r[keyPath: k] = try row.optionalInt(c)
-                return r[keyPath: k]
-            case .ref32(let k):
-                r[keyPath: k] = Int32(try row.int(c))
-                return Int(r[keyPath: k])
+        private func read<R>(
+            unchecked c: RowCodec<R>.Column, into r: inout R, _ row: RowReader, _ codec: RowCodec<R>
+        ) throws -> Int? {
+            let i = c.sqlColumn
+            switch c.layout {
+            case .ref:
+                let target = try row.int(i)
+                store(target, c, &r)
+                return target
+            case .optionalRef:
+                let target = try row.optionalInt(i)
+                store(target, c, &r)
+                return target
+            case .ref32:
+                let target = try row.int(i)
+                store(Int32(target), c, &r)
+                return target
             default:
-                try read(field, into: &r, row, c)
+                try read(c, into: &r, row, codec)
                 return nil
             }
         }
 
+        /// Sets a field at its offset, not through its key path: a key path applied at run time
+        /// looks up type metadata on every write, 10⁷ rows times their fields.
+        @inline(__always)
+        private func store<R, V>(_ value: V, _ c: RowCodec<R>.Column, _ r: inout R) {
+            withUnsafeMutableBytes(of: &r) { raw in
+                raw.baseAddress!.advanced(by: c.offset).assumingMemoryBound(to: V.self).pointee = value
+            }
+        }
+
+        /// A reference to another kind: the slot, which must hold a record of it.
+        @inline(__always)
+        private func ref<R>(_ c: RowCodec<R>.Column, _ row: RowReader) throws -> Int {
+            let target = try row.int(c.sqlColumn)
+            guard held.contains(c.target, target) else { throw row.danglingReference(c.sqlColumn, target) }
+            return target
+        }
+
         @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
         @_specialize(where R == Unit)
+        private func read<R>(_ c: RowCodec<R>.Column, into r: inout R, _ row: RowReader, _ codec: RowCodec<R>) throws {
+            let i = c.sqlColumn
+            switch c.layout {
+            case .text: store(try row.text(i), c, &r)
+            case .optionalText: store(try row.optionalText(i), c, &r)
+            case .number: store(try row.amount(i), c, &r)
+            case .optionalNumber: store(try row.optionalAmount(i), c, &r)
+            case .int: store(try row.int(i), c, &r)
+            case .optionalInt: store(try row.optionalInt(i), c, &r)
+            case .date: store(try row.date(i), c, &r)
+            case .optionalDate: store(try row.optionalDate(i), c, &r)
+            case .bool: store(try row.int(i) != 0, c, &r)
+            case .byteEnum:
+                let ordinal = try row.word(i, codec.wordBytes[c.words], codec.vocabularies[c.words])
+                store(UInt8(ordinal), c, &r)
+            case .ref: store(try ref(c, row), c, &r)
+            case .optionalRef: store(row.query.isNull(i) ? nil : try ref(c, row) as Int?, c, &r)
+            case .ref32: store(Int32(try ref(c, row)), c, &r)
+            case .other: try read(codec.declaration.allFields[c.field], into: &r, row, i)
+            }
+        }
+
+        /// The fields of rare layouts (``RowCodec/Layout/other``): a period, course kinds, an
+        /// enum of more than a byte.
         private func read<R>(_ field: Field<R>, into r: inout R, _ row: RowReader, _ c: Int32) throws {
-            // Written at the field's offset, not through its key path: a key path applied at
-            // run time looks up type metadata on every write, 10⁷ rows times their fields.
             switch field.access {
-            case .text: field.store(try row.text(c), into: &r)
-            case .optionalText: field.store(try row.optionalText(c), into: &r)
-            case .number: field.store(try row.amount(c), into: &r)
-            case .optionalNumber: field.store(try row.optionalAmount(c), into: &r)
-            case .int: field.store(try row.int(c), into: &r)
-            case .optionalInt: field.store(try row.optionalInt(c), into: &r)
-            case .date: field.store(try row.date(c), into: &r)
-            case .optionalDate: field.store(try row.optionalDate(c), into: &r)
-            case .bool: field.store(try row.int(c) != 0, into: &r)
-            case .enumeration(let e):
-                let ordinal = try row.word(c, e.vocabulary, words: e.words)
-                if e.isOrdinalByte { field.store(UInt8(ordinal), into: &r) } else { e.set(&r, ordinal) }
-            case .ref: field.store(try row.ref(c, field.target!, in: session), into: &r)
-            case .optionalRef:
-                field.store(row.query.isNull(c) ? nil : try row.ref(c, field.target!, in: session) as Int?, into: &r)
-            case .ref32: field.store(Int32(try row.ref(c, field.target!, in: session)), into: &r)
+            case .enumeration(let e): e.set(&r, try row.word(c, e.vocabulary, words: e.words))
             case .period:
                 field.store(
                     Period(first: try row.date(c), last: try row.date(c + 1), isYears: try row.int(c + 2) != 0),
                     into: &r)
             case .courseKinds: field.store(try row.courseKinds(c), into: &r)
+            default: preconditionFailure("RowCodec reads the \(field.name) field itself")
             }
         }
+    }
+}
+
+/// Which slots of each kind a load has read so far, a flag per slot, so that checking a
+/// reference is an array lookup rather than a question to the session.
+struct HeldSlots {
+    private var flags: [[Bool]] = Array(repeating: [], count: EntityKind.allCases.count)
+
+    mutating func insert(_ ordinal: Int, _ slot: Int) {
+        if slot >= flags[ordinal].count {
+            flags[ordinal].append(contentsOf: repeatElement(false, count: slot + 1 - flags[ordinal].count))
+        }
+        flags[ordinal][slot] = true
+    }
+
+    @inline(__always)
+    func contains(_ ordinal: Int, _ slot: Int) -> Bool {
+        slot >= 0 && slot < flags[ordinal].count && flags[ordinal][slot]
     }
 }

@@ -72,11 +72,16 @@ enum SessionSchema {
         return "SELECT \(columns) FROM \(quoted(table(kind))) ORDER BY \"slot\""
     }
 
-    static func insertSQL(_ kind: EntityKind) -> String {
+    static func insertSQL(_ kind: EntityKind) -> String { insertSQL(kind, verb: "INSERT") }
+
+    private static func insertSQL(_ kind: EntityKind, verb: String) -> String {
         let names = ["slot"] + columns(kind)
         let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        return "INSERT INTO \(quoted(table(kind))) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(marks))"
+        return "\(verb) INTO \(quoted(table(kind))) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(marks))"
     }
+
+    /// An insert that replaces the row in the slot, and any row holding the same id or key.
+    static func replaceSQL(_ kind: EntityKind) -> String { insertSQL(kind, verb: "INSERT OR REPLACE") }
 
     static func updateSQL(_ kind: EntityKind) -> String {
         let sets = columns(kind).map { "\(quoted($0)) = ?" }.joined(separator: ", ")

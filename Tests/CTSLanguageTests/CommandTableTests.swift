@@ -22,6 +22,21 @@ struct CommandTableTests {
         }
     }
 
+    @Test func everyCommandIsFoundByItsWords() {
+        for spec in CommandTable.all {
+            let words = spec.words
+            #expect(CommandTable.spec(words[0], words.count > 1 ? words[1] : nil) === spec, "\(spec.name)")
+        }
+        #expect(CommandTable.spec("unit", "fly") == nil)
+        #expect(CommandTable.spec("unit", nil) == nil)
+        #expect(CommandTable.spec("enroll", nil)?.name == "enroll")
+    }
+
+    /// `Parser.validate` notes the options given in a 64-bit set.
+    @Test func commandsHaveFewerThan64Options() {
+        for spec in CommandTable.all { #expect(spec.options.count < 64, "\(spec.name)") }
+    }
+
     @Test func usageStartsWithTheName() {
         for spec in CommandTable.all {
             #expect(spec.usage.hasPrefix(spec.name + " ") || spec.usage == spec.name, "\(spec.name): \(spec.usage)")

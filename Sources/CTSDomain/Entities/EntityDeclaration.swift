@@ -96,7 +96,13 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     let idField: Int?
     /// The two fields of a composite key, as indexes into `allFields`.
     let keyFields: (Int, Int)?
+    /// The id, and the fields of a composite key, read in place (see ``InPlaceReader``).
+    private let idReader: InPlaceReader<R>?
+    private let keyReaders: (InPlaceReader<R>, InPlaceReader<R>)?
     private let fieldIndex: [String: Int]
+    /// How each field is read into a record being built, in `allFields` order: the closures
+    /// alone, because copying every ``Field`` for every record built cost more than reading it.
+    private let readers: [(inout R, FieldReader) throws(DomainError) -> Void]
 
     /// - Parameters:
     ///   - fields: in spec order; a field in the key cannot be set. Stored-only fields go last.
@@ -127,12 +133,17 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         specs = self.fields.map(\.spec)
         reverseIndexed = all.indices.compactMap { i in all[i].reverseIndexed ? (i, all[i].target!) : nil }
         fieldIndex = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
+        readers = all.map(\.read)
         if case .pair(let a, let b, _) = key {
             keyFields = (fieldIndex[a]!, fieldIndex[b]!)
+            keyReaders = (all[fieldIndex[a]!].inPlace, all[fieldIndex[b]!].inPlace)
             idField = nil
+            idReader = nil
         } else {
             keyFields = nil
+            keyReaders = nil
             idField = fieldIndex["id"]!
+            idReader = all[fieldIndex["id"]!].inPlace
         }
     }
 
@@ -145,12 +156,12 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     public func makeStore() -> AnyKindStore { KindStore<R>(self) }
 
     /// The record's own id (nil for a kind keyed by two fields).
-    public func id(_ record: R) -> String? { idField.flatMap { allFields[$0].text(in: record) } }
+    public func id(_ record: R) -> String? { idReader?.text(in: record) }
 
     /// The two numbers of a composite key.
     func pair(_ record: R) -> KeyPair? {
-        guard let (a, b) = keyFields else { return nil }
-        return KeyPair(allFields[a].int(in: record)!, allFields[b].int(in: record)!)
+        guard let (a, b) = keyReaders else { return nil }
+        return KeyPair(a.int(in: record)!, b.int(in: record)!)
     }
 
     /// The record struct inside a ``Record`` of this kind.
@@ -166,7 +177,7 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     public func makeRecord(_ values: [String: Value], in session: Session) throws(DomainError) -> Record {
         let reader = FieldReader(kind: kind, values: values, session: session)
         var record = blank
-        for field in allFields { try field.read(&record, reader) }
+        for read in readers { try read(&record, reader) }
         try crossCheck(record, session)
         return wrap(record)
     }

@@ -30,9 +30,7 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
     /// type metadata on every read, which made `enroll` a quarter slower. Computed once from the
     /// key path (`MemoryLayout.offset(of:)`); the record structs keep these as stored properties.
     private let offset: Int?
-    private let layout: Layout
-
-    private enum Layout { case none, int, int32, optionalInt, string }
+    private let layout: InPlaceReader<R>.Layout
 
     /// The field's byte offset in the struct (every field is a stored property), for the store's
     /// codec and loader, which read and write millions of rows; see ``load(_:as:)``.
@@ -52,7 +50,7 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
         self.reverseIndexed = reverseIndexed
         self.read = read
         var offset: Int? = nil
-        var layout = Layout.none
+        var layout = InPlaceReader<R>.Layout.none
         let valueReader: ((R) -> Value)?
         switch access {
         case .text(let k):
@@ -135,6 +133,34 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
 
     /// A whole number the field holds (a reference's slot, a year), for composite keys.
     @inline(__always)
+    func int(in record: R) -> Int? { inPlace.int(in: record) }
+
+    /// The text a text field holds (an id), read in place.
+    @inline(__always)
+    func text(in record: R) -> String? { inPlace.text(in: record) }
+
+    /// Where the field sits, without the rest of it, for the per-row paths that keep it.
+    var inPlace: InPlaceReader<R> { InPlaceReader(offset: offset, layout: layout) }
+
+    /// The kind a reference field names.
+    public var target: EntityKind? {
+        if case .ref(let kind) = spec.type { return kind }
+        return nil
+    }
+}
+
+/// Reads a reference's slot, a whole number or a text field straight out of a record: a
+/// field's offset and layout and nothing else. The store keeps these for the fields it reads
+/// on every change (keys, reverse-indexed references), because copying a whole ``Field``, with
+/// its closures, for each row cost more than the reading.
+struct InPlaceReader<R> {
+    enum Layout { case none, int, int32, optionalInt, string }
+
+    let offset: Int?
+    let layout: Layout
+
+    /// A whole number the field holds (a reference's slot, a year); nil when absent.
+    @inline(__always)
     func int(in record: R) -> Int? {
         guard let offset else { return nil }
         return withUnsafeBytes(of: record) { bytes in
@@ -147,19 +173,13 @@ public struct Field<R: EntityRecord>: @unchecked Sendable {
         }
     }
 
-    /// The text a text field holds (an id), read in place.
+    /// The text a text field holds (an id).
     @inline(__always)
     func text(in record: R) -> String? {
         guard layout == .string, let offset else { return nil }
         return withUnsafePointer(to: record) { p in
             UnsafeRawPointer(p).advanced(by: offset).assumingMemoryBound(to: String.self).pointee
         }
-    }
-
-    /// The kind a reference field names.
-    public var target: EntityKind? {
-        if case .ref(let kind) = spec.type { return kind }
-        return nil
     }
 }
 
@@ -205,8 +225,16 @@ public struct EnumAccess<R> {
     /// without payloads), checked once, so the store can read and write the byte.
     public let isOrdinalByte: Bool
 
-    public func value(in record: R) -> EnumValue { EnumValue(vocabulary, ordinal(record)) }
-    public func word(in record: R) -> String { words[ordinal(record)] }
+    public func value(in record: R) -> EnumValue { EnumValue(vocabulary, position(in: record)) }
+    public func word(in record: R) -> String { words[position(in: record)] }
+
+    /// `ordinal(record)`, read from the enum's byte where the layout allows: through the key
+    /// path it costs about a thousand instructions, and queries read it once per record.
+    @inline(__always)
+    func position(in record: R) -> Int {
+        guard isOrdinalByte, let offset else { return ordinal(record) }
+        return withUnsafeBytes(of: record) { Int($0[offset]) }
+    }
 
     @inline(__always)
     init<E: DomainEnum>(_ path: WritableKeyPath<R, E>) {
@@ -335,7 +363,7 @@ extension Field {
         reverseIndexed: Bool = false
     ) -> Field {
         Field(FieldSpec(name, .ref(kind), unitKind: unitKind), .ref(path), reverseIndexed: reverseIndexed) {
-            r, f throws(DomainError) in r[keyPath: path] = try f.ref(name, kind)
+            r, f throws(DomainError) in r[keyPath: path] = try f.ref(name, kind, only: unitKind)
         }
     }
 

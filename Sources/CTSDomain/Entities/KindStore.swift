@@ -16,9 +16,15 @@ public class AnyKindStore {
     func slot(key a: Int, _ b: Int) -> Int? { fatalError("abstract") }
     func existingSlot(for record: Record) -> Int? { fatalError("abstract") }
     func name(_ slot: Int, in session: Session) -> String { fatalError("abstract") }
-    func insert(_ record: Record, at slot: Int, in session: Session) { fatalError("abstract") }
+    /// Puts a record in its slot; `logged` adds its id to ``idLog`` (not while a file loads).
+    func insert(_ record: Record, at slot: Int, in session: Session, logged: Bool) { fatalError("abstract") }
     func replace(_ old: Record, with new: Record, at slot: Int, in session: Session) { fatalError("abstract") }
     func delete(_ record: Record, at slot: Int) { fatalError("abstract") }
+
+    /// Goes up with every change to the records of this kind (see `Session.version(of:)`).
+    var version = 0
+    /// Ids added and removed (see `Session.idLog(_:)`).
+    var idLog = Session.IDLog()
     func growReverse(_ field: Int, to slot: Int) { fatalError("abstract") }
     func reverse(_ field: Int) -> [[Int32]] { fatalError("abstract") }
     /// The slots of the records that refer to `slot` of `kind`, in slot order; nil when no
@@ -43,20 +49,29 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     var table = Table<R>()
     /// id → slot, for a kind named by its id.
     private var idIndex: [String: Int] = [:]
-    /// Composite key → slot, for a kind named by two fields.
+    /// Composite key → slot, for a kind named by two fields, unless ``keyList`` finds them.
     private var keyIndex: [KeyPair: Int] = [:]
-    /// The reverse-indexed reference fields (indexes into `allFields`) and, for each, the slots
-    /// of this kind referring to each slot of the target kind. Order inside a list is not
-    /// meaningful; callers sort slots when order matters.
+    /// For a kind named by two fields whose first is reverse-indexed (an enrollment's cadre):
+    /// the position of that field in `reverseFields`. A key is then looked up among the few
+    /// records its first field names (a cadre's enrollments), and no ``keyIndex`` is kept: at
+    /// 5·10⁶ enrollments it cost 190 MB and a hash per enrollment.
+    private let keyList: Int?
+    /// The reverse-indexed reference fields (indexes into `allFields`, and read in place) and,
+    /// for each, the slots of this kind referring to each slot of the target kind. Order
+    /// inside a list is not meaningful; callers sort slots when order matters.
     private let reverseFields: [Int]
+    private let reverseReaders: [InPlaceReader<R>]
     private var reverseLists: [[[Int32]]]
     /// For each kind, the reference fields of this kind that name it.
     private let fieldsReferring: [EntityKind: [Int]]
 
     init(_ declaration: EntityDeclaration<R>) {
         self.declaration = declaration
-        reverseFields = declaration.allFields.indices.filter { declaration.allFields[$0].reverseIndexed }
+        let reverseFields = declaration.allFields.indices.filter { declaration.allFields[$0].reverseIndexed }
+        self.reverseFields = reverseFields
+        reverseReaders = reverseFields.map { declaration.allFields[$0].inPlace }
         reverseLists = Array(repeating: [], count: reverseFields.count)
+        keyList = declaration.keyFields.flatMap { reverseFields.firstIndex(of: $0.0) }
         var referring: [EntityKind: [Int]] = [:]
         for (i, f) in declaration.allFields.enumerated() {
             if let target = f.target { referring[target, default: []].append(i) }
@@ -78,13 +93,22 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     override func record(_ slot: Int) -> Record? { table[slot].map(declaration.wrap) }
     override func slot(id: String) -> Int? { idIndex[id] }
     override var ids: Dictionary<String, Int>.Keys? { declaration.key == .id ? idIndex.keys : nil }
-    override func slot(key a: Int, _ b: Int) -> Int? { keyIndex[KeyPair(a, b)] }
+    @_specialize(where R == Enrollment)
+    override func slot(key a: Int, _ b: Int) -> Int? { slot(key: KeyPair(a, b)) }
+
+    private func slot(key: KeyPair) -> Int? {
+        guard let n = keyList else { return keyIndex[key] }
+        let a = Int(key.a)
+        guard a >= 0, a < reverseLists[n].count else { return nil }
+        for s in reverseLists[n][a] where declaration.pair(table[Int(s)]!) == key { return Int(s) }
+        return nil
+    }
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     override func existingSlot(for record: Record) -> Int? {
         let r = declaration.typed(record)
-        if let pair = declaration.pair(r) { return keyIndex[pair] }
+        if let pair = declaration.pair(r) { return slot(key: pair) }
         return idIndex[declaration.id(r)!]
     }
 
@@ -97,33 +121,52 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
-    override func insert(_ record: Record, at slot: Int, in session: Session) {
+    override func insert(_ record: Record, at slot: Int, in session: Session, logged: Bool) {
         let r = declaration.typed(record)
+        version &+= 1
         table.put(r, at: slot)
         index(r, slot)
+        if logged, let id = declaration.id(r) { idLog.append(id, slot, added: true) }
         session.grewTable(declaration.kind, to: slot)
     }
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     override func replace(_ old: Record, with new: Record, at slot: Int, in session: Session) {
-        unindex(declaration.typed(old), slot)
-        let r = declaration.typed(new)
+        let was = declaration.typed(old), r = declaration.typed(new)
+        version &+= 1
+        // Completing an enrollment changes its status, hours and date, none of them indexed.
+        let reindex = !sameIndexEntries(was, r)
+        if reindex { unindex(was, slot) }
         table.replace(r, at: slot)
-        index(r, slot)
+        if reindex { index(r, slot) }
     }
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     override func delete(_ record: Record, at slot: Int) {
-        unindex(declaration.typed(record), slot)
+        let r = declaration.typed(record)
+        version &+= 1
+        unindex(r, slot)
         table.remove(at: slot)
+        if let id = declaration.id(r) { idLog.append(id, slot, added: false) }
+    }
+
+    /// Whether two versions of a record have the same id or key and name the same records in
+    /// their reverse-indexed fields, so that no index needs to change between them.
+    private func sameIndexEntries(_ a: R, _ b: R) -> Bool {
+        guard declaration.pair(a) == declaration.pair(b), declaration.id(a) == declaration.id(b) else { return false }
+        return reverseReaders.allSatisfy { $0.int(in: a) == $0.int(in: b) }
     }
 
     private func index(_ r: R, _ slot: Int) {
-        if let pair = declaration.pair(r) { keyIndex[pair] = slot } else { idIndex[declaration.id(r)!] = slot }
-        for (n, i) in reverseFields.enumerated() {
-            guard let target = declaration.allFields[i].slot(in: r) else { continue }
+        if let pair = declaration.pair(r) {
+            if keyList == nil { keyIndex[pair] = slot }
+        } else {
+            idIndex[declaration.id(r)!] = slot
+        }
+        for (n, reader) in reverseReaders.enumerated() {
+            guard let target = reader.int(in: r) else { continue }
             // A unit's parent may come later among the units of a file being loaded.
             Self.grow(&reverseLists[n], to: target)
             reverseLists[n][target].append(Int32(slot))
@@ -131,9 +174,13 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     }
 
     private func unindex(_ r: R, _ slot: Int) {
-        if let pair = declaration.pair(r) { keyIndex[pair] = nil } else { idIndex[declaration.id(r)!] = nil }
-        for (n, i) in reverseFields.enumerated() {
-            guard let target = declaration.allFields[i].slot(in: r) else { continue }
+        if let pair = declaration.pair(r) {
+            if keyList == nil { keyIndex[pair] = nil }
+        } else {
+            idIndex[declaration.id(r)!] = nil
+        }
+        for (n, reader) in reverseReaders.enumerated() {
+            guard let target = reader.int(in: r) else { continue }
             if let at = reverseLists[n][target].lastIndex(of: Int32(slot)) { reverseLists[n][target].remove(at: at) }
         }
     }
