@@ -292,30 +292,63 @@ public struct Command: Hashable, Sendable {
         /// `exempt`, `finding resolve`, ...): what they mean is in their ``CommandSpec``.
         case record(Arguments)
         case enrollment(EnrollmentAction, CadreSelection, course: Argument, Arguments)
-        case list(Query, OutputClause)
-        case count(Query, OutputClause)
-        case stats(Expr, Query, OutputClause)
-        case report(Report, OutputClause)
+        // The cases of queries and reports are boxed: they are rare in a big script, and
+        // inline they made every body a few hundred bytes (a body is moved a few times as
+        // it is made).
+        indirect case list(Query, OutputClause)
+        indirect case count(Query, OutputClause)
+        indirect case stats(Expr, Query, OutputClause)
+        indirect case report(Report, OutputClause)
         case letBinding(Located<String>, Expr)
         case echo([EchoPart])
         case assert(Expr, message: Argument?)
-        case print(Expr, OutputClause)
+        indirect case print(Expr, OutputClause)
         /// Everything else: `include`, `set`, `help`, `save`, `undo`, ... whose arguments are
         /// simple words, strings and numbers.
         case simple(Arguments)
     }
 
-    public var spec: CommandSpec
-    public var body: Body
+    /// The parts, in one allocation that every copy shares. A command is made on the parser's
+    /// thread, put in a batch, copied out of it on the runner's and destroyed there: as a
+    /// struct of a few hundred bytes and a dozen references, each of those steps went through
+    /// its value witnesses (~15 % of loading a big script, measured); as one reference, a copy
+    /// is a retain.
+    private final class Storage: Sendable {
+        let spec: CommandSpec
+        let body: Body
+        let range: SourceRange
+        let nameRange: SourceRange
+
+        init(spec: CommandSpec, body: Body, range: SourceRange, nameRange: SourceRange) {
+            self.spec = spec
+            self.body = body
+            self.range = range
+            self.nameRange = nameRange
+        }
+    }
+
+    private let storage: Storage
+
+    public var spec: CommandSpec { storage.spec }
+    public var body: Body { storage.body }
     /// The whole command, from its first word to its last token.
-    public var range: SourceRange
+    public var range: SourceRange { storage.range }
     /// The command's name words (`unit add`).
-    public var nameRange: SourceRange
+    public var nameRange: SourceRange { storage.nameRange }
 
     public init(spec: CommandSpec, body: Body, range: SourceRange, nameRange: SourceRange) {
-        self.spec = spec
-        self.body = body
-        self.range = range
-        self.nameRange = nameRange
+        storage = Storage(spec: spec, body: body, range: range, nameRange: nameRange)
+    }
+
+    public static func == (a: Command, b: Command) -> Bool {
+        a.storage === b.storage
+            || (a.spec == b.spec && a.body == b.body && a.range == b.range && a.nameRange == b.nameRange)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(spec)
+        hasher.combine(body)
+        hasher.combine(range)
+        hasher.combine(nameRange)
     }
 }

@@ -10,30 +10,36 @@ public enum CommandTable {
     /// The command with these words (`"unit add"`), if any.
     public static func spec(named name: String) -> CommandSpec? { byName[name] }
 
-    /// Each command's words as bytes (the second empty for a one-word command), grouped by
-    /// first word: the parser finds a command by comparing the bytes of the words it reads,
-    /// without making strings of them or hashing them. There are a few dozen first words.
-    private static let byFirstWord: [(first: [UInt8], commands: [(second: [UInt8], spec: CommandSpec)])] = {
-        var table: [(first: [UInt8], commands: [(second: [UInt8], spec: CommandSpec)])] = []
+    /// The commands grouped by first word, each word packed (``PackedWord``): the parser finds
+    /// a command by comparing a few integers, without making strings of the words it reads or
+    /// hashing them. There are a few dozen first words.
+    private static let groups: [FirstWordCommands] = {
+        var groups: [FirstWordCommands] = []
         for spec in all {
-            let words = spec.words.map { Array($0.utf8) }
-            let second = words.count > 1 ? words[1] : []
-            if let i = table.firstIndex(where: { $0.first == words[0] }) {
-                table[i].commands.append((second, spec))
+            let first = PackedWord(ArraySlice(spec.words[0].utf8))!
+            if !groups.contains(where: { $0.first == first }) { groups.append(FirstWordCommands(first: first)) }
+            let i = groups.firstIndex { $0.first == first }!
+            if spec.words.count > 1 {
+                groups[i].subcommands.append((PackedWord(ArraySlice(spec.words[1].utf8))!, spec))
             } else {
-                table.append((words[0], [(second, spec)]))
+                groups[i].single = spec
             }
         }
-        return table
+        return groups
     }()
+
+    /// The commands whose first word is `first`, given as lower-case UTF-8.
+    static func group(startingWith first: ArraySlice<UInt8>) -> FirstWordCommands? {
+        guard let first = PackedWord(first) else { return nil }
+        return groups.first { $0.first == first }
+    }
 
     /// The command named `first second` (`second` nil: the one-word command `first`), its
     /// words given as lower-case UTF-8.
     public static func spec(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>?) -> CommandSpec? {
-        let second = second ?? []
-        guard let entry = byFirstWord.first(where: { $0.first.count == first.count && $0.first.elementsEqual(first) })
-        else { return nil }
-        return entry.commands.first { $0.second.count == second.count && $0.second.elementsEqual(second) }?.spec
+        guard let group = group(startingWith: first) else { return nil }
+        guard let second else { return group.single }
+        return group.subcommand(second)
     }
 
     /// The same with the words as strings.
@@ -442,4 +448,47 @@ public enum CommandTable {
             "exit", .quit, group: .script, usage: "exit",
             summary: "Leave cts (also: quit).", example: "exit"),
     ]
+}
+
+/// The commands that start with one word: the one-word command, and those with a second word.
+struct FirstWordCommands {
+    let first: PackedWord
+    var single: CommandSpec?
+    var subcommands: [(second: PackedWord, spec: CommandSpec)] = []
+
+    init(first: PackedWord) { self.first = first }
+
+    /// The command whose second word is `second` (lower-case UTF-8).
+    func subcommand(_ second: ArraySlice<UInt8>) -> CommandSpec? {
+        guard let second = PackedWord(second) else { return nil }
+        return subcommands.first { $0.second == second }?.spec
+    }
+}
+
+/// A word of at most 16 bytes as two integers, its bytes in order from the low end, zeros
+/// after. Command words hold no zero byte, so two words are equal exactly when their packed
+/// forms are (``PackedWord/none`` stands for no word).
+struct PackedWord: Equatable {
+    var low: UInt64
+    var high: UInt64
+
+    static let none = PackedWord(low: 0, high: 0)
+
+    private init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// Nil for a word longer than 16 bytes (no command word is: the table is built with `!`); no bytes
+    /// make ``none``.
+    init?(_ bytes: ArraySlice<UInt8>) {
+        guard bytes.count <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in bytes {
+            if shift < 64 { low |= UInt64(b) &<< shift } else { high |= UInt64(b) &<< (shift - 64) }
+            shift += 8
+        }
+        self.init(low: low, high: high)
+    }
 }

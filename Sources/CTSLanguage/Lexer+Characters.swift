@@ -1,28 +1,6 @@
 /// Which characters make words, digits and escapes, and the ASCII bytes the lexer looks for
 /// by name.
 extension Lexer {
-    /// The scalar starting at `p` and its length in bytes. Callers have checked that the bytes
-    /// there are UTF-8 (`sequenceLength`).
-    func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
-        let b0 = UInt32(bytes[p])
-        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-        let n = bytes.count
-        func cont(_ k: Int) -> UInt32 { p + k < n ? UInt32(bytes[p + k] & 0x3F) : 0 }
-        let value: UInt32
-        let length: Int
-        if b0 < 0xE0 {
-            value = (b0 & 0x1F) << 6 | cont(1)
-            length = 2
-        } else if b0 < 0xF0 {
-            value = (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2)
-            length = 3
-        } else {
-            value = (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3)
-            length = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, n - p))
-    }
-
     /// How a scalar is shown in a message: itself, or `\u{7}` when it would not be visible.
     static func display(_ scalar: Unicode.Scalar) -> String {
         switch scalar.properties.generalCategory {
@@ -46,9 +24,19 @@ extension Lexer {
 
     static func isASCIIWordStart(_ b: UInt8) -> Bool { isASCIILetter(b) || b == Byte.underscore }
 
-    static func isASCIIWordChar(_ b: UInt8) -> Bool {
-        isASCIILetterOrDigit(b) || b == Byte.underscore || b == Byte.minus || b == Byte.dot || b == Byte.slash
+    /// Letters, digits and `_ - . /`; false for any byte of 0x80 or more.
+    ///
+    /// A bit set rather than a chain of comparisons: words are most of a script's bytes, and
+    /// the test is a shift here against a dozen comparisons (LexerTests checks the sets).
+    @inline(__always) static func isASCIIWordChar(_ b: UInt8) -> Bool {
+        b < 64 ? wordCharsBelow64 &>> b & 1 != 0 : b < 128 && wordCharsFrom64 &>> (b - 64) & 1 != 0
     }
+
+    /// Bit `b` set for each word byte `b` below 64: `-` `.` `/` (0x2D–0x2F), `0`–`9` (0x30–0x39).
+    static let wordCharsBelow64: UInt64 = 0x03FF_E000_0000_0000
+    /// Bit `b - 64` set for each word byte `b` in 64..<128: `A`–`Z` (0x41–0x5A), `_` (0x5F),
+    /// `a`–`z` (0x61–0x7A).
+    static let wordCharsFrom64: UInt64 = 0x07FF_FFFE_87FF_FFFE
 
     /// Non-ASCII scalars that continue a word or a variable name: letters, plus combining
     /// marks (a decomposed `é`) and decimal digits of any script.
@@ -101,4 +89,28 @@ enum Byte {
     static let greater = UInt8(ascii: ">")
     static let bang = UInt8(ascii: "!")
     static let underscore = UInt8(ascii: "_")
+}
+
+extension SourceBytes {
+    /// The scalar starting at `p` and its length in bytes. Callers have checked that the bytes
+    /// there are UTF-8 (`sequenceLength`).
+    func decodeScalar(at p: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[p])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let n = bytes.count
+        func cont(_ k: Int) -> UInt32 { p + k < n ? UInt32(bytes[p + k] & 0x3F) : 0 }
+        let value: UInt32
+        let length: Int
+        if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | cont(1)
+            length = 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2)
+            length = 3
+        } else {
+            value = (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, n - p))
+    }
 }

@@ -11,7 +11,7 @@ extension Lexer {
         var i = pos
         let n = bytes.count
         while true {
-            i = scanWordChars(from: i)
+            i = source.scanWordChars(from: i)
             // `+` directly after an `e`/`E` that follows a digit, and before a digit.
             if i < n, bytes[i] == Byte.plus, i - start >= 2,
                 bytes[i - 1] | 0x20 == UInt8(ascii: "e"), Lexer.isDigit(bytes[i - 2]),
@@ -23,9 +23,11 @@ extension Lexer {
             break
         }
         pos = i
-        emit(classify(start, i), start, i)
+        emit(decoded: source.classify(start, i), start, i)
     }
+}
 
+extension SourceBytes {
     func classify(_ s: Int, _ e: Int) -> Token.Kind {
         // Most numbers are a few plain digits (`born=1966`, `hours=40`): read them directly,
         // exactly as `Number(text:)` does (fifteen digits are whole thousandths in an Int64).
@@ -163,9 +165,5 @@ extension Lexer {
             }
         }
         return false
-    }
-
-    func text(_ s: Int, _ e: Int) -> String {
-        String(decoding: bytes[s..<e], as: UTF8.self)
     }
 }

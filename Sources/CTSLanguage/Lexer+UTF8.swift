@@ -10,27 +10,12 @@ extension Lexer {
         let byte = bytes[start]
         pos += 1
         while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
-        emit(.error(.invalidUTF8(byte: byte)), start, pos)
+        emit(.invalidUTF8(byte: byte), start, pos)
     }
 
     mutating func nul() {
-        emit(.error(.nul), pos, pos + 1)
+        emit(.nul, pos, pos + 1)
         pos += 1
-    }
-
-    /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.
-    func firstInvalidUTF8(from s: Int, to e: Int) -> Int? {
-        var i = s
-        while i < e {
-            if bytes[i] < 0x80 {
-                i += 1
-            } else if let length = Lexer.sequenceLength(bytes, at: i), i + length <= e {
-                i += length
-            } else {
-                return i
-            }
-        }
-        return nil
     }
 
     /// The length of the UTF-8 sequence that starts at `p`, or nil when the bytes there are
@@ -93,5 +78,22 @@ extension Lexer {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension SourceBytes {
+    /// The offset of the first byte in `[s, e)` that does not start valid UTF-8, or nil.
+    func firstInvalidUTF8(from s: Int, to e: Int) -> Int? {
+        var i = s
+        while i < e {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if let length = Lexer.sequenceLength(bytes, at: i), i + length <= e {
+                i += length
+            } else {
+                return i
+            }
+        }
+        return nil
     }
 }

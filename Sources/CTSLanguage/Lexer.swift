@@ -13,17 +13,23 @@ import CTSDomain
 /// Commands end at a newline or `;` (`.endOfCommand`, never two in a row, never first).
 /// A newline does not end a command after a `\` continuation or while a `(` is open.
 public struct Lexer {
-    let bytes: [UInt8]
+    /// The text. What only reads it is a method of ``SourceBytes``, not of the lexer: a
+    /// non-mutating method of the whole lexer, called from a mutating one, is handed a copy
+    /// of the whole lexer (a `memcpy` at every word, measured), one of this `let` is not.
+    let source: SourceBytes
     let fileID: Int
     /// Where scanning starts (after a byte order mark, if any).
     let startOffset: Int
+
+    var bytes: [UInt8] { source.bytes }
     /// Whether all of the text is UTF-8 (checked once, fast): then no byte needs checking as
     /// it is scanned.
-    let isValidUTF8: Bool
+    var isValidUTF8: Bool { source.isValidUTF8 }
 
     var pos = 0
-    /// Tokens scanned but not yet handed out by `next()`.
-    var tokens: [Token] = []
+    /// Tokens scanned but not yet handed out by `next()`; while the parser scans, its own buffer
+    /// (``scan(into:)``).
+    var buffer = LexemeBuffer()
     var bufferIndex = 0
     var started = false
     var finished = false
@@ -33,10 +39,13 @@ public struct Lexer {
     var commandHasTokens = false
 
     // The location cursor: tokens are produced in order, so locations are computed by
-    // walking forward from the last one (linear overall, even on very long lines).
+    // walking forward from the last one (linear overall, even on very long lines). Kept in
+    // the 32 bits a ``SourceLocation`` stores (the source is at most 4 GiB, checked at init).
     var cursorOffset = 0
-    var cursorLine = 1
-    var cursorColumn = 1
+    var cursorLine: UInt32 = 1
+    var cursorColumn: UInt32 = 1
+    /// How many `.endOfCommand` tokens were emitted: ``scan(into:)`` reads to the next one.
+    var commandEnds = 0
 
     // State that `isIncomplete` reads after tokenizing.
     /// A `\` continuation was consumed and nothing has followed it yet.
@@ -57,9 +66,9 @@ public struct Lexer {
     }
 
     private init(bytes: [UInt8], fileID: Int, isValidUTF8: Bool) {
-        self.bytes = bytes
+        precondition(bytes.count <= SourceLocation.maxSourceBytes, "a source is at most 4 GiB")
+        source = SourceBytes(bytes: bytes, isValidUTF8: isValidUTF8)
         self.fileID = fileID
-        self.isValidUTF8 = isValidUTF8
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             startOffset = 3
         } else {
@@ -88,39 +97,43 @@ public struct Lexer {
             reset()
             started = true
         }
-        while bufferIndex >= tokens.count {
-            tokens.removeAll(keepingCapacity: true)
+        while bufferIndex >= buffer.count {
+            buffer.removeAll()
             bufferIndex = 0
             if finished { return endToken! }
             scanStep()
         }
         bufferIndex += 1
-        return tokens[bufferIndex - 1]
+        let lexeme = buffer[bufferIndex - 1]
+        return Token(buffer.kind(of: lexeme, in: bytes), lexeme.range)
     }
 
-    /// Appends the next tokens of the text to `out`: at least one, fewer than a line's worth.
-    /// After the end it appends nothing (`finished` says so); the last token appended was
-    /// `.endOfFile`.
+    /// Appends the next tokens of the text to `out`: those up to and including the next
+    /// `.endOfCommand`, or to the end of the text. After the end it appends nothing
+    /// (`finished` says so); the last token appended was `.endOfFile`.
     ///
     /// What a parser calls instead of ``next()``: the tokens go straight into its buffer, not
-    /// through the lexer's own.
-    mutating func scan(into out: inout [Token]) {
+    /// through the lexer's own. A command at a time, because the parser reads each command
+    /// to its end: one call per command costs less than one per token.
+    mutating func scan(into out: inout LexemeBuffer) {
         if !started {
             reset()
             started = true
         }
         guard !finished else { return }
-        // `scanStep` emits into `tokens`; lend it `out` for the call.
-        swap(&tokens, &out)
-        scanStep()
-        swap(&tokens, &out)
+        // `scanStep` emits into `buffer`; lend it `out` for the call.
+        swap(&buffer, &out)
+        scanStep(wholeCommand: true)
+        swap(&buffer, &out)
     }
 
-    /// Reads input until at least one token is emitted, or the end of the text.
-    mutating func scanStep() {
+    /// Reads input until at least one token is emitted (with `wholeCommand`, until an
+    /// `.endOfCommand` is), or the end of the text.
+    mutating func scanStep(wholeCommand: Bool = false) {
         let n = bytes.count
-        let before = tokens.count
-        while pos < n && tokens.count == before {
+        let before = buffer.count
+        let endsBefore = commandEnds
+        while pos < n && (wholeCommand ? commandEnds == endsBefore : buffer.count == before) {
             let b = bytes[pos]
             switch b {
             case Byte.space, Byte.tab:
@@ -134,9 +147,9 @@ public struct Lexer {
                     unexpectedCharacter()
                 }
             case Byte.hash:
-                let end = endOfLine(from: pos)
+                let end = source.endOfLine(from: pos)
                 // A comment is skipped, but it is text too: bytes that are not UTF-8 are an error.
-                if !isValidUTF8, let bad = firstInvalidUTF8(from: pos, to: end) {
+                if !isValidUTF8, let bad = source.firstInvalidUTF8(from: pos, to: end) {
                     pos = bad
                     invalidUTF8()
                 }
@@ -154,48 +167,48 @@ public struct Lexer {
             case Byte.digit0...Byte.digit9:
                 numeric()
             case Byte.dot:
-                emit(.error(.unexpectedDot), pos, pos + 1)
+                emit(.unexpectedDot, pos, pos + 1)
                 pos += 1
             case Byte.leftParen:
                 parenDepth += 1
-                symbol("(", 1)
+                symbol(.leftParen, 1)
             case Byte.rightParen:
                 if parenDepth > 0 { parenDepth -= 1 }
-                symbol(")", 1)
-            case Byte.comma: symbol(",", 1)
-            case Byte.plus: symbol("+", 1)
-            case Byte.minus: symbol("-", 1)
-            case Byte.star: symbol("*", 1)
-            case Byte.slash: symbol("/", 1)
-            case Byte.equals: symbol("=", 1)
+                symbol(.rightParen, 1)
+            case Byte.comma: symbol(.comma, 1)
+            case Byte.plus: symbol(.plus, 1)
+            case Byte.minus: symbol(.minus, 1)
+            case Byte.star: symbol(.star, 1)
+            case Byte.slash: symbol(.slash, 1)
+            case Byte.equals: symbol(.equals, 1)
             case Byte.less:
-                if peek(1) == Byte.equals { symbol("<=", 2) } else { symbol("<", 1) }
+                if peek(1) == Byte.equals { symbol(.lessOrEqual, 2) } else { symbol(.less, 1) }
             case Byte.greater:
                 if peek(1) == Byte.equals {
-                    symbol(">=", 2)
+                    symbol(.greaterOrEqual, 2)
                 } else if peek(1) == Byte.greater {
-                    symbol(">>", 2)
+                    symbol(.append, 2)
                 } else {
-                    symbol(">", 1)
+                    symbol(.greater, 1)
                 }
             case Byte.bang:
-                if peek(1) == Byte.equals { symbol("!=", 2) } else { unexpectedCharacter() }
+                if peek(1) == Byte.equals { symbol(.notEqual, 2) } else { unexpectedCharacter() }
             default:
                 if b < 0x80 {
                     if Lexer.isASCIIWordStart(b) { word() } else if b == 0 { nul() } else { unexpectedCharacter() }
                 } else if !isValidUTF8, Lexer.sequenceLength(bytes, at: pos) == nil {
                     invalidUTF8()
                 } else {
-                    let (scalar, _) = decodeScalar(at: pos)
+                    let (scalar, _) = source.decodeScalar(at: pos)
                     if scalar.properties.isAlphabetic { word() } else { unexpectedCharacter() }
                 }
             }
         }
-        if pos >= n && tokens.count == before {
-            let end = Token(.endOfFile, SourceRange(location(n), location(n)))
-            endToken = end
+        if pos >= n && buffer.count == before {
+            let range = self.range(n, n)
+            endToken = Token(.endOfFile, range)
             finished = true
-            tokens.append(end)
+            buffer.append(.endOfFile, range)
         }
     }
 
@@ -216,7 +229,7 @@ public struct Lexer {
 
     mutating func reset() {
         pos = startOffset
-        tokens = []
+        buffer = LexemeBuffer()
         bufferIndex = 0
         finished = false
         parenDepth = 0
@@ -233,36 +246,71 @@ public struct Lexer {
         pos + ahead < bytes.count ? bytes[pos + ahead] : nil
     }
 
-    /// The location of a byte offset; offsets must be asked for in non-decreasing order.
-    mutating func location(_ offset: Int) -> SourceLocation {
+    /// The range `[start, end)`; ranges must be asked for in source order.
+    mutating func range(_ start: Int, _ end: Int) -> SourceRange {
+        let fileID = Int32(truncatingIfNeeded: fileID)
+        moveCursor(to: start)
+        let first = SourceLocation(
+            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: start))
+        moveCursor(to: end)
+        let last = SourceLocation(
+            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: end))
+        return SourceRange(first, last)
+    }
+
+    /// Moves the location cursor forward to `offset`, counting lines and columns on the way.
+    @inline(__always) mutating func moveCursor(to offset: Int) {
+        guard offset > cursorOffset else { return }
         var line = cursorLine, column = cursorColumn
         // Over a buffer pointer: this loop sees every byte of the source once, and indexing
         // the array would check bounds at each.
         bytes.withUnsafeBufferPointer { buffer in
             for b in buffer[cursorOffset..<offset] {
                 if b == Byte.newline {
-                    line += 1
+                    line &+= 1
                     column = 1
                 } else if b & 0xC0 != 0x80 {
-                    column += 1
+                    column &+= 1
                 }
             }
         }
         cursorOffset = offset
         cursorLine = line
         cursorColumn = column
-        return SourceLocation(fileID: fileID, line: line, column: column, utf8Offset: offset)
     }
 
-    mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-        let range = SourceRange(location(start), location(end))
-        tokens.append(Token(kind, range))
+    /// Emits a token whose value is its text (see ``Lexeme/value``).
+    mutating func emit(_ kind: Lexeme.Kind, _ start: Int, _ end: Int) {
+        buffer.append(kind, range(start, end))
         commandHasTokens = true
         pendingContinuation = false
     }
 
-    mutating func symbol(_ text: String, _ length: Int) {
-        emit(.symbol(text), pos, pos + length)
+    /// Emits a token with its decoded value: an error, a number, a date, a period, a string
+    /// with escapes (or a word, which has none).
+    mutating func emit(decoded kind: Token.Kind, _ start: Int, _ end: Int) {
+        let lexemeKind: Lexeme.Kind
+        switch kind {
+        case .word: return emit(.word, start, end)
+        case .string: lexemeKind = .string
+        case .number: lexemeKind = .number
+        case .date: lexemeKind = .date
+        case .period: lexemeKind = .period
+        case .error: lexemeKind = .error
+        case .variable, .symbol, .endOfCommand, .endOfFile: preconditionFailure("\(kind) is emitted as its text")
+        }
+        buffer.append(lexemeKind, range(start, end), decoded: kind)
+        commandHasTokens = true
+        pendingContinuation = false
+    }
+
+    /// Emits an error token.
+    mutating func emit(_ problem: LexProblem, _ start: Int, _ end: Int) {
+        emit(decoded: .error(problem), start, end)
+    }
+
+    mutating func symbol(_ symbol: Symbol, _ length: Int) {
+        emit(.symbol(symbol), pos, pos + length)
         pos += length
     }
 
@@ -270,8 +318,9 @@ public struct Lexer {
     mutating func endCommand(_ start: Int, _ end: Int) {
         pendingContinuation = false
         guard commandHasTokens else { return }
-        tokens.append(Token(.endOfCommand, SourceRange(location(start), location(end))))
+        buffer.append(.endOfCommand, range(start, end))
         commandHasTokens = false
+        commandEnds += 1
     }
 
     mutating func newline(length: Int) {
@@ -283,27 +332,6 @@ public struct Lexer {
         pos += length
     }
 
-    /// The length of the line end at `p` (1 for `\n`, 2 for `\r\n`), or 0 if there is none.
-    func newlineLength(at p: Int) -> Int {
-        guard p < bytes.count else { return 0 }
-        if bytes[p] == Byte.newline { return 1 }
-        if bytes[p] == Byte.carriageReturn, p + 1 < bytes.count, bytes[p + 1] == Byte.newline { return 2 }
-        return 0
-    }
-
-    /// The offset of the line end (or the end of the text) at or after `p`.
-    func endOfLine(from p: Int) -> Int {
-        var i = p
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == Byte.newline { return i }
-            if b == Byte.carriageReturn, i + 1 < n, bytes[i + 1] == Byte.newline { return i }
-            i += 1
-        }
-        return n
-    }
-
     // MARK: - Pieces
 
     /// `\` followed by optional blanks, an optional comment and a line end (or the end of the
@@ -312,51 +340,28 @@ public struct Lexer {
         var p = pos + 1
         let n = bytes.count
         while p < n, bytes[p] == Byte.space || bytes[p] == Byte.tab { p += 1 }
-        if p < n, bytes[p] == Byte.hash { p = endOfLine(from: p) }
-        let length = newlineLength(at: p)
+        if p < n, bytes[p] == Byte.hash { p = source.endOfLine(from: p) }
+        let length = source.newlineLength(at: p)
         if p == n || length > 0 {
             // At the end of the text the continuation leads nowhere; `isIncomplete` says so.
             pos = p + length
             pendingContinuation = true
         } else {
-            emit(.error(.strayBackslash), pos, pos + 1)
+            emit(.strayBackslash, pos, pos + 1)
             pos += 1
         }
     }
 
     mutating func unexpectedCharacter() {
-        let (scalar, length) = decodeScalar(at: pos)
-        emit(.error(.unexpectedCharacter(scalar)), pos, pos + length)
+        let (scalar, length) = source.decodeScalar(at: pos)
+        emit(.unexpectedCharacter(scalar), pos, pos + length)
         pos += length
     }
 
     mutating func word() {
         let start = pos
-        pos = scanWordChars(from: pos)
+        pos = source.scanWordChars(from: pos)
         emit(.word, start, pos)
-    }
-
-    /// The end of the run of word characters starting at `p`.
-    func scanWordChars(from p: Int) -> Int {
-        var i = p
-        let n = bytes.count
-        // Most words are ASCII: skip those bytes without bounds checks.
-        bytes.withUnsafeBufferPointer { buffer in
-            while i < n, buffer[i] < 0x80, Lexer.isASCIIWordChar(buffer[i]) { i += 1 }
-        }
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                guard Lexer.isASCIIWordChar(b) else { break }
-                i += 1
-            } else {
-                guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
-                let (scalar, length) = decodeScalar(at: i)
-                guard Lexer.isWordContinuation(scalar) else { break }
-                i += length
-            }
-        }
-        return i
     }
 
     mutating func variable() {
@@ -370,16 +375,16 @@ public struct Lexer {
                 i += 1
             } else {
                 guard isValidUTF8 || Lexer.sequenceLength(bytes, at: i) != nil else { break }
-                let (scalar, length) = decodeScalar(at: i)
+                let (scalar, length) = source.decodeScalar(at: i)
                 guard Lexer.isIdentifierContinuation(scalar) else { break }
                 i += length
             }
         }
         if i == start + 1 {
-            emit(.error(.missingVariableName), start, start + 1)
+            emit(.missingVariableName, start, start + 1)
             pos = start + 1
         } else {
-            emit(.variable(String(decoding: bytes[(start + 1)..<i], as: UTF8.self)), start, i)
+            emit(.variable, start, i)
             pos = i
         }
     }
@@ -400,15 +405,15 @@ public struct Lexer {
         while true {
             if p >= n {
                 endedInString = true
-                emit(.error(.unterminatedString), start, n)
+                emit(.unterminatedString, start, n)
                 pos = n
                 return
             }
             let b = bytes[p]
             if b == Byte.quote { break }
-            if newlineLength(at: p) > 0 {
+            if source.newlineLength(at: p) > 0 {
                 sawStringCutByNewline = true
-                emit(.error(.unterminatedString), start, p)
+                emit(.unterminatedString, start, p)
                 pos = p
                 return
             }
@@ -443,7 +448,7 @@ public struct Lexer {
             case UInt8(ascii: "t"): decoded!.append(Byte.tab); p = e + 1
             case UInt8(ascii: "u"):
                 // `\u{0}` is allowed: written out, a NUL is deliberate (dump writes it so).
-                let (scalar, next, error) = unicodeEscape(at: e)
+                let (scalar, next, error) = source.unicodeEscape(at: e)
                 if let scalar {
                     UTF8.encode(scalar) { decoded!.append($0) }
                 } else if problem == nil {
@@ -451,11 +456,11 @@ public struct Lexer {
                 }
                 p = next
             default:
-                if newlineLength(at: e) > 0 {
+                if source.newlineLength(at: e) > 0 {
                     // `\` at the end of a line inside a string: the string is cut there.
                     p = e
                 } else {
-                    let (scalar, length) = decodeScalar(at: e)
+                    let (scalar, length) = source.decodeScalar(at: e)
                     if problem == nil { problem = .unknownEscape(scalar) }
                     p = e + length
                 }
@@ -465,44 +470,18 @@ public struct Lexer {
         // `p` is at the closing quote.
         pos = p + 1
         if let badText {
-            emit(.error(badText.problem), badText.start, badText.end)
+            emit(badText.problem, badText.start, badText.end)
             return
         }
         if let problem {
-            emit(.error(problem), start, pos)
+            emit(problem, start, pos)
             return
         }
-        let text: String
         if var decoded {
             decoded.append(contentsOf: bytes[segmentStart..<p])
-            text = String(decoding: decoded, as: UTF8.self)
+            emit(decoded: .string(String(decoding: decoded, as: UTF8.self)), start, pos)
         } else {
-            text = String(decoding: bytes[(start + 1)..<p], as: UTF8.self)
+            emit(.string, start, pos)  // the text between the quotes, as it is
         }
-        emit(.string(text), start, pos)
-    }
-
-    /// Reads `\u{XXXX}` whose `u` is at `u`. Returns the scalar (or the problem) and the
-    /// offset after what it consumed.
-    func unicodeEscape(at u: Int) -> (Unicode.Scalar?, Int, LexProblem?) {
-        let n = bytes.count
-        let malformed = LexProblem.malformedUnicodeEscape
-        var i = u + 1
-        guard i < n, bytes[i] == UInt8(ascii: "{") else { return (nil, i, malformed) }
-        i += 1
-        let digitsStart = i
-        var value: UInt32 = 0
-        while i < n, let digit = Lexer.hexValue(bytes[i]) {
-            if i - digitsStart < 6 { value = value << 4 | UInt32(digit) }
-            i += 1
-        }
-        let count = i - digitsStart
-        guard count >= 1, count <= 6, i < n, bytes[i] == UInt8(ascii: "}") else { return (nil, i, malformed) }
-        i += 1
-        guard let scalar = Unicode.Scalar(value) else {
-            let hex = String(decoding: bytes[digitsStart..<(i - 1)], as: UTF8.self)
-            return (nil, i, .invalidUnicodeScalar(hex: hex))
-        }
-        return (scalar, i, nil)
     }
 }

@@ -186,11 +186,11 @@ extension Parser {
     }
 
     /// Starts reading the value of option `key` of the command.
-    @inline(__always) mutating func enterOption(_ key: Token) -> CompletionState.Frame? {
+    @inline(__always) mutating func enterOption(_ key: Lexeme) -> CompletionState.Frame? {
         completion == nil ? nil : enterOptionValue(key)
     }
 
-    @inline(never) private mutating func enterOptionValue(_ key: Token) -> CompletionState.Frame? {
+    @inline(never) private mutating func enterOptionValue(_ key: Lexeme) -> CompletionState.Frame? {
         let key = text(of: key).lowercased()
         let kind = completion?.spec?.options.first { $0.key == key }?.kind
         // An unknown option: `validate` refuses the command whatever follows, so offer nothing.
@@ -244,7 +244,7 @@ extension Parser {
     // MARK: - What a rule offers
 
     /// The second words of commands that start with `first`, when the cursor follows it.
-    @inline(__always) mutating func offerSubcommands(of first: Token) {
+    @inline(__always) mutating func offerSubcommands(of first: Lexeme) {
         if completion != nil, atCursor(1) {
             let word = lowercasedText(of: first)
             if !CommandTable.subcommands(of: word).isEmpty { record(.subcommand(of: word)) }
@@ -296,11 +296,11 @@ extension Parser {
     }
 
     /// The value of option `key` at the cursor (after `key=`).
-    @inline(__always) mutating func offerOptionValue(_ key: Token) {
+    @inline(__always) mutating func offerOptionValue(_ key: Lexeme) {
         if completion != nil { offerOptionValueAtCursor(key) }
     }
 
-    @inline(never) private mutating func offerOptionValueAtCursor(_ key: Token) {
+    @inline(never) private mutating func offerOptionValueAtCursor(_ key: Lexeme) {
         guard atCursor(), let spec = completion?.spec, let kind = completion?.frame.valueKind else { return }
         var only: UnitKind?
         switch spec.action {

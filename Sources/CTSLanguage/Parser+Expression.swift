@@ -77,7 +77,7 @@ extension Parser {
     mutating func parseComparison() throws(Diagnostic) -> Expr {
         let left = try parseAdditive()
         noteLeftSide(left)
-        if case .symbol(let s) = peek().kind, let op = Self.comparisons[s] {
+        if case .symbol(let s) = peek().kind, let op = Self.comparison(s) {
             advance()
             expectOperand(.compared(left.plainWord))
             let right = try parseAdditive()
@@ -85,12 +85,12 @@ extension Parser {
         }
         if checkKeyword("in", offered: .comparison) {
             advance()
-            let open = try expect(.symbol("("), "expected '(' after 'in', as in rank in (county, bureau)")
+            let open = try expect(.symbol(.leftParen), "expected '(' after 'in', as in rank in (county, bureau)")
             let outer = enter(derived: { $0.argument })
             defer { leave(outer) }
             expectOperand(.compared(left.plainWord))
             var items: [Expr] = [try parseExpression()]
-            while match(.symbol(",")) {
+            while match(.symbol(.comma)) {
                 expectOperand(.compared(left.plainWord))
                 items.append(try parseExpression())
             }
@@ -107,9 +107,18 @@ extension Parser {
         return left
     }
 
-    static let comparisons: [String: BinaryOperator] = [
-        "=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
-    ]
+    /// The comparison a symbol writes, if it writes one.
+    static func comparison(_ symbol: Symbol) -> BinaryOperator? {
+        switch symbol {
+        case .equals: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        case .greaterOrEqual: .greaterOrEqual
+        default: nil
+        }
+    }
 
     /// additive := term (("+" | "-") term)*
     mutating func parseAdditive() throws(Diagnostic) -> Expr {
@@ -117,7 +126,7 @@ extension Parser {
         var links: [ChainLink] = []
         while true {
             let op: BinaryOperator
-            if check(.symbol("+")) { op = .add } else if check(.symbol("-")) { op = .subtract } else { break }
+            if check(.symbol(.plus)) { op = .add } else if check(.symbol(.minus)) { op = .subtract } else { break }
             advance()
             links.append(ChainLink(op, try parseTerm()))
         }
@@ -130,7 +139,7 @@ extension Parser {
         var links: [ChainLink] = []
         while true {
             let op: BinaryOperator
-            if check(.symbol("*")) { op = .multiply } else if check(.symbol("/")) { op = .divide } else { break }
+            if check(.symbol(.star)) { op = .multiply } else if check(.symbol(.slash)) { op = .divide } else { break }
             advance()
             links.append(ChainLink(op, try parseUnary()))
         }
@@ -139,7 +148,7 @@ extension Parser {
 
     /// unary := "-" unary | single
     mutating func parseUnary() throws(Diagnostic) -> Expr {
-        if check(.symbol("-")) {
+        if check(.symbol(.minus)) {
             let minus = advance()
             try enterNesting(at: minus.range)
             defer { nesting -= 1 }
@@ -174,7 +183,7 @@ extension Parser {
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
         offerOperand()
         let token = peek()
-        switch token.kind {
+        switch decoded(token) {
         case .number(let n): advance(); return Expr(.number(n), token.range, written: text(of: token))
         case .string(let s): advance(); return Expr(.string(s), token.range)
         case .date(let d): advance(); return Expr(.date(d), token.range)
@@ -188,7 +197,7 @@ extension Parser {
         case .word:
             advance()
             let name = text(of: token)
-            guard check(.symbol("(")) else { return Expr(.word(name), token.range) }
+            guard check(.symbol(.leftParen)) else { return Expr(.word(name), token.range) }
             if let function = AggregateFunction(rawValue: name.lowercased()) {
                 return try parseAggregate(function, token)
             }
@@ -204,10 +213,10 @@ extension Parser {
     mutating func parseCall(_ name: Located<String>) throws(Diagnostic) -> Expr {
         let open = advance()
         var arguments: [Expr] = []
-        if !check(.symbol(")")) {
+        if !check(.symbol(.rightParen)) {
             expectOperand(.argument(name.value))
             arguments.append(try parseExpression(derived: { $0.argument }))
-            while match(.symbol(",")) { arguments.append(try parseExpression(derived: { $0.argument })) }
+            while match(.symbol(.comma)) { arguments.append(try parseExpression(derived: { $0.argument })) }
         }
         let close = try expectClose(open, "expected ')' to close \(name.value)(")
         return Expr(.call(name, arguments), name.range.through(close.range))
@@ -215,7 +224,7 @@ extension Parser {
 
     /// aggregate := "count" "(" COLLECTION ("where" expression)? ")"
     ///            | ("sum" | "avg" | "min" | "max") "(" expression "of" COLLECTION ("where" expression)? ")"
-    mutating func parseAggregate(_ function: AggregateFunction, _ nameToken: Token) throws(Diagnostic) -> Expr {
+    mutating func parseAggregate(_ function: AggregateFunction, _ nameToken: Lexeme) throws(Diagnostic) -> Expr {
         let open = advance()
         var expression: Expr?
         if function != .count {
@@ -250,15 +259,15 @@ extension Parser {
 
     /// Expects the `)` that closes `open`. When the command ends first (a `(` left open runs
     /// on to the end of the file), the error points at that `(`, not at an empty last line.
-    mutating func expectClose(_ open: Token, _ message: String) throws(Diagnostic) -> Token {
-        if isAtEndOfCommand, case .symbol("(") = open.kind {
+    mutating func expectClose(_ open: Lexeme, _ message: String) throws(Diagnostic) -> Lexeme {
+        if isAtEndOfCommand, case .symbol(.leftParen) = open.kind {
             throw .error(ParseProblem.neverClosed, at: open.range)
         }
         do {
-            return try expect(.symbol(")"), message)
+            return try expect(.symbol(.rightParen), message)
         } catch {
             var diagnostic = error
-            if case .symbol("(") = open.kind, open.range.start.line != diagnostic.range?.start.line {
+            if case .symbol(.leftParen) = open.kind, open.range.start.line != diagnostic.range?.start.line {
                 diagnostic.notes.append("the '(' at \(open.range.start.line):\(open.range.start.column) is still open")
             }
             throw diagnostic
@@ -267,7 +276,7 @@ extension Parser {
 
     /// Where an error about `token` points: the token itself, or, at the end of the file, just
     /// after the last token read (not at the start of the empty line after a final newline).
-    func errorRange(_ token: Token) -> SourceRange {
+    func errorRange(_ token: Lexeme) -> SourceRange {
         token.kind == .endOfFile ? endRange : token.range
     }
 }

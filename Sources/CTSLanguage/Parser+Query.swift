@@ -28,11 +28,11 @@ extension Parser {
                     var descending = false
                     if matchKeyword("desc") { descending = true } else { afterSortKey = !matchKeyword("asc") }
                     query.sort.append(SortKey(expression: key, descending: descending))
-                } while match(.symbol(","))
+                } while match(.symbol(.comma))
             case "limit":
                 let n = peek()
                 // `integer` also refuses numbers too large for an Int (`limit 1e30`), which Int() traps on.
-                guard case .number(let value) = n.kind, let count = value.integer, count >= 0 else {
+                guard case .number(let value) = decoded(n), let count = value.integer, count >= 0 else {
                     throw .error(ParseProblem.expectedLimit(found: describe(n)), at: n.range)
                 }
                 advance()
@@ -42,7 +42,7 @@ extension Parser {
                     let first = position
                     let expression = try parseExpression()
                     query.columns.append(Column(expression: expression, header: canonicalText(first..<position)))
-                } while match(.symbol(","))
+                } while match(.symbol(.comma))
             default:
                 query.groupBy = try parseExpression()
             }
@@ -79,8 +79,8 @@ extension Parser {
                 .word, "expected a format after 'as' (\(CommandTable.outputFormats.joined(separator: ", ")))")
             clause.format = Located(text(of: token).lowercased(), token.range)
         }
-        if check(.symbol(">")) || check(.symbol(">>")) {
-            let append = advance().kind == .symbol(">>")
+        if check(.symbol(.greater)) || check(.symbol(.append)) {
+            let append = advance().kind == .symbol(.append)
             offer(.value(.file))
             guard !isAtEndOfCommand else {
                 throw .error(ParseProblem.missingFileName(append: append), at: endRange)
@@ -133,7 +133,7 @@ extension Parser {
         var arguments: [Argument] = []
         var under: Argument?
         var groupBy: Located<String>?
-        while !isAtEndOfCommand, !checkKeyword("as"), !check(.symbol(">")), !check(.symbol(">>")) {
+        while !isAtEndOfCommand, !checkKeyword("as"), !check(.symbol(.greater)), !check(.symbol(.append)) {
             if checkKeyword("by") || checkKeyword("under") {
                 let keyword = advance()
                 let word = text(of: keyword).lowercased()

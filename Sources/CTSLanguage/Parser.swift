@@ -4,7 +4,8 @@ import CTSDomain
 /// not be read. The parser recovers at the next command, so every syntax error is reported.
 public enum ParsedItem: Hashable, Sendable {
     case command(Command)
-    case error(Diagnostic)
+    /// Boxed (errors are rare): an item is then one reference, cheap to hand between threads.
+    indirect case error(Diagnostic)
 }
 
 /// A hand-written recursive-descent parser for the cts command language.
@@ -18,8 +19,9 @@ public struct Parser {
     private var lexer: Lexer
     /// Tokens of the command being read (from its first token) plus lookahead. Only one
     /// command's tokens are kept, so a script of millions of lines parses in bounded memory.
-    private(set) var tokens: [Token] = []
-    let bytes: [UInt8]
+    private(set) var tokens = LexemeBuffer()
+    /// The text (the lexer's own bytes: a source is held once).
+    let source: SourceBytes
     /// Index of the current token in `tokens`.
     var position = 0
     /// How deeply the expression being read nests (parentheses, `not`, unary `-`); see `enterNesting`.
@@ -30,13 +32,13 @@ public struct Parser {
 
     public init(text: String, fileID: Int) {
         lexer = Lexer(text: text, fileID: fileID)
-        bytes = Array(text.utf8)
+        source = lexer.source
     }
 
     /// A parser over the bytes of a file, which may hold invalid UTF-8 (it is reported).
     public init(bytes: [UInt8], fileID: Int) {
         lexer = Lexer(bytes: bytes, fileID: fileID)
-        self.bytes = bytes
+        source = lexer.source
     }
 
     /// Parses a whole source.
@@ -76,20 +78,23 @@ public struct Parser {
     mutating func parseCommand() throws(Diagnostic) -> Command {
         let first = peek()
         guard first.kind == .word else {
-            if case .error(let problem) = first.kind { throw .error(problem, at: first.range) }
+            if case .error(let problem) = decoded(first) { throw .error(problem, at: first.range) }
             throw .error(ParseProblem.expectedCommand(found: describe(first)), at: first.range)
         }
         var spec: CommandSpec?
         var nameRange = first.range
         let second = peek(1)
         offerSubcommands(of: first)
-        let firstWord = lowercasedBytes(of: first)
-        if second.kind == .word, let s = CommandTable.spec(firstWord, lowercasedBytes(of: second)) {
+        let group = CommandTable.group(startingWith: lowercasedBytes(of: first))
+        // The second word is read only where a command has one (not after `enroll`).
+        if let group, !group.subcommands.isEmpty, second.kind == .word,
+            let s = group.subcommand(lowercasedBytes(of: second))
+        {
             spec = s
             nameRange = first.range.through(second.range)
             advance()
             advance()
-        } else if let s = CommandTable.spec(firstWord, nil) {
+        } else if let s = group?.single {
             spec = s
             advance()
         }
@@ -115,7 +120,7 @@ public struct Parser {
         return Command(spec: spec, body: body, range: first.range.through(last.range), nameRange: nameRange)
     }
 
-    private func unknownCommand(_ first: Token, _ second: Token) -> Diagnostic {
+    private func unknownCommand(_ first: Lexeme, _ second: Lexeme) -> Diagnostic {
         let word = text(of: first).lowercased()
         let subcommands = CommandTable.subcommands(of: word)
         if !subcommands.isEmpty {
@@ -153,7 +158,8 @@ public struct Parser {
     /// Reads `key=value` when the cursor is at a word directly followed by `=`.
     mutating func parseOptionIfPresent() throws(Diagnostic) -> Option? {
         let key = peek(), eq = peek(1)
-        guard key.kind == .word, eq.kind == .symbol("="), key.range.end.utf8Offset == eq.range.start.utf8Offset else {
+        guard key.kind == .word, eq.kind == .symbol(.equals), key.range.end.utf8Offset == eq.range.start.utf8Offset
+        else {
             return nil
         }
         advance()
@@ -169,7 +175,7 @@ public struct Parser {
 
     /// value := atom ("," atom)* | "(" expression ")"
     mutating func parseValue() throws(Diagnostic) -> Argument {
-        if check(.symbol("(")) {
+        if check(.symbol(.leftParen)) {
             let open = advance()
             let outer = enterParenthesizedValue()
             defer { leave(outer) }
@@ -181,9 +187,9 @@ public struct Parser {
                 .condition(expression, source: canonicalText(first..<last)), open.range.through(close.range))
         }
         let first = try parseAtom()
-        guard check(.symbol(",")) else { return first }
+        guard check(.symbol(.comma)) else { return first }
         var items = [first]
-        while match(.symbol(",")) {
+        while match(.symbol(.comma)) {
             offerListItem(after: items)
             items.append(try parseAtom())
         }
@@ -193,22 +199,31 @@ public struct Parser {
     /// atom := WORD | STRING | NUMBER | DATE | PERIOD | VARIABLE
     mutating func parseAtom() throws(Diagnostic) -> Argument {
         let token = peek()
-        let kind: Argument.Kind
-        var written: String?
-        switch token.kind {
-        case .word: kind = .word(text(of: token))
-        case .string(let s): kind = .string(s)
+        // Each case makes its argument where it returns it: built in a variable first, every
+        // argument was copied once more and the variable destroyed.
+        if token.kind == .word {
+            advance()
+            return Argument(.word(text(of: token)), token.range)
+        }
+        switch decoded(token) {
+        case .string(let s):
+            advance()
+            return Argument(.string(s), token.range)
         case .number(let n):
-            kind = .number(n)
-            written = text(of: token)
-        case .date(let d): kind = .date(d)
-        case .period(let p): kind = .period(p)
-        case .variable(let v): kind = .variable(v)
+            advance()
+            return Argument(.number(n), token.range, written: text(of: token))
+        case .date(let d):
+            advance()
+            return Argument(.date(d), token.range)
+        case .period(let p):
+            advance()
+            return Argument(.period(p), token.range)
+        case .variable(let v):
+            advance()
+            return Argument(.variable(v), token.range)
         case .error(let problem): throw .error(problem, at: token.range)
         default: throw .error(ParseProblem.expectedValue(found: describe(token)), at: errorRange(token))
         }
-        advance()
-        return Argument(kind, token.range, written: written)
     }
 
     /// Checks arguments against the command's slots: known options, each once, required ones
@@ -216,6 +231,16 @@ public struct Parser {
     /// `positionals` replaces the spec's own (an enrollment reads its positionals itself).
     func validate(
         _ args: Arguments, against spec: CommandSpec, positionals: [Slot]? = nil, nameRange: SourceRange
+    ) throws(Diagnostic) {
+        try Self.validate(
+            args, against: spec, positionals: positionals, nameRange: nameRange, endRange: endRange, source: source)
+    }
+
+    /// ``validate(_:against:positionals:nameRange:)`` itself. Static, given what it reads of
+    /// the parser: a method of the whole parser would be handed a copy of it at each command.
+    private static func validate(
+        _ args: Arguments, against spec: CommandSpec, positionals: [Slot]?, nameRange: SourceRange,
+        endRange: SourceRange, source: SourceBytes
     ) throws(Diagnostic) {
         // Which of the spec's option slots were given, one bit per slot: a command has a handful
         // of options (fewer than 64, CommandTableTests checks), so this does what a Set of keys
@@ -245,7 +270,7 @@ public struct Parser {
                     index += 1
                 } else if !slot.optional {
                     throw .error(
-                        ParseProblem.expectedKeyword(word, found: arg.map { describe($0) }, usage: spec.usage),
+                        ParseProblem.expectedKeyword(word, found: arg.map { source.text($0.range) }, usage: spec.usage),
                         at: arg?.range ?? endRange)
                 }
                 continue
@@ -261,14 +286,14 @@ public struct Parser {
         }
         if index < args.positionals.count {
             let extra = args.positionals[index]
-            throw .error(ParseProblem.unexpectedArgument(describe(extra), usage: spec.usage), at: extra.range)
+            throw .error(ParseProblem.unexpectedArgument(source.text(extra.range), usage: spec.usage), at: extra.range)
         }
     }
 
     /// enrollment := VERB (ids | "(" COLLECTION "where" expression ")") "in" atom arguments
     mutating func parseEnrollment(_ spec: CommandSpec, nameRange: SourceRange) throws(Diagnostic) -> Command.Body {
         let selection: CadreSelection
-        if check(.symbol("(")) {
+        if check(.symbol(.leftParen)) {
             let open = advance()
             offer(.word(EntityKind.cadre.plural), final: true)
             let word = try expect(.word, "expected 'cadres where CONDITION' inside the parentheses")
@@ -319,7 +344,7 @@ public struct Parser {
     /// let := "let" WORD "=" expression
     mutating func parseLet() throws(Diagnostic) -> Command.Body {
         let name = try expect(.word, "expected a variable name after 'let'")
-        _ = try expect(.symbol("="), "expected '=' after the variable name")
+        _ = try expect(.symbol(.equals), "expected '=' after the variable name")
         return .letBinding(Located(text(of: name), name.range), try parseExpression(in: .value))
     }
 
@@ -327,7 +352,7 @@ public struct Parser {
     mutating func parseAssert() throws(Diagnostic) -> Command.Body {
         let condition = try parseExpression(in: .assertion)
         var message: Argument?
-        if case .string(let s) = peek().kind {
+        if case .string(let s) = decoded(peek()) {
             message = Argument(.string(s), advance().range)
         }
         return .assert(condition, message: message)
@@ -342,10 +367,10 @@ public struct Parser {
             let token = advance()
             if let end = previousEnd, end < token.range.start.utf8Offset { parts.append(.text(" ")) }
             previousEnd = token.range.end.utf8Offset
-            switch token.kind {
+            switch decoded(token) {
             case .string(let s): parts.append(.text(s))
             case .variable(let v): parts.append(.variable(Located(v, token.range)))
-            case .error(let problem) where text(of: token).hasPrefix("\"") || token.isInvalidText:
+            case .error(let problem) where text(of: token).hasPrefix("\"") || problem.isInvalidText:
                 // A string with a bad escape or no end; bytes that are not UTF-8 text.
                 throw .error(problem, at: token.range)
             default: parts.append(.text(text(of: token)))
@@ -356,7 +381,8 @@ public struct Parser {
 
     // MARK: - Cursor
 
-    mutating func peek(_ offset: Int = 0) -> Token {
+    /// Inlined: the parser peeks a dozen times a line, and a call cost more than the peek.
+    @inline(__always) mutating func peek(_ offset: Int = 0) -> Lexeme {
         fill(position + offset)
         return tokens[min(position + offset, tokens.count - 1)]
     }
@@ -371,37 +397,34 @@ public struct Parser {
     }
 
     /// Forgets the tokens before the cursor (the commands already read), keeping the lookahead.
-    ///
-    /// The few tokens kept are swapped to the front rather than copied, and the array keeps
-    /// its storage: this runs once per command.
+    /// The buffer keeps its storage: this runs once per command.
     private mutating func discardReadTokens() {
         guard position > 0 else { return }
-        for i in position..<tokens.count { tokens.swapAt(i - position, i) }
-        tokens.removeLast(position)
+        tokens.removeFirst(position)
         position = 0
     }
 
     @discardableResult
-    mutating func advance() -> Token {
+    mutating func advance() -> Lexeme {
         fill(position)
         let token = tokens[position]
         if token.kind != .endOfFile { position += 1 }
         return token
     }
 
-    mutating func check(_ kind: Token.Kind) -> Bool { peek().kind == kind }
+    mutating func check(_ kind: Lexeme.Kind) -> Bool { peek().kind == kind }
 
-    mutating func match(_ kind: Token.Kind) -> Bool {
+    mutating func match(_ kind: Lexeme.Kind) -> Bool {
         guard check(kind) else { return false }
         advance()
         return true
     }
 
-    mutating func expect(_ kind: Token.Kind, _ message: String) throws(Diagnostic) -> Token {
-        if completion != nil, case .symbol(let symbol) = kind { offer(.symbol(symbol)) }
+    mutating func expect(_ kind: Lexeme.Kind, _ message: String) throws(Diagnostic) -> Lexeme {
+        if completion != nil, case .symbol(let symbol) = kind { offer(.symbol(symbol.rawValue)) }
         guard check(kind) else {
             let token = peek()
-            if case .error(let problem) = token.kind { throw .error(problem, at: token.range) }
+            if case .error(let problem) = decoded(token) { throw .error(problem, at: token.range) }
             throw .error(ParseProblem.expected(message, found: describe(token)), at: errorRange(token))
         }
         return advance()
@@ -442,7 +465,7 @@ public struct Parser {
     mutating func expectEndOfCommand(_ spec: CommandSpec) throws(Diagnostic) {
         guard isAtEndOfCommand else {
             let token = peek()
-            if case .error(let problem) = token.kind { throw .error(problem, at: token.range) }
+            if case .error(let problem) = decoded(token) { throw .error(problem, at: token.range) }
             throw .error(ParseProblem.unexpected(found: describe(token), usage: spec.usage), at: token.range)
         }
     }
@@ -461,49 +484,27 @@ public struct Parser {
 
     // MARK: - Text
 
-    func text(of token: Token) -> String {
-        String(decoding: bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset], as: UTF8.self)
-    }
+    /// The token's kind with its value (a string's text, a number, an error's problem).
+    func decoded(_ token: Lexeme) -> Token.Kind { tokens.kind(of: token, in: source.bytes) }
 
-    /// The token's text lowercased, as `lowercased()` gives it. Words are mostly ASCII and
-    /// already lower case (`cadre`, `add`, `unit`): then the text is taken as it is.
-    func lowercasedText(of token: Token) -> String {
-        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
-        let isLowerASCII = slice.allSatisfy { $0 < 0x80 && Self.asciiLowercased($0) == $0 }
-        let text = String(decoding: slice, as: UTF8.self)
-        return isLowerASCII ? text : text.lowercased()
-    }
+    // What reads the source is a method of `source` (see ``SourceBytes``): these forward to it.
 
-    /// The token's bytes lowercased, as `lowercased()` would make them: the source's own bytes
-    /// when they are lower-case ASCII already (command names mostly are), else a copy.
-    func lowercasedBytes(of token: Token) -> ArraySlice<UInt8> {
-        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
-        if slice.allSatisfy({ $0 < 0x80 && Self.asciiLowercased($0) == $0 }) { return slice }
-        return ArraySlice(text(of: token).lowercased().utf8)
-    }
+    func text(of token: Lexeme) -> String { source.text(token.range) }
 
-    /// Whether the token's text, lowercased, is `word` (a keyword: lower-case ASCII), compared
-    /// byte by byte. Text that is not ASCII goes through `lowercased()`, which may map it to
-    /// ASCII (the Kelvin sign `K` lowercases to `k`).
-    func spells(_ token: Token, _ word: String) -> Bool {
-        let slice = bytes[token.range.start.utf8Offset..<token.range.end.utf8Offset]
-        guard slice.allSatisfy({ $0 < 0x80 }) else { return text(of: token).lowercased() == word }
-        return slice.count == word.utf8.count && zip(slice, word.utf8).allSatisfy { Self.asciiLowercased($0) == $1 }
-    }
+    func lowercasedText(of token: Lexeme) -> String { source.lowercasedText(token.range) }
 
-    static func asciiLowercased(_ b: UInt8) -> UInt8 {
-        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
-    }
+    func lowercasedBytes(of token: Lexeme) -> ArraySlice<UInt8> { source.lowercasedBytes(token.range) }
 
-    func source(_ range: SourceRange) -> String {
-        String(decoding: bytes[range.start.utf8Offset..<range.end.utf8Offset], as: UTF8.self)
-    }
+    func spells(_ token: Lexeme, _ word: String) -> Bool { source.spells(token.range, word) }
 
-    func describe(_ token: Token) -> String {
+    func source(_ range: SourceRange) -> String { source.text(range) }
+
+    func describe(_ token: Lexeme) -> String {
         switch token.kind {
         case .endOfCommand, .endOfFile: "the end of the command"
         case .string: "a string"
-        case .error(let problem): problem.message
+        case .error:
+            if case .error(let problem) = decoded(token) { problem.message } else { "" }
         default: "'\(text(of: token))'"
         }
     }

@@ -40,6 +40,14 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
         storedOffset = UInt32(utf8Offset)
     }
 
+    /// A location from the values as stored, for the lexer, which keeps its cursor in them.
+    init(fileID: Int32, line: UInt32, column: UInt32, offset: UInt32) {
+        storedFileID = fileID
+        storedLine = line
+        storedColumn = column
+        storedOffset = offset
+    }
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool { a.storedOffset < b.storedOffset }
 }
 
