@@ -35,7 +35,7 @@ public struct ChangedSlots: Sendable, Equatable {
 
     /// Notes every slot a change set touched.
     public mutating func formUnion(_ changes: ChangeSet) {
-        for change in changes.changes { insert(change) }
+        for change in changes { insert(change) }
     }
 
     public mutating func insert(_ kind: EntityKind, _ slot: Int) {

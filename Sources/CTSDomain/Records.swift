@@ -56,6 +56,14 @@ public enum Change: Hashable, Sendable {
         }
     }
 
+    /// A removal, or a change to a rule.
+    var removesOrTouchesRule: Bool {
+        switch self {
+        case .delete, .insert(_, .rule), .update(_, _, .rule): true
+        case .insert, .update, .settings: false
+        }
+    }
+
     public var inverse: Change {
         switch self {
         case .insert(let slot, let r): .delete(slot: slot, r)
@@ -66,18 +74,29 @@ public enum Change: Hashable, Sendable {
     }
 }
 
-/// Everything one command changed, in order.
-public struct ChangeSet: Hashable, Sendable {
+/// Everything one command changed, in order; a collection of its changes.
+public struct ChangeSet: Hashable, Sendable, RandomAccessCollection {
     public var changes: [Change] = []
 
-    public init(_ changes: [Change] = []) { self.changes = changes }
+    public init() {}
+    public init(_ changes: [Change]) { self.changes = changes }
+
+    public mutating func append(_ change: Change) { changes.append(change) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { changes.count }
+    public subscript(position: Int) -> Change { changes[position] }
 
     public var isEmpty: Bool { changes.isEmpty }
+
+    /// Whether a change removes a record or touches a rule (compiled rule conditions must then
+    /// be compiled afresh), read without copying the changes.
+    public var removesOrTouchesRules: Bool { changes.contains { $0.removesOrTouchesRule } }
 
     /// Counts per kind of record: (added, changed, removed). Changes of settings are not counted.
     public var counts: [EntityKind: (added: Int, changed: Int, removed: Int)] {
         var result: [EntityKind: (added: Int, changed: Int, removed: Int)] = [:]
-        for change in changes {
+        for change in self {
             guard let kind = change.kind else { continue }
             var c = result[kind] ?? (0, 0, 0)
             switch change {

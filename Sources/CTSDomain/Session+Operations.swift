@@ -112,20 +112,25 @@ extension Session {
 
     /// Enrolls a cadre in a course. A cadre who withdrew may enroll again.
     public func enroll(cadre: Int, course: Int, _ changes: inout ChangeSet) throws(DomainError) {
-        let c = cadres[cadre]!, k = courses[course]!
-        if c.status == .left { throw DomainError(.cadreLeft(cadre: c.id)) }
-        if let cap = k.capacity, activeEnrollments(course: course) >= cap {
-            throw DomainError(.courseFull(course: k.id, capacity: cap))
+        // Ids only for the errors: the records are not copied (see `reading`).
+        func ids() -> (cadre: String, course: String) { (id(.cadre, cadre)!, id(.course, course)!) }
+        if reading(Cadre.self, cadre, { $0.pointee.status }) == .left {
+            throw DomainError(.cadreLeft(cadre: ids().cadre))
+        }
+        if let cap = reading(Course.self, course, { $0.pointee.capacity }), activeEnrollments(course: course) >= cap {
+            throw DomainError(.courseFull(course: ids().course, capacity: cap))
         }
         if let slot = enrollmentSlot(cadre: cadre, course: course) {
             let e = enrollments[slot]!
             guard e.status == .withdrawn else {
+                let (c, k) = ids()
                 throw DomainError(
                     e.status == .completed
-                        ? .alreadyCompleted(cadre: c.id, course: k.id)
-                        : .alreadyEnrolled(cadre: c.id, status: e.status, course: k.id))
+                        ? .alreadyCompleted(cadre: c, course: k)
+                        : .alreadyEnrolled(cadre: c, status: e.status, course: k))
             }
-            replace(slot, with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
+            replace(
+                slot, old: .enrollment(e), with: .enrollment(Enrollment(cadre: cadre, course: course)), in: &changes)
         } else {
             append(.enrollment(Enrollment(cadre: cadre, course: course)), to: &changes)
         }
@@ -137,7 +142,7 @@ extension Session {
         cadre: Int, course: Int, hours: Number?, date: Day?,
         _ changes: inout ChangeSet
     ) throws(DomainError) {
-        let k = courses[course]!
+        let k = reading(Course.self, course) { (hours: $0.pointee.hours, start: $0.pointee.start, end: $0.pointee.end) }
         let slot = try enrolled(cadre, course, for: .complete)
         let credited = hours ?? k.hours
         if credited <= 0 { throw DomainError(.nonPositiveHours, field: "hours") }
@@ -145,17 +150,20 @@ extension Session {
             throw DomainError(.creditedTooPrecise(credited), field: "hours")
         }
         if credited > k.hours {
-            throw DomainError(.creditOverCourse(course: k.id, worth: k.hours, credited: credited), field: "hours")
+            throw DomainError(
+                .creditOverCourse(course: id(.course, course)!, worth: k.hours, credited: credited), field: "hours")
         }
         let day = date ?? k.end
         if day < k.start {
-            throw DomainError(.completedBeforeStart(date: day, course: k.id, start: k.start), field: "date")
+            throw DomainError(
+                .completedBeforeStart(date: day, course: id(.course, course)!, start: k.start), field: "date")
         }
-        var e = enrollments[slot]!
+        let was = enrollments[slot]!
+        var e = was
         e.status = .completed
         e.hours = credited
         e.date = day
-        replace(slot, with: .enrollment(e), in: &changes)
+        replace(slot, old: .enrollment(was), with: .enrollment(e), in: &changes)
     }
 
     /// Marks an enrolled cadre absent or withdrawn.
@@ -164,9 +172,10 @@ extension Session {
         _ changes: inout ChangeSet
     ) throws(DomainError) {
         let slot = try enrolled(cadre, course, for: status == .absent ? .markAbsent : .withdraw)
-        var e = enrollments[slot]!
+        let was = enrollments[slot]!
+        var e = was
         e.status = status
-        replace(slot, with: .enrollment(e), in: &changes)
+        replace(slot, old: .enrollment(was), with: .enrollment(e), in: &changes)
     }
 
     /// The slot of an enrollment that is in the `enrolled` state, or an error saying why not.

@@ -5,8 +5,13 @@ extension Session {
     /// A new record of `kind` from named field values. Words for enum fields, ids for reference
     /// fields and text for numbers and dates (as CSV gives them) are all accepted and checked.
     public func makeRecord(_ kind: EntityKind, _ fields: [String: Value]) throws(DomainError) -> Record {
+        try makeRecord(kind, FieldValues(fields))
+    }
+
+    /// The same from values in the order a command gave them.
+    public func makeRecord(_ kind: EntityKind, _ fields: FieldValues) throws(DomainError) -> Record {
         let known = kind.fieldNames
-        for name in fields.keys where !known.contains(name) {
+        for (name, _) in fields.entries where !known.contains(name) {
             throw DomainError(
                 .noSuchField(kind, field: name, suggestion: Suggestion.closest(to: name, in: known)), field: name)
         }
@@ -44,16 +49,50 @@ extension Session {
     }
 }
 
-/// Reads typed fields out of a dictionary of values, with errors that name the field.
+/// Field values by name, in the order they were given (positional fields, then options).
+///
+/// A record has a handful of fields: finding one by comparing names (most are small strings,
+/// compared as two words) costs less than hashing it, and building a record read each field
+/// two or three times from a `[String: Value]`, hashing the name every time.
+public struct FieldValues: Sendable {
+    public private(set) var entries: [(name: String, value: Value)] = []
+
+    public init(minimumCapacity: Int = 0) { entries.reserveCapacity(minimumCapacity) }
+
+    public init(_ values: [String: Value]) {
+        entries = values.map { ($0.key, $0.value) }
+    }
+
+    /// The value given for a field; setting nil removes it.
+    public subscript(name: String) -> Value? {
+        get {
+            for entry in entries where entry.name == name { return entry.value }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+}
+
+/// Reads typed fields out of the values given, with errors that name the field.
 struct FieldReader {
     let kind: EntityKind
-    let values: [String: Value]
+    let values: FieldValues
     let session: Session
 
+    /// The value given for a field, unless it is missing or null.
+    private func given(_ name: String) -> Value? {
+        guard let v = values[name], !v.isNull else { return nil }
+        return v
+    }
+
     private func required(_ name: String) throws(DomainError) -> Value {
-        guard let v = values[name], !v.isNull else {
-            throw DomainError(.missingField(kind, field: name), field: name)
-        }
+        guard let v = given(name) else { throw DomainError(.missingField(kind, field: name), field: name) }
         return v
     }
 
@@ -86,7 +125,7 @@ struct FieldReader {
     }
 
     func optionalText(_ name: String) throws(DomainError) -> String? {
-        values[name] == nil || values[name]!.isNull ? nil : try text(name)
+        given(name) == nil ? nil : try text(name)
     }
 
     func number(_ name: String) throws(DomainError) -> Number {
@@ -117,7 +156,7 @@ struct FieldReader {
     }
 
     func optionalAmount(_ name: String) throws(DomainError) -> Number? {
-        values[name] == nil || values[name]!.isNull ? nil : try amount(name)
+        given(name) == nil ? nil : try amount(name)
     }
 
     func count(_ name: String) throws(DomainError) -> Int {
@@ -129,7 +168,7 @@ struct FieldReader {
     }
 
     func optionalCount(_ name: String) throws(DomainError) -> Int? {
-        values[name] == nil || values[name]!.isNull ? nil : try count(name)
+        given(name) == nil ? nil : try count(name)
     }
 
     func year(_ name: String) throws(DomainError) -> Int {
@@ -141,7 +180,7 @@ struct FieldReader {
     }
 
     func optionalYear(_ name: String) throws(DomainError) -> Int? {
-        values[name] == nil || values[name]!.isNull ? nil : try year(name)
+        given(name) == nil ? nil : try year(name)
     }
 
     func date(_ name: String) throws(DomainError) -> Day {
@@ -156,7 +195,7 @@ struct FieldReader {
     }
 
     func optionalDate(_ name: String) throws(DomainError) -> Day? {
-        values[name] == nil || values[name]!.isNull ? nil : try date(name)
+        given(name) == nil ? nil : try date(name)
     }
 
     func optionalBool(_ name: String) throws(DomainError) -> Bool? {
@@ -239,7 +278,7 @@ struct FieldReader {
     }
 
     func optionalRef(_ name: String, _ target: EntityKind) throws(DomainError) -> Int? {
-        values[name] == nil || values[name]!.isNull ? nil : try ref(name, target)
+        given(name) == nil ? nil : try ref(name, target)
     }
 
     func period(_ name: String) throws(DomainError) -> Period {

@@ -16,20 +16,17 @@ extension Interpreter {
             case .add(let kind):
                 let record = try session.makeRecord(kind, try fields(args, command))
                 try session.add(record, &changes)
-                let name = confirmationName(of: record)
-                return .confirmation(ConfirmationText { "added \(kind.singular) \(name())" })
+                return .confirmation(confirmation("added", of: record))
             case .upsert(let kind):
                 let record = try session.makeRecord(kind, try fields(args, command))
                 try session.upsert(record, &changes)
-                let name = confirmationName(of: record)
-                return .confirmation(ConfirmationText { "set \(kind.singular) \(name())" })
+                return .confirmation(confirmation("set", of: record))
             case .update(let kind):
                 let slot = try slot(kind, args.positionals[0])
-                let updates = try fields(args, command).filter { $0.key != "id" }
-                let ordered = args.options.compactMap { o in
-                    updates[o.key.value == "days" ? "hours" : o.key.value].map {
-                        (o.key.value == "days" ? "hours" : o.key.value, $0)
-                    }
+                let updates = try fields(args, command)
+                let ordered = args.options.compactMap { o -> (String, Value)? in
+                    let name = o.key.value == "days" ? "hours" : o.key.value
+                    return name == "id" ? nil : updates[name].map { (name, $0) }
                 }
                 try session.update(kind, slot, with: ordered, &changes)
                 if kind == .rule, let condition = args.option("for") {
@@ -71,8 +68,8 @@ extension Interpreter {
 
     /// The field values a record command gives, by field name: positional slots that name a
     /// field, and options (`days=N` becomes `hours`; a `for=(...)` condition is checked here).
-    func fields(_ args: Arguments, _ command: Command) throws(Diagnostic) -> [String: Value] {
-        var result = [String: Value](minimumCapacity: args.positionals.count + args.options.count)
+    func fields(_ args: Arguments, _ command: Command) throws(Diagnostic) -> FieldValues {
+        var result = FieldValues(minimumCapacity: args.positionals.count + args.options.count)
         let kind: EntityKind?
         switch command.spec.action {
         case .add(let k), .upsert(let k), .update(let k): kind = k
@@ -86,8 +83,12 @@ extension Interpreter {
         for (slot, arg) in zip(command.spec.positionals, args.positionals) {
             if let field = slot.field { result[field] = try fieldValue(field, arg) }
         }
-        if let days = args.option("days"), let hours = args.option("hours") {
-            throw .error(RunProblem.hoursAndDays, at: days.range.start < hours.range.start ? hours.range : days.range)
+        // Looked for by position: `option(_:)` copies the option it returns.
+        if let d = args.options.firstIndex(where: { $0.key.value == "days" }),
+            let h = args.options.firstIndex(where: { $0.key.value == "hours" })
+        {
+            let days = args.options[d].range, hours = args.options[h].range
+            throw .error(RunProblem.hoursAndDays, at: days.start < hours.start ? hours : days)
         }
         for option in args.options {
             let key = option.key.value
@@ -155,18 +156,16 @@ extension Interpreter {
         return found
     }
 
-    /// What the confirmation of an added or set record calls it: its id, or a budget's or
-    /// plan's unit and year. The unit is named now; the text is made when it is read.
-    private func confirmationName(of record: Record) -> @Sendable () -> String {
+    /// The confirmation of an added or set record, naming it by its id, or a budget or plan by
+    /// its unit and year (made now: the unit's id could change slot later).
+    private func confirmation(_ verb: StaticString, of record: Record) -> ConfirmationText {
         switch record {
-        case .budget(let b):
-            let unit = session.name(of: .unit, b.unit)
-            return { "\(unit) \(b.year)" }
-        case .plan(let p):
-            let unit = session.name(of: .unit, p.unit)
-            return { "\(unit) \(p.year)" }
-        default:
-            return { record.id ?? "" }
+        case .cadre(let c): ConfirmationText(verb, .cadre, id: c.id)
+        case .course(let c): ConfirmationText(verb, .course, id: c.id)
+        case .unit(let u): ConfirmationText(verb, .unit, id: u.id)
+        case .budget(let b): ConfirmationText(verb, .budget, id: "\(session.name(of: .unit, b.unit)) \(b.year)")
+        case .plan(let p): ConfirmationText(verb, .plan, id: "\(session.name(of: .unit, p.unit)) \(p.year)")
+        default: ConfirmationText(verb, record.kind, id: record.id ?? "")
         }
     }
 
@@ -226,18 +225,39 @@ extension Interpreter {
     ) throws -> Effect {
         let course = try slot(.course, courseArg)
         var hours: Number?
-        let hoursOption = args.option("hours"), daysOption = args.option("days")
-        if let option = hoursOption ?? daysOption {
-            guard case .number(let n) = try value(of: option.value) else {
-                throw Diagnostic.error(RunProblem.mustBeNumber(option.key.value), at: option.value.range)
+        var date: Day?
+        // Most enrollment lines give no option: looking for three by name (copying an `Option`
+        // each time) was a tenth of the command.
+        if !args.options.isEmpty {
+            let hoursOption = args.option("hours"), daysOption = args.option("days")
+            if let option = hoursOption ?? daysOption {
+                guard case .number(let n) = try value(of: option.value) else {
+                    throw Diagnostic.error(RunProblem.mustBeNumber(option.key.value), at: option.value.range)
+                }
+                // A day of this course is what a day meant when the course was entered.
+                hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
             }
-            // A day of this course is what a day meant when the course was entered.
-            hours = option.key.value == "days" ? n * session.courses[course]!.dayHours : n
+            if hoursOption != nil, let daysOption {
+                throw Diagnostic.error(RunProblem.hoursAndDays, at: daysOption.range)
+            }
+            date = try dateOption(args, "date")
         }
-        if hoursOption != nil, let daysOption {
-            throw Diagnostic.error(RunProblem.hoursAndDays, at: daysOption.range)
+        let verb = Self.verb(action)
+        // One cadre named by its id, as nearly every line of a big script: no list of cadres or
+        // of their names (two allocations a line).
+        if case .ids(let items) = selection, items.count == 1 {
+            let value = try wordValue(of: items[0])
+            // (A `$variable` holding a list of ids takes the general path below.)
+            if case .list = value {
+            } else {
+                let range = items[0].range
+                let cadre = try slot(.cadre, id: value.description, at: range)
+                try checkInterrupt(0)
+                try step(action, cadre: cadre, at: range, course: course, hours: hours, date: date, args, &changes)
+                return .confirmation(
+                    ConfirmationText(verb, cadre: session.id(.cadre, cadre)!, in: session.id(.course, course)!))
+            }
         }
-        let date = try dateOption(args, "date")
         var cadres: [(slot: Int, range: SourceRange)] = []
         var bulk = false
         switch selection {
@@ -268,23 +288,10 @@ extension Interpreter {
                 skipped += 1
                 continue
             }
-            if let error = perform(action, cadre: cadre.slot, course: course, hours: hours, date: date, &changes) {
-                if let field = error.field,
-                    let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil)
-                {
-                    throw Diagnostic.error(error, at: option.value.range)
-                }
-                throw Diagnostic.error(error, at: cadre.range)
-            }
+            try step(
+                action, cadre: cadre.slot, at: cadre.range, course: course, hours: hours, date: date, args, &changes)
         }
         let done = cadres.count - skipped
-        let verb: String
-        switch action {
-        case .enroll: verb = "enrolled"
-        case .complete: verb = "completed"
-        case .absent: verb = "marked absent"
-        case .withdraw: verb = "withdrew"
-        }
         // The ids are taken now (a cadre's id is its name); the sentence is made when it is read.
         let named = done <= 5 && !bulk ? cadres.map { session.cadres[$0.slot]!.id } : nil
         let courseID = session.courses[course]!.id
@@ -294,6 +301,31 @@ extension Interpreter {
                 let note = skipped > 0 ? " (\(skipped) already enrolled)" : ""
                 return "\(verb) \(who) in \(courseID)\(note)"
             })
+    }
+
+    /// What an enrollment command's confirmation says it did.
+    private static func verb(_ action: EnrollmentAction) -> StaticString {
+        switch action {
+        case .enroll: "enrolled"
+        case .complete: "completed"
+        case .absent: "marked absent"
+        case .withdraw: "withdrew"
+        }
+    }
+
+    /// One cadre's step of an enrollment command; a refusal is placed on the option it is
+    /// about, else on the cadre.
+    private func step(
+        _ action: EnrollmentAction, cadre: Int, at range: SourceRange, course: Int, hours: Number?, date: Day?,
+        _ args: Arguments, _ changes: inout ChangeSet
+    ) throws(Diagnostic) {
+        guard let error = perform(action, cadre: cadre, course: course, hours: hours, date: date, &changes) else {
+            return
+        }
+        if let field = error.field, let option = args.option(field) ?? (field == "hours" ? args.option("days") : nil) {
+            throw Diagnostic.error(error, at: option.value.range)
+        }
+        throw Diagnostic.error(error, at: range)
     }
 
     /// One cadre's step of an enrollment command; the domain's refusal, if any.

@@ -62,6 +62,27 @@ public final class Interpreter {
         if readOnly, command.spec.action.changesSession {
             throw Diagnostic.error(RunProblem.readOnly(command: command.spec.name), at: command.nameRange)
         }
+        return try effects(of: command)
+    }
+
+    /// Runs one command and hands its effects to `perform`, in order, until it returns false;
+    /// whether it never did. A record command's one effect is handed over as it is, with no
+    /// array made for it (an allocation and a release for every line of a big script).
+    public func execute(_ command: Command, perform: (Effect) -> Bool) throws -> Bool {
+        try checkInterrupt(0)
+        if readOnly, command.spec.action.changesSession {
+            throw Diagnostic.error(RunProblem.readOnly(command: command.spec.name), at: command.nameRange)
+        }
+        switch command.spec.action {
+        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
+            return perform(try mutate(command))
+        default:
+            for effect in try effects(of: command) where !perform(effect) { return false }
+            return true
+        }
+    }
+
+    private func effects(of command: Command) throws -> [Effect] {
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
             return [try mutate(command)]
@@ -116,12 +137,12 @@ public final class Interpreter {
                 journal?.changes.append(changes)
                 undoStack.append(UndoStep(label: undoName(command, message), changes: changes))
                 if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit / 2) }
-                redoStack.removeAll()
+                if !redoStack.isEmpty { redoStack.removeAll() }
                 unsavedChanges += 1
                 // A compiled rule condition holds the slots of the ids it names (once a record is
                 // removed, its slot may go to another) and the compiled conditions of the rules it
                 // uses through applies(): after a removal or a rule change, compile them afresh.
-                if changes.changes.contains(where: { if case .delete = $0 { true } else { $0.kind == .rule } }) {
+                if changes.removesOrTouchesRules {
                     ruleConditions = [:]
                 }
             }
@@ -144,7 +165,7 @@ public final class Interpreter {
             if undo {
                 guard let last = undoStack.popLast() else { break }
                 session.revert(last.changes)
-                journal?.changes.append(ChangeSet(last.changes.changes.reversed().map(\.inverse)))
+                journal?.changes.append(ChangeSet(last.changes.reversed().map(\.inverse)))
                 redoStack.append(last)
                 done.append(last.name)
             } else {
@@ -309,7 +330,9 @@ public final class Interpreter {
 
     /// An argument as text (an id, a path, a name): see ``wordValue(of:)``.
     func text(of argument: Argument) throws(Diagnostic) -> String {
-        try wordValue(of: argument).description
+        // A word (an id, nearly always) is its own text: no `Value` made and taken apart.
+        if case .word(let word) = argument.kind { return word }
+        return try wordValue(of: argument).description
     }
 
     /// A whole number argument within `range`, or an error saying what was expected.
@@ -323,10 +346,14 @@ public final class Interpreter {
 
     /// An argument that names a record of `kind`, resolved to its slot.
     func slot(_ kind: EntityKind, _ argument: Argument) throws(Diagnostic) -> Int {
-        let id = try text(of: argument)
+        try slot(kind, id: try text(of: argument), at: argument.range)
+    }
+
+    /// The slot of the record of `kind` with this id; the error is placed at `range`.
+    func slot(_ kind: EntityKind, id: String, at range: SourceRange) throws(Diagnostic) -> Int {
         if let slot = session.slot(kind, id: id) { return slot }
         let suggestion = session.ids(kind).flatMap { Suggestion.closest(to: id, in: $0) }
-        throw .error(BindProblem.unknownRecord(kind, id, suggestion: suggestion), at: argument.range)
+        throw .error(BindProblem.unknownRecord(kind, id, suggestion: suggestion), at: range)
     }
 
     /// A domain error placed on the argument it is about.

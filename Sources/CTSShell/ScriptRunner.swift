@@ -218,7 +218,9 @@ public final class ScriptRunner {
     /// must stop.
     private func runItems(of fileID: Int, directory: String, next: () -> ParsedItem?) -> Bool {
         while let item = next() {
-            switch item {
+            // Consumed: binding the command out of the item is then a move, not a copy of it
+            // and a release of both (a tenth of the runner's own cost per line).
+            switch consume item {
             case .error(let diagnostic):
                 // Under --echo the line that failed to parse is shown too, before its error.
                 if interpreter.settings.echo, let range = diagnostic.range, range.fileID == fileID {
@@ -269,11 +271,11 @@ public final class ScriptRunner {
     /// Runs one command and has its effects performed; false when the run must stop.
     private func execute(_ command: Command, directory: String) -> Bool {
         do {
-            let performer = EffectPerformer(runner: self, directory: directory)
-            for effect in try interpreter.execute(command) {
-                if !performer.perform(effect) { return false }
+            return try interpreter.execute(command) { effect in
+                // The confirmation of a record command is not shown in a batch run: nothing to do.
+                if case .confirmation = effect, !showsConfirmations { return true }
+                return EffectPerformer(runner: self, directory: directory).perform(effect)
             }
-            return true
         } catch let diagnostic as Diagnostic {
             report(diagnostic)
         } catch is Interrupted {

@@ -51,7 +51,7 @@ public protocol AnyEntityDeclaration: AnyObject, Sendable {
     func accept<V: EntityVisitor>(_ visitor: inout V) throws -> V.Result
 
     func makeStore() -> AnyKindStore
-    func makeRecord(_ values: [String: Value], in session: Session) throws(DomainError) -> Record
+    func makeRecord(_ values: FieldValues, in session: Session) throws(DomainError) -> Record
     func value(of record: Record, field: String, in session: Session) -> Value
     /// `new` with the fields a user cannot see taken from `old`.
     func carryingHidden(from old: Record, into new: Record) -> Record
@@ -158,6 +158,10 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
     /// The record's own id (nil for a kind keyed by two fields).
     public func id(_ record: R) -> String? { idReader?.text(in: record) }
 
+    /// The id of the record at `pointer` (a row of the table, never copied).
+    @inline(__always)
+    func id(at pointer: UnsafeRawPointer) -> String? { idReader?.text(at: pointer) }
+
     /// The two numbers of a composite key.
     func pair(_ record: R) -> KeyPair? {
         guard let (a, b) = keyReaders else { return nil }
@@ -174,7 +178,7 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
-    public func makeRecord(_ values: [String: Value], in session: Session) throws(DomainError) -> Record {
+    public func makeRecord(_ values: FieldValues, in session: Session) throws(DomainError) -> Record {
         let reader = FieldReader(kind: kind, values: values, session: session)
         var record = blank
         for read in readers { try read(&record, reader) }

@@ -176,10 +176,15 @@ struct InPlaceReader<R> {
     /// The text a text field holds (an id).
     @inline(__always)
     func text(in record: R) -> String? {
+        withUnsafePointer(to: record) { text(at: UnsafeRawPointer($0)) }
+    }
+
+    /// The text a text field holds, read from the record at `pointer` without copying it
+    /// (an id compared in place, see ``IDIndex``).
+    @inline(__always)
+    func text(at pointer: UnsafeRawPointer) -> String? {
         guard layout == .string, let offset else { return nil }
-        return withUnsafePointer(to: record) { p in
-            UnsafeRawPointer(p).advanced(by: offset).assumingMemoryBound(to: String.self).pointee
-        }
+        return pointer.advanced(by: offset).assumingMemoryBound(to: String.self).pointee
     }
 }
 

@@ -12,10 +12,11 @@ public class AnyKindStore {
     func holds(_ slot: Int) -> Bool { fatalError("abstract") }
     func record(_ slot: Int) -> Record? { fatalError("abstract") }
     func slot(id: String) -> Int? { fatalError("abstract") }
-    var ids: Dictionary<String, Int>.Keys? { fatalError("abstract") }
+    var ids: [String]? { fatalError("abstract") }
     func slot(key a: Int, _ b: Int) -> Int? { fatalError("abstract") }
     func existingSlot(for record: Record) -> Int? { fatalError("abstract") }
     func name(_ slot: Int, in session: Session) -> String { fatalError("abstract") }
+    func id(_ slot: Int) -> String? { fatalError("abstract") }
     /// Puts a record in its slot; `logged` adds its id to ``idLog`` (not while a file loads).
     func insert(_ record: Record, at slot: Int, in session: Session, logged: Bool) { fatalError("abstract") }
     func replace(_ old: Record, with new: Record, at slot: Int, in session: Session) { fatalError("abstract") }
@@ -48,7 +49,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     let declaration: EntityDeclaration<R>
     var table = Table<R>()
     /// id → slot, for a kind named by its id.
-    private var idIndex: [String: Int] = [:]
+    private var idIndex = IDIndex()
     /// Composite key → slot, for a kind named by two fields, unless ``keyList`` finds them.
     private var keyIndex: [KeyPair: Int] = [:]
     /// For a kind named by two fields whose first is reverse-indexed (an enrollment's cadre):
@@ -84,15 +85,35 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     @_specialize(where R == Unit)
     private func slotList() -> [Int] { table.slots }
     override var slots: [Int] { slotList() }
-    override var nextSlot: Int { table.nextSlot }
+    // Unspecialised, `table.nextSlot` looked up the metadata of `Optional<R>` on every append.
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    private func end() -> Int { table.nextSlot }
+    override var nextSlot: Int { end() }
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     override func holds(_ slot: Int) -> Bool { table[slot] != nil }
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     override func record(_ slot: Int) -> Record? { table[slot].map(declaration.wrap) }
-    override func slot(id: String) -> Int? { idIndex[id] }
-    override var ids: Dictionary<String, Int>.Keys? { declaration.key == .id ? idIndex.keys : nil }
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    override func slot(id: String) -> Int? { indexedSlot(id, hash: IDIndex.hash(id)) }
+
+    /// The slot whose record has this id, comparing it with the id in each candidate row in
+    /// place (a row is not copied: that would retain and release every string in it).
+    @inline(__always)
+    private func indexedSlot(_ id: String, hash: UInt32) -> Int? {
+        table.rows.withUnsafeBufferPointer { rows in
+            idIndex.slot(hash: hash) { declaration.id(at: UnsafeRawPointer(rows.baseAddress! + $0)) == id }
+        }
+    }
+
+    /// Every id, for "did you mean" (order is not meaningful).
+    override var ids: [String]? {
+        guard declaration.key == .id else { return nil }
+        return table.rows.compactMap { $0.flatMap(declaration.id) }
+    }
     @_specialize(where R == Enrollment)
     override func slot(key a: Int, _ b: Int) -> Int? { slot(key: KeyPair(a, b)) }
 
@@ -109,7 +130,8 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     override func existingSlot(for record: Record) -> Int? {
         let r = declaration.typed(record)
         if let pair = declaration.pair(r) { return slot(key: pair) }
-        return idIndex[declaration.id(r)!]
+        let id = declaration.id(r)!
+        return indexedSlot(id, hash: IDIndex.hash(id))
     }
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
@@ -117,6 +139,17 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     override func name(_ slot: Int, in session: Session) -> String {
         guard let r = table[slot] else { return "?" }
         return declaration.name(r) { session.name(of: $0, $1) }
+    }
+
+    /// The id of the record in a slot, which must hold one, read in place (`table[slot]`
+    /// would copy the row, through value witnesses when called through the base class).
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    override func id(_ slot: Int) -> String? {
+        table.rows.withUnsafeBufferPointer {
+            precondition(slot >= 0 && slot < $0.count, "slot \(slot) is empty")
+            return declaration.id(at: UnsafeRawPointer($0.baseAddress! + slot))
+        }
     }
 
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
@@ -163,7 +196,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         if let pair = declaration.pair(r) {
             if keyList == nil { keyIndex[pair] = slot }
         } else {
-            idIndex[declaration.id(r)!] = slot
+            idIndex.insert(hash: IDIndex.hash(declaration.id(r)!), slot: slot)
         }
         for (n, reader) in reverseReaders.enumerated() {
             guard let target = reader.int(in: r) else { continue }
@@ -177,7 +210,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         if let pair = declaration.pair(r) {
             if keyList == nil { keyIndex[pair] = nil }
         } else {
-            idIndex[declaration.id(r)!] = nil
+            idIndex.remove(hash: IDIndex.hash(declaration.id(r)!), slot: slot)
         }
         for (n, reader) in reverseReaders.enumerated() {
             guard let target = reader.int(in: r) else { continue }
