@@ -39,7 +39,7 @@ public final class Session {
 
     /// Goes up with every change, so caches built from the records (the sorted id index
     /// TAB completion uses) know when to rebuild.
-    public private(set) var version = 0
+    public internal(set) var version = 0
     /// `version` for the records of one kind, so a cache about one kind (the id index of
     /// cadres) survives changes to the others (enrollments).
     public func version(of kind: EntityKind) -> Int { store(kind).version }

@@ -10,6 +10,12 @@ public struct Table<Row: Sendable>: Sendable {
 
     public init() {}
 
+    /// A table holding `rows` as they are, of which `count` hold a record (a file being loaded).
+    init(restoring rows: [Row?], count: Int) {
+        self.rows = rows
+        self.count = count
+    }
+
     public subscript(slot: Int) -> Row? {
         slot >= 0 && slot < rows.count ? rows[slot] : nil
     }

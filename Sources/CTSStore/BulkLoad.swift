@@ -28,16 +28,18 @@ enum BulkLoad {
             return tables.contains(table) ? (row["name"], row["sql"]) : nil
         }
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
-        try body()
         // Building an index sorts its keys: in memory when the page cache can hold them (a
-        // million enrollments' keys, 20 MB), else in runs merged through temporary files.
+        // million enrollments' keys, 20 MB), else in runs merged through temporary files. The
+        // rows are written with the same cache, so that the pages they fill are not written
+        // out (and read back by the index builds) while the transaction runs.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = \(sortCacheSize)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        try body()
         for index in indexes { try db.execute(sql: index.sql) }
-        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
     }
 
-    /// The page cache while indexes are built: 32 MiB (negative: in KiB).
+    /// The page cache while rows are written and indexes built: 32 MiB (negative: in KiB).
     static let sortCacheSize = -32_768
 
     /// The kinds whose indexes are worth rebuilding for these change sets, or nil to keep

@@ -16,8 +16,11 @@ final class PreparedStatement {
     private let statement: OpaquePointer
     let sql: String
 
-    /// SQLite's SQLITE_TRANSIENT: it copies a bound string before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// The bytes of the text last bound to each parameter (by index - 1). SQLite reads them in
+    /// place (SQLITE_STATIC) until the parameter is bound again or the statement finalized:
+    /// binding a text then costs a copy into a buffer that lives as long as the statement,
+    /// where SQLITE_TRANSIENT cost an allocation and a copy by SQLite for every value.
+    private var texts: [UnsafeMutableRawBufferPointer] = []
 
     init(_ db: Database, _ sql: String) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, sql: sql) }
@@ -33,15 +36,35 @@ final class PreparedStatement {
         self.sql = sql
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit {
+        // SQLite no longer points into the text buffers once the statement is gone.
+        sqlite3_finalize(statement)
+        for text in texts { text.deallocate() }
+    }
 
     @inline(__always) func bind(_ index: Int32, _ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            _ = utf8.withMemoryRebound(to: CChar.self) {
-                sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient)
-            }
+        value.withUTF8 { bind(index, utf8: $0) }
+    }
+
+    /// Binds UTF-8 bytes as text, copied into the parameter's own buffer (see `texts`).
+    func bind(_ index: Int32, utf8: UnsafeBufferPointer<UInt8>) {
+        let i = Int(index) - 1
+        if i >= texts.count {
+            texts.append(
+                contentsOf: repeatElement(
+                    UnsafeMutableRawBufferPointer(start: nil, count: 0), count: i + 1 - texts.count))
         }
+        // Never a nil address, even for an empty text: SQLite would bind NULL.
+        if texts[i].baseAddress == nil || texts[i].count < utf8.count {
+            // SQLite points at the old buffer until the bind below replaces it.
+            texts[i].deallocate()
+            texts[i] = .allocate(byteCount: max(utf8.count, 32), alignment: 1)
+        }
+        let text = texts[i]
+        text.copyMemory(from: UnsafeRawBufferPointer(utf8))
+        sqlite3_bind_text(
+            statement, index, text.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
     }
 
     @inline(__always) func bind(_ index: Int32, _ value: String?) {

@@ -80,10 +80,16 @@ final class RecordWriter {
     /// holding an id that a record now has (removed, then added again in a later slot) sits
     /// in a changed slot too, so it is written again or deleted in its turn; the rows of
     /// slots not changed are the session's already, and never conflict with its records.
-    func write(_ changed: ChangedSlots, of session: Session) throws {
+    ///
+    /// With `allNew`, the caller knows every changed slot lies past the last row of its table
+    /// (``BulkLoad/kinds(worthBulkLoading:of:in:)-(ChangedSlots,_,_)``): the rows are then
+    /// plain inserts. `INSERT OR REPLACE` costs far more per row: besides its search for a row
+    /// to replace, it makes SQLite open a statement journal, into which it copies the page it
+    /// appends to (4 KiB) for every row, in case the statement must be undone.
+    func write(_ changed: ChangedSlots, of session: Session, allNew: Bool = false) throws {
         if changed.settingsChanged { try write(session.settings) }
         for kind in EntityKind.dependencyOrder where changed.count(kind) > 0 {
-            var writer = KindWriter(writer: self, session: session, changed: changed)
+            var writer = KindWriter(writer: self, session: session, slots: allNew ? .new(changed) : .changed(changed))
             try kind.declaration.accept(&writer)
         }
     }
@@ -92,18 +98,25 @@ final class RecordWriter {
     func insertAll(_ session: Session) throws {
         try write(session.settings)
         for kind in EntityKind.dependencyOrder {
-            var writer = KindWriter(writer: self, session: session, changed: nil)
+            var writer = KindWriter(writer: self, session: session, slots: .all)
             try kind.declaration.accept(&writer)
         }
     }
 
     /// Writes the records of one kind straight from its typed table, each bound through a
-    /// ``RowCodec``: all of them (`changed` nil, into empty tables), or those of the changed
-    /// slots (replacing their rows, deleting the rows of slots now empty).
+    /// ``RowCodec``: all of them (into empty tables), those of changed slots that are all new
+    /// (past the table's last row), or those of any changed slots (replacing their rows,
+    /// deleting the rows of slots now empty).
     private struct KindWriter: EntityVisitor {
+        enum Slots {
+            case all
+            case new(ChangedSlots)
+            case changed(ChangedSlots)
+        }
+
         let writer: RecordWriter
         let session: Session
-        let changed: ChangedSlots?
+        let slots: Slots
 
         @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
         @_specialize(where R == Unit)
@@ -111,7 +124,9 @@ final class RecordWriter {
             let kind = declaration.kind
             let table = session.table(R.self)
             let codec = RowCodec(declaration)
-            guard let changed else {
+            let changed: ChangedSlots
+            switch slots {
+            case .all:
                 let insert = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
                 for slot in 0..<table.nextSlot {
                     guard let r = table[slot] else { continue }
@@ -120,6 +135,17 @@ final class RecordWriter {
                     try insert.execute()
                 }
                 return
+            case .new(let new):
+                // A new slot left empty (a record added, then removed) has no row to delete.
+                let insert = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
+                try new.forEachSlot(kind) { slot in
+                    guard let r = table[slot] else { return }
+                    insert.bind(1, slot)
+                    codec.bind(r, to: insert, from: 2)
+                    try insert.execute()
+                }
+                return
+            case .changed(let c): changed = c
             }
             let replace = try writer.statement(&writer.replaces, kind, SessionSchema.replaceSQL)
             let delete = try writer.statement(&writer.deletes, kind, SessionSchema.deleteSQL)

@@ -64,12 +64,14 @@ enum SessionSchema {
 
     /// Reads a kind's columns from a file of `format`; a column the format lacks reads as the
     /// value the migration that adds it gives old rows.
-    static func selectSQL(_ kind: EntityKind, format: Int = currentVersion) -> String {
+    /// With `slots`, only the rows of those slots.
+    static func selectSQL(_ kind: EntityKind, format: Int = currentVersion, slots: Range<Int>? = nil) -> String {
         let added = migrations.filter { $0.version > format }.flatMap(\.adds).filter { $0.kind == kind }
         let columns = (["slot"] + columns(kind)).map { name in
             added.first { $0.column == name }?.oldValue ?? quoted(name)
         }.joined(separator: ", ")
-        return "SELECT \(columns) FROM \(quoted(table(kind))) ORDER BY \"slot\""
+        let range = slots.map { " WHERE \"slot\" >= \($0.lowerBound) AND \"slot\" < \($0.upperBound)" } ?? ""
+        return "SELECT \(columns) FROM \(quoted(table(kind)))\(range) ORDER BY \"slot\""
     }
 
     static func insertSQL(_ kind: EntityKind) -> String { insertSQL(kind, verb: "INSERT") }

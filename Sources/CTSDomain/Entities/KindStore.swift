@@ -49,7 +49,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     let declaration: EntityDeclaration<R>
     var table = Table<R>()
     /// id → slot, for a kind named by its id.
-    private var idIndex = IDIndex()
+    var idIndex = IDIndex()
     /// Composite key → slot, for a kind named by two fields, unless ``keyList`` finds them.
     private var keyIndex: [KeyPair: Int] = [:]
     /// For a kind named by two fields whose first is reverse-indexed (an enrollment's cadre):
@@ -61,8 +61,8 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     /// for each, the slots of this kind referring to each slot of the target kind. Order
     /// inside a list is not meaningful; callers sort slots when order matters.
     private let reverseFields: [Int]
-    private let reverseReaders: [InPlaceReader<R>]
-    private var reverseLists: [[[Int32]]]
+    let reverseReaders: [InPlaceReader<R>]
+    var reverseLists: [[[Int32]]]
     /// For each kind, the reference fields of this kind that name it.
     private let fieldsReferring: [EntityKind: [Int]]
 
@@ -192,7 +192,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
         return reverseReaders.allSatisfy { $0.int(in: a) == $0.int(in: b) }
     }
 
-    private func index(_ r: R, _ slot: Int) {
+    func index(_ r: R, _ slot: Int) {
         if let pair = declaration.pair(r) {
             if keyList == nil { keyIndex[pair] = slot }
         } else {
