@@ -19,6 +19,18 @@ struct Lexeme {
         case endOfCommand
         case endOfFile
         case error
+
+        /// Written out (the derived one is a call per comparison): the parser compares kinds
+        /// at nearly every token.
+        @inline(__always) static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case (.symbol(let x), .symbol(let y)): x == y
+            case (.word, .word), (.string, .string), (.number, .number), (.date, .date), (.period, .period),
+                (.variable, .variable), (.endOfCommand, .endOfCommand), (.endOfFile, .endOfFile), (.error, .error):
+                true
+            default: false
+            }
+        }
     }
 
     var kind: Kind

@@ -246,13 +246,20 @@ public struct Lexer {
         pos + ahead < bytes.count ? bytes[pos + ahead] : nil
     }
 
-    /// The range `[start, end)`; ranges must be asked for in source order.
-    mutating func range(_ start: Int, _ end: Int) -> SourceRange {
+    /// The range `[start, end)`; ranges must be asked for in source order. `ascii`: the
+    /// bytes of the range are ASCII without a newline (a word, a symbol), so each is a column
+    /// and they need not be looked at again.
+    mutating func range(_ start: Int, _ end: Int, ascii: Bool = false) -> SourceRange {
         let fileID = Int32(truncatingIfNeeded: fileID)
         moveCursor(to: start)
         let first = SourceLocation(
             fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: start))
-        moveCursor(to: end)
+        if ascii {
+            cursorOffset = end
+            cursorColumn &+= UInt32(truncatingIfNeeded: end - start)
+        } else {
+            moveCursor(to: end)
+        }
         let last = SourceLocation(
             fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: end))
         return SourceRange(first, last)
@@ -279,9 +286,9 @@ public struct Lexer {
         cursorColumn = column
     }
 
-    /// Emits a token whose value is its text (see ``Lexeme/value``).
-    mutating func emit(_ kind: Lexeme.Kind, _ start: Int, _ end: Int) {
-        buffer.append(kind, range(start, end))
+    /// Emits a token whose value is its text (see ``Lexeme/value``); `ascii` as for ``range(_:_:ascii:)``.
+    mutating func emit(_ kind: Lexeme.Kind, _ start: Int, _ end: Int, ascii: Bool = false) {
+        buffer.append(kind, range(start, end, ascii: ascii))
         commandHasTokens = true
         pendingContinuation = false
     }
@@ -310,7 +317,7 @@ public struct Lexer {
     }
 
     mutating func symbol(_ symbol: Symbol, _ length: Int) {
-        emit(.symbol(symbol), pos, pos + length)
+        emit(.symbol(symbol), pos, pos + length, ascii: true)
         pos += length
     }
 
@@ -360,8 +367,13 @@ public struct Lexer {
 
     mutating func word() {
         let start = pos
-        pos = source.scanWordChars(from: pos)
-        emit(.word, start, pos)
+        pos = source.asciiWordEnd(from: pos)
+        if pos < bytes.count, bytes[pos] >= 0x80 {
+            pos = source.scanNonASCIIWordChars(from: pos)
+            emit(.word, start, pos)
+        } else {
+            emit(.word, start, pos, ascii: true)
+        }
     }
 
     mutating func variable() {

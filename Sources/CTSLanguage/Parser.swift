@@ -412,7 +412,7 @@ public struct Parser {
         return token
     }
 
-    mutating func check(_ kind: Lexeme.Kind) -> Bool { peek().kind == kind }
+    @inline(__always) mutating func check(_ kind: Lexeme.Kind) -> Bool { peek().kind == kind }
 
     mutating func match(_ kind: Lexeme.Kind) -> Bool {
         guard check(kind) else { return false }
@@ -454,7 +454,7 @@ public struct Parser {
     }
 
     var isAtEndOfCommand: Bool {
-        mutating get {
+        @inline(__always) mutating get {
             switch peek().kind {
             case .endOfCommand, .endOfFile: true
             default: false

@@ -86,18 +86,24 @@ extension SourceBytes {
 
     /// The end of the run of word characters starting at `p`.
     func scanWordChars(from p: Int) -> Int {
+        let i = asciiWordEnd(from: p)
+        return i < bytes.count && bytes[i] >= 0x80 ? scanNonASCIIWordChars(from: i) : i
+    }
+
+    /// The end of the run of ASCII word characters starting at `p`. Most words are ASCII:
+    /// their bytes are skipped without bounds checks.
+    func asciiWordEnd(from p: Int) -> Int {
         var i = p
         let n = bytes.count
-        // Most words are ASCII: skip those bytes without bounds checks.
         bytes.withUnsafeBufferPointer { buffer in
             while i < n, Lexer.isASCIIWordChar(buffer[i]) { i += 1 }
         }
-        return i < n && bytes[i] >= 0x80 ? scanNonASCIIWordChars(from: i) : i
+        return i
     }
 
-    /// The rest of a word from a byte of 0x80 or more. Apart from ``scanWordChars(from:)``
+    /// The rest of a word from a byte of 0x80 or more. Apart from ``asciiWordEnd(from:)``
     /// because the Unicode property lookups cost their caller a set-up at every call.
-    @inline(never) private func scanNonASCIIWordChars(from p: Int) -> Int {
+    @inline(never) func scanNonASCIIWordChars(from p: Int) -> Int {
         var i = p
         let n = bytes.count
         while i < n {
