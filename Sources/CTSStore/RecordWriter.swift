@@ -10,6 +10,7 @@ import GRDB
 final class RecordWriter {
     private let db: Database
     fileprivate var inserts: [EntityKind: PreparedStatement] = [:]
+    fileprivate var batchInserts: [EntityKind: PreparedStatement] = [:]
     private var updates: [EntityKind: PreparedStatement] = [:]
     fileprivate var deletes: [EntityKind: PreparedStatement] = [:]
     fileprivate var replaces: [EntityKind: PreparedStatement] = [:]
@@ -127,23 +128,15 @@ final class RecordWriter {
             let changed: ChangedSlots
             switch slots {
             case .all:
-                let insert = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
-                for slot in 0..<table.nextSlot {
-                    guard let r = table[slot] else { continue }
-                    insert.bind(1, slot)
-                    codec.bind(r, to: insert, from: 2)
-                    try insert.execute()
-                }
+                var insert = try BatchInsert(writer, codec, table)
+                for slot in 0..<table.nextSlot where table[slot] != nil { try insert.add(slot) }
+                try insert.finish()
                 return
             case .new(let new):
                 // A new slot left empty (a record added, then removed) has no row to delete.
-                let insert = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
-                try new.forEachSlot(kind) { slot in
-                    guard let r = table[slot] else { return }
-                    insert.bind(1, slot)
-                    codec.bind(r, to: insert, from: 2)
-                    try insert.execute()
-                }
+                var insert = try BatchInsert(writer, codec, table)
+                try new.forEachSlot(kind) { slot in if table[slot] != nil { try insert.add(slot) } }
+                try insert.finish()
                 return
             case .changed(let c): changed = c
             }
@@ -159,6 +152,50 @@ final class RecordWriter {
                     try delete.execute()
                 }
             }
+        }
+    }
+
+    /// Inserts new rows ``SessionSchema/batchRows`` at a time, through one statement of that
+    /// many rows: SQLite's work per statement (opening the table, finding the end of its
+    /// b-tree, finishing the statement) then comes once per batch, not per row. The rows of
+    /// the last, partial batch go one by one.
+    private struct BatchInsert<R: EntityRecord> {
+        let batch: PreparedStatement
+        let single: PreparedStatement
+        let codec: RowCodec<R>
+        let table: CTSDomain.Table<R>
+        /// The slots bound into `batch` so far.
+        private var pending: [Int] = []
+
+        init(_ writer: RecordWriter, _ codec: RowCodec<R>, _ table: CTSDomain.Table<R>) throws {
+            let kind = codec.declaration.kind
+            batch = try writer.statement(&writer.batchInserts, kind, SessionSchema.batchInsertSQL)
+            single = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
+            self.codec = codec
+            self.table = table
+            pending.reserveCapacity(SessionSchema.batchRows)
+        }
+
+        /// Inserts the record in `slot` (which holds one), or binds it for the next batch.
+        mutating func add(_ slot: Int) throws {
+            let first = Int32(pending.count) * (codec.sqlColumnCount + 1) + 1
+            batch.bind(first, slot)
+            codec.bind(table[slot]!, to: batch, from: first + 1)
+            pending.append(slot)
+            if pending.count == SessionSchema.batchRows {
+                try batch.execute()
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+
+        /// Inserts the rows of a partial batch.
+        mutating func finish() throws {
+            for slot in pending {
+                single.bind(1, slot)
+                codec.bind(table[slot]!, to: single, from: 2)
+                try single.execute()
+            }
+            pending.removeAll()
         }
     }
 

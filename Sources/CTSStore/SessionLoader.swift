@@ -33,7 +33,7 @@ struct SessionLoader {
                 var all: KindRows<Enrollment>
                 if let first = try background.finish() {
                     try reader.checkReferences(first, of: declaration)
-                    all = first
+                    all = consume first  // one reference: appending must not copy the rows
                 } else {
                     all = try reader.rows(of: declaration, slots: 0..<background.split, reserving: background.end)
                 }

@@ -76,10 +76,22 @@ enum SessionSchema {
 
     static func insertSQL(_ kind: EntityKind) -> String { insertSQL(kind, verb: "INSERT") }
 
-    private static func insertSQL(_ kind: EntityKind, verb: String) -> String {
+    /// How many rows ``batchInsertSQL(_:)`` inserts.
+    static let batchRows = 64
+
+    /// An insert of ``batchRows`` rows. `OR FAIL`, where the default is `OR ABORT`: a
+    /// statement of many rows that may abort half-way makes SQLite keep a statement journal,
+    /// a copy of every page the statement changes, to undo it. Under FAIL the rows before a
+    /// failing one stay, which changes nothing here: any failure rolls back the transaction.
+    static func batchInsertSQL(_ kind: EntityKind) -> String {
+        insertSQL(kind, verb: "INSERT OR FAIL", rows: batchRows)
+    }
+
+    private static func insertSQL(_ kind: EntityKind, verb: String, rows: Int = 1) -> String {
         let names = ["slot"] + columns(kind)
-        let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
-        return "\(verb) INTO \(quoted(table(kind))) (\(names.map(quoted).joined(separator: ", "))) VALUES (\(marks))"
+        let marks = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: marks, count: rows).joined(separator: ", ")
+        return "\(verb) INTO \(quoted(table(kind))) (\(names.map(quoted).joined(separator: ", "))) VALUES \(values)"
     }
 
     /// An insert that replaces the row in the slot, and any row holding the same id or key.
