@@ -246,12 +246,19 @@ extension Interpreter {
         // One cadre named by its id, as nearly every line of a big script: no list of cadres or
         // of their names (two allocations a line).
         if case .ids(let items) = selection, items.count == 1 {
-            let value = try wordValue(of: items[0])
-            // (A `$variable` holding a list of ids takes the general path below.)
-            if case .list = value {
+            // A word is its own id. Anything else is read as a value: a `$variable` holding a
+            // list of ids takes the general path below.
+            let id: String?
+            if case .word(let word) = items[0].kind {
+                id = word
+            } else if case .list = try wordValue(of: items[0]) {
+                id = nil
             } else {
+                id = try wordValue(of: items[0]).description
+            }
+            if let id {
                 let range = items[0].range
-                let cadre = try slot(.cadre, id: value.description, at: range)
+                let cadre = try slot(.cadre, id: id, at: range)
                 try checkInterrupt(0)
                 try step(action, cadre: cadre, at: range, course: course, hours: hours, date: date, args, &changes)
                 return .confirmation(
