@@ -78,6 +78,39 @@ import Testing
         #expect(listedBothWays("unit under nj or unit = js.org") == ["c1", "c2", "c3", "c4", "c5"])
     }
 
+    /// An enumeration field against a fixed value compares positions: every operator, either
+    /// side, agrees with comparing the values (`or no` keeps the general form).
+    @Test func enumerationComparisonsAgreeWithComparingValues() {
+        addManyCadres()
+        for op in ["=", "!=", "<", "<=", ">", ">="] {
+            for condition in ["rank \(op) county", "county \(op) rank"] {
+                _ = listedBothWays(condition)
+                _ = listedBothWays("unit under nj and \(condition)")
+            }
+        }
+        // Only ranks (and severities) are ordered: the others compare for equality.
+        for op in ["=", "!="] {
+            _ = listedBothWays("category \(op) leading")
+            _ = listedBothWays("unit.level \(op) city")
+            _ = listedBothWays("city \(op) unit.level and unit under js")
+        }
+        _ = listedBothWays("status = active and category != leading")
+    }
+
+    /// A conjunction tested on the cadres of its scope leaves out only the terms the scope
+    /// decides: the others still filter.
+    @Test func theTermsAScopeDoesNotDecideAreStillTested() {
+        addManyCadres()
+        #expect(scope("unit under nj and unit under js") == .under(unit("nj")))
+        _ = listedBothWays("unit under nj and unit under js")
+        _ = listedBothWays("unit under js and unit = nj.fin and rank >= county")
+        _ = listedBothWays("unit = nj.fin and unit under nj and rank = staff")
+        _ = listedBothWays("unit = nj.fin and unit = js.org")
+        _ = listedBothWays("(unit under nj and rank >= county) and (unit under nj and name contains \"1\")")
+        _ = listedBothWays("unit under nj and (unit = nj.fin or rank = bureau)")
+        #expect(h.count("cadres", where: "unit = nj.fin and unit = js.org") == 0)
+    }
+
     @Test func countsAndStatsUseTheScopeToo() {
         #expect(h.count("cadres", where: "unit under nj and rank >= county") == 1)
         let stats = h.rows("stats born of cadres where unit = nj.fin by rank")
