@@ -189,6 +189,29 @@ import Testing
         let stats = h.rows("stats born of cadres by unit.level")
         #expect(stats.map { $0[0] } == rows.map { $0[0] })
     }
+    /// The one pass adds hours in 32 bits: a cadre past two million hours, or with one course
+    /// past it, is added up again and gets the same sum as on its own.
+    @Test func hugeHoursInTheOnePassAgreeWithEachCadresOwn() {
+        var script = """
+            course add k4 "Rotation" kind=rotation provider=js.ps start=2010-01-04 end=2010-02-26 hours=3000000
+            course add k6 "Rotation 2" kind=rotation provider=js.ps start=2010-03-01 end=2010-04-26 hours=3000000
+
+            """
+        let ids = (0..<100).map { "g\($0)" }
+        for id in ids { script += "cadre add \(id) \"G\" unit=nj.fin rank=county category=leading\n" }
+        script +=
+            "enroll g1 in k4\ncomplete g1 in k4 hours=1500000\nenroll g1 in k6\ncomplete g1 in k6 hours=1500000.5\n"
+        script += "enroll g2 in k4\ncomplete g2 in k4 hours=3000000\nenroll g3 in k4\ncomplete g3 in k4 hours=12.5\n"
+        h.run(script)
+        let listed = h.rows("list cadres columns id, hours(lead5y)")
+        #expect(listed.count == ids.count + 3)
+        for row in listed {
+            #expect(row[1] == h.value("hours(lead5y) of cadre \(row[0].description)"), "\(row[0])")
+        }
+        #expect(h.value("hours(lead5y) of cadre g1") == .number(Number(text: "3000000.5")!))
+        #expect(h.rows("list cadres where id = g2 columns hours(lead5y)") == [[.number(3_000_000)]])
+    }
+
     /// Enough cadres with hours that `compliant` and `hours` over all of them switch to one
     /// pass over the enrollments: each must still agree with the cadre's own sum.
     @Test func hoursOverManyCadresAgreeWithEachCadresOwn() {
