@@ -233,7 +233,8 @@ final class RuleHoursCache {
     private var currentMinimum = Number.zero
 
     private func refresh() {
-        guard version != session.version || terms == nil else { return }
+        // `version` is -1 until the terms are first read: one comparison per cadre asked about.
+        guard version != session.version else { return }
         terms = session.terms(ofRule: rule)!
         currentMinimum = terms!.minimum
         version = session.version
