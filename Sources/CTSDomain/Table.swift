@@ -52,6 +52,8 @@ public struct Table<Row: Sendable>: Sendable {
 
     /// Slots that hold a record, in the order the records were added.
     public var slots: [Int] {
+        // No empty slot (the usual case): no row need be looked at.
+        if count == rows.count { return Array(rows.indices) }
         var result: [Int] = []
         result.reserveCapacity(count)
         for (slot, row) in rows.enumerated() where row != nil { result.append(slot) }

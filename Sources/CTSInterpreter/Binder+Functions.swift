@@ -100,7 +100,7 @@ extension Binder {
         case (_, .period(let period)):
             return Bound(.number, range) { slot in .number(session.hours(cadre: slot, in: period)) }
         case (.word, .text(let id)):
-            let cache = RuleHoursCache(rule: try resolve(.rule, id, arg.range), session: session)
+            let cache = RuleHoursCache(rule: try resolve(.rule, id, arg.range), session: session, scan: scan)
             return Bound(.number, range) { slot in .number(cache.hours(cadre: slot)) }
         default:
             throw .error(BindProblem.hoursArgument(found: arg.type.description), at: arg.range)
@@ -118,14 +118,20 @@ extension Binder {
         let rule = try resolve(.rule, id, arg.range)
         let session = session
         if name.value == "compliant" {
-            let cache = RuleHoursCache(rule: rule, session: session)
-            return Bound(.bool, range) { slot in .bool(cache.hours(cadre: slot) >= cache.current.minimum) }
+            let cache = RuleHoursCache(rule: rule, session: session, scan: scan)
+            let test = { (slot: Int) in cache.hours(cadre: slot) >= cache.minimum }
+            var bound = Bound(.bool, range) { slot in .bool(test(slot)) }
+            bound.test = test
+            return bound
         }
-        let condition = try interpreter.ruleCondition(rule, at: arg.range)
-        return Bound(.bool, range) { slot in
-            guard ValueOperations.truth(try condition.evaluate(slot)) else { return .bool(false) }
-            return .bool(!session.isExempt(cadre: slot, rule: rule))
+        let condition = try interpreter.ruleCondition(rule, at: arg.range).truth
+        let test = { (slot: Int) throws -> Bool in
+            // No exemptions (the usual case): no key hashed per cadre.
+            try condition(slot) && (session.count(.exemption) == 0 || !session.isExempt(cadre: slot, rule: rule))
         }
+        var bound = Bound(.bool, range) { slot in .bool(try test(slot)) }
+        bound.test = test
+        return bound
     }
 
     // MARK: - Aggregates and `of`
@@ -203,36 +209,60 @@ final class RuleHoursCache {
     /// Every cadre's hours, once a query has asked about many cadres.
     private var totals: [Number]?
 
-    init(rule: Int, session: Session) {
+    /// The size of the pass the query is making: past the threshold, every cadre's hours are
+    /// worked out at the first cadre asked about (at 10⁶ cadres the sixteenth asked about one
+    /// by one, their enrollments scattered, cost as much as the pass over all of them).
+    let scan: ScanSize
+
+    init(rule: Int, session: Session, scan: ScanSize) {
         self.rule = rule
         self.session = session
+        self.scan = scan
     }
 
     var current: RuleTerms {
-        if version != session.version || terms == nil {
-            terms = session.terms(ofRule: rule)!
-            version = session.version
-            asked = 0
-            threshold = session.count(.cadre) / 16 + 64
-            totals = nil
-        }
+        refresh()
         return terms!
+    }
+
+    /// The rule's minimum, without copying its terms (asked once per cadre by `compliant`).
+    var minimum: Number {
+        refresh()
+        return currentMinimum
+    }
+    private var currentMinimum = Number.zero
+
+    private func refresh() {
+        // `version` is -1 until the terms are first read: one comparison per cadre asked about.
+        guard version != session.version else { return }
+        terms = session.terms(ofRule: rule)!
+        currentMinimum = terms!.minimum
+        version = session.version
+        asked = 0
+        threshold = session.count(.cadre) / 16 + 64
+        totals = nil
     }
 
     /// `session.hours(cadre:toward:)`, answered from one pass over every enrollment once a
     /// sixteenth of the cadres have been asked about (a query over most of them), which reads
     /// memory in order instead of each cadre's scattered enrollments.
     func hours(cadre: Int) -> Number {
-        let t = current
+        refresh()
         if let totals { return cadre >= 0 && cadre < totals.count ? totals[cadre] : .zero }
+        let t = terms!
         asked += 1
-        if asked > threshold {
+        if asked > threshold || scan.records > threshold {
             let all = session.hoursByCadre(toward: t)
             totals = all
             return cadre >= 0 && cadre < all.count ? all[cadre] : .zero
         }
         return session.hours(cadre: cadre, toward: t)
     }
+}
+
+/// How many records a query's pass evaluates its bound expressions over (see ``Binder/scan``).
+final class ScanSize {
+    var records = 0
 }
 
 /// A mutable cell shared by closures (an aggregate's cached value).

@@ -8,6 +8,9 @@ struct Binder {
     let interpreter: Interpreter
     /// The kind of the current record, or nil where there is none (`let`, `print`, `assert`).
     let kind: EntityKind?
+    /// How many records the query is about to evaluate what this binder bound over: set by
+    /// the query before each pass, read by caches that choose how to work (`hours(RULE)`).
+    var scan = ScanSize()
 
     var session: Session { interpreter.session }
 
@@ -31,7 +34,10 @@ struct Binder {
             }
         case .not(let operand):
             let inner = try condition(operand)
-            return Bound(.bool, range) { slot in .bool(!ValueOperations.truth(try inner.evaluate(slot))) }
+            let holds = inner.truth
+            var bound = Bound(.bool, range) { slot in .bool(!(try holds(slot))) }
+            bound.test = { slot in !(try holds(slot)) }
+            return bound
         case .binary(let op, let l, let r): return try bindBinary(op, l, r, range)
         case .chain(let first, let links): return try bindChain(first, links, range)
         case .isIn(let l, let items): return try bindIn(l, items, range)
@@ -116,7 +122,7 @@ struct Binder {
         var bound = try readPath(path, from: start, range)
         // A path through a cadre's unit reads nothing else of the cadre: queries may group by
         // it once per unit, and `unit under X` may pick the cadres of the units below X.
-        if start == .cadre, path[0] == "unit", let unitOf = session.refAccessor(.cadre, "unit") {
+        if start == .cadre, path[0] == "unit", let unitOf = session.fastRefReader(.cadre, "unit") {
             bound.cadreUnit = unitOf
             bound.isCadreUnit = path.count == 1
         }
@@ -127,6 +133,8 @@ struct Binder {
         var kind = start
         // Slot of the record the next segment reads, from the slot of the current record.
         var hop: (Int) -> Int? = { $0 }
+        // Whether `hop` is still that identity, so a field of the record itself is read directly.
+        var direct = true
         for (i, name) in path.enumerated() {
             guard let field = kind.field(named: name) else {
                 let suggestion = Suggestion.closest(to: name, in: kind.fields.map(\.name))
@@ -134,9 +142,10 @@ struct Binder {
             }
             let isLast = i == path.count - 1
             if case .ref(let target) = field.type {
-                let read = session.refAccessor(kind, name)!
+                let read = session.fastRefReader(kind, name) ?? session.refAccessor(kind, name)!
                 let previous = hop
-                hop = { slot in previous(slot).flatMap(read) }
+                hop = direct ? read : { slot in previous(slot).flatMap(read) }
+                direct = false
                 if isLast {
                     let h = hop, session = session
                     return Bound(
@@ -155,15 +164,25 @@ struct Binder {
             if name == "id", kind.hasID {
                 // An id is a reference to the record itself: `id under js`, `id = c1` resolve ids.
                 let h = hop, target = kind, session = session
+                let idOf = session.fastIDReader(target)
                 return Bound(
                     .ref(target), range, refSlot: { h($0) },
                     evaluate: { slot in
                         guard let s = h(slot) else { return .null }
-                        return .text(session.name(of: target, s))
+                        return .text(idOf?(s) ?? session.name(of: target, s))
                     })
             }
-            let read = session.accessor(kind, name)!
             let h = hop
+            if case .enumeration(let vocabulary) = field.type, let ordinalOf = session.fastOrdinalReader(kind, name) {
+                var bound = Bound(.enumeration(vocabulary), range) { slot in
+                    guard let s = h(slot), let o = ordinalOf(s) else { return .null }
+                    return .enumeration(EnumValue(vocabulary, o))
+                }
+                bound.ordinal = direct ? ordinalOf : { slot in h(slot).flatMap(ordinalOf) }
+                if direct { bound.ordinals = session.fastOrdinalsReader(kind, name) }
+                return bound
+            }
+            let read = session.accessor(kind, name)!
             return Bound(Self.staticType(of: field.type), range) { slot in
                 guard let s = h(slot) else { return .null }
                 return read(s)
@@ -199,7 +218,13 @@ struct Binder {
                 if isAnd ? !first : first { return .bool(first) }
                 return .bool(ValueOperations.truth(try b.evaluate(slot)))
             }
-            if isAnd { bound.scope = CadreScope.narrowest([a.scope, b.scope]) }
+            bound.test = Self.logical(isAnd, a, b)
+            if isAnd {
+                bound.scope = CadreScope.narrowest([a.scope, b.scope])
+                bound.inScope = Self.conjunction([a, b], within: bound.scope)
+                bound.filter = Self.filters([a.filter, b.filter])
+                bound.inScopeFilter = Self.conjunctionFilter([a, b], within: bound.scope)
+            }
             return bound
         case .add, .subtract, .multiply, .divide:
             return try bindArithmetic(op, try bind(l), try bind(r), range)
@@ -296,7 +321,12 @@ struct Binder {
                 }
                 return .bool(isAnd)
             }
-            if isAnd { bound.scope = CadreScope.narrowest(terms.map(\.scope)) }
+            if isAnd {
+                bound.scope = CadreScope.narrowest(terms.map(\.scope))
+                bound.inScope = Self.conjunction(terms, within: bound.scope)
+                bound.filter = Self.filters(terms.map(\.filter))
+                bound.inScopeFilter = Self.conjunctionFilter(terms, within: bound.scope)
+            }
             return bound
         default:
             // Left to right, as `((first op1 t1) op2 t2) …`: each step is typed against the
@@ -329,11 +359,16 @@ struct Binder {
         }
         let ancestor = try unitSlot(b)
         let session = session
-        var bound = Bound(.bool, range) { slot in
-            guard let s = try slotOf(slot) else { return .bool(false) }
-            return .bool(session.unit(s, isUnder: ancestor))
+        let test = { (slot: Int) throws -> Bool in
+            guard let s = try slotOf(slot) else { return false }
+            return session.unit(s, isUnder: ancestor)
         }
-        if a.isCadreUnit { bound.scope = .under(ancestor) }
+        var bound = Bound(.bool, range) { slot in .bool(try test(slot)) }
+        bound.test = test
+        if a.isCadreUnit {
+            bound.scope = .under(ancestor)
+            bound.scopeDecides = true
+        }
         return bound
     }
 
@@ -407,8 +442,14 @@ struct Binder {
                 guard p != nil, q != nil else { return .bool(!wantEqual && (p != nil || q != nil)) }
                 return .bool((p == q) == wantEqual)
             }
-            if wantEqual { bound.scope = Self.unitScope(a, b) ?? Self.unitScope(b, a) }
+            if wantEqual, let scope = Self.unitScope(a, b) ?? Self.unitScope(b, a) {
+                bound.scope = scope
+                bound.scopeDecides = true
+            }
             return bound
+        }
+        if let fast = Self.ordinalComparison(op, a, b, range) {
+            return fast
         }
         return Bound(.bool, range) { slot in
             let p = try a.evaluate(slot), q = try b.evaluate(slot)

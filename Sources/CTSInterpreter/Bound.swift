@@ -65,6 +65,28 @@ struct Bound {
     /// For a condition over cadres: units outside which it is never true (`unit under X`,
     /// `unit = X`, a conjunction with one of them), so a query need only test their cadres.
     var scope: CadreScope?
+    /// Whether the condition is true exactly for the cadres in `scope` (`unit under X`,
+    /// `unit = X`), so that a query taking the scope's cadres need not test it at all.
+    var scopeDecides = false
+    /// For a conjunction with a scope: whether it holds for a cadre known to lie in the scope,
+    /// the terms the scope decides left out. nil when no term can be left out.
+    var inScope: ((Int) throws -> Bool)?
+    /// For a condition: `ValueOperations.truth(evaluate(slot))` without making a `Value`, where
+    /// the condition has such a form (comparisons of enumerations, `and`, `not`, rules).
+    var test: ((Int) throws -> Bool)?
+    /// For an enumeration field: the position of its value in the vocabulary, nil exactly where
+    /// `evaluate` gives nothing, so comparisons with a fixed value compare two numbers.
+    var ordinal: ((Int) -> Int?)?
+    /// `ordinal` for many records at once (-1 for none), for a field of the record itself.
+    var ordinals: (([Int]) -> [Int8])?
+    /// For a condition that cannot fail: the slots among the given ones (kept in order) for
+    /// which it holds, worked out for all of them at once.
+    var filter: (([Int]) -> [Int])?
+    /// `filter` for cadres known to lie in `scope`, as `inScope` is to `evaluate`.
+    var inScopeFilter: (([Int]) -> [Int])?
+    /// The value of a constant known while binding (a literal, a word read as a value, a
+    /// variable): what `evaluate` gives for every record.
+    var literal: Value?
 
     init(
         _ type: StaticType, _ range: SourceRange, word: String? = nil, refSlot: ((Int) throws -> Int?)? = nil,
@@ -77,9 +99,17 @@ struct Bound {
         self.evaluate = evaluate
     }
 
+    /// Whether the condition holds for a record: `test`, or the truth of its value.
+    var truth: (Int) throws -> Bool {
+        if let test { return test }
+        let evaluate = evaluate
+        return { slot in ValueOperations.truth(try evaluate(slot)) }
+    }
+
     static func constant(_ value: Value, _ type: StaticType, _ range: SourceRange) -> Bound {
         var b = Bound(type, range) { _ in value }
         b.isConstant = true
+        b.literal = value
         return b
     }
 

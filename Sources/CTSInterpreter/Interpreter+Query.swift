@@ -48,17 +48,31 @@ extension Interpreter {
         let kind = query.collection.value
         guard let condition = query.condition else { return session.slots(kind) }
         let bound = try binder.condition(condition)
-        // `unit under X and …`: only the cadres of the units below X can match.
-        let slots =
-            kind == .cadre
-            ? bound.scope.map { QueryPlan.cadres(in: $0, of: session) } ?? session.slots(kind)
-            : session.slots(kind)
-        var result: [Int] = []
-        for (i, slot) in slots.enumerated() {
-            try checkInterrupt(i)
-            if ValueOperations.truth(try bound.evaluate(slot)) { result.append(slot) }
+        var slots: [Int]
+        var test = bound.truth
+        if kind == .cadre, let scope = bound.scope {
+            // `unit under X and …`: only the cadres of the units below X can match, and for
+            // them the part of the condition the scope decides need not be tested.
+            slots = QueryPlan.cadres(in: scope, of: session)
+            if bound.scopeDecides { return slots }
+            if let filter = bound.inScopeFilter { return filter(slots) }
+            test = bound.inScope ?? bound.truth
+        } else {
+            slots = session.slots(kind)
+            if let filter = bound.filter { return filter(slots) }
         }
-        return result
+        binder.scan.records = slots.count
+        // Kept in place: the matching slots are a prefix of the candidates, in the same order.
+        var kept = 0
+        for i in slots.indices {
+            try checkInterrupt(i)
+            if try test(slots[i]) {
+                slots[kept] = slots[i]
+                kept += 1
+            }
+        }
+        slots.removeLast(slots.count - kept)
+        return slots
     }
 
     /// list COLLECTION [where] [sort] [limit] [columns]
@@ -77,25 +91,32 @@ extension Interpreter {
                 }
                 return (bound, key.descending)
             }
-            var rows: [(slot: Int, values: [Value])] = []
-            rows.reserveCapacity(slots.count)
+            // The keys of row r are values[r * width ..< (r + 1) * width]: one array, not one per row.
+            let width = keys.count
+            // The closures alone: iterating the keys would copy each `Bound` (a retain per
+            // closure it holds) for every row.
+            let evaluators = keys.map { Key($0.0.evaluate) }
+            var values: [Value] = []
+            values.reserveCapacity(slots.count * width)
+            binder.scan.records = slots.count
             for (i, slot) in slots.enumerated() {
                 try checkInterrupt(i)
-                rows.append((slot, try keys.map { try $0.0.evaluate(slot) }))
+                for key in evaluators { values.append(try key.evaluate(slot)) }
             }
-            let precedes = { (a: (slot: Int, values: [Value]), b: (slot: Int, values: [Value])) in
-                for (i, key) in keys.enumerated() {
-                    let c = ValueOperations.sortOrder(a.values[i], b.values[i])
-                    if c != 0 { return key.1 ? c > 0 : c < 0 }
+            let descending = keys.map(\.1)
+            let candidates = slots
+            // Rows are compared by their positions in `candidates`, ties broken by slot.
+            let precedes = { (a: Int, b: Int) -> Bool in
+                for k in 0..<width {
+                    let c = ValueOperations.sortOrder(values[a * width + k], values[b * width + k])
+                    if c != 0 { return descending[k] ? c > 0 : c < 0 }
                 }
-                return a.slot < b.slot
+                return candidates[a] < candidates[b]
             }
-            if let limit = query.limit {
-                rows = QueryPlan.first(limit.value, of: rows, by: precedes)
-            } else {
-                rows.sort(by: precedes)
-            }
-            slots = rows.map(\.slot)
+            let rows = Array(candidates.indices)
+            let order =
+                query.limit.map { QueryPlan.first($0.value, of: rows, by: precedes) } ?? rows.sorted(by: precedes)
+            slots = order.map { candidates[$0] }
         }
         if let limit = query.limit { slots = Array(slots.prefix(limit.value)) }
         let columns: [(header: String, bound: Bound)]
@@ -116,6 +137,7 @@ extension Interpreter {
         }
         var rows: [[Value]] = []
         rows.reserveCapacity(slots.count)
+        binder.scan.records = slots.count
         for (i, slot) in slots.enumerated() {
             try checkInterrupt(i)
             rows.append(try columns.map { try $0.bound.evaluate(slot) })
@@ -151,7 +173,9 @@ extension Interpreter {
                 groups.add(cadres.count, to: try groups.index(unit: unit) { try group.evaluate(Int(cadres[0])) })
             }
         } else {
-            for (i, slot) in (slots ?? session.slots(query.collection.value)).enumerated() {
+            let slots = slots ?? session.slots(query.collection.value)
+            binder.scan.records = slots.count
+            for (i, slot) in slots.enumerated() {
                 try checkInterrupt(i)
                 let g: Int
                 if let group, let unitOf {
@@ -187,8 +211,9 @@ extension Interpreter {
         var counts: [Int] = []
         var values: [Accumulator] = []
         private var numbers: [Value: Int] = [:]
-        /// The group of each unit, for a group read from the cadre's unit.
-        private var ofUnit: [Int: Int] = [:]
+        /// The group of each unit slot (-1: not yet known), for a group read from the cadre's
+        /// unit: an array, as a dictionary looked up per cadre missed the cache at 10⁶ cadres.
+        private var ofUnit: [Int] = []
 
         /// The number of the group with this key, made when new.
         mutating func index(_ key: Value) -> Int {
@@ -203,8 +228,9 @@ extension Interpreter {
         /// The number of the group of a unit's cadres; `key` is their key, asked once per unit.
         mutating func index(unit: Int?, key: () throws -> Value) rethrows -> Int {
             guard let unit else { return index(try key()) }
-            if let g = ofUnit[unit] { return g }
+            if unit < ofUnit.count, ofUnit[unit] >= 0 { return ofUnit[unit] }
             let g = index(try key())
+            if unit >= ofUnit.count { ofUnit += repeatElement(-1, count: max(unit + 1 - ofUnit.count, ofUnit.count)) }
             ofUnit[unit] = g
             return g
         }

@@ -75,9 +75,9 @@ extension Interpreter {
         let hoursOf = session.hoursByCadre(toward: terms)
         var groups: [Value: Tally] = [:]
         var total = Tally()
-        // Tallies by the group's key; a unit's or a level's key is made once per unit.
+        // Tallies by the group's key, numbered as first met.
         var tallies: [Tally] = [], keys: [Value] = []
-        var numbers: [Value: Int] = [:], ofUnit: [Int: Int] = [:]
+        var numbers: [Value: Int] = [:]
         func group(_ key: Value) -> Int {
             if let g = numbers[key] { return g }
             numbers[key] = keys.count
@@ -86,31 +86,44 @@ extension Interpreter {
             return keys.count - 1
         }
         let by = report.groupBy?.value
+        let byUnit = by == "unit" || by == "level"
+        // A cadre's fields are read in place (a copy of each cadre through the generic table
+        // retains its strings). The group of each unit (by unit or level) or of each rank or
+        // category is worked out once: per-slot arrays, -1 until known, not dictionaries.
+        let unitOf = session.fastRefReader(.cadre, "unit")!
+        let ordinalOf = by == "rank" || by == "category" ? session.fastOrdinalReader(.cadre, by!) : nil
+        var groupOf = [Int](repeating: -1, count: byUnit ? session.nextSlot(.unit) : ordinalOf == nil ? 1 : 64)
+        // `under X`: which units lie below X, once per unit rather than up the tree per cadre.
+        var inside: [Bool]?
+        if let under {
+            var marks = [Bool](repeating: false, count: session.nextSlot(.unit))
+            for unit in QueryPlan.units(in: .under(under), of: session) { marks[unit] = true }
+            inside = marks
+        }
+        let anyExempt = session.count(.exemption) > 0
+        let applies = condition.truth
         // session.slots(.cadre), not cadres.slots: the generic Table.slots is not specialised
         // outside CTSDomain and copies every row through its value witnesses.
         for cadre in session.slots(.cadre) {
             try checkInterrupt(cadre)
-            let c = session.cadres[cadre]!
-            if let under, !session.unit(c.unit, isUnder: under) { continue }
-            guard ValueOperations.truth(try condition.evaluate(cadre)), !session.isExempt(cadre: cadre, rule: rule)
+            let unit = unitOf(cadre)!
+            if let inside, !inside[unit] { continue }
+            guard try applies(cadre),
+                !(anyExempt && session.isExempt(cadre: cadre, rule: rule))
             else { continue }
             let hours = hoursOf[cadre]
             total.add(hours, toward: terms.minimum)
-            let g: Int
-            switch by {
-            case "unit", "level":
-                if let known = ofUnit[c.unit] {
-                    g = known
-                } else {
-                    let unit = session.units[c.unit]!
-                    g = group(by == "unit" ? .ref(.unit, unit.id) : .enumeration(unit.level.enumValue))
-                    ofUnit[c.unit] = g
+            let at = byUnit ? unit : ordinalOf.map { $0(cadre)! } ?? 0
+            if groupOf[at] < 0 {
+                switch by {
+                case "unit": groupOf[at] = group(.ref(.unit, session.name(of: .unit, unit)))
+                case "level": groupOf[at] = group(.enumeration(session.units[unit]!.level.enumValue))
+                case "category": groupOf[at] = group(.enumeration(EnumValue(.category, at)))
+                case "rank": groupOf[at] = group(.enumeration(EnumValue(.rank, at)))
+                default: groupOf[at] = group(.null)
                 }
-            case "category": g = group(.enumeration(c.category.enumValue))
-            case "rank": g = group(.enumeration(c.rank.enumValue))
-            default: g = group(.null)
             }
-            tallies[g].add(hours, toward: terms.minimum)
+            tallies[groupOf[at]].add(hours, toward: terms.minimum)
         }
         for (key, tally) in zip(keys, tallies) { groups[key] = tally }
         func row(_ t: Tally) -> [Value] {

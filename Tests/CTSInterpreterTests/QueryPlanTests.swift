@@ -78,6 +78,39 @@ import Testing
         #expect(listedBothWays("unit under nj or unit = js.org") == ["c1", "c2", "c3", "c4", "c5"])
     }
 
+    /// An enumeration field against a fixed value compares positions: every operator, either
+    /// side, agrees with comparing the values (`or no` keeps the general form).
+    @Test func enumerationComparisonsAgreeWithComparingValues() {
+        addManyCadres()
+        for op in ["=", "!=", "<", "<=", ">", ">="] {
+            for condition in ["rank \(op) county", "county \(op) rank"] {
+                _ = listedBothWays(condition)
+                _ = listedBothWays("unit under nj and \(condition)")
+            }
+        }
+        // Only ranks (and severities) are ordered: the others compare for equality.
+        for op in ["=", "!="] {
+            _ = listedBothWays("category \(op) leading")
+            _ = listedBothWays("unit.level \(op) city")
+            _ = listedBothWays("city \(op) unit.level and unit under js")
+        }
+        _ = listedBothWays("status = active and category != leading")
+    }
+
+    /// A conjunction tested on the cadres of its scope leaves out only the terms the scope
+    /// decides: the others still filter.
+    @Test func theTermsAScopeDoesNotDecideAreStillTested() {
+        addManyCadres()
+        #expect(scope("unit under nj and unit under js") == .under(unit("nj")))
+        _ = listedBothWays("unit under nj and unit under js")
+        _ = listedBothWays("unit under js and unit = nj.fin and rank >= county")
+        _ = listedBothWays("unit = nj.fin and unit under nj and rank = staff")
+        _ = listedBothWays("unit = nj.fin and unit = js.org")
+        _ = listedBothWays("(unit under nj and rank >= county) and (unit under nj and name contains \"1\")")
+        _ = listedBothWays("unit under nj and (unit = nj.fin or rank = bureau)")
+        #expect(h.count("cadres", where: "unit = nj.fin and unit = js.org") == 0)
+    }
+
     @Test func countsAndStatsUseTheScopeToo() {
         #expect(h.count("cadres", where: "unit under nj and rank >= county") == 1)
         let stats = h.rows("stats born of cadres where unit = nj.fin by rank")
@@ -156,6 +189,29 @@ import Testing
         let stats = h.rows("stats born of cadres by unit.level")
         #expect(stats.map { $0[0] } == rows.map { $0[0] })
     }
+    /// The one pass adds hours in 32 bits: a cadre past two million hours, or with one course
+    /// past it, is added up again and gets the same sum as on its own.
+    @Test func hugeHoursInTheOnePassAgreeWithEachCadresOwn() {
+        var script = """
+            course add k4 "Rotation" kind=rotation provider=js.ps start=2010-01-04 end=2010-02-26 hours=3000000
+            course add k6 "Rotation 2" kind=rotation provider=js.ps start=2010-03-01 end=2010-04-26 hours=3000000
+
+            """
+        let ids = (0..<100).map { "g\($0)" }
+        for id in ids { script += "cadre add \(id) \"G\" unit=nj.fin rank=county category=leading\n" }
+        script +=
+            "enroll g1 in k4\ncomplete g1 in k4 hours=1500000\nenroll g1 in k6\ncomplete g1 in k6 hours=1500000.5\n"
+        script += "enroll g2 in k4\ncomplete g2 in k4 hours=3000000\nenroll g3 in k4\ncomplete g3 in k4 hours=12.5\n"
+        h.run(script)
+        let listed = h.rows("list cadres columns id, hours(lead5y)")
+        #expect(listed.count == ids.count + 3)
+        for row in listed {
+            #expect(row[1] == h.value("hours(lead5y) of cadre \(row[0].description)"), "\(row[0])")
+        }
+        #expect(h.value("hours(lead5y) of cadre g1") == .number(Number(text: "3000000.5")!))
+        #expect(h.rows("list cadres where id = g2 columns hours(lead5y)") == [[.number(3_000_000)]])
+    }
+
     /// Enough cadres with hours that `compliant` and `hours` over all of them switch to one
     /// pass over the enrollments: each must still agree with the cadre's own sum.
     @Test func hoursOverManyCadresAgreeWithEachCadresOwn() {

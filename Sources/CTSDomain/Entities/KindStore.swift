@@ -47,7 +47,10 @@ struct KeyPair: Hashable {
 /// going through key paths at run time for every row (a third of the time of `enroll`).
 final class KindStore<R: EntityRecord>: AnyKindStore {
     let declaration: EntityDeclaration<R>
-    var table = Table<R>()
+    /// Not checked for exclusivity at run time: queries read it once per record from closures,
+    /// where each dynamic check cost more than reading the field; nothing reads it while it
+    /// is being changed (the store changes only between commands, on one thread).
+    @exclusivity(unchecked) var table = Table<R>()
     /// id → slot, for a kind named by its id.
     var idIndex = IDIndex()
     /// Composite key → slot, for a kind named by two fields, unless ``keyList`` finds them.
