@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "CTSLanguage", dependencies: ["CTSDomain"]),
         // Runs commands against a session; produces results and diagnostics as values.
         .target(
-            name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"], swiftSettings: uncheckedExclusivityInRelease),
+            name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"],
+            swiftSettings: uncheckedExclusivityInRelease),
         // Session files: the session in SQLite (through GRDB), saved, opened, kept up to date.
         .target(
             name: "CTSStore",
