@@ -309,7 +309,8 @@ public struct Command: Hashable, Sendable {
     }
 
     /// The parts, in one allocation that every copy shares. A command is made on the parser's
-    /// thread, put in a batch, copied out of it on the runner's and destroyed there: as a
+    /// thread, put in a batch, copied out of it on the runner's (and freed back on the
+    /// parser's, see `BatchQueue`): as a
     /// struct of a few hundred bytes and a dozen references, each of those steps went through
     /// its value witnesses (~15 % of loading a big script, measured); as one reference, a copy
     /// is a retain.

@@ -53,7 +53,7 @@ public final class BackgroundParser {
     /// The next item of the source, in order; nil at its end (or after ``stop()``).
     public func next() -> ParsedItem? {
         if index == batch.count {
-            guard let next = queue.take() else { return nil }
+            guard let next = queue.take(returning: &batch) else { return nil }
             batch = next
             index = 0
         }

@@ -1,4 +1,8 @@
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 @testable import CTSLanguage
 
 /// The queue between the parsing thread and the runner, and the background parser over it:
@@ -45,6 +49,25 @@ struct BackgroundParserTests {
         #expect(produced.value <= 3, "the producer stops within a batch or two of the cancel")
     }
 
+    @Test func aBatchGivenBackIsFreedOnTheProducersThread() {
+        let queue = BatchQueue<Tracked>(capacity: 1)
+        let freedOn = ThreadLog()
+        let producerThread = ThreadLog()
+        let producer = JoinableThread {
+            producerThread.record(pthread_self())
+            // The third put waits until the second batch is taken, which hands the first back.
+            for _ in 0..<3 { #expect(queue.put([Tracked(freedOn)])) }
+            queue.finish()
+        }
+        var batch = queue.take()!
+        var next = queue.take(returning: &batch)!
+        #expect(batch.isEmpty, "the queue took the batch from the consumer")
+        producer.join()
+        #expect(freedOn.threads.count == 1)
+        #expect(freedOn.threads == producerThread.threads, "the producer's last put freed it")
+        while let more = queue.take(returning: &next) { next = more }
+    }
+
     @Test func itemsAreThoseOfTheParserInOrder() {
         let text = (0..<1000).map { i in
             i % 97 == 5 ? "cadre add" : "cadre add c\(i) \"N \(i)\" unit=u rank=county category=leading"
@@ -87,6 +110,21 @@ struct BackgroundParserTests {
         #expect(parser.next() == nil)
         parser.stop()
     }
+}
+
+/// Records the threads an object was freed on.
+private final class Tracked: Sendable {
+    let log: ThreadLog
+    init(_ log: ThreadLog) { self.log = log }
+    deinit { log.record(pthread_self()) }
+}
+
+/// Threads, in the order recorded, from any thread.
+private final class ThreadLog: @unchecked Sendable {
+    private let monitor = Monitor()
+    private var recorded: [pthread_t] = []
+    var threads: [pthread_t] { monitor.locked { recorded } }
+    func record(_ thread: pthread_t) { monitor.locked { recorded.append(thread) } }
 }
 
 /// A count two threads share.
