@@ -189,6 +189,7 @@ import Testing
         let stats = h.rows("stats born of cadres by unit.level")
         #expect(stats.map { $0[0] } == rows.map { $0[0] })
     }
+
     /// The one pass adds hours in 32 bits: a cadre past two million hours, or with one course
     /// past it, is added up again and gets the same sum as on its own.
     @Test func hugeHoursInTheOnePassAgreeWithEachCadresOwn() {
