@@ -58,54 +58,60 @@ public final class Interpreter {
 
     /// Runs one command.
     public func execute(_ command: Command) throws -> [Effect] {
-        try checkInterrupt(0)
-        if readOnly, command.spec.action.changesSession {
-            throw Diagnostic.error(RunProblem.readOnly(command: command.spec.name), at: command.nameRange)
+        var effects: [Effect] = []
+        _ = try execute(command) {
+            effects.append($0); return true
         }
-        return try effects(of: command)
+        return effects
     }
 
     /// Runs one command and hands its effects to `perform`, in order, until it returns false;
-    /// whether it never did. A record command's one effect is handed over as it is, with no
-    /// array made for it (an allocation and a release for every line of a big script).
+    /// whether it never did. A command with one effect (every record command) hands it over
+    /// as it is, with no array made for it (an allocation and a release for every line of a
+    /// big script).
     public func execute(_ command: Command, perform: (Effect) -> Bool) throws -> Bool {
         try checkInterrupt(0)
         if readOnly, command.spec.action.changesSession {
             throw Diagnostic.error(RunProblem.readOnly(command: command.spec.name), at: command.nameRange)
         }
-        switch command.spec.action {
-        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
-            return perform(try mutate(command))
-        default:
-            for effect in try effects(of: command) where !perform(effect) { return false }
+        switch try effects(of: command) {
+        case .one(let effect): return perform(effect)
+        case .many(let effects):
+            for effect in effects where !perform(effect) { return false }
             return true
         }
     }
 
-    private func effects(of command: Command) throws -> [Effect] {
+    /// What a command gives: mostly one effect, for some none or several.
+    private enum Effects {
+        case one(Effect)
+        case many([Effect])
+    }
+
+    private func effects(of command: Command) throws -> Effects {
         switch command.spec.action {
         case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
-            return [try mutate(command)]
-        case .show(let kind): return [try show(kind, command)]
-        case .list, .count, .stats, .print: return [try query(command)]
-        case .report: return [try report(command)]
+            return .one(try mutate(command))
+        case .show(let kind): return .one(try show(kind, command))
+        case .list, .count, .stats, .print: return .one(try query(command))
+        case .report: return .one(try report(command))
         case .setOption where settingName(command).map(CommandTable.sessionSettings.contains) ?? false:
-            return [try mutate(command)]
+            return .one(try mutate(command))
         case .letBinding, .echo, .assert, .include, .pause, .setOption, .help, .quit:
-            return try scriptCommand(command)
+            return .many(try scriptCommand(command))
         case .new:
-            return [.newSession]
+            return .one(.newSession)
         case .undo, .redo:
-            return try undoRedo(command)
+            return .many(try undoRedo(command))
         case .history:
-            guard case .simple(let args) = command.body else { return [] }
+            guard case .simple(let args) = command.body else { return .many([]) }
             let limit =
                 try args.positionals.first.map { (arg) throws(Diagnostic) in
                     try wholeNumber(arg, in: 1...1_000_000, "how many entries to list")
                 } ?? 20
-            return [.history(limit: limit)]
+            return .one(.history(limit: limit))
         case .save, .open, .dump, .importRecords, .exportRecords:
-            return [try sessionCommand(command)]
+            return .one(try sessionCommand(command))
         }
     }
 
