@@ -34,7 +34,16 @@ public enum Effect: Equatable, Sendable {
     case export(EntityKind, path: String, format: OutputFormat, range: SourceRange)
     /// List the last N commands typed at the prompt.
     case history(limit: Int)
+    /// Start writing the commands typed at the prompt to a script, or stop (`record`).
+    case record(RecordRequest)
     case quit
+}
+
+/// What `record` asks for: a script at `path` (as written) of the changing commands typed at
+/// the prompt, and of the queries too when `queries`; or the end of the recording.
+public enum RecordRequest: Equatable, Sendable {
+    case start(path: String, queries: Bool, range: SourceRange)
+    case stop(range: SourceRange)
 }
 
 public struct RedirectTarget: Equatable, Sendable {

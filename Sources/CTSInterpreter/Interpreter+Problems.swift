@@ -23,6 +23,8 @@ public enum RunProblem: Problem {
     case unknownCollection(String)
     /// An empty file name.
     case expectedFileName
+    /// `record WORD FILE` with a WORD other than `all`.
+    case recordUsage(String)
     /// `report K by` / `under` for a report that takes neither.
     case reportTakesNoBy(ReportKind)
     case reportTakesNoUnder(ReportKind)
@@ -88,6 +90,8 @@ public enum RunProblem: Problem {
                         ?? Suggestion.closest(to: word, in: EntityKind.allCases.map(\.plural)))
                 + "; collections are \(EntityKind.allCases.map(\.plural).joined(separator: ", "))"
         case .expectedFileName: "expected a file name"
+        case .recordUsage(let word):
+            "expected 'all' before the file name, not '\(word)' (record FILE, record all FILE, record stop)"
         case .reportTakesNoBy(let kind): "report \(kind.rawValue) does not take 'by'"
         case .reportTakesNoUnder(let kind): "report \(kind.rawValue) does not take 'under'"
         case .reportUsage(let usage): "usage: \(usage)"

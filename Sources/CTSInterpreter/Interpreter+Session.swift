@@ -44,6 +44,25 @@ extension Interpreter {
         }
     }
 
+    /// `record FILE`, `record all FILE`, `record stop`: checked here, kept by the shell, which
+    /// alone sees what is typed at the prompt.
+    func recordRequest(_ command: Command) throws -> Effect {
+        guard case .simple(let args) = command.body, let first = args.positionals.first else {
+            preconditionFailure("record without arguments")
+        }
+        let word = try text(of: first)
+        if args.positionals.count == 1 {
+            if word == "stop" { return .record(.stop(range: first.range)) }
+            guard !word.isEmpty else { throw Diagnostic.error(RunProblem.expectedFileName, at: first.range) }
+            return .record(.start(path: word, queries: false, range: first.range))
+        }
+        let file = args.positionals[1]
+        guard word == "all" else { throw Diagnostic.error(RunProblem.recordUsage(word), at: first.range) }
+        let path = try text(of: file)
+        guard !path.isEmpty else { throw Diagnostic.error(RunProblem.expectedFileName, at: file.range) }
+        return .record(.start(path: path, queries: true, range: file.range))
+    }
+
     /// A collection word (`cadres`) as an entity kind.
     private func collection(_ arg: Argument) throws(Diagnostic) -> EntityKind {
         let word = try value(of: arg).description

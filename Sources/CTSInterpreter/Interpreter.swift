@@ -112,6 +112,8 @@ public final class Interpreter {
             return .one(.history(limit: limit))
         case .save, .open, .dump, .importRecords, .exportRecords:
             return .one(try sessionCommand(command))
+        case .record:
+            return .one(try recordRequest(command))
         }
     }
 

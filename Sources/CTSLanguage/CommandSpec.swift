@@ -90,7 +90,7 @@ public enum CommandAction: Hashable, Sendable {
     case list, count, stats, report, print
     case letBinding, echo, assert, include, pause
     case setOption, help, quit
-    case save, open, new, dump, importRecords, exportRecords, undo, redo, history
+    case save, open, new, dump, importRecords, exportRecords, undo, redo, history, record
 }
 
 extension CommandAction {

@@ -373,6 +373,11 @@ public enum CommandTable {
             summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
             positionals: [Slot("N", .count, optional: true)]),
         CommandSpec(
+            "record", .record, group: .session, usage: "record [all] FILE   or   record stop",
+            summary: "Keep what is typed at the prompt in a script that replays the session.",
+            example: "record \"my-session.cts\"",
+            positionals: [Slot("FILE", .file), Slot("FILE", .file, optional: true)]),
+        CommandSpec(
             "undo", .undo, group: .session, usage: "undo [N]",
             summary: "Undo the last N changing commands (default 1).", example: "undo",
             positionals: [Slot("N", .count, optional: true)]),

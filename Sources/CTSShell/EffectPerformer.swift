@@ -53,6 +53,8 @@ struct EffectPerformer {
             }
         case .history(let limit):
             showHistory(limit)
+        case .record(let request):
+            return runner.record(request) || (runner.options.keepGoing && !runner.interactive)
         case .quit:
             runner.quitRequested = true
         case .newSession, .openSession, .saveSession, .dump, .importRecords, .export:

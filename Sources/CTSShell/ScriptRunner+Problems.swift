@@ -27,6 +27,10 @@ public enum ShellProblem: Problem {
     case savedReadOnly(String)
     /// `save` with no file.
     case noFileYet
+    /// `record` in a script: only what is typed at the prompt is recorded.
+    case recordOnlyAtPrompt
+    /// `record stop` with no recording going on.
+    case notRecording
 
     public var phase: Phase { .shell }
 
@@ -50,6 +54,8 @@ public enum ShellProblem: Problem {
         case .sessionReplaced: "the session was replaced by 'new' or 'open'; what came after that was taken back"
         case .savedReadOnly(let path): "\(path) was opened read-only; save to another file with 'save FILE'"
         case .noFileYet: "the session has no file yet: save it with 'save FILE'"
+        case .recordOnlyAtPrompt: "'record' works only at the interactive prompt: it records what is typed there"
+        case .notRecording: "nothing is being recorded (start with 'record FILE')"
         }
     }
 }

@@ -37,6 +37,11 @@ public final class ScriptRunner {
     /// only where someone can press Enter (at the prompt, the scripts of `-i`): in batch,
     /// `pause` does nothing.
     public var waitForEnter: ((String) -> Bool)?
+    /// `record FILE`: the script being made of what is typed at the prompt
+    /// (`ScriptRunner+Record.swift`).
+    var recording: Recorder?
+    /// Whether the input being run started or stopped the recording (it is not recorded).
+    var recordingWasSwitched = false
     /// The session file being worked on, if any, and what the run may do with it.
     let sessionFile: SessionFile
     /// Whether a session file could not be opened, read or written (exit status 3).
@@ -126,8 +131,11 @@ public final class ScriptRunner {
     public func runInteractive(_ text: String) {
         wasInterrupted = false
         interpreter.beginTransaction()
+        let stacksBefore = recording?.stacks(of: interpreter)
+        recordingWasSwitched = false
         if runSource(name: "<stdin>", text: text, directory: ".") {
             autosave()
+            if let stacksBefore, !recordingWasSwitched { keepInRecording(text, stacksBefore) }
         } else {
             let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
             if !interpreter.rollback() {
