@@ -1,3 +1,5 @@
+import CTSLanguage
+@testable import CTSShell
 import Foundation
 import Testing
 
@@ -46,6 +48,7 @@ struct PresenterTests {
         try tmux.waitFor { lastLine($0) == "cts> echo first step" }
         for _ in 0..<"step".count { try tmux.press("BSpace") }
         try tmux.type("EDITED")
+        try tmux.waitFor { lastLine($0) == "cts> echo first EDITED" }
         try tmux.press("Enter")
         let screen = try tmux.waitFor("\nfirst EDITED\n")
         #expect(screen.contains("\nfirst EDITED\n"))
@@ -102,5 +105,30 @@ struct PresenterTests {
         #expect(status == 2)
         #expect(stdout.isEmpty)
         #expect(stderr.hasPrefix("cts: error: --step needs a terminal"))
+    }
+}
+
+/// How a script is cut into the steps the presenter offers: the parser's commands.
+@Suite struct PresenterStepTests {
+    func steps(_ text: String) -> [Presenter.Step] {
+        Presenter.steps(of: SourceFile(name: "t.cts", text: text), fileID: 0)
+    }
+
+    @Test func commandsContinuationsPausesAndErrors() {
+        let script = """
+            # a comment
+            echo a; echo b
+            course add k1 "K" kind=lecture \\
+                provider=p
+            pause "wait"
+            cadre ad c1 "Li"
+            count units
+            """
+        #expect(
+            steps(script) == [
+                .command(["echo a"]), .command(["echo b"]),
+                .command(["course add k1 \"K\" kind=lecture \\", "    provider=p"]),
+                .pause("pause \"wait\""), .command(["cadre ad c1 \"Li\""]), .command(["count units"]),
+            ])
     }
 }
