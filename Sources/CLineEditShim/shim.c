@@ -39,6 +39,29 @@ int cle_line_before_cursor(EditLine *el, const char **start) {
     return (int)(li->cursor - li->buffer);
 }
 int cle_insert(EditLine *el, const char *text) { return el_insertstr(el, text); }
+void cle_push(EditLine *el, const char *text) { el_push(el, text); }
+
+/* Ctrl-D in presenter mode: at the end of the line (the pending command sits there) it ends
+ * the input, whatever the line holds; elsewhere it deletes the character under the cursor. */
+static unsigned char cle_eof_or_delete(EditLine *el, int ch) {
+    (void)ch;
+    const LineInfoW *li = el_wline(el);
+    if (!li || li->cursor == li->lastchar) {
+        if (li && li->cursor > li->buffer) el_deletestr(el, (int)(li->cursor - li->buffer));
+        return CC_EOF;
+    }
+    el_cursor(el, 1);
+    el_deletestr(el, 1);
+    return CC_REFRESH;
+}
+int cle_set_ctrl_d_ends(EditLine *el, int on) {
+    if (on) {
+        el_set(el, EL_ADDFN, "cts-eof-or-delete", "End the input, or delete the next character",
+               cle_eof_or_delete);
+        return el_set(el, EL_BIND, "^D", "cts-eof-or-delete", (const char *)NULL);
+    }
+    return el_set(el, EL_BIND, "^D", "em-delete-or-list", (const char *)NULL);
+}
 int cle_terminal_columns(EditLine *el) {
     int cols = 0;
     if (el_get(el, EL_GETTC, "co", &cols) != 0 || cols <= 0) return 80;

@@ -22,6 +22,10 @@ extension CommandLine {
         // A closed pipe is a write error (EPIPE) the runner handles, not a signal that kills
         // cts in the middle of a command (see ScriptRunner.outputWasWritten).
         signal(SIGPIPE, SIG_IGN)
+        if options.run.step, let problem = Presenter.usageProblem(options.run) {
+            FileHandleError.write("cts: error: \(problem)\n")
+            return ExitStatus.usage
+        }
         let stdinIsTerminal = Files.isTerminalInput()
         var runOptions = options.run
         runOptions.staysInteractive = options.interactive
@@ -30,6 +34,7 @@ extension CommandLine {
             today: Terminal.today())
         guard runner.openSessionFile() else { return ExitStatus.sessionFile }
         defer { runner.closeSessionFile() }
+        if options.run.step { return present(runner, options) }
         let batchOnly =
             !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
             || options.run.dryRun

@@ -79,6 +79,16 @@ public final class LibEditLineEditor: LineEditor {
         _ = cle_history_enter(historyHandle, entry)
     }
 
+    /// The text goes into libedit's input queue (`el_push`), so the line opens with it typed in.
+    public func readLine(prompt: String, prefill: String) -> LineInput {
+        if !prefill.isEmpty { cle_push(editLine, String(prefill.map { $0 == "\t" ? " " : $0 })) }
+        return readLine(prompt: prompt)
+    }
+
+    public func setCtrlDEndsAnyLine(_ on: Bool) {
+        _ = cle_set_ctrl_d_ends(editLine, on ? 1 : 0)
+    }
+
     // MARK: - TAB
 
     /// Handles TAB: one candidate completes; several complete their common prefix; a second

@@ -20,6 +20,14 @@ public protocol LineEditor: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Records a complete command (possibly several lines) in the editor's history.
     func addHistory(_ entry: String)
+    /// Reads one line with `prefill` already typed in, as if the user had typed it (`--step`).
+    func readLine(prompt: String, prefill: String) -> LineInput
+    /// Presenter mode: Ctrl-D at the end of a line that holds text ends the input too.
+    func setCtrlDEndsAnyLine(_ on: Bool)
+}
+
+extension LineEditor {
+    public func setCtrlDEndsAnyLine(_ on: Bool) {}
 }
 
 /// Reads plain lines from standard input: used when only one side is a terminal, or
@@ -49,6 +57,14 @@ public final class PlainLineEditor: LineEditor {
 
     public func addHistory(_ entry: String) {}
 
+    /// Without line editing the pending text is shown after the prompt: an empty line takes it,
+    /// a line typed instead replaces it.
+    public func readLine(prompt: String, prefill: String) -> LineInput {
+        guard !prefill.isEmpty else { return readLine(prompt: prompt) }
+        let input = readLine(prompt: prompt + prefill + "  ")
+        return input == .line("") ? .line(prefill) : input
+    }
+
     /// The prompt without colour codes and their `\u{1}` marks.
     static func stripMarkers(_ prompt: String) -> String {
         var out = ""
@@ -66,6 +82,8 @@ public final class ScriptedLineEditor: LineEditor {
     public private(set) var inputs: [LineInput]
     public private(set) var prompts: [String] = []
     public private(set) var history: [String] = []
+    /// The text each read had typed in already (empty for none).
+    public private(set) var prefills: [String] = []
 
     public init(_ inputs: [LineInput]) {
         self.inputs = inputs
@@ -77,4 +95,9 @@ public final class ScriptedLineEditor: LineEditor {
     }
 
     public func addHistory(_ entry: String) { history.append(entry) }
+
+    public func readLine(prompt: String, prefill: String) -> LineInput {
+        prefills.append(prefill)
+        return readLine(prompt: prompt)
+    }
 }

@@ -15,6 +15,8 @@ public struct RunOptions: Sendable {
     /// The shell stays interactive after the scripts (`-i`), so a failed script must leave
     /// the session as it was.
     public var staysInteractive = false
+    /// Presenter mode (`--step`): each command of the scripts is offered at the prompt.
+    public var step = false
 
     public init() {}
 }

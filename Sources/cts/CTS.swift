@@ -19,6 +19,8 @@ struct CTS: ParsableCommand {
     var session: String?
     @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
+    @Flag(help: "Presenter mode: each command of the script appears typed at the prompt; Enter runs it.")
+    var step = false
     @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).")
     var keepGoing = false
     @Flag(name: .customLong("read-only"), help: "Read the session file without locking or changing it.")
@@ -41,6 +43,7 @@ struct CTS: ParsableCommand {
         options.run.commands = command
         options.run.keepGoing = keepGoing
         options.run.echo = echo
+        options.run.step = step
         options.run.sessionPath = session
         options.run.readOnly = readOnly
         options.run.dryRun = dryRun

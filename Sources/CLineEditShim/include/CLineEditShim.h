@@ -21,6 +21,11 @@ void *cle_get_clientdata(EditLine *el);
 /* The line being edited: bytes before the cursor. */
 int cle_line_before_cursor(EditLine *el, const char **start);
 int cle_insert(EditLine *el, const char *text);
+/* Puts text in the input queue (el_push): the next el_wgets reads it as if typed. */
+void cle_push(EditLine *el, const char *text);
+/* On: Ctrl-D at the end of a line, empty or not, ends the input (presenter mode). Off: back
+ * to libedit's em-delete-or-list. */
+int cle_set_ctrl_d_ends(EditLine *el, int on);
 int cle_terminal_columns(EditLine *el);
 
 int cle_history_setsize(History *h, int size);
