@@ -17,7 +17,8 @@ enum ChartRenderer {
     static let sparks = Array("▁▂▃▄▅▆▇█")
 
     static func write(_ table: ResultTable, _ spec: OutputSpec, to out: inout some TextOutputStream) {
-        guard let shape = table.chart else { preconditionFailure("a chart of a result without a ChartShape") }
+        // The interpreter refuses `as chart` without a shape; any other caller gets the table.
+        guard let shape = table.chart else { return TableRenderer.write(table, spec, colorize: false, to: &out) }
         let width = max(20, spec.width ?? 80)
         if let title = table.title { out.write(TerminalText.escaped(title) + "\n") }
         if table.rows.isEmpty {
