@@ -14,7 +14,7 @@
 ///     OutputFormat(rawValue: "csv")          // .csv
 ///     OutputFormat.json.traits.appending     // .refused
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, tsv, json, ndjson, markdown
+    case table, csv, tsv, json, ndjson, markdown, chart
 
     /// What a format is for and how its files grow: the facts the parser, `export` and `>>` read.
     public struct Traits: Equatable, Sendable {
@@ -48,11 +48,19 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: Traits(audience: .programs, appending: .refused, exportable: true)
         case .ndjson: Traits(audience: .programs, appending: .lines, exportable: true)
         case .markdown: Traits(audience: .people, appending: .wholeResults, exportable: false)
+        case .chart: Traits(audience: .people, appending: .wholeResults, exportable: false)
         }
     }
 
     /// The names of every format, in the order help and the docs list them.
     public static let names = allCases.map(\.rawValue)
+
+    /// Whether the format draws only results that say how (``ResultTable/chart``): `chart`,
+    /// which `as` accepts on grouped results and `set format` does not offer.
+    public var needsChartShape: Bool { self == .chart }
+
+    /// The formats `set format` offers: those that can show any result.
+    public static let sessionNames = allCases.filter { !$0.needsChartShape }.map(\.rawValue)
 }
 
 /// A format name written in code (`"csv"`) is that format; an unknown literal is a bug.

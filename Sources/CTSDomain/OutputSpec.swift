@@ -13,11 +13,14 @@ public struct OutputSpec: Equatable, Sendable {
     public var format: OutputFormat
     public var headers: Bool
     public var nullText: String
+    /// The columns a writer may fill (the terminal's width); nil: 80.
+    public var width: Int?
 
-    public init(_ format: OutputFormat, headers: Bool = true, nullText: String = "") {
+    public init(_ format: OutputFormat, headers: Bool = true, nullText: String = "", width: Int? = nil) {
         self.format = format
         self.headers = headers
         self.nullText = nullText
+        self.width = width
     }
 }
 

@@ -92,6 +92,8 @@ public enum Help {
             + [
                 "csv is RFC 4180 with a header row; json is an array of objects keyed by column;",
                 "ndjson is one such object per line, so >> can append to it (json cannot be appended to).",
+                "chart draws bars for results grouped with 'by' (compliance: % on 0-100) and sparklines",
+                "for report budget, fitted to the terminal (80 columns when not one); set format does not offer it.",
                 "Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json).",
             ])
             .joined(separator: "\n")

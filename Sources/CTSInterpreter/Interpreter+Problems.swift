@@ -17,6 +17,8 @@ public enum RunProblem: Problem {
     case expectedWholeNumber(String, lower: Int, upper: Int)
     /// `as FORMAT`, `set format FORMAT` with an unknown format.
     case unknownFormat(String, formats: [String])
+    /// `as chart` on a result without groups.
+    case chartNeedsGroups
     /// `export` to a format it does not write.
     case exportFormat(String, formats: [String])
     /// `export WORD` where the word is no collection.
@@ -80,6 +82,9 @@ public enum RunProblem: Problem {
         case .unknownFormat(let name, let formats):
             "unknown format '\(name)'\(Suggestion.hint(for: name.lowercased(), in: formats)); "
                 + "formats are \(formats.joined(separator: ", "))"
+        case .chartNeedsGroups:
+            "a chart needs a result grouped with 'by' (count … by, stats … by, "
+                + "report compliance … by) or report budget"
         case .exportFormat(let name, let formats):
             "export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
                 + "not '\(name)'" + Suggestion.hint(for: name, in: formats)

@@ -5,6 +5,12 @@ extension Interpreter {
     /// list, count, stats and print.
     func query(_ command: Command) throws -> Effect {
         switch command.body {
+        case .list(_, let output), .print(_, let output): try checkChart(output, grouped: false)
+        case .count(let query, let output), .stats(_, let query, let output):
+            try checkChart(output, grouped: query.groupBy != nil)
+        default: break
+        }
+        switch command.body {
         case .list(let query, let output):
             return try table(try list(query), output)
         case .count(let query, let output):
@@ -30,12 +36,22 @@ extension Interpreter {
                 throw .error(RunProblem.unknownFormat(name.value, formats: Settings.formats), at: name.range)
             }
             format = named
+            if named.needsChartShape && result.chart == nil {
+                throw .error(RunProblem.chartNeedsGroups, at: name.range)
+            }
         }
         var redirect: RedirectTarget?
         if let r = output.redirect {
             redirect = RedirectTarget(path: try text(of: r.path), append: r.append, range: r.path.range)
         }
         return .table(result, spec: OutputSpec(format), redirect: redirect)
+    }
+
+    /// `as chart` on a command whose result has no groups fails before the command runs.
+    func checkChart(_ output: OutputClause, grouped: Bool) throws(Diagnostic) {
+        if !grouped, let name = output.format, OutputFormat(rawValue: name.value)?.needsChartShape == true {
+            throw .error(RunProblem.chartNeedsGroups, at: name.range)
+        }
     }
 
     /// A result shown on the screen in the session's format (`show`, `set` without arguments).
@@ -202,7 +218,10 @@ extension Interpreter {
             }
             return row
         }
-        return ResultTable(columns: columns, rows: rows)
+        var result = ResultTable(columns: columns, rows: rows)
+        // count: the count; stats: the average.
+        if group != nil { result.chart = ChartShape(labels: [0], value: measure == nil ? 1 : 3) }
+        return result
     }
 
     /// The groups of a count or stats, numbered in the order they were first met.

@@ -12,6 +12,7 @@ extension Interpreter {
         if let under = report.under, !kind.takesUnder {
             throw Diagnostic.error(RunProblem.reportTakesNoUnder(kind), at: under.range)
         }
+        try checkChart(output, grouped: kind == .budget || kind == .compliance && report.groupBy != nil)
         let underSlot = try report.under.map { (u) throws(Diagnostic) in try slot(.unit, u) }
         let result: ResultTable
         switch kind {
@@ -137,6 +138,7 @@ extension Interpreter {
         if let by = report.groupBy {
             let keys = groups.keys.sorted { ValueOperations.sortOrder($0, $1) < 0 }
             result = ResultTable(columns: [by.value] + columns, rows: keys.map { [$0] + row(groups[$0]!) })
+            result.chart = ChartShape(labels: [0], value: 3, percent: true)
         } else {
             result = ResultTable(columns: columns, rows: [row(total)])
         }
@@ -190,6 +192,7 @@ extension Interpreter {
                 "unit", "year", "funds", "revenue", "spent", "funds-growth-%",
                 "revenue-growth-%", "lagging",
             ], rows: rows)
+        result.chart = ChartShape(labels: [0], value: 1, series: [2, 3])
         result.notes =
             lagging.isEmpty
             ? ["funds kept pace with revenue everywhere"]

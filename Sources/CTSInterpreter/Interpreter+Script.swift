@@ -91,9 +91,9 @@ extension Interpreter {
         }
         switch name {
         case "format":
-            guard let format = OutputFormat(rawValue: word) else {
+            guard let format = OutputFormat(rawValue: word), !format.needsChartShape else {
                 throw Diagnostic.error(
-                    RunProblem.unknownFormat("\(raw)", formats: Settings.formats), at: valueArg.range)
+                    RunProblem.unknownFormat("\(raw)", formats: OutputFormat.sessionNames), at: valueArg.range)
             }
             settings.format = format
         case "color", "colour":

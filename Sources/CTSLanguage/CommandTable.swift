@@ -401,7 +401,7 @@ public enum CommandTable {
 
     /// The options `set` accepts, with the values each takes.
     public static let settings: [(name: String, values: ValueKind, summary: String)] = [
-        ("format", .choice(outputFormats), "default output format of queries"),
+        ("format", .choice(OutputFormat.sessionNames), "default output format of queries"),
         ("color", .choice(["on", "off", "auto"]), "colour in terminal output"),
         ("echo", .choice(["on", "off"]), "print each command before running it"),
         ("verbose", .choice(["on", "off"]), "print a confirmation line after each change"),

@@ -39,6 +39,7 @@ public enum Renderer {
         case .json: JSONRenderer.write(table, to: &out)
         case .ndjson: JSONRenderer.writeLines(table, to: &out)
         case .markdown: MarkdownRenderer.write(table, spec, to: &out)
+        case .chart: ChartRenderer.write(table, spec, to: &out)
         }
     }
 
@@ -60,7 +61,7 @@ public enum Renderer {
                 write(piece, spec, to: &out)
                 spec.headers = false
             }
-        case .table, .markdown:
+        case .table, .markdown, .chart:
             var joined: ResultTable?
             for piece in pieces {
                 if joined == nil { joined = piece } else { joined!.rows += piece.rows }

@@ -38,6 +38,8 @@ struct EffectPerformer {
                 if !runner.writeRedirect(table, spec, to: redirect) { return runner.options.keepGoing }
             } else {
                 var text = ""
+                var spec = spec
+                if spec.width == nil { spec.width = Terminal.columns(STDOUT_FILENO) }
                 Renderer.write(table, spec, colorize: runner.colorOutput, to: &text)
                 out.raw(text)
             }

@@ -10,6 +10,13 @@ import CTSDomain
 public enum Terminal {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
 
+    /// The terminal's width in columns when `fd` is a terminal that knows it, else nil.
+    public static func columns(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Takes the locale from the environment, but always with UTF-8 characters (cts works in
     /// UTF-8 only): libedit reads and shows characters through LC_CTYPE, and under LC_ALL=C,
     /// or with no locale set at all, it drops every non-ASCII one (`echo 张敏` ran as `echo`).

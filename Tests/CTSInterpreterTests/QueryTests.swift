@@ -195,3 +195,32 @@ import Testing
         #expect(d?.is(RunProblem.unknownFormat("cvs", formats: Settings.formats)) == true)
     }
 }
+
+@Suite struct ChartQueryTests {
+    let h = Harness.workshop()
+
+    /// `as chart` on a result without groups fails at the column of `chart`, before running.
+    @Test func chartNeedsAGroupedResult() {
+        #expect(h.failure("list units as chart")?.is(RunProblem.chartNeedsGroups, at: 1, 15) == true)
+        #expect(h.failure("count cadres as chart")?.is(RunProblem.chartNeedsGroups, at: 1, 17) == true)
+        #expect(h.failure("report inspections as chart")?.is(RunProblem.chartNeedsGroups, at: 1, 23) == true)
+        #expect(
+            h.failure("set format chart")?.is(RunProblem.unknownFormat("chart", formats: OutputFormat.sessionNames))
+                == true)
+    }
+
+    @Test func groupedResultsSayWhatToChart() {
+        guard case .table(let t, let spec, _)? = h.run("count cadres by unit as chart").first else {
+            Issue.record("no table")
+            return
+        }
+        #expect(spec.format == .chart)
+        #expect(t.chart == ChartShape(labels: [0], value: 1))
+        guard case .table(let s, _, _)? = h.run("stats hours(2009) of cadres by rank as chart").first else { return }
+        #expect(s.chart == ChartShape(labels: [0], value: 3))
+        guard case .table(let c, _, _)? = h.run("report compliance lead5y by unit as chart").first else { return }
+        #expect(c.chart == ChartShape(labels: [0], value: 3, percent: true))
+        guard case .table(let b, _, _)? = h.run("report budget 2008..2012 as chart").first else { return }
+        #expect(b.chart == ChartShape(labels: [0], value: 1, series: [2, 3]))
+    }
+}
