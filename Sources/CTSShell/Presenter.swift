@@ -16,6 +16,8 @@ final class Presenter {
     private var editor: LineEditor { shell.editor }
     /// Ctrl-D, `quit`, or the terminal gone: the presentation is over.
     private(set) var ended = false
+    /// The folder of the script being stepped: its `include`s are found from there.
+    private var directory = "."
 
     init(shell: InteractiveShell) {
         self.shell = shell
@@ -74,7 +76,7 @@ final class Presenter {
     /// Steps through the scripts, then the `-c` commands; false when it ended before the last
     /// (Ctrl-D, `quit`), or a script could not be read (reported).
     func run(scripts: [String], commands: [String]) -> Bool {
-        var sources: [[Step]] = []
+        var sources: [(directory: String, steps: [Step])] = []
         for path in scripts {
             switch Files.readBytes(path, allowStreams: true) {
             case .failure(let error):
@@ -82,12 +84,12 @@ final class Presenter {
                 return false
             case .success(let bytes):
                 let id = runner.files.add(name: path, bytes: bytes)
-                sources.append(Self.steps(of: runner.files[id], fileID: id))
+                sources.append((Files.directory(of: path), Self.steps(of: runner.files[id], fileID: id)))
             }
         }
         for (i, command) in commands.enumerated() {
             let id = runner.files.add(name: ScriptRunner.commandLineName(i, of: commands.count), text: command)
-            sources.append(Self.steps(of: runner.files[id], fileID: id))
+            sources.append((".", Self.steps(of: runner.files[id], fileID: id)))
         }
         let saved = runner.waitForEnter
         runner.waitForEnter = { [unowned self] in self.waitAtPause($0) }
@@ -96,12 +98,15 @@ final class Presenter {
             runner.waitForEnter = saved
             editor.setCtrlDEndsAnyLine(false)
         }
-        for step in sources.joined() {
-            switch step {
-            case .pause(let text): run(text)
-            case .command(let lines): offer(lines)
+        for source in sources {
+            directory = source.directory
+            for step in source.steps {
+                switch step {
+                case .pause(let text): run(text)
+                case .command(let lines): offer(lines)
+                }
+                if ended { return false }
             }
-            if ended { return false }
         }
         return true
     }
@@ -160,7 +165,7 @@ final class Presenter {
         guard !entry.allSatisfy(\.isWhitespace) else { return }
         if shell.history.add(entry) { editor.addHistory(entry) }
         _ = cle_take_sigint()
-        runner.runInteractive(entry)
+        runner.runInteractive(entry, directory: directory)
         if runner.quitRequested { ended = true }
     }
 

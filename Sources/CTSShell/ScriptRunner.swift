@@ -128,12 +128,13 @@ public final class ScriptRunner {
 
     /// Runs one input typed at the prompt as a transaction: if it fails or is interrupted,
     /// the session is left exactly as before it.
-    public func runInteractive(_ text: String) {
+    /// `directory` is where the input's `include`s are found from (a stepped script's folder).
+    public func runInteractive(_ text: String, directory: String = ".") {
         wasInterrupted = false
         interpreter.beginTransaction()
         let stacksBefore = recording?.stacks(of: interpreter)
         recordingWasSwitched = false
-        if runSource(name: "<stdin>", text: text, directory: ".") {
+        if runSource(name: "<stdin>", text: text, directory: directory) {
             autosave()
             if let stacksBefore, !recordingWasSwitched { keepInRecording(text, stacksBefore) }
         } else {

@@ -40,6 +40,23 @@ struct PresenterTests {
         #expect(lastLine(second) == "cts> echo first step")
     }
 
+    /// A stepped script's `include` is found from the script's folder, as when it runs in batch.
+    @Test func includesAreFoundFromTheScriptsFolder() throws {
+        let tmux = try TmuxSession()
+        let folder = tmux.home.appendingPathComponent("talk")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "echo from the part\n".write(
+            toFile: folder.appendingPathComponent("part.cts").path, atomically: true, encoding: .utf8)
+        let script = folder.appendingPathComponent("main.cts").path
+        try "include \"part.cts\"\necho done\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try tmux.start(["--step", script])
+        try tmux.waitFor { lastLine($0) == "cts> include \"part.cts\"" }
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor { lastLine($0) == "cts> echo done" }
+        #expect(screen.contains("\nfrom the part\n"))
+        #expect(!screen.contains("cannot read"))
+    }
+
     @Test func anEditChangesWhatRuns() throws {
         let tmux = try TmuxSession()
         try start(tmux)
