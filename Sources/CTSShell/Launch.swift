@@ -55,14 +55,26 @@ extension CommandLine {
 
     private static func interactive(_ runner: ScriptRunner, _ options: LaunchOptions) -> Int32 {
         let environment = Environment.current
+        let shell = terminalShell(runner, environment)
+        let rc = options.skipRC ? nil : Environment.rcPath(environment)
+        let banner = InteractiveShell.banner(
+            sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
+            readOnly: runner.isReadOnly)
+        return shell.run(rcFile: rc, banner: banner)
+    }
+}
+
+extension CommandLine {
+    /// The shell at the terminal, for the prompt and for `--step`: libedit with completion
+    /// where standard output is a terminal (and TERM is not dumb), plain lines elsewhere.
+    static func terminalShell(_ runner: ScriptRunner, _ environment: [String: String]) -> InteractiveShell {
         let history = History(path: History.defaultPath(environment: environment))
         // The SIGINT handler must exist before libedit starts: libedit chains to it.
         _ = cle_install_sigint_handler()
         let editor: LineEditor
-        let dumb = environment["TERM"] == "dumb"
         let completer = Completer(interpreter: runner.interpreter)
         var beforePrompt: () -> Void = {}
-        if !dumb, Terminal.isTerminal(STDOUT_FILENO),
+        if environment["TERM"] != "dumb", Terminal.isTerminal(STDOUT_FILENO),
             let libedit = LibEditLineEditor(history: history, complete: completer.complete)
         {
             editor = libedit
@@ -71,14 +83,9 @@ extension CommandLine {
             editor = PlainLineEditor(showPrompt: Terminal.isTerminal(STDOUT_FILENO))
         }
         runner.interpreter.interruptRequested = { cle_sigint_pending() != 0 }
-        let shell = InteractiveShell(
+        return InteractiveShell(
             runner: runner, editor: editor, history: history, out: .standard(STDOUT_FILENO),
             beforePrompt: beforePrompt)
-        let rc = options.skipRC ? nil : Environment.rcPath(environment)
-        let banner = InteractiveShell.banner(
-            sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
-            readOnly: runner.isReadOnly)
-        return shell.run(rcFile: rc, banner: banner)
     }
 }
 

@@ -188,24 +188,9 @@ extension CommandLine {
     /// `cts --step`: the presentation at the terminal, then (with `-i`) the prompt.
     static func present(_ runner: ScriptRunner, _ options: LaunchOptions) -> Int32 {
         let environment = Environment.current
-        let history = History(path: History.defaultPath(environment: environment))
-        // The SIGINT handler must exist before libedit starts: libedit chains to it.
-        _ = cle_install_sigint_handler()
-        let completer = Completer(interpreter: runner.interpreter)
-        let editor: LineEditor
-        var beforePrompt: () -> Void = {}
-        if environment["TERM"] != "dumb",
-            let libedit = LibEditLineEditor(history: history, complete: completer.complete)
-        {
-            editor = libedit
-            beforePrompt = completer.prepare
-        } else {
-            editor = PlainLineEditor(showPrompt: true)
-        }
-        runner.interpreter.interruptRequested = { cle_sigint_pending() != 0 }
-        let out = OutputSink.standard(STDOUT_FILENO)
-        let shell = InteractiveShell(
-            runner: runner, editor: editor, history: history, out: out, beforePrompt: beforePrompt)
+        // `--step` has made sure standard output is a terminal (`usageProblem`).
+        let shell = terminalShell(runner, environment)
+        let out = shell.out
         if !options.skipRC, let rc = Environment.rcPath(environment), Files.exists(rc) { runner.runStartupFile(rc) }
         out.print("cts \(Version.current) · presenter mode · Enter runs the command shown (edit it first if you like)")
         out.print("Ctrl-C: a command of your own · Ctrl-D: end the presentation")
