@@ -9,6 +9,7 @@ public enum Help {
         ("formats", "output formats and redirection: as csv, > FILE"),
         ("settings", "what `set` can change"),
         ("collections", "the kinds of record and their fields"),
+        ("demo", "the demo province of cts --demo, and what to ask it"),
     ]
 
     /// Help for a command, a command's first word, or a topic; the overview for nil; nil if unknown.
@@ -24,6 +25,7 @@ public enum Help {
         case "formats": return formats
         case "settings", "set": return settings()
         case "collections", "fields": return collections()
+        case "demo": return demo
         default: return nil
         }
     }
