@@ -96,6 +96,7 @@ public enum Help {
                 "ndjson is one such object per line, so >> can append to it (json cannot be appended to).",
                 "chart draws bars for results grouped with 'by' (compliance: % on 0-100) and sparklines",
                 "for report budget, fitted to the terminal (80 columns when not one); set format does not offer it.",
+                "html is one standalone page (charts in SVG) for a browser or print; >> writes it only into an empty file.",
                 "Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty (null in json).",
             ])
             .joined(separator: "\n")
