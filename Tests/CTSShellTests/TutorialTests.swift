@@ -1,0 +1,514 @@
+import Foundation
+import Testing
+
+// docs/tutorial.md, run: every fenced block is checked against the cts that was built, so the
+// tutorial cannot rot. An HTML comment line before a block says how it is checked:
+//
+//   <!-- session: empty -->          a new session at the prompt, with nothing in it
+//   <!-- session: demo -->           a new session started with --demo
+//   <!-- session: examples/x.cts --> a new session after `cts -i examples/x.cts`
+//   <!-- continues -->               the same session as the last session block
+//   <!-- shell -->                   `$ ` lines, run by bash (the default for a block that
+//                                    starts with `$ `)
+//   <!-- terminal -->                at a real terminal (tmux): the block starts with
+//                                    `$ scripts/cts ARGS`, and the screen must end as shown
+//   <!-- terminal: ARGS -->          the same, started with ARGS, the start not shown
+//   <!-- terminal: ARGS; 80 columns; then Tab Tab -->  a terminal 80 columns wide (not 200),
+//                                    and the last command typed ends with Tab Tab, not Enter
+//   <!-- file: PATH -->              the block is the whole file
+//   <!-- excerpt: PATH -->           the block's parts between `# ...` lines are in the file
+//   <!-- not run: REASON -->         not checked, and the reason why
+//
+// Session blocks hold `cts> ` commands (`...> ` goes on with one) and what each prints; they
+// run in batch with `set echo on`, which prints exactly what the prompt shows. Everything runs
+// in one scratch folder, in the order of the page, like a reader in the top folder of the
+// checkout: `scripts/cts` there is the built binary and `examples/` the checkout's folder.
+// Lines are compared without trailing blanks. A block with no comment that does not start
+// with `$ ` is a failure: each block says how it is checked.
+
+/// How one block of the tutorial is checked, from the comment before it.
+enum TutorialCheck: Equatable {
+    enum Start: Equatable {
+        case empty, demo
+        case script(String)
+    }
+
+    case session(Start)
+    case continues
+    case shell
+    case terminal(arguments: [String]?, width: Int, lastKeys: [String])
+    case file(String)
+    case excerpt(String)
+    case notRun(String)
+
+    /// Reads the text of a `<!-- ... -->` comment; nil if it is not one of the directives.
+    init?(directive text: String) {
+        let (name, value) = Self.split(text)
+        switch name {
+        case "session" where value == "empty": self = .session(.empty)
+        case "session" where value == "demo": self = .session(.demo)
+        case "session" where value?.hasSuffix(".cts") == true: self = .session(.script(value!))
+        case "continues" where value == nil: self = .continues
+        case "shell" where value == nil: self = .shell
+        case "terminal":
+            var parts = (value ?? "").components(separatedBy: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            var keys: [String] = [], width = 200
+            if let last = parts.last, last.hasPrefix("then ") {
+                keys = last.dropFirst(5).split(separator: " ").map(String.init)
+                parts.removeLast()
+            }
+            if let last = parts.last, last.hasSuffix(" columns"), let columns = Int(last.dropLast(8)) {
+                width = columns
+                parts.removeLast()
+            }
+            let arguments = parts.first.flatMap { $0.isEmpty ? nil : ShellWords.split($0) }
+            self = .terminal(arguments: arguments, width: width, lastKeys: keys)
+        case "file" where value != nil: self = .file(value!)
+        case "excerpt" where value != nil: self = .excerpt(value!)
+        case "not run" where value?.isEmpty == false: self = .notRun(value!)
+        default: return nil
+        }
+    }
+
+    private static func split(_ text: String) -> (String, String?) {
+        guard let colon = text.firstIndex(of: ":") else { return (text, nil) }
+        return (
+            text[..<colon].trimmingCharacters(in: .whitespaces),
+            text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        )
+    }
+}
+
+/// One fenced block of the page.
+struct TutorialBlock {
+    /// The line of the opening fence, from 1.
+    let line: Int
+    let check: TutorialCheck
+    let lines: [String]
+}
+
+/// The blocks of a page and what is wrong with its comments.
+struct TutorialPage {
+    var blocks: [TutorialBlock] = []
+    var problems: [String] = []
+
+    init(_ markdown: String, name: String) {
+        var pending: (text: String, line: Int)?
+        var open: (line: Int, lines: [String])?
+        for (index, raw) in markdown.components(separatedBy: "\n").enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if var block = open {
+                if line.hasPrefix("```") {
+                    add(block.lines, at: block.line, after: pending, name: name)
+                    pending = nil
+                    open = nil
+                } else {
+                    block.lines.append(raw)
+                    open = block
+                }
+            } else if line.hasPrefix("```") {
+                open = (index + 1, [])
+            } else if line.hasPrefix("<!--") && line.hasSuffix("-->") {
+                pending = (String(line.dropFirst(4).dropLast(3)).trimmingCharacters(in: .whitespaces), index + 1)
+            }
+        }
+        if let open { problems.append("\(name):\(open.line): a block is never closed") }
+    }
+
+    private mutating func add(_ lines: [String], at line: Int, after comment: (text: String, line: Int)?, name: String)
+    {
+        if let comment {
+            guard let check = TutorialCheck(directive: comment.text) else {
+                problems.append("\(name):\(comment.line): unknown directive <!-- \(comment.text) -->")
+                return
+            }
+            blocks.append(TutorialBlock(line: line, check: check, lines: lines))
+        } else if lines.first?.hasPrefix("$ ") == true {
+            blocks.append(TutorialBlock(line: line, check: .shell, lines: lines))
+        } else {
+            problems.append(
+                "\(name):\(line): the block has no <!-- session: ... -->, <!-- not run: ... --> or other directive")
+        }
+    }
+}
+
+/// Splits a shell command line into words: blanks separate, '...' and "..." quote, \ escapes.
+enum ShellWords {
+    static func split(_ text: String) -> [String] {
+        var words: [String] = [], word = "", have = false, quote: Character?, escaped = false
+        for c in text {
+            if escaped {
+                word.append(c)
+                escaped = false
+            } else if let q = quote {
+                if c == q { quote = nil } else if c == "\\" && q == "\"" { escaped = true } else { word.append(c) }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                have = true
+            } else if c == "\\" {
+                escaped = true
+                have = true
+            } else if c.isWhitespace {
+                if have { words.append(word) }
+                word = ""
+                have = false
+            } else {
+                word.append(c)
+                have = true
+            }
+        }
+        if have { words.append(word) }
+        return words
+    }
+}
+
+/// Text as it is compared: trailing blanks of each line and trailing empty lines dropped.
+func tutorialLines(_ text: String) -> [String] { tutorialLines(text.components(separatedBy: "\n")) }
+
+func tutorialLines(_ lines: [String]) -> [String] {
+    var result = lines.map { String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) }
+    while result.last == "" { result.removeLast() }
+    return result
+}
+
+/// The folder the tutorial is run in: `scripts/cts` is the built binary, `examples` the
+/// checkout's, and `home` the home directory of every cts started.
+final class TutorialFolder: @unchecked Sendable {
+    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    let url: URL
+    let home: URL
+
+    init() throws {
+        let fm = FileManager.default
+        url = fm.temporaryDirectory.appendingPathComponent("cts-tutorial-\(UUID().uuidString)")
+        home = url.appendingPathComponent("home")
+        try fm.createDirectory(at: home, withIntermediateDirectories: true)
+        try fm.createDirectory(at: url.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(at: url.appendingPathComponent("scripts/cts"), withDestinationURL: ctsBinary())
+        try fm.createSymbolicLink(
+            at: url.appendingPathComponent("examples"),
+            withDestinationURL: Self.checkout.appendingPathComponent("examples"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var environment: [String: String] {
+        [
+            "PATH": "/usr/bin:/bin", "HOME": home.path, "NO_COLOR": "1", "TZ": "UTC", "LC_ALL": "C.UTF-8",
+            "LANG": "C.UTF-8", "CTS_HISTORY": "off",
+        ]
+    }
+
+    /// Runs a program here with standard output and error on one pipe, as a terminal shows
+    /// them; returns the status and what it printed.
+    func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = url
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Runs the blocks of a page in order and keeps a failure for each block whose output is not
+/// the one shown.
+final class TutorialRunner {
+    let page: TutorialPage
+    let name: String
+    let folder: TutorialFolder
+    var failures: [String] = []
+
+    init(page: TutorialPage, name: String, folder: TutorialFolder) {
+        self.page = page
+        self.name = name
+        self.folder = folder
+    }
+
+    func run() throws {
+        var index = 0
+        while index < page.blocks.count {
+            let block = page.blocks[index]
+            switch block.check {
+            case .session(let start):
+                let group =
+                    [block] + page.blocks[(index + 1)...].prefix { !isSession($0) }.filter { $0.check == .continues }
+                try runSession(start, group)
+            case .continues:
+                if !page.blocks[..<index].contains(where: isSession) {
+                    failures.append("\(name):\(block.line): <!-- continues --> but no session came before")
+                }
+            case .shell: try runShell(block)
+            case .terminal(let arguments, let width, let keys):
+                try TutorialTerminal(block: block, runner: self).run(arguments, width: width, lastKeys: keys)
+            case .file(let path): checkFile(block, path, whole: true)
+            case .excerpt(let path): checkFile(block, path, whole: false)
+            case .notRun: break
+            }
+            index += 1
+        }
+    }
+
+    private func isSession(_ block: TutorialBlock) -> Bool {
+        if case .session = block.check { return true }
+        return false
+    }
+
+    func report(_ block: TutorialBlock, expected: [String], actual: [String], _ what: String = "cts printed") {
+        guard expected != actual else { return }
+        let at = expected.indices.first { $0 >= actual.count || expected[$0] != actual[$0] } ?? expected.count
+        let line = block.line + 1 + at
+        failures.append(
+            """
+            \(name):\(block.line): the block is not what cts does; first difference at line \(line):
+              tutorial: \(at < expected.count ? expected[at] : "(nothing more)")
+              \(what): \(at < actual.count ? actual[at] : "(nothing more)")
+            --- the tutorial shows
+            \(expected.joined(separator: "\n"))
+            --- \(what)
+            \(actual.joined(separator: "\n"))
+            """)
+    }
+
+    /// One session: its blocks' commands run in one cts, then its output is cut at the echo
+    /// of each block's first command.
+    func runSession(_ start: TutorialCheck.Start, _ blocks: [TutorialBlock]) throws {
+        let commands = blocks.map(Self.commands)
+        var arguments = ["--keep-going"]
+        switch start {
+        case .empty: break
+        case .demo: arguments.append("--demo")
+        case .script(let path):
+            arguments += ["-c", "include \"\(TutorialFolder.checkout.appendingPathComponent(path).path)\""]
+        }
+        arguments += ["-c", "set echo on"] + commands.joined().flatMap { ["-c", $0] }
+        var output = tutorialLines(try folder.run(ctsBinary().path, arguments).1)
+        if output.first == "echo is on" { output.removeFirst() }
+        for (number, block) in blocks.enumerated() {
+            let next = commands[(number + 1)...].first { !$0.isEmpty }?.first
+            let end = next.flatMap { first in output.firstIndex(of: tutorialLines("cts> " + first)[0]) } ?? output.count
+            report(block, expected: tutorialLines(block.lines), actual: Array(output[..<end]))
+            output.removeFirst(end)
+        }
+    }
+
+    /// The commands of a session block: each `cts> ` line with the `...> ` lines after it.
+    static func commands(_ block: TutorialBlock) -> [String] {
+        var commands: [String] = []
+        for line in block.lines {
+            if line.hasPrefix("cts> ") {
+                commands.append(String(line.dropFirst(5)))
+            } else if line.hasPrefix("...> "), !commands.isEmpty {
+                commands[commands.count - 1] += "\n" + line.dropFirst(5)
+            }
+        }
+        return commands
+    }
+
+    /// A block of `$ ` lines, run by one bash in order (so `$?` and files carry over), with a
+    /// mark printed before each command to cut the output.
+    func runShell(_ block: TutorialBlock) throws {
+        var script = "", expected: [[String]] = [], commands = 0
+        var heredoc: String?
+        for line in block.lines {
+            if let end = heredoc {
+                script += line + "\n"
+                expected[expected.count - 1].append(line)
+                if line == end { heredoc = nil }
+            } else if line.hasPrefix("$ ") {
+                script += "__status=$?; printf '\\036%d\\036\\n' \(commands); (exit $__status)\n"
+                script += line.dropFirst(2) + "\n"
+                heredoc = Self.heredocEnd(line)
+                commands += 1
+                expected.append([line])
+            } else if !expected.isEmpty {
+                expected[expected.count - 1].append(line)
+            }
+        }
+        let output = try folder.run("/bin/bash", ["-c", script]).1
+        var actual: [String] = []
+        let parts = output.components(separatedBy: "\u{1E}")
+        // parts: "", "0", "\noutput", "1", "\noutput", ...
+        for number in 0..<commands {
+            let text = 2 + 2 * number < parts.count ? String(parts[2 + 2 * number].dropFirst()) : ""
+            actual += Self.shownCommand(expected[number]) + tutorialLines(text)
+        }
+        report(block, expected: tutorialLines(block.lines), actual: actual, "bash printed")
+    }
+
+    /// The lines of a command as the block shows it: the `$ ` line and a here-document's lines.
+    static func shownCommand(_ lines: [String]) -> [String] {
+        guard let end = heredocEnd(lines[0]), let last = lines.firstIndex(of: end) else { return [lines[0]] }
+        return Array(lines[...last])
+    }
+
+    /// The word that ends a here-document (`<<'END'`, `<<END`), if the line starts one.
+    static func heredocEnd(_ line: String) -> String? {
+        guard let range = line.range(of: "<<") else { return nil }
+        let word = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            .trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        return word.isEmpty ? nil : word
+    }
+
+    /// A listing: the whole file, or parts of it (between `# ...` lines) in the file's order.
+    func checkFile(_ block: TutorialBlock, _ path: String, whole: Bool) {
+        let url = TutorialFolder.checkout.appendingPathComponent(path)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            failures.append("\(name):\(block.line): cannot read \(path)")
+            return
+        }
+        let file = tutorialLines(text)
+        if whole {
+            report(block, expected: tutorialLines(block.lines), actual: file, path + " holds")
+            return
+        }
+        var from = 0
+        for part in tutorialLines(block.lines).split(separator: "# ...", omittingEmptySubsequences: true) {
+            let found = (from...max(from, file.count - part.count)).first {
+                file[$0..<min(file.count, $0 + part.count)] == part
+            }
+            guard let found, found + part.count <= file.count else {
+                failures.append(
+                    "\(name):\(block.line): these lines are not in \(path) (after line \(from)):\n"
+                        + part.joined(separator: "\n"))
+                return
+            }
+            from = found + part.count
+        }
+    }
+}
+
+/// A block run at a real terminal: cts in tmux, commands typed (or, with --step, Enter
+/// pressed on each command shown and each pause), the screen compared with the block.
+struct TutorialTerminal {
+    let block: TutorialBlock
+    let runner: TutorialRunner
+    var folder: TutorialFolder { runner.folder }
+
+    func run(_ given: [String]?, width: Int, lastKeys: [String]) throws {
+        var expected = tutorialLines(block.lines)
+        var arguments = given ?? []
+        if given == nil {
+            let words = ShellWords.split(String(expected.first?.dropFirst(2) ?? ""))
+            guard expected.first?.hasPrefix("$ ") == true, words.first == "scripts/cts" else {
+                runner.failures.append(
+                    "\(runner.name):\(block.line): a terminal block starts with $ scripts/cts ... or says its ARGS")
+                return
+            }
+            arguments = Array(words.dropFirst())
+            expected.removeFirst()
+        }
+        let stepping = arguments.contains("--step")
+        let tmux = try TmuxSession(home: folder.home)
+        defer { tmux.stop() }
+        try tmux.start(
+            arguments, environment: ["CTS_HISTORY": "off", "NO_COLOR": "1"], directory: folder.url, width: width)
+        let typed = expected.indices.filter {
+            expected[$0].hasPrefix("cts> ") && !(lastKeys.count > 0 && $0 == expected.count - 1)
+        }
+        for index in expected.indices {
+            if stepping {
+                guard typed.contains(index) || expected[index].hasSuffix("(press Enter to go on)") else { continue }
+                guard try waitUntil(tmux, shows: Array(expected[...index]), prompt: false) else { return }
+                try tmux.press("Enter")
+            } else if typed.contains(index) {
+                guard try waitUntil(tmux, shows: Array(expected[..<index]), prompt: true) else { return }
+                try tmux.type(String(expected[index].dropFirst(5)))
+                if index == typed.last, !lastKeys.isEmpty {
+                    for key in lastKeys {
+                        // Keys sent at once can reach the line editor before it has drawn the line.
+                        usleep(200_000)
+                        try tmux.press(key)
+                    }
+                } else {
+                    try tmux.press("Enter")
+                }
+            }
+        }
+        _ = try waitUntil(tmux, shows: expected, prompt: false)
+    }
+
+    /// The screen's lines, without "Pane is dead" and the empty prompt at the end.
+    func screen(_ tmux: TmuxSession) throws -> (lines: [String], prompt: Bool) {
+        var lines = tutorialLines(try tmux.screen())
+        if lines.last?.hasPrefix("Pane is dead") == true { lines.removeLast() }
+        lines = tutorialLines(lines)
+        let prompt = lines.last == "cts>"
+        if prompt { lines.removeLast() }
+        return (lines, prompt)
+    }
+
+    /// Waits until the screen ends with `lines` (and, if `prompt`, an empty prompt after them).
+    func waitUntil(_ tmux: TmuxSession, shows lines: [String], prompt: Bool) throws -> Bool {
+        var last: (lines: [String], prompt: Bool) = ([], false)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            last = try screen(tmux)
+            if last.lines.suffix(lines.count) == ArraySlice(lines) && (last.prompt || !prompt) { return true }
+            usleep(50_000)
+        }
+        let shown = Array(last.lines.suffix(lines.count)) + (last.prompt ? ["cts>"] : [])
+        runner.report(block, expected: lines + (prompt ? ["cts>"] : []), actual: shown, "the terminal shows")
+        return false
+    }
+}
+
+@Suite struct TutorialTests {
+    static let path = "docs/tutorial.md"
+
+    static func page() throws -> TutorialPage {
+        let text = try String(contentsOf: TutorialFolder.checkout.appendingPathComponent(path), encoding: .utf8)
+        return TutorialPage(text, name: path)
+    }
+
+    @Test func everyBlockSaysHowItIsChecked() throws {
+        let page = try Self.page()
+        #expect(page.problems == [])
+        #expect(page.blocks.count > 20)
+    }
+
+    /// The whole page in order, terminal blocks included (the record and --step blocks make
+    /// the files that the blocks after them use), so it needs tmux.
+    @Test(.enabled(if: TmuxSession.isAvailable, "the terminal blocks need tmux"))
+    func everyBlockPrintsWhatTheTutorialShows() throws {
+        let runner = TutorialRunner(page: try Self.page(), name: Self.path, folder: try TutorialFolder())
+        try runner.run()
+        for failure in runner.failures { Issue.record("\(failure)") }
+    }
+
+    /// The test itself: a changed output is found, and so is an unmarked block.
+    @Test func aChangedOutputIsFound() throws {
+        let page = TutorialPage(
+            """
+            <!-- session: empty -->
+            ```
+            cts> count units
+             count
+            -------
+                 1
+            (1 row)
+            ```
+            ```
+            not marked
+            ```
+            """, name: "t.md")
+        #expect(
+            page.problems == [
+                "t.md:9: the block has no <!-- session: ... -->, <!-- not run: ... --> or other directive"
+            ])
+        let runner = TutorialRunner(page: page, name: "t.md", folder: try TutorialFolder())
+        try runner.run()
+        #expect(runner.failures.count == 1)
+        let failure = runner.failures.first ?? ""
+        #expect(failure.hasPrefix("t.md:2: the block is not what cts does; first difference at line 6:"), "\(failure)")
+        #expect(failure.contains("tutorial:      1\n  cts printed:      0\n"), "\(failure)")
+    }
+}
