@@ -25,6 +25,9 @@ import Testing
 // checkout: `scripts/cts` there is the built binary and `examples/` the checkout's folder.
 // Lines are compared without trailing blanks. A block with no comment that does not start
 // with `$ ` is a failure: each block says how it is checked.
+//
+// RECORD=1 swift test --skip-build --filter TutorialTests writes what cts printed into the
+// session and shell blocks that differ (not the terminal ones): check the diff by eye.
 
 /// How one block of the tutorial is checked, from the comment before it.
 enum TutorialCheck: Equatable {
@@ -262,8 +265,16 @@ final class TutorialRunner {
         return false
     }
 
-    func report(_ block: TutorialBlock, expected: [String], actual: [String], _ what: String = "cts printed") {
+    /// What batch and shell blocks really printed, where that is not what they show: with
+    /// RECORD=1 the test writes these into the page, to be checked by eye.
+    var printed: [(block: TutorialBlock, lines: [String])] = []
+
+    func report(
+        _ block: TutorialBlock, expected: [String], actual: [String], _ what: String = "cts printed",
+        recordable: Bool = false
+    ) {
         guard expected != actual else { return }
+        if recordable { printed.append((block, actual)) }
         let at = expected.indices.first { $0 >= actual.count || expected[$0] != actual[$0] } ?? expected.count
         let line = block.line + 1 + at
         failures.append(
@@ -295,7 +306,7 @@ final class TutorialRunner {
         for (number, block) in blocks.enumerated() {
             let next = commands[(number + 1)...].first { !$0.isEmpty }?.first
             let end = next.flatMap { first in output.firstIndex(of: tutorialLines("cts> " + first)[0]) } ?? output.count
-            report(block, expected: tutorialLines(block.lines), actual: Array(output[..<end]))
+            report(block, expected: tutorialLines(block.lines), actual: Array(output[..<end]), recordable: true)
             output.removeFirst(end)
         }
     }
@@ -341,7 +352,7 @@ final class TutorialRunner {
             let text = 2 + 2 * number < parts.count ? String(parts[2 + 2 * number].dropFirst()) : ""
             actual += Self.shownCommand(expected[number]) + tutorialLines(text)
         }
-        report(block, expected: tutorialLines(block.lines), actual: actual, "bash printed")
+        report(block, expected: tutorialLines(block.lines), actual: actual, "bash printed", recordable: true)
     }
 
     /// The lines of a command as the block shows it: the `$ ` line and a here-document's lines.
@@ -482,6 +493,14 @@ struct TutorialTerminal {
         let runner = TutorialRunner(page: try Self.page(), name: Self.path, folder: try TutorialFolder())
         try runner.run()
         for failure in runner.failures { Issue.record("\(failure)") }
+        if ProcessInfo.processInfo.environment["RECORD"] == "1", !runner.printed.isEmpty {
+            let url = TutorialFolder.checkout.appendingPathComponent(Self.path)
+            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            for (block, printed) in runner.printed.reversed() {
+                lines.replaceSubrange(block.line..<(block.line + block.lines.count), with: printed)
+            }
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
     }
 
     /// The test itself: a changed output is found, and so is an unmarked block.
