@@ -530,4 +530,40 @@ struct TutorialTerminal {
         #expect(failure.hasPrefix("t.md:2: the block is not what cts does; first difference at line 6:"), "\(failure)")
         #expect(failure.contains("tutorial:      1\n  cts printed:      0\n"), "\(failure)")
     }
+
+    /// Shell lines share one bash (here-documents, `$?`), and a listing is compared with its file.
+    @Test func shellLinesAndListingsAreChecked() throws {
+        let page = TutorialPage(
+            """
+            ```
+            $ cat > two.cts <<'END'
+            count units
+            END
+            $ scripts/cts two.cts -c 'unit add' > /dev/null 2>&1; echo "exit status $?"
+            exit status 1
+            $ cat two.cts
+            count cadres
+            ```
+            <!-- excerpt: examples/tutorial/03-courses.cts -->
+            ```
+            include "02-cadres.cts"
+            # ...
+            set day-hours 7.5
+            ```
+            <!-- excerpt: examples/tutorial/03-courses.cts -->
+            ```
+            set day-hours 8
+            ```
+            """, name: "t.md")
+        #expect(page.problems == [])
+        let runner = TutorialRunner(page: page, name: "t.md", folder: try TutorialFolder())
+        try runner.run()
+        #expect(runner.failures.count == 2, "\(runner.failures)")
+        #expect(
+            runner.failures.first?.hasPrefix("t.md:1: the block is not what cts does; first difference at line 8:")
+                == true)
+        #expect(runner.failures.first?.contains("tutorial: count cadres\n  bash printed: count units\n") == true)
+        #expect(
+            runner.failures.last?.hasPrefix("t.md:17: these lines are not in examples/tutorial/03-courses.cts") == true)
+    }
 }
