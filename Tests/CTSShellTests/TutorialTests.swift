@@ -229,6 +229,9 @@ final class TutorialRunner {
     let name: String
     let folder: TutorialFolder
     var failures: [String] = []
+    /// What batch and shell blocks really printed, where that is not what they show: with
+    /// RECORD=1 the test writes these into the page, to be checked by eye.
+    var printed: [(block: TutorialBlock, lines: [String])] = []
 
     init(page: TutorialPage, name: String, folder: TutorialFolder) {
         self.page = page
@@ -265,10 +268,7 @@ final class TutorialRunner {
         return false
     }
 
-    /// What batch and shell blocks really printed, where that is not what they show: with
-    /// RECORD=1 the test writes these into the page, to be checked by eye.
-    var printed: [(block: TutorialBlock, lines: [String])] = []
-
+    /// Keeps a failure if `actual` is not `expected`, with the first line that differs.
     func report(
         _ block: TutorialBlock, expected: [String], actual: [String], _ what: String = "cts printed",
         recordable: Bool = false
@@ -303,9 +303,15 @@ final class TutorialRunner {
         arguments += ["-c", "set echo on"] + commands.joined().flatMap { ["-c", $0] }
         var output = tutorialLines(try folder.run(ctsBinary().path, arguments).1)
         if output.first == "echo is on" { output.removeFirst() }
+        func echo(_ command: String) -> String { tutorialLines("cts> " + command)[0] }
         for (number, block) in blocks.enumerated() {
+            // Past the echo of this block's own commands (a later block may repeat one of them).
+            var from = 0
+            for own in commands[number] {
+                if let at = output[from...].firstIndex(of: echo(own)) { from = at + 1 }
+            }
             let next = commands[(number + 1)...].first { !$0.isEmpty }?.first
-            let end = next.flatMap { first in output.firstIndex(of: tutorialLines("cts> " + first)[0]) } ?? output.count
+            let end = next.flatMap { output[from...].firstIndex(of: echo($0)) } ?? output.count
             report(block, expected: tutorialLines(block.lines), actual: Array(output[..<end]), recordable: true)
             output.removeFirst(end)
         }
