@@ -271,12 +271,12 @@ final class TutorialRunner {
     /// Keeps a failure if `actual` is not `expected`, with the first line that differs.
     func report(
         _ block: TutorialBlock, expected: [String], actual: [String], _ what: String = "cts printed",
-        recordable: Bool = false
+        recordable: Bool = false, whole: [String]? = nil, skipped: Int = 0
     ) {
         guard expected != actual else { return }
         if recordable { printed.append((block, actual)) }
         let at = expected.indices.first { $0 >= actual.count || expected[$0] != actual[$0] } ?? expected.count
-        let line = block.line + 1 + at
+        let line = block.line + 1 + skipped + at
         failures.append(
             """
             \(name):\(block.line): the block is not what cts does; first difference at line \(line):
@@ -286,7 +286,7 @@ final class TutorialRunner {
             \(expected.joined(separator: "\n"))
             --- \(what)
             \(actual.joined(separator: "\n"))
-            """)
+            """ + (whole.map { "\n--- the whole screen\n" + $0.joined(separator: "\n") } ?? ""))
     }
 
     /// One session: its blocks' commands run in one cts, then its output is cut at the echo
@@ -405,10 +405,17 @@ final class TutorialRunner {
 
 /// A block run at a real terminal: cts in tmux, commands typed (or, with --step, Enter
 /// pressed on each command shown and each pause), the screen compared with the block.
-struct TutorialTerminal {
+final class TutorialTerminal {
     let block: TutorialBlock
     let runner: TutorialRunner
     var folder: TutorialFolder { runner.folder }
+    /// The `$ scripts/cts` line, if the block starts with one: it is not on the screen.
+    private var skipped = 0
+
+    init(block: TutorialBlock, runner: TutorialRunner) {
+        self.block = block
+        self.runner = runner
+    }
 
     func run(_ given: [String]?, width: Int, lastKeys: [String]) throws {
         var expected = tutorialLines(block.lines)
@@ -422,6 +429,7 @@ struct TutorialTerminal {
             }
             arguments = Array(words.dropFirst())
             expected.removeFirst()
+            skipped = 1
         }
         let stepping = arguments.contains("--step")
         let tmux = try TmuxSession(home: folder.home)
@@ -473,7 +481,10 @@ struct TutorialTerminal {
             usleep(50_000)
         }
         let shown = Array(last.lines.suffix(lines.count)) + (last.prompt ? ["cts>"] : [])
-        runner.report(block, expected: lines + (prompt ? ["cts>"] : []), actual: shown, "the terminal shows")
+        let screen = last.lines + (last.prompt ? ["cts>"] : [])
+        runner.report(
+            block, expected: lines + (prompt ? ["cts>"] : []), actual: shown, "the terminal shows", whole: screen,
+            skipped: skipped)
         return false
     }
 }
