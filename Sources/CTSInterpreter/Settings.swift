@@ -15,6 +15,16 @@ public struct Settings: Equatable, Sendable {
     public var autosave = true
     /// Whether a script stops at its first error (`set errors stop`, the default).
     public var stopOnError = true
+    /// The columns a table on the screen is fitted into (`set width N`); nil (`auto`): the
+    /// terminal's width, and none when standard output is no terminal.
+    public var width: Int?
+    /// Whether results longer than the screen go through `$PAGER` (`set pager`): `auto` at the
+    /// prompt, `on` also for scripts run at a terminal, `off` never. Never when standard output
+    /// is no terminal.
+    public var pager = Switch.auto
+
+    /// The widths `set width N` accepts.
+    public static let widths = 20...1000
 
     public init() {}
 

@@ -32,16 +32,18 @@ struct EffectPerformer {
                 out.print(confirmation.text)
             }
         case .text(let text):
-            out.print(text)
+            // Long help goes through the pager like a long result.
+            return Screen(runner: runner).show(text.hasSuffix("\n") ? text : text + "\n")
         case .table(let table, let spec, let redirect):
             if let redirect {
                 if !runner.writeRedirect(table, spec, to: redirect) { return runner.options.keepGoing }
             } else {
                 var text = ""
                 var spec = spec
-                if spec.width == nil { spec.width = Terminal.columns(STDOUT_FILENO) }
+                // `set width N`, else the terminal's: tables are fitted, charts drawn to it.
+                if spec.width == nil { spec.width = interpreter.settings.width ?? Terminal.columns(STDOUT_FILENO) }
                 Renderer.write(table, spec, colorize: runner.colorOutput, to: &text)
-                out.raw(text)
+                return Screen(runner: runner).show(text)
             }
         case .include(let path, let range):
             return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
