@@ -22,8 +22,10 @@ final class TmuxSession {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     }
 
-    /// Starts cts with `arguments` in a 200x40 terminal.
-    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts cts with `arguments` in a terminal of `size` (columns x rows), 200x40 by default.
+    func start(
+        _ arguments: [String] = [], environment: [String: String] = [:], size: (columns: Int, rows: Int) = (200, 40)
+    ) throws {
         var env = [
             "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
             "XDG_STATE_HOME": home.appendingPathComponent("state").path,
@@ -35,7 +37,7 @@ final class TmuxSession {
             "env -i PATH=/usr/bin:/bin \(exports) \(Self.quote(ctsBinary().path)) "
             + arguments.map(Self.quote).joined(separator: " ")
         // The server must not inherit a pipe of ours, or reading our pipe would never end.
-        try tmux(["new-session", "-d", "-x", "200", "-y", "40", command], capture: false)
+        try tmux(["new-session", "-d", "-x", "\(size.columns)", "-y", "\(size.rows)", command], capture: false)
         try tmux(["set-option", "-g", "remain-on-exit", "on"], capture: false)
         started = true
     }
