@@ -1,4 +1,7 @@
+import CTSInterpreter
+import CTSLanguage
 import CTSOutput
+@testable import CTSShell
 import Foundation
 import Testing
 
@@ -78,5 +81,42 @@ struct ScreenTests {
         try tmux.press("Enter")
         let after = try tmux.waitFor(20) { $0.contains(" 100000\n(1 row)") && lastLine($0) == "cts>" }
         #expect(after.contains(" 100000\n(1 row)"), "\(after)")
+    }
+}
+
+/// `help` and the banner fit an 80-column terminal (issue 10 item 7).
+@Suite struct HelpFitsTests {
+    static var topics: [String?] {
+        [nil] + Help.topics.map(\.name) + CommandTable.all.map(\.name) + CommandTable.all.map { $0.words[0] }
+    }
+
+    @Test(arguments: topics)
+    func everyLineOfHelpFits80Columns(_ topic: String?) throws {
+        let text = try #require(Help.text(for: topic))
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(DisplayWidth.of(String(line)) <= 80, "help \(topic ?? ""): \(line)")
+        }
+    }
+
+    @Test func aLongUsageAndExampleStillReadAsOne() throws {
+        let text = try #require(Help.text(for: "course add"))
+        // The example goes on over ` \` lines, which cts joins back into the one command.
+        let example = text.split(separator: "\n").drop { !$0.hasPrefix("example: ") }
+        #expect(example.count > 1)
+        #expect(example.dropLast().allSatisfy { $0.hasSuffix(" \\") })
+        let joined = example.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : String($0) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined == "example: " + CommandTable.spec(named: "course add")!.example)
+    }
+
+    @Test func theBannerFits80Columns() {
+        let banners = [
+            InteractiveShell.banner(sessionFile: nil),
+            InteractiveShell.banner(sessionFile: "jiangsu.ctsdb", created: true),
+            InteractiveShell.banner(sessionFile: "jiangsu.ctsdb", readOnly: true),
+        ]
+        for banner in banners {
+            for line in banner.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
+        }
     }
 }
