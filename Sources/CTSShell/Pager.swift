@@ -83,8 +83,8 @@ struct Screen {
 
 /// Runs `$PAGER` on a text: `/bin/sh -c PAGER`, the text on its standard input, and waits.
 ///
-/// cts ignores Ctrl-C while the pager runs (it is the pager's, as in git and psql), and the
-/// pager starts with SIGINT and SIGPIPE as the system has them, not as cts does. The line
+/// cts ignores Ctrl-C (and SIGPIPE) while the pager runs: Ctrl-C is the pager's, as in git and
+/// psql. The pager starts with SIGINT and SIGPIPE as the system has them, not as cts does. The line
 /// editor is idle meanwhile: the terminal is as a command left it, and the pager restores it.
 enum Pager {
     /// False when the pager could not be started (no /bin/sh, the command not found): the
@@ -111,12 +111,16 @@ enum Pager {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
+        // A pager that quits early closes the pipe: EPIPE, not a SIGPIPE (cts ignores it anyway).
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
-        var previous = sigaction()
-        sigaction(SIGINT, &ignore, &previous)
+        var previousInterrupt = sigaction()
+        var previousPipe = sigaction()
+        sigaction(SIGINT, &ignore, &previousInterrupt)
+        sigaction(SIGPIPE, &ignore, &previousPipe)
         defer {
-            sigaction(SIGINT, &previous, nil)
+            sigaction(SIGPIPE, &previousPipe, nil)
+            sigaction(SIGINT, &previousInterrupt, nil)
             _ = cle_take_sigint()  // a Ctrl-C before the pager took the terminal was for it
         }
 

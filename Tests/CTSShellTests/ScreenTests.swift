@@ -65,6 +65,25 @@ struct ScreenTests {
         #expect(lastLine(after) == "cts>")
     }
 
+    /// An empty `$PAGER` means no pager; one that cannot start (here, not found) prints the
+    /// result directly after the shell's complaint.
+    @Test(arguments: ["", "cts-no-such-pager"])
+    func withoutAPagerTheResultIsPrinted(_ pager: String) throws {
+        let tmux = try TmuxSession()
+        let path = tmux.home.appendingPathComponent("cadres.cts").path
+        let script = (0..<100).map { "cadre add c\($0) \"Cadre \($0)\" unit=js rank=county category=leading\n" }
+        try ("unit add js Jiangsu kind=locality level=province\n" + script.joined()).write(
+            toFile: path, atomically: true, encoding: .utf8)
+        try tmux.start(["--no-rc", "-i", path], environment: ["PAGER": pager], size: Self.size)
+        try tmux.waitFor { lastLine($0) == "cts>" }
+        try tmux.type("list cadres")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor { $0.contains("(100 rows)") && lastLine($0) == "cts>" }
+        #expect(screen.contains(" c99 | Cadre 99 "), "\(screen)")
+        #expect(screen.contains("(100 rows)"))
+        #expect(lastLine(screen) == "cts>")
+    }
+
     @Test func ctrlCStopsPrinting() throws {
         let tmux = try TmuxSession()
         try startWithCadres(tmux, 100_000)
@@ -118,5 +137,56 @@ struct ScreenTests {
         for banner in banners {
             for line in banner.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 80, "\(line)") }
         }
+    }
+}
+
+/// Printing in chunks that Ctrl-C can stop, and running `$PAGER`, without a terminal.
+/// Serialized: running a pager changes the process's SIGINT and SIGPIPE for a moment.
+@Suite(.serialized) struct PagerTests {
+    static let text = (1...20_000).map { "row \($0) of the result\n" }.joined()
+
+    @Test func withoutCtrlCEverythingIsWrittenInWholeLines() {
+        var chunks: [String] = []
+        let sink = OutputSink { chunks.append($0) }
+        #expect(Screen.write(Self.text, to: sink, interrupted: { false }))
+        #expect(chunks.joined() == Self.text)
+        #expect(chunks.count > 4)
+        #expect(chunks.allSatisfy { $0.hasSuffix("\n") && $0.utf8.count <= Screen.chunkBytes + 64 })
+    }
+
+    @Test func ctrlCStopsBetweenChunksAndSaysSo() {
+        var written = ""
+        let sink = OutputSink { written += $0 }
+        var asked = 0
+        let finished = Screen.write(Self.text, to: sink) {
+            asked += 1
+            return asked > 2
+        }
+        #expect(!finished)
+        #expect(written.hasSuffix("\r\u{1B}[K(output stopped: Ctrl-C)\n"))
+        #expect(written.hasPrefix("row 1 of the result\n"))
+        #expect(!written.contains("row 20000 of"))
+        #expect(written.utf8.count < 3 * Screen.chunkBytes)
+    }
+
+    @Test func linesAreCountedUpToTheLimit() {
+        #expect(Screen.lineCount("a\nb\nc\n", moreThan: 2))
+        #expect(!Screen.lineCount("a\nb\n", moreThan: 2))
+    }
+
+    @Test func thePagerGetsTheWholeText() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pager-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(Pager.run("cat > \(TmuxSession.quote(path))", text: Self.text))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.text)
+    }
+
+    @Test func aPagerThatQuitsEarlyIsNoError() {
+        // `head` reads a little and closes the pipe: the rest is dropped, not an error.
+        #expect(Pager.run("head -c 10 >/dev/null", text: Self.text))
+    }
+
+    @Test func aPagerThatCannotStartSaysSo() {
+        #expect(!Pager.run("cts-no-such-pager-here 2>/dev/null", text: Self.text))
     }
 }
