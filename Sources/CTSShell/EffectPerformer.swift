@@ -91,10 +91,7 @@ struct EffectPerformer {
         case .saveSession(let path, let range):
             return runner.save(to: path, range: range)
         case .dump(let path, let range):
-            guard let path else {
-                out.raw(Dump.script(of: interpreter.session))
-                return true
-            }
+            guard let path else { return Screen(runner: runner).show(Dump.script(of: interpreter.session)) }
             let session = interpreter.session
             guard
                 runner.writeFile(
