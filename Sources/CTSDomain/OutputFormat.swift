@@ -8,13 +8,13 @@
 /// case impossible to forget. It lives in the domain, below the language, because the parser,
 /// the interpreter and the renderers all need it and CTSLanguage cannot import CTSOutput.
 ///
-/// `table` and `markdown` are for people: they show the title, and `table` the row count and
-/// notes. `csv`, `tsv`, `json` and `ndjson` are for programs: exactly the columns and rows.
+/// `table`, `markdown`, `chart` and `html` are for people: they show the title, and `table`,
+/// `chart` and `html` the notes (`html` is one standalone page, charts in SVG included). `csv`, `tsv`, `json` and `ndjson` are for programs: exactly the columns and rows.
 ///
 ///     OutputFormat(rawValue: "csv")          // .csv
 ///     OutputFormat.json.traits.appending     // .refused
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, tsv, json, ndjson, markdown, chart
+    case table, csv, tsv, json, ndjson, markdown, chart, html
 
     /// What a format is for and how its files grow: the facts the parser, `export` and `>>` read.
     public struct Traits: Equatable, Sendable {
@@ -31,6 +31,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             case lines
             /// Refuse: the file is one document that cannot grow (a json array).
             case refused
+            /// Write the whole result into a file that is missing or empty; refuse onto one with
+            /// content: the file is one finished document (an html page ends in `</html>`).
+            case onlyIntoEmpty
         }
 
         public var audience: Audience
@@ -49,6 +52,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .ndjson: Traits(audience: .programs, appending: .lines, exportable: true)
         case .markdown: Traits(audience: .people, appending: .wholeResults, exportable: false)
         case .chart: Traits(audience: .people, appending: .wholeResults, exportable: false)
+        // Not exportable: export moves whole collections between programs, a page is for
+        // reading (and sizing its columns needs every row in memory, as for table).
+        case .html: Traits(audience: .people, appending: .onlyIntoEmpty, exportable: false)
         }
     }
 

@@ -96,6 +96,9 @@ extension Session {
     }
 
     /// "3 cadres", "1 budget".
+    /// The kinds of record the session holds any of; empty for an empty session.
+    public var kindsHeld: [EntityKind] { EntityKind.allCases.filter { count($0) > 0 } }
+
     public static func counted(_ n: Int, _ kind: EntityKind) -> String {
         "\(n) \(n == 1 ? kind.singular : kind.plural)"
     }

@@ -110,6 +110,15 @@ struct Binder {
         }
     }
 
+    /// `status = resolved` over findings: `resolved` is also a field (the date it was resolved),
+    /// but beside an enum field whose values include it, the word is that value, as meant.
+    private func valueWord(_ expr: Expr, _ bound: Bound, beside other: Bound) -> Bound {
+        guard case .word(let word) = expr.kind, !word.contains("."), case .enumeration(let vocabulary) = other.type,
+            bound.type != other.type, vocabulary.words.contains(word.lowercased())
+        else { return bound }
+        return Self.literalWord(word, bound.range)
+    }
+
     /// A word that is not a field: its meaning comes from the other side of a comparison.
     static func literalWord(_ word: String, _ range: SourceRange) -> Bound {
         var b = Bound(.word, range, word: word) { _ in .text(word) }
@@ -240,7 +249,8 @@ struct Binder {
         case .under:
             return try bindUnder(try bind(l), try bind(r), range)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-            return try bindComparison(op, try bind(l), try bind(r), range)
+            let a = try bind(l), b = try bind(r)
+            return try bindComparison(op, valueWord(l, a, beside: b), valueWord(r, b, beside: a), range)
         }
     }
 
@@ -494,7 +504,7 @@ struct Binder {
         var values: [Value] = []
         var slots: [Int] = []
         for item in items {
-            let b = try coerce(try bind(item), to: left.type)
+            let b = try coerce(valueWord(item, try bind(item), beside: left), to: left.type)
             if b.isConstant, case .ref = left.type, let r = b.refSlot, let s = try? r(-1) { slots.append(s) }
             values.append(try b.constantValue("a value in 'in (...)'"))
         }

@@ -9,6 +9,7 @@ public enum Help {
         ("formats", "output formats and redirection: as csv, > FILE"),
         ("settings", "what `set` can change"),
         ("collections", "the kinds of record and their fields"),
+        ("demo", "the demo province of cts --demo, and what to ask it"),
     ]
 
     /// Help for a command, a command's first word, or a topic; the overview for nil; nil if unknown.
@@ -24,6 +25,7 @@ public enum Help {
         case "formats": return formats
         case "settings", "set": return settings()
         case "collections", "fields": return collections()
+        case "demo": return demo
         default: return nil
         }
     }
@@ -95,9 +97,10 @@ public enum Help {
                     + "ndjson is one such object per line, so >> can append to it (json cannot be appended to). "
                     + "chart draws bars for results grouped with 'by' (compliance: % on 0-100) and sparklines "
                     + "for report budget, fitted to the terminal (80 columns when not one); set format does not "
-                    + "offer it. Numbers print in shortest form, dates as YYYY-MM-DD, absent values empty "
-                    + "(null in json). On a terminal, tables are fitted to its width (set width) and long "
-                    + "results go through $PAGER (set pager)."))
+                    + "offer it. html is one standalone page (charts in SVG) for a browser or print; >> writes "
+                    + "it only into an empty file. Numbers print in shortest form, dates as YYYY-MM-DD, absent "
+                    + "values empty (null in json). On a terminal, tables are fitted to its width (set width) "
+                    + "and long results go through $PAGER (set pager)."))
             .joined(separator: "\n")
     }
 

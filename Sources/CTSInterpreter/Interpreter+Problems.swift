@@ -69,6 +69,10 @@ public enum RunProblem: Problem {
     case notADate(Day, String, days: Number)
     /// Arithmetic past the largest number.
     case tooLarge(Number, String, Number)
+    /// `generate province` in a session that holds records (`held`: "3 units", ...).
+    case generateNeedsEmptySession(held: [String])
+    /// A command `generate province` wrote that failed: a bug of the generator.
+    case generatedCommandFailed(command: String, message: String)
 
     public var phase: Phase { .running }
 
@@ -136,6 +140,11 @@ public enum RunProblem: Problem {
             "\(day) \(op) \(days) \(days == 1 ? "day" : "days") is not a date: "
                 + (days.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999")
         case .tooLarge(let p, let op, let q): "\(p) \(op) \(q) is too large to be a number"
+        case .generateNeedsEmptySession(let held):
+            "generate province fills an empty session, and this one has \(held.joined(separator: ", ")); "
+                + "type 'new' first (or 'save' this one)"
+        case .generatedCommandFailed(let command, let message):
+            "internal error: the generated command '\(command)' failed: \(message)"
         }
     }
 }

@@ -53,6 +53,8 @@ extension Interpreter {
                 try session.exempt(cadre: cadre, rule: rule, reason: reason, &changes)
                 return .confirmation(
                     "exempted \(session.name(of: .cadre, cadre)) from \(session.name(of: .rule, rule))")
+            case .generate:
+                return try generateProvince(command, args, &changes)
             case .resolveFinding:
                 let finding = try slot(.finding, args.positionals[0])
                 let date = try dateOption(args, "date")!

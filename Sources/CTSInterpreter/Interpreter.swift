@@ -90,7 +90,7 @@ public final class Interpreter {
 
     private func effects(of command: Command) throws -> Effects {
         switch command.spec.action {
-        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment:
+        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment, .generate:
             return .one(try mutate(command))
         case .show(let kind): return .one(try show(kind, command))
         case .list, .count, .stats, .print: return .one(try query(command))
@@ -235,6 +235,14 @@ public final class Interpreter {
         undoStack = []
         redoStack = []
         unsavedChanges = 0
+    }
+
+    /// The session as it is now is where the user starts (the demo province): nothing to undo
+    /// or redo, and with `saved`, nothing unsaved either.
+    public func makeStartingPoint(saved: Bool) {
+        undoStack = []
+        redoStack = []
+        if saved { unsavedChanges = 0 }
     }
 
     /// The session as it is now is in its file (written whole, or its changes written): nothing

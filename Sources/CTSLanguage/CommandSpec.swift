@@ -91,13 +91,15 @@ public enum CommandAction: Hashable, Sendable {
     case letBinding, echo, assert, include, pause
     case setOption, help, quit
     case save, open, new, dump, importRecords, exportRecords, undo, redo, history, record
+    /// `generate province`: fills an empty session with a synthetic province.
+    case generate
 }
 
 extension CommandAction {
     /// Whether the command changes records (and so produces a change set that undo can take back).
     public var changesRecords: Bool {
         switch self {
-        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment, .importRecords: true
+        case .add, .update, .upsert, .remove, .exempt, .resolveFinding, .enrollment, .importRecords, .generate: true
         default: false
         }
     }

@@ -369,6 +369,11 @@ public enum CommandTable {
                 Slot("FORMAT", .choice(exportFormats), optional: true),
             ]),
         CommandSpec(
+            "generate province", .generate, group: .session, usage: "generate province cadres=N [seed=S]",
+            summary: "Fill an empty session with a synthetic province of N cadres (same N and seed: same province).",
+            example: "generate province cadres=10000 seed=7",
+            options: [OptionSlot("cadres", .count, required: true), OptionSlot("seed", .count)]),
+        CommandSpec(
             "history", .history, group: .session, usage: "history [N]",
             summary: "List the last N commands typed at the prompt (default 20).", example: "history 50",
             positionals: [Slot("N", .count, optional: true)]),

@@ -2,7 +2,7 @@ import CTSDomain
 
 /// Why `>> FILE` refuses to append a result (see ``Renderer/appending(_:_:firstLine:)``).
 public enum AppendRefusal: Error, Equatable {
-    /// The format cannot grow by appending (json).
+    /// The format cannot grow by appending (json), or not onto content (html).
     case notAppendable
     /// The file's header names other columns than the result's.
     case otherColumns(existing: String, new: String)
@@ -40,6 +40,7 @@ public enum Renderer {
         case .ndjson: JSONRenderer.writeLines(table, to: &out)
         case .markdown: MarkdownRenderer.write(table, spec, to: &out)
         case .chart: ChartRenderer.write(table, spec, to: &out)
+        case .html: HTMLRenderer.write(table, spec, to: &out)
         }
     }
 
@@ -61,7 +62,7 @@ public enum Renderer {
                 write(piece, spec, to: &out)
                 spec.headers = false
             }
-        case .table, .markdown, .chart:
+        case .table, .markdown, .chart, .html:
             var joined: ResultTable?
             for piece in pieces {
                 if joined == nil { joined = piece } else { joined!.rows += piece.rows }
@@ -86,7 +87,8 @@ public enum Renderer {
     /// csv and tsv onto a file that has a header add rows only (`headers` off), and only under
     /// the same header (the same columns in the same order); json is refused, since a second
     /// array after the first is not json (ndjson appends as it is). table and markdown, for
-    /// people, append whole results, each with its own title and header.
+    /// people, append whole results, each with its own title and header. An html page goes
+    /// only into an empty or missing file: a second page after `</html>` is not one page.
     public static func appending(
         _ table: ResultTable, _ spec: OutputSpec,
         firstLine: String?
@@ -94,6 +96,8 @@ public enum Renderer {
         switch spec.format.traits.appending {
         case .refused:
             return .failure(.notAppendable)
+        case .onlyIntoEmpty:
+            return firstLine == nil ? .success(spec) : .failure(.notAppendable)
         case .rowsUnderHeader:
             guard let firstLine else { return .success(spec) }
             // The header this result would write: the first line of it without rows.

@@ -34,6 +34,10 @@ extension CommandLine {
             today: Terminal.today())
         guard runner.openSessionFile() else { return ExitStatus.sessionFile }
         defer { runner.closeSessionFile() }
+        if let problem = runner.demoProblem {
+            FileHandleError.write("cts: error: \(problem)\n")
+            return ExitStatus.usage
+        }
         if options.run.step { return present(runner, options) }
         let batchOnly =
             !options.run.scripts.isEmpty || !options.run.commands.isEmpty || !stdinIsTerminal
@@ -56,6 +60,10 @@ extension CommandLine {
     private static func interactive(_ runner: ScriptRunner, _ options: LaunchOptions) -> Int32 {
         let environment = Environment.current
         let shell = terminalShell(runner, environment)
+        // After the scripts of `-i`, the demo is already there.
+        if options.run.demo && runner.options.scripts.isEmpty && runner.options.commands.isEmpty {
+            runner.startFromDemo()
+        }
         let rc = options.skipRC ? nil : Environment.rcPath(environment)
         let banner = InteractiveShell.banner(
             sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,

@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var staysInteractive = false
     /// Presenter mode (`--step`): each command of the scripts is offered at the prompt.
     public var step = false
+    /// Start from the demo province (`--demo`), before the scripts and commands.
+    public var demo = false
 
     public init() {}
 }

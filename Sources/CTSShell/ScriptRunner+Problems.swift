@@ -41,6 +41,9 @@ public enum ShellProblem: Problem {
         case .cannotWriteOutput(let reason): "cannot write the output: \(reason)"
         case .cannotImport(let path, let reason): "cannot import '\(path)': \(reason)"
         case .cannotReadToAppend(let path, let reason): "cannot read '\(path)' to append to it: \(reason)"
+        case .notAppendable(let path, let name) where name == OutputFormat.html.rawValue:
+            "cannot append html to '\(path)': an html file is one page, and a second page after "
+                + "it is not html; write to another file, or use '>' to replace it"
         case .notAppendable(let path, let name):
             "cannot append \(name) to '\(path)': a \(name) file is one "
                 + "array, and a second one after it is not \(name); use 'as ndjson' (one object "

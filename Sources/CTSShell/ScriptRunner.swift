@@ -95,6 +95,7 @@ public final class ScriptRunner {
     }
 
     private func runAll(readStandardInput: () -> [UInt8]?) -> Bool {
+        if options.demo { guard runDemo() else { return false } }
         for path in options.scripts {
             guard runFile(path, includedAt: nil) else { return false }
             if quitRequested { return true }

@@ -21,6 +21,8 @@ struct CTS: ParsableCommand {
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
     @Flag(help: "Presenter mode: each command of the script appears typed at the prompt; Enter runs it.")
     var step = false
+    @Flag(help: "Start from the bundled demo province ('help demo'); with -s, copy it into a new session file.")
+    var demo = false
     @Flag(name: .customLong("keep-going"), help: "Report errors and go on (default: stop at the first).")
     var keepGoing = false
     @Flag(name: .customLong("read-only"), help: "Read the session file without locking or changing it.")
@@ -44,6 +46,7 @@ struct CTS: ParsableCommand {
         options.run.keepGoing = keepGoing
         options.run.echo = echo
         options.run.step = step
+        options.run.demo = demo
         options.run.sessionPath = session
         options.run.readOnly = readOnly
         options.run.dryRun = dryRun

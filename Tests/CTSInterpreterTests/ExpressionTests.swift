@@ -48,6 +48,18 @@ import Testing
         #expect(h.count("findings", where: "due < today and status = open") == 1)
     }
 
+    @Test func aWordThatIsAFieldAndAValueOfTheEnumBesideItIsTheValue() {
+        // A finding's `resolved` is its date and one of its statuses: `status = resolved` means the status.
+        let h = Harness.workshop()
+        h.run("finding resolve f1 date=2010-09-30")
+        #expect(h.count("findings", where: "status = resolved") == 1)
+        #expect(h.count("findings", where: "resolved = status") == 1)
+        #expect(h.count("findings", where: "status != resolved") == 0)
+        #expect(h.count("findings", where: "status in (open, resolved)") == 1)
+        // Where no enum stands beside it, the word is still the field.
+        #expect(h.count("findings", where: "resolved > 2010-09-01") == 1)
+    }
+
     @Test func perCadreFunctionsOnOneRecord() {
         #expect(h.value("hours(2009) of cadre c1") == .number(390))
         #expect(h.value("hours(2010) of cadre c2") == .number(3))

@@ -223,7 +223,7 @@ struct CompletionTests {
         let c = complete("set ")
         #expect(c.candidates.map(\.text) == CommandTable.settings.map(\.name).sorted())
         #expect(c.candidates.first { $0.text == "format" }?.detail == "default output format of queries")
-        #expect(texts("set format ") == ["csv", "json", "markdown", "ndjson", "table", "tsv"])
+        #expect(texts("set format ") == ["csv", "html", "json", "markdown", "ndjson", "table", "tsv"])
         #expect(texts("set errors c") == ["continue"])
         #expect(texts("set day-hours ") == [])
         #expect(texts("set FORMAT t") == ["table", "tsv"])
