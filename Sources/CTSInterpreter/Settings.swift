@@ -2,7 +2,7 @@ import CTSDomain
 import CTSLanguage
 
 /// The settings `set` changes that are about this run of cts: presentation (colour, echo,
-/// timer) for the shell, `autosave` for the store. The two that change answers, `today` and
+/// timer, the screen's width and pager) for the shell, `autosave` for the store. The two that change answers, `today` and
 /// `day-hours`, are session state (``SessionSettings``), kept by the session itself.
 public struct Settings: Equatable, Sendable {
     public enum Switch: String, Sendable { case on, off, auto }

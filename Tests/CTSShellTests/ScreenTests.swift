@@ -87,7 +87,8 @@ struct ScreenTests {
     @Test func ctrlCStopsPrinting() throws {
         let tmux = try TmuxSession()
         try startWithCadres(tmux, 100_000)
-        try tmux.type("set pager off; list cadres")
+        // The whole input stops: the cadre it added before the list is taken back.
+        try tmux.type("set pager off; cadre add extra Extra unit=js rank=county category=leading; list cadres")
         try tmux.press("Enter")
         try tmux.waitFor(60) { $0.contains("| Cadre number") }
         try tmux.press("C-c")
@@ -95,7 +96,7 @@ struct ScreenTests {
         #expect(stopped.contains("(output stopped: Ctrl-C)"), "\(stopped)")
         #expect(!stopped.contains("(100000 rows)"))
         #expect(lastLine(stopped) == "cts>")
-        // The session is as it was, and the prompt takes the next command.
+        // The session is as it was before the input, and the prompt takes the next command.
         try tmux.type("count cadres")
         try tmux.press("Enter")
         let after = try tmux.waitFor(20) { $0.contains(" 100000\n(1 row)") && lastLine($0) == "cts>" }
