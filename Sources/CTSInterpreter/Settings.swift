@@ -2,8 +2,9 @@ import CTSDomain
 import CTSLanguage
 
 /// The settings `set` changes that are about this run of cts: presentation (colour, echo,
-/// timer, the screen's width and pager) for the shell, `autosave` for the store. The two that change answers, `today` and
-/// `day-hours`, are session state (``SessionSettings``), kept by the session itself.
+/// timer, the screen's width and pager) for the shell, `autosave` for the store. The two that
+/// change answers, `today` and `day-hours`, are session state (``SessionSettings``), kept by
+/// the session itself.
 public struct Settings: Equatable, Sendable {
     public enum Switch: String, Sendable { case on, off, auto }
 
