@@ -19,14 +19,24 @@ struct Screen {
             out.raw(text)
             return true
         }
+        let interrupted = runner.interpreter.interruptRequested
         if let command = pagerCommand, Self.lineCount(text, moreThan: rows) {
+            // A Ctrl-C while the result was being laid out stops it before any pager opens.
+            if runner.interactive && interrupted() { return Self.stopped(out) }
             if Pager.run(command, text: text) { return true }
         }
         guard runner.interactive else {
             out.raw(text)
             return true
         }
-        return Self.write(text, to: out, interrupted: runner.interpreter.interruptRequested)
+        return Self.write(text, to: out, interrupted: interrupted)
+    }
+
+    /// Says that Ctrl-C stopped the printing; false, for `show`.
+    private static func stopped(_ out: OutputSink) -> Bool {
+        // At the start of a line: what the terminal dropped at Ctrl-C may have cut one.
+        out.raw("\r\u{1B}[K(output stopped: Ctrl-C)\n")
+        return false
     }
 
     /// The pager to use, or nil: `set pager` allows one here, and `$PAGER` is not empty
@@ -62,11 +72,7 @@ struct Screen {
         let utf8 = text.utf8
         var start = utf8.startIndex
         while start < utf8.endIndex {
-            if interrupted() {
-                // At the start of a line: what the terminal dropped at Ctrl-C may have cut one.
-                out.raw("\r\u{1B}[K(output stopped: Ctrl-C)\n")
-                return false
-            }
+            if interrupted() { return stopped(out) }
             var end = utf8.index(start, offsetBy: chunkBytes, limitedBy: utf8.endIndex) ?? utf8.endIndex
             if end < utf8.endIndex, let newline = utf8[end...].firstIndex(of: UInt8(ascii: "\n")) {
                 end = utf8.index(after: newline)
