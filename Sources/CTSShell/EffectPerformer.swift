@@ -143,7 +143,11 @@ struct EffectPerformer {
             return false
         }
         defer { fclose(file) }
-        let showProgress = runner.err.isTerminal
+        // How far the import has got, in bytes of the file (in rows for a stream of unknown size).
+        var size = stat()
+        let total = fstat(fd, &size) == 0 && (size.st_mode & S_IFMT) == S_IFREG ? Int(size.st_size) : 0
+        var read = 0
+        defer { Progress.end() }
         do {
             let changes = try CSVImporter.run(
                 kind, into: interpreter,
@@ -154,12 +158,13 @@ struct EffectPerformer {
                         if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
                         return nil
                     }
+                    read += n
                     return Array(buffer[0..<n])
                 },
                 progress: { rows in
-                    if showProgress { runner.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
+                    Progress.report("importing \(kind.plural) from \(path)", done: total > 0 ? read : rows, of: total)
                 })
-            if showProgress { runner.err.raw("\r\u{1B}[K") }
+            Progress.end()
             let added = changes.changes.count
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
             interpreter.recordChanges(changes, name: summary)
@@ -168,7 +173,6 @@ struct EffectPerformer {
             }
             return true
         } catch let error as CSVImportError {
-            if showProgress { runner.err.raw("\r\u{1B}[K") }
             for diagnostic in error.diagnostics(fileName: path, files: runner.files) { runner.report(diagnostic) }
         } catch let error as FileError {
             runner.report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: range))

@@ -172,6 +172,7 @@ enum Files {
     /// Writes all of `text` to a file descriptor, going on after interruptions; the errno
     /// when it fails.
     static func writeAll(_ text: String, to fd: Int32) -> Int32? {
+        ProgressBar.eraseBeforeOutput()
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
