@@ -7,10 +7,10 @@ extension Help {
         return """
             The demo province: cts --demo (in memory), cts -s FILE --demo (into a new file),
             or at an empty prompt: \(demo.command).
-              units    Jiangnan Province (jn); its cities \
+              units    Jiangnan Province (jn); cities \
             \(cities.map { "\($0.code) \($0.english)" }.joined(separator: ", ")),
-                       with \(demo.shape.countiesPerCity) counties each (qh.dh, qh.xs, ...). Every locality has
-                       its organization department (.org), party school (.ps) and departments
+                       with \(demo.shape.countiesPerCity) counties each (qh.dh, qh.xs, ...). Every locality has its
+                       organization department (.org), party school (.ps) and departments
                        (.fin, .edu, .agr; cities and the province also .ca, .drc);
                        the province also runs the Academy of Governance (jn.aa).
               cadres   c0001 ... c\(demo.cadres), Chinese names, a few in pinyin

@@ -33,7 +33,9 @@ extension Interpreter {
     func run(_ generator: ProvinceGenerator, _ changes: inout ChangeSet, for command: Command) throws {
         let fileID = files.add(name: "generated province", text: "")
         var step = 0
-        try generator.generate { chunk in
+        defer { Progress.end() }
+        try generator.generate { chunk, done in
+            Progress.report("generating a province of \(generator.cadres) cadres", done: Int(done * 1000), of: 1000)
             var parser = Parser(text: chunk, fileID: fileID)
             while let item = parser.nextItem() {
                 step += 1

@@ -46,6 +46,8 @@ public enum RunProblem: Problem {
     case onOff(String, value: String)
     case colorSetting(String)
     case errorsSetting(String)
+    case widthSetting(String)
+    case pagerSetting(String)
     case unknownSetting(String, settings: [String])
     case dayHoursSetting(String)
     case todaySetting(String)
@@ -116,6 +118,10 @@ public enum RunProblem: Problem {
         case .onOff(let name, let value): "\(name) is on or off, not '\(value)'"
         case .colorSetting(let value): "color is on, off or auto, not '\(value)'"
         case .errorsSetting(let value): "errors is stop or continue, not '\(value)'"
+        case .widthSetting(let value):
+            "width is a number of columns from \(Settings.widths.lowerBound) to \(Settings.widths.upperBound), "
+                + "or auto, not '\(value)'"
+        case .pagerSetting(let value): "pager is on, off or auto, not '\(value)'"
         case .unknownSetting(let name, let settings):
             "unknown setting '\(name)'\(Suggestion.hint(for: name, in: settings)); "
                 + "settings are \(settings.joined(separator: ", "))"

@@ -110,6 +110,19 @@ extension Interpreter {
                 throw Diagnostic.error(RunProblem.errorsSetting("\(raw)"), at: valueArg.range)
             }
             settings.stopOnError = word == "stop"
+        case "width":
+            if word == "auto" {
+                settings.width = nil
+            } else if let n = Int(word), Settings.widths.contains(n) {
+                settings.width = n
+            } else {
+                throw Diagnostic.error(RunProblem.widthSetting("\(raw)"), at: valueArg.range)
+            }
+        case "pager":
+            guard let s = Settings.Switch(rawValue: word) else {
+                throw Diagnostic.error(RunProblem.pagerSetting("\(raw)"), at: valueArg.range)
+            }
+            settings.pager = s
         default:
             let names = CommandTable.settings.map(\.name)
             throw Diagnostic.error(RunProblem.unknownSetting(name, settings: names), at: nameArg.range)
@@ -132,6 +145,8 @@ extension Interpreter {
             case "timer": value = settings.timer ? "on" : "off"
             case "autosave": value = settings.autosave ? "on" : "off"
             case "errors": value = settings.stopOnError ? "stop" : "continue"
+            case "width": value = settings.width.map(String.init) ?? "auto"
+            case "pager": value = settings.pager.rawValue
             case "day-hours": value = session.dayHours.description
             case "today": value = session.today.map(\.description) ?? "system (\(systemToday))"
             default: value = "?"

@@ -7,7 +7,7 @@ import CTSDomain
 /// their exemptions), courses, enrollments and their outcomes, then budgets, plans,
 /// inspections with their findings, and good practices.
 struct ProvinceBuild {
-    typealias Emit = (String) throws -> Void
+    typealias Emit = (String, Double) throws -> Void
     typealias Words = ProvinceGenerator
 
     private let size: ProvinceGenerator.Shape
@@ -15,6 +15,10 @@ struct ProvinceBuild {
     private var random: SplitMix64
     private var text = ""
     private var linesInText = 0
+    /// How far the work has got: one unit per cadre, one per enrollment (estimated at 5 per
+    /// cadre until they are drawn).
+    private var workDone = 0
+    private var workTotal: Int
 
     private enum Level: Int {
         case province, city, county, township
@@ -71,6 +75,7 @@ struct ProvinceBuild {
         random = SplitMix64(seed: generator.seed)
         cadreIDWidth = max(4, String(generator.cadres).count)
         courseIDWidth = max(3, String(size.courses).count)
+        workTotal = generator.cadres * 6
         text.reserveCapacity(1 << 18)
     }
 
@@ -84,7 +89,7 @@ struct ProvinceBuild {
         try budgetsAndPlans(emit)
         try inspections(emit)
         try practices(emit)
-        if !text.isEmpty { try emit(text) }
+        if !text.isEmpty { try emit(text, 1) }
     }
 
     private mutating func line(_ command: String, _ emit: Emit) throws {
@@ -92,7 +97,7 @@ struct ProvinceBuild {
         text += "\n"
         linesInText += 1
         if linesInText == 2048 {
-            try emit(text)
+            try emit(text, min(1, Double(workDone) / Double(workTotal)))
             text.removeAll(keepingCapacity: true)
             linesInText = 0
         }
@@ -191,6 +196,7 @@ struct ProvinceBuild {
         cadreWorkplace.reserveCapacity(cadreCount)
         cadreIsLeader.reserveCapacity(cadreCount)
         for i in 0..<cadreCount {
+            workDone += 1
             let w = random.below(workplaces.count)
             let place = workplaces[w]
             localities[place.locality].cadres += 1
@@ -274,6 +280,7 @@ struct ProvinceBuild {
                 }
             }
         }
+        workTotal = cadreCount + takers.reduce(0) { $0 + $1.count }
         try courses(kinds, takers, emit)
         try enrollments(takers, emit)
         try line("", emit)
@@ -316,6 +323,7 @@ struct ProvinceBuild {
         try line("# Enrollments, course by course, and how each ended.", emit)
         for (course, cadres) in takers.enumerated() where !cadres.isEmpty {
             let k = courseID(course)
+            workDone += cadres.count
             for group in stride(from: 0, to: cadres.count, by: 100) {
                 let ids = cadres[group..<min(group + 100, cadres.count)].map { cadreID(Int($0)) }
                 try line("enroll \(ids.joined(separator: ",")) in \(k)", emit)

@@ -66,8 +66,9 @@ public struct ProvinceGenerator: Sendable {
         self.seed = seed
     }
 
-    /// Hands the province's commands to `emit`, a few thousand lines at a time, in order.
-    public func generate(_ emit: (String) throws -> Void) throws {
+    /// Hands the province's commands to `emit`, a few thousand lines at a time, in order, each
+    /// time with how much of the work is done (0 to 1).
+    public func generate(_ emit: (_ commands: String, _ done: Double) throws -> Void) throws {
         var build = ProvinceBuild(self)
         try build.run(emit)
     }
@@ -75,7 +76,7 @@ public struct ProvinceGenerator: Sendable {
     /// The whole province as one script (for tests and small sizes).
     public func script() -> String {
         var text = ""
-        try? generate { text += $0 }
+        try? generate { commands, _ in text += commands }
         return text
     }
 }

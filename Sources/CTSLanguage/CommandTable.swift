@@ -413,6 +413,8 @@ public enum CommandTable {
         ("timer", .choice(["on", "off"]), "print how long each command took"),
         ("autosave", .choice(["on", "off"]), "write each change to the session file"),
         ("errors", .choice(["stop", "continue"]), "whether a script stops at its first error"),
+        ("width", .choice(["auto"]), "columns tables fit on screen (20-1000, or auto)"),
+        ("pager", .choice(["on", "off", "auto"]), "long results through $PAGER at a terminal"),
         ("day-hours", .number, "class hours per training day (default 7.5)"),
         ("today", .date, "the date `today` means (default: the system date)"),
     ]

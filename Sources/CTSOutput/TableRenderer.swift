@@ -15,10 +15,14 @@ import CTSDomain
 enum TableRenderer {
     /// The aligned table. Every cell is escaped and measured before the first line is
     /// written (the widths need all rows); the lines then go to `out` one at a time.
+    ///
+    /// With `spec.width` (the screen's columns; never set for files and pipes) a wider table
+    /// is fitted: its widest text columns are cut with `…` (``TableFit``), or, when that
+    /// cannot make it fit, it is shown as records (``VerticalView``).
     static func write(_ table: ResultTable, _ spec: OutputSpec, colorize: Bool, to out: inout some TextOutputStream) {
         let numeric = table.numericColumns
-        let header = table.columns.map { TerminalText.escaped($0) }
-        let body = table.rows.map { row in
+        var header = table.columns.map { TerminalText.escaped($0) }
+        var body = table.rows.map { row in
             table.columns.indices.map { c -> String in
                 let value = Renderer.cell(row, c)
                 if case .null = value { return TerminalText.escaped(spec.nullText) }
@@ -31,6 +35,20 @@ enum TableRenderer {
         }
 
         if let title = table.title { out.write(TerminalText.escaped(title) + "\n") }
+        if let available = spec.width, TableFit.lineWidth(widths) > available, !header.isEmpty {
+            guard let fitted = TableFit.widths(widths, numeric: numeric, into: available) else {
+                let lines = VerticalView.lines(
+                    header: header, body: body, available: available, bold: colorize ? ANSI.bold : nil)
+                for line in lines { out.write(line + "\n") }
+                writeFooter(table, to: &out)
+                return
+            }
+            for c in widths.indices where fitted[c] < widths[c] {
+                header[c] = TableFit.cut(header[c], to: fitted[c])
+                for r in body.indices { body[r][c] = TableFit.cut(body[r][c], to: fitted[c]) }
+            }
+            widths = fitted
+        }
         if !header.isEmpty {
             if spec.headers {
                 out.write(line(header, widths: widths, numeric: numeric, style: colorize ? ANSI.bold : nil))
@@ -38,6 +56,11 @@ enum TableRenderer {
             }
             for row in body { out.write(line(row, widths: widths, numeric: numeric, style: nil)) }
         }
+        writeFooter(table, to: &out)
+    }
+
+    /// `(N rows)` and the notes.
+    private static func writeFooter(_ table: ResultTable, to out: inout some TextOutputStream) {
         out.write(table.rows.count == 1 ? "(1 row)\n" : "(\(table.rows.count) rows)\n")
         for note in table.notes { out.write(TerminalText.escaped(note) + "\n") }
     }

@@ -32,16 +32,18 @@ struct EffectPerformer {
                 out.print(confirmation.text)
             }
         case .text(let text):
-            out.print(text)
+            // Long help goes through the pager like a long result.
+            return Screen(runner: runner).show(text.hasSuffix("\n") ? text : text + "\n")
         case .table(let table, let spec, let redirect):
             if let redirect {
                 if !runner.writeRedirect(table, spec, to: redirect) { return runner.options.keepGoing }
             } else {
                 var text = ""
                 var spec = spec
-                if spec.width == nil { spec.width = Terminal.columns(STDOUT_FILENO) }
+                // `set width N`, else the terminal's: tables are fitted, charts drawn to it.
+                if spec.width == nil { spec.width = interpreter.settings.width ?? Terminal.columns(STDOUT_FILENO) }
                 Renderer.write(table, spec, colorize: runner.colorOutput, to: &text)
-                out.raw(text)
+                return Screen(runner: runner).show(text)
             }
         case .include(let path, let range):
             return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
@@ -89,10 +91,7 @@ struct EffectPerformer {
         case .saveSession(let path, let range):
             return runner.save(to: path, range: range)
         case .dump(let path, let range):
-            guard let path else {
-                out.raw(Dump.script(of: interpreter.session))
-                return true
-            }
+            guard let path else { return Screen(runner: runner).show(Dump.script(of: interpreter.session)) }
             let session = interpreter.session
             guard
                 runner.writeFile(
@@ -144,7 +143,11 @@ struct EffectPerformer {
             return false
         }
         defer { fclose(file) }
-        let showProgress = runner.err.isTerminal
+        // How far the import has got, in bytes of the file (in rows for a stream of unknown size).
+        var size = stat()
+        let total = fstat(fd, &size) == 0 && (size.st_mode & S_IFMT) == S_IFREG ? Int(size.st_size) : 0
+        var read = 0
+        defer { Progress.end() }
         do {
             let changes = try CSVImporter.run(
                 kind, into: interpreter,
@@ -155,12 +158,13 @@ struct EffectPerformer {
                         if ferror(file) != 0 { throw FileError(path: path, errno: errno) }
                         return nil
                     }
+                    read += n
                     return Array(buffer[0..<n])
                 },
                 progress: { rows in
-                    if showProgress { runner.err.raw("\rimporting \(kind.plural): \(Self.grouped(rows)) rows…") }
+                    Progress.report("importing \(kind.plural) from \(path)", done: total > 0 ? read : rows, of: total)
                 })
-            if showProgress { runner.err.raw("\r\u{1B}[K") }
+            Progress.end()
             let added = changes.changes.count
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
             interpreter.recordChanges(changes, name: summary)
@@ -169,7 +173,6 @@ struct EffectPerformer {
             }
             return true
         } catch let error as CSVImportError {
-            if showProgress { runner.err.raw("\r\u{1B}[K") }
             for diagnostic in error.diagnostics(fileName: path, files: runner.files) { runner.report(diagnostic) }
         } catch let error as FileError {
             runner.report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: range))

@@ -19,8 +19,10 @@ enum ExportWriter {
         let slots = Export.slots(kind, of: session)
         // At least one piece, so that an empty collection still writes its csv header or `[]`.
         let pieces = stride(from: 0, to: max(slots.count, 1), by: pieceSize).lazy.map { start in
-            Export.table(kind, of: session, slots: slots[start..<min(start + pieceSize, slots.count)])
+            Progress.report("exporting \(kind.plural)", done: start, of: slots.count)
+            return Export.table(kind, of: session, slots: slots[start..<min(start + pieceSize, slots.count)])
         }
+        defer { Progress.end() }
         Renderer.write(pieces: pieces, OutputSpec(format), to: &out)
         return slots.count
     }

@@ -31,14 +31,15 @@ public final class InteractiveShell {
         runner.waitForEnter = { [editor] text in editor.readLine(prompt: text) != .interrupted }
     }
 
-    /// One line saying what this is, how to get help, and where the session lives. A file
-    /// `-s` had to create is called new, so a mistyped name does not pass for an empty session.
+    /// Two lines (each fits 80 columns, but for a long file name): what this is and how to get
+    /// help, then where the session lives. A file `-s` had to create is called new, so a
+    /// mistyped name does not pass for an empty session.
     public static func banner(sessionFile: String?, created: Bool = false, readOnly: Bool = false) -> String {
         let storage =
             (sessionFile.map { created ? "new session file \($0) created" : "session file \($0)" }
                 ?? "session in memory only (not saved)")
             + (readOnly ? " (read-only: nothing can be changed)" : "")
-        return "cts \(Version.current) · type 'help' for commands, 'quit' to leave · \(storage)"
+        return "cts \(Version.current) · type 'help' for commands, 'quit' to leave\n\(storage)"
     }
 
     var prompt: String { colored(runner.isReadOnly ? "cts (read-only)>" : "cts>") + " " }

@@ -18,6 +18,13 @@ public struct LaunchOptions: Sendable {
 extension CommandLine {
     /// Runs cts against the real terminal; returns the exit status.
     public static func launch(_ options: LaunchOptions) -> Int32 {
+        // Long work (a script, generate, import, open, save, export) shows a bar at a terminal.
+        Progress.$observer.withValue(ProgressBar.forStandardError(environment: Environment.current)) {
+            launchWithProgress(options)
+        }
+    }
+
+    private static func launchWithProgress(_ options: LaunchOptions) -> Int32 {
         Terminal.useLocaleWithUTF8()  // before libedit starts, or it drops non-ASCII input
         // A closed pipe is a write error (EPIPE) the runner handles, not a signal that kills
         // cts in the middle of a command (see ScriptRunner.outputWasWritten).

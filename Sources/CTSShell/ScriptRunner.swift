@@ -215,7 +215,10 @@ public final class ScriptRunner {
         if bytes.count > Self.backgroundParsingThreshold {
             let parser = BackgroundParser(bytes: bytes, fileID: fileID)
             defer { parser.stop() }
-            return runItems(of: fileID, directory: directory) { parser.next() }
+            defer { Progress.end() }
+            return runItems(of: fileID, directory: directory, progress: ("running \(name)", bytes.count)) {
+                parser.next()
+            }
         }
         var parser = Parser(bytes: bytes, fileID: fileID)
         return runItems(of: fileID, directory: directory) { parser.nextItem() }
@@ -226,7 +229,12 @@ public final class ScriptRunner {
 
     /// Runs the parsed items of source `fileID` that `next` gives, in order; false when the run
     /// must stop.
-    private func runItems(of fileID: Int, directory: String, next: () -> ParsedItem?) -> Bool {
+    /// With `progress`, how far the run has got through the source's bytes is reported every
+    /// 1024 commands (``Progress``: a bar at a terminal when it takes more than a second).
+    private func runItems(
+        of fileID: Int, directory: String, progress: (label: String, bytes: Int)? = nil, next: () -> ParsedItem?
+    ) -> Bool {
+        var commands = 0
         while let item = next() {
             // Consumed: binding the command out of the item is then a move, not a copy of it
             // and a release of both (a tenth of the runner's own cost per line).
@@ -239,6 +247,10 @@ public final class ScriptRunner {
                 report(diagnostic)
                 if interactive || !options.keepGoing && interpreter.settings.stopOnError { return false }
             case .command(let command):
+                commands += 1
+                if let progress, commands & 1023 == 0 {
+                    Progress.report(progress.label, done: command.range.start.utf8Offset, of: progress.bytes)
+                }
                 if !runCommand(command, directory: directory) { return false }
                 if quitRequested { return true }
             }

@@ -17,6 +17,14 @@ public enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// The terminal's height in lines when `fd` is a terminal that knows it, else nil: a
+    /// result longer than this goes through the pager.
+    public static func rows(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// Takes the locale from the environment, but always with UTF-8 characters (cts works in
     /// UTF-8 only): libedit reads and shows characters through LC_CTYPE, and under LC_ALL=C,
     /// or with no locale set at all, it drops every non-ASCII one (`echo 张敏` ran as `echo`).
@@ -164,6 +172,7 @@ enum Files {
     /// Writes all of `text` to a file descriptor, going on after interruptions; the errno
     /// when it fails.
     static func writeAll(_ text: String, to fd: Int32) -> Int32? {
+        ProgressBar.eraseBeforeOutput()
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

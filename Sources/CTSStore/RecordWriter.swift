@@ -21,7 +21,13 @@ final class RecordWriter {
         let slot: Int
     }
 
-    init(_ db: Database) { self.db = db }
+    /// Counts the rows written, for a progress bar (a whole session saved).
+    let progress: RowProgress?
+
+    init(_ db: Database, progress: RowProgress? = nil) {
+        self.db = db
+        self.progress = progress
+    }
 
     func apply(_ change: Change) throws {
         switch change {
@@ -88,6 +94,8 @@ final class RecordWriter {
     /// to replace, it makes SQLite open a statement journal, into which it copies the page it
     /// appends to (4 KiB) for every row, in case the statement must be undone.
     func write(_ changed: ChangedSlots, of session: Session, allNew: Bool = false) throws {
+        progress?.total = EntityKind.allCases.reduce(0) { $0 + changed.count($1) }
+        defer { if progress != nil { Progress.end() } }
         if changed.settingsChanged { try write(session.settings) }
         for kind in EntityKind.dependencyOrder where changed.count(kind) > 0 {
             var writer = KindWriter(writer: self, session: session, slots: allNew ? .new(changed) : .changed(changed))
@@ -97,6 +105,8 @@ final class RecordWriter {
 
     /// Every record of a session, kind by kind in dependency order, slots ascending, and its settings.
     func insertAll(_ session: Session) throws {
+        progress?.total = EntityKind.allCases.reduce(0) { $0 + session.count($1) }
+        defer { if progress != nil { Progress.end() } }
         try write(session.settings)
         for kind in EntityKind.dependencyOrder {
             var writer = KindWriter(writer: self, session: session, slots: .all)
@@ -164,11 +174,13 @@ final class RecordWriter {
         let single: PreparedStatement
         let codec: RowCodec<R>
         let table: CTSDomain.Table<R>
+        let progress: RowProgress?
         /// The slots bound into `batch` so far.
         private var pending: [Int] = []
 
         init(_ writer: RecordWriter, _ codec: RowCodec<R>, _ table: CTSDomain.Table<R>) throws {
             let kind = codec.declaration.kind
+            progress = writer.progress
             batch = try writer.statement(&writer.batchInserts, kind, SessionSchema.batchInsertSQL)
             single = try writer.statement(&writer.inserts, kind, SessionSchema.insertSQL)
             self.codec = codec
@@ -184,6 +196,7 @@ final class RecordWriter {
             pending.append(slot)
             if pending.count == SessionSchema.batchRows {
                 try batch.execute()
+                progress?.advance(by: pending.count)
                 pending.removeAll(keepingCapacity: true)
             }
         }

@@ -179,7 +179,10 @@ public final class SQLiteBackend: SessionBackend {
         do {
             // An in-memory database (tests) has no file a second connection could open.
             let file = path == ":memory:" ? nil : path
-            return try queue.read { db in try SessionLoader(db: db, file: path, format: format).load(path: file) }
+            return try queue.read { db in
+                try SessionLoader(db: db, file: path, format: format, progress: RowProgress("opening \(path)")).load(
+                    path: file)
+            }
         } catch {
             throw Self.storeError(error, path, doing: "read")
         }
@@ -229,7 +232,7 @@ public final class SQLiteBackend: SessionBackend {
         // each enrollment names; as in ``AtomicSave``.
         try transaction(checkingReferences: false) { db in
             try BulkLoad.withoutIndexes(db, of: kinds) {
-                try RecordWriter(db).write(changed, of: session, allNew: true)
+                try RecordWriter(db, progress: RowProgress("writing \(path)")).write(changed, of: session, allNew: true)
             }
         }
     }
@@ -242,7 +245,9 @@ public final class SQLiteBackend: SessionBackend {
             for kind in EntityKind.dependencyOrder.reversed() {
                 try db.execute(sql: "DELETE FROM \(SessionSchema.quoted(SessionSchema.table(kind)))")
             }
-            try BulkLoad.withoutIndexes(db) { try RecordWriter(db).insertAll(session) }
+            try BulkLoad.withoutIndexes(db) {
+                try RecordWriter(db, progress: RowProgress("saving \(path)")).insertAll(session)
+            }
         }
     }
 
@@ -311,7 +316,9 @@ public final class SQLiteBackend: SessionBackend {
         try AtomicSave.write(to: FileSystem.resolved(path), name: path) { db throws in
             try Migrator.migrate(db)
             try db.inTransaction {
-                try BulkLoad.withoutIndexes(db) { try RecordWriter(db).insertAll(session) }
+                try BulkLoad.withoutIndexes(db) {
+                    try RecordWriter(db, progress: RowProgress("saving \(path)")).insertAll(session)
+                }
                 try touchMeta(db, ctsVersion: ctsVersion)
                 return .commit
             }

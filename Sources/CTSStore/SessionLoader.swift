@@ -15,6 +15,8 @@ struct SessionLoader {
     let file: String
     /// The file's format version; older formats lack some tables.
     let format: Int
+    /// Counts the rows read on this connection, for a progress bar; nil on the second one.
+    var progress: RowProgress? = nil
 
     /// Reads the session; with `path` (a file, not an in-memory database), a big enrollment
     /// table is read on a second connection meanwhile (``BackgroundRead``).
@@ -24,6 +26,10 @@ struct SessionLoader {
         let background = try path.flatMap { try BackgroundRead.start(path: $0, in: db, file: file, format: format) }
         // However the load ends, the worker is done before this connection's transaction.
         defer { background?.wait() }
+        if let progress {
+            progress.total = try SessionSchema.kinds(inFormat: format).reduce(0) { try $0 + slotCount($1) }
+        }
+        defer { if progress != nil { Progress.end() } }
         for kind in SessionSchema.kinds(inFormat: format) {
             if kind == .enrollment, let background {
                 var reader = KindReader(loader: self, held: held)
@@ -32,6 +38,7 @@ struct SessionLoader {
                 let rest = try reader.rows(of: declaration, slots: background.split..<background.end)
                 var all: KindRows<Enrollment>
                 if let first = try background.finish() {
+                    progress?.advance(by: first.rows.count)
                     try reader.checkReferences(first, of: declaration)
                     all = consume first  // one reference: appending must not copy the rows
                 } else {
@@ -152,6 +159,7 @@ struct KindReader {
                 }
             }
             held.insert(own, row.slot)
+            loader.progress?.advance()
             // Rows come in increasing slot order (the slot is the table's key): the slots
             // between two rows are the empty slots of removed records.
             let position = row.slot - base

@@ -34,7 +34,7 @@ struct InteractiveTests {
         let tmux = try TmuxSession()
         try startShell(tmux)
         let screen = try tmux.screen()
-        #expect(screen.contains("cts 0.1.0 · type 'help' for commands, 'quit' to leave · session in memory only"))
+        #expect(screen.contains("cts 0.1.0 · type 'help' for commands, 'quit' to leave\nsession in memory only"))
         #expect(screen.contains("in memory only"))
         #expect(lastLine(screen) == "cts>")
     }
@@ -135,6 +135,8 @@ struct InteractiveTests {
         let tmux = try TmuxSession()
         try startShell(tmux)
         try tmux.type("unit add half-typed")
+        // As a user does, Ctrl-C once the text is on the line (under load, a key can beat it).
+        try tmux.waitFor { lastLine($0) == "cts> unit add half-typed" }
         try tmux.press("C-c")
         try tmux.type("echo after")
         try tmux.press("Enter")
@@ -270,14 +272,14 @@ struct InteractiveTests {
         let first = try TmuxSession()
         let path = first.home.appendingPathComponent("jiangsu.ctsdb").path
         try startShell(first, ["-s", path])
-        #expect(try first.screen().contains("· new session file \(path) created"))
+        #expect(try first.screen().contains("\nnew session file \(path) created"))
         try first.press("C-d")
         try first.waitFor { _ in (try? first.exited()) == true }
         first.stop()
         let second = try TmuxSession(home: first.home)
         try startShell(second, ["-s", path])
         let screen = try second.screen()
-        #expect(screen.contains("· session file \(path)"))
+        #expect(screen.contains("\nsession file \(path)"))
         #expect(!screen.contains("new session file"))
     }
 

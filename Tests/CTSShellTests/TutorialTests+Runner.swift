@@ -266,7 +266,7 @@ final class TutorialTerminal {
         let tmux = try TmuxSession(home: folder.home)
         defer { tmux.stop() }
         try tmux.start(
-            arguments, environment: ["CTS_HISTORY": "off", "NO_COLOR": "1"], directory: folder.url, width: width)
+            arguments, environment: ["CTS_HISTORY": "off", "NO_COLOR": "1"], size: (width, 40), directory: folder.url)
         let typed = expected.indices.filter {
             expected[$0].hasPrefix("cts> ") && !(lastKeys.count > 0 && $0 == expected.count - 1)
         }
