@@ -108,6 +108,17 @@ import Testing
         #expect(exact.out == "name: \(Self.stored)\n\(Self.stored)\ntwo\nlines\tand a tab\n")
     }
 
+    @Test func theLineEchoShowsIsEscapedAtTheTerminalAndExactElsewhere() {
+        for terminal in [true, false] {
+            let (runner, written) = Self.runner(terminal: terminal, interactive: false)
+            runner.runInteractive("set echo on")
+            written.out = ""
+            runner.runInteractive("echo \"a\u{202E}b\"")
+            let quoted = terminal ? #"a\u{202E}b"# : "a\u{202E}b"
+            #expect(written.out == "cts> echo \"\(quoted)\"\n\(quoted)\n", "\(written.out.debugDescription)")
+        }
+    }
+
     @Test func aConfirmationQuotingAPathIsEscapedAtTheTerminal() throws {
         let dir = try SessionScratch()
         let w = Self.atTerminal("export cadres to \"\(dir.path("a"))\\u{202E}vsc.csv\"")
