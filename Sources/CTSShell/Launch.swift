@@ -127,9 +127,10 @@ public enum Environment {
     }
 }
 
-/// Writes to standard error, for messages that come before any session exists.
+/// Writes to standard error, for messages that come before any session exists (escaped at
+/// a terminal: they quote the arguments as given).
 public enum FileHandleError {
     public static func write(_ text: String) {
-        OutputSink.standard(STDERR_FILENO).raw(text)
+        OutputSink.standard(STDERR_FILENO).text(text)
     }
 }
