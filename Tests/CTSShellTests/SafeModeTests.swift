@@ -113,8 +113,8 @@ import Testing
     }
 }
 
-/// `cts -i --safe` at a real terminal: the rc file does not run, and the prompt keeps the
-/// restriction.
+/// `cts -i --safe` at a real terminal: the rc file does not run, the prompt keeps the
+/// restriction, and TAB completes no file names.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct SafeModePromptTests {
     @Test func theRcFileDoesNotRunAndThePromptRefusesFiles() throws {
@@ -137,5 +137,20 @@ struct SafeModePromptTests {
         try tmux.type("count units as csv")
         try tmux.press("Enter")
         try tmux.waitFor { $0.contains("count units as csv\ncount\n1\ncts>") }
+    }
+
+    /// TAB after `include "DIR/marker-f` completes the file name, but not under --safe, where no
+    /// command may take one (the Z typed after TAB shows what TAB did).
+    @Test(arguments: [false, true]) func tabCompletesFileNamesOnlyWithoutSafe(_ safe: Bool) throws {
+        let tmux = try TmuxSession()
+        try "echo x\n".write(
+            to: tmux.home.appendingPathComponent("marker-file.cts"), atomically: true, encoding: .utf8)
+        try tmux.start(["--no-rc"] + (safe ? ["--safe"] : []))
+        try tmux.waitFor { $0.split(separator: "\n").last == "cts>" }
+        try tmux.type("include \"\(tmux.home.path)/marker-f")
+        try tmux.press("Tab")
+        try tmux.type("Z")
+        let screen = try tmux.waitFor { $0.contains("marker-fZ") || $0.contains("marker-file.cts\" Z") }
+        #expect(screen.contains(safe ? "marker-fZ" : "marker-file.cts\" Z"), "\(screen)")
     }
 }
