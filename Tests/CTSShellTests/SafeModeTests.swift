@@ -1,5 +1,10 @@
+import CTSDomain
+@testable import CTSInterpreter
+import CTSLanguage
 import Foundation
 import Testing
+
+@testable import CTSShell
 
 /// `--safe` (issue 11): the commands that would read or write a file other than the session
 /// file are refused before they touch it. Each test first checks its premise without --safe
@@ -152,5 +157,71 @@ struct SafeModePromptTests {
         try tmux.type("Z")
         let screen = try tmux.waitFor { $0.contains("marker-fZ") || $0.contains("marker-file.cts\" Z") }
         #expect(screen.contains(safe ? "marker-fZ" : "marker-file.cts\" Z"), "\(screen)")
+    }
+}
+
+/// ``SafeMode/refusal(of:isSessionFile:)`` over each kind of effect: what it refuses, with
+/// which words, and what it lets through.
+@Suite struct SafeModeRefusalTests {
+    static let at = SourceRange(
+        SourceLocation(fileID: 0, line: 1, column: 6, utf8Offset: 5),
+        SourceLocation(fileID: 0, line: 1, column: 13, utf8Offset: 12))
+
+    func message(_ effect: Effect, sessionFile: String = "work.ctsdb") -> String? {
+        let diagnostic = SafeMode.refusal(of: effect, isSessionFile: { $0 == sessionFile })
+        if let diagnostic { #expect(diagnostic.range == Self.at) }
+        return diagnostic?.message
+    }
+
+    @Test func theCommandsThatTouchAnotherFileAreRefusedAtTheFile() {
+        let table = ResultTable(columns: ["id"])
+        let redirect = { (append: Bool) in RedirectTarget(path: "o.csv", append: append, range: Self.at) }
+        let refused: [(Effect, String)] = [
+            (.include(path: "x.cts", range: Self.at), "include is not allowed with --safe: it reads 'x.cts'"),
+            (
+                .importRecords(.cadre, path: "c.csv", range: Self.at),
+                "import is not allowed with --safe: it reads 'c.csv'"
+            ),
+            (
+                .export(.cadre, path: "c.csv", format: .csv, range: Self.at),
+                "export is not allowed with --safe: it writes 'c.csv'"
+            ),
+            (
+                .table(table, spec: OutputSpec(.csv), redirect: redirect(false)),
+                "'>' is not allowed with --safe: it writes 'o.csv'"
+            ),
+            (
+                .table(table, spec: OutputSpec(.csv), redirect: redirect(true)),
+                "'>>' is not allowed with --safe: it appends to 'o.csv'"
+            ),
+            (
+                .dump(path: "work.ctsdb", range: Self.at),
+                "dump to a file is not allowed with --safe: it writes 'work.ctsdb'"
+            ),
+            (
+                .saveSession(path: "copy.ctsdb", range: Self.at),
+                "save to another file is not allowed with --safe: it writes 'copy.ctsdb'"
+            ),
+            (
+                .openSession(path: "other.ctsdb", range: Self.at),
+                "open is not allowed with --safe: it reads 'other.ctsdb'"
+            ),
+            (
+                .record(.start(path: "r.cts", queries: true, range: Self.at)),
+                "record is not allowed with --safe: it writes 'r.cts'"
+            ),
+        ]
+        for (effect, text) in refused { #expect(message(effect) == text, "\(effect)") }
+    }
+
+    @Test func everythingElseIsLetThrough() {
+        let allowed: [Effect] = [
+            .confirmation("added unit js"), .text("hello"),
+            .table(ResultTable(columns: ["id"]), spec: OutputSpec(.table), redirect: nil),
+            .pause(nil), .newSession, .history(limit: 5), .quit, .record(.stop(range: Self.at)),
+            .dump(path: nil, range: Self.at), .saveSession(path: nil, range: Self.at),
+            .saveSession(path: "work.ctsdb", range: Self.at), .openSession(path: "work.ctsdb", range: Self.at),
+        ]
+        for effect in allowed { #expect(message(effect) == nil, "\(effect)") }
     }
 }
