@@ -25,6 +25,7 @@ struct EffectPerformer {
 
     /// Carries out one effect; false when the run must stop.
     func perform(_ effect: Effect) -> Bool {
+        if runner.refusedBySafeMode(effect) { return runner.goesOnAfterFailure }
         switch effect {
         case .confirmation(let confirmation):
             // At the prompt, confirm what was typed, not every line of an included script.
