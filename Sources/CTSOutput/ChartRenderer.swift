@@ -97,47 +97,24 @@ enum ChartRenderer {
     static func sparklines(
         _ table: ResultTable, _ shape: ChartShape, _ spec: OutputSpec, width: Int, to out: inout some TextOutputStream
     ) {
-        let years = table.rows.compactMap { number(Renderer.cell($0, shape.value)) }.map { Int($0) }
-        guard let first = years.min(), let last = years.max() else { return }
-        let labels = labels(table, shape, spec, limit: width / 3)
-        var order: [String] = []
-        var rowsOf: [String: [Int]] = [:]
-        for (i, label) in labels.enumerated() {
-            if rowsOf[label] == nil { order.append(label) }
-            rowsOf[label, default: []].append(i)
-        }
-        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+        let labels = labels(table, shape, spec, limit: Int.max)
+        guard let data = SparklineData(table, shape, labels: labels) else { return }
+        let limit = width / 3
+        let labelWidth = labels.map { DisplayWidth.of(cut($0, to: limit)) }.max() ?? 0
         let names = shape.series.map { TerminalText.escaped(table.columns[$0]) }
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
-        out.write("\(first)–\(last), each line from its lowest ▁ to its highest █\n")
-        for label in order {
-            for (s, column) in shape.series.enumerated() {
-                var points = [Double?](repeating: nil, count: last - first + 1)
-                var shown: [Value] = []
-                for r in rowsOf[label]! {
-                    let row = table.rows[r]
-                    guard let year = number(Renderer.cell(row, shape.value)) else { continue }
-                    points[Int(year) - first] = number(Renderer.cell(row, column))
-                    shown.append(Renderer.cell(row, column))
-                }
-                let present = points.compactMap { $0 }
-                let low = present.min() ?? 0, high = present.max() ?? 0
-                let line = points.map { p -> Character in
-                    guard let p else { return " " }
-                    if high == low { return sparks[3] }
-                    return sparks[Int(((p - low) / (high - low) * 7).rounded())]
-                }
-                var ends = ""
-                if let a = shown.first, let b = shown.last {
-                    ends =
-                        shown.count == 1
-                        ? TableRenderer.readable(a) : "\(TableRenderer.readable(a)) → \(TableRenderer.readable(b))"
-                }
-                let lead = TerminalText.padded(s == 0 ? label : "", to: labelWidth)
-                let text =
-                    lead + "  " + TerminalText.padded(names[s], to: nameWidth) + "  " + String(line) + "  " + ends
-                out.write(cut(text, to: width) + "\n")
+        out.write("\(data.first)–\(data.last), each line from its lowest ▁ to its highest █\n")
+        for line in data.lines {
+            let present = line.points.compactMap { $0 }
+            let low = present.min() ?? 0, high = present.max() ?? 0
+            let spark = line.points.map { p -> Character in
+                guard let p else { return " " }
+                if high == low { return sparks[3] }
+                return sparks[Int(((p - low) / (high - low) * 7).rounded())]
             }
+            let lead = TerminalText.padded(line.opensLabel ? cut(line.label, to: limit) : "", to: labelWidth)
+            let name = TerminalText.padded(names[shape.series.firstIndex(of: line.column)!], to: nameWidth)
+            out.write(cut(lead + "  " + name + "  " + String(spark) + "  " + line.ends, to: width) + "\n")
         }
     }
 }

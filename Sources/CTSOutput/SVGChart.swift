@@ -145,41 +145,19 @@ enum SVGChart {
     static func sparklines(
         _ table: ResultTable, _ shape: ChartShape, _ spec: OutputSpec, to out: inout some TextOutputStream
     ) {
-        let years = table.rows.compactMap { ChartRenderer.number(Renderer.cell($0, shape.value)) }.map { Int($0) }
-        guard let first = years.min(), let last = years.max() else { return }
-        var order: [String] = []
-        var rowsOf: [String: [Int]] = [:]
-        for (i, row) in table.rows.enumerated() {
-            let label = label(row, shape, spec)
-            if rowsOf[label] == nil { order.append(label) }
-            rowsOf[label, default: []].append(i)
-        }
+        guard let data = SparklineData(table, shape, labels: table.rows.map { label($0, shape, spec) }) else { return }
         out.write("<figure class=\"chart\">\n")
         out.write(
-            "<figcaption>\(first)–\(last), each line from its lowest value (bottom) to its highest (top)</figcaption>\n"
-        )
+            "<figcaption>\(data.first)–\(data.last), each line from its lowest value (bottom) to its highest (top)"
+                + "</figcaption>\n")
         out.write("<table class=\"sparklines\">\n<tbody>\n")
-        for label in order {
-            for (s, column) in shape.series.enumerated() {
-                var points = [Double?](repeating: nil, count: last - first + 1)
-                var shown: [Value] = []
-                for r in rowsOf[label]! {
-                    let row = table.rows[r]
-                    guard let year = ChartRenderer.number(Renderer.cell(row, shape.value)) else { continue }
-                    points[Int(year) - first] = ChartRenderer.number(Renderer.cell(row, column))
-                    shown.append(Renderer.cell(row, column))
-                }
-                var ends = ""
-                if let a = shown.first, let b = shown.last {
-                    let from = TableRenderer.readable(a), to = TableRenderer.readable(b)
-                    ends = shown.count == 1 ? from : "\(from) → \(to)"
-                }
-                out.write(
-                    "<tr><td>\(s == 0 ? HTMLRenderer.escaped(label) : "")</td>"
-                        + "<td>\(HTMLRenderer.escaped(table.columns[column]))</td>"
-                        + "<td>\(sparkline(points, label: label + " " + table.columns[column]))</td>"
-                        + "<td>\(HTMLRenderer.escaped(ends))</td></tr>\n")
-            }
+        for line in data.lines {
+            let name = table.columns[line.column]
+            out.write(
+                "<tr><td>\(line.opensLabel ? HTMLRenderer.escaped(line.label) : "")</td>"
+                    + "<td>\(HTMLRenderer.escaped(name))</td>"
+                    + "<td>\(sparkline(line.points, label: line.label + " " + name))</td>"
+                    + "<td>\(HTMLRenderer.escaped(line.ends))</td></tr>\n")
         }
         out.write("</tbody>\n</table>\n</figure>\n")
     }
