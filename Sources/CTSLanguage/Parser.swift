@@ -113,7 +113,7 @@ public struct Parser {
         case .print: body = .print(try parseExpression(in: .value), try parseOutputClause())
         case .letBinding: body = try parseLet()
         case .echo: body = try parseEcho()
-        case .assert: body = try parseAssert()
+        case .assert: body = try parseAssert(spec)
         }
         let last = tokens[max(position - 1, 0)]
         try expectEndOfCommand(spec)
@@ -374,7 +374,11 @@ public struct Parser {
     }
 
     /// assert := "assert" expression STRING?
-    mutating func parseAssert() throws(Diagnostic) -> Command.Body {
+    mutating func parseAssert(_ spec: CommandSpec) throws(Diagnostic) -> Command.Body {
+        // Said as for any command's argument, not "expected a value, found the end".
+        if isAtEndOfCommand && completion == nil {
+            throw .error(ParseProblem.missingArgument("COND", command: spec.name, usage: spec.usage), at: endRange)
+        }
         let condition = try parseExpression(in: .assertion)
         var message: Argument?
         if case .string(let s) = decoded(peek()) {
