@@ -173,7 +173,11 @@ struct FieldReader {
     /// Class hours or money: exact, with at most three decimals, and small enough to be stored
     /// exactly (session files keep numbers as doubles).
     func amount(_ name: String) throws(DomainError) -> Number {
-        let n = try number(name)
+        // Arithmetic past the exact range (`days=1e14` is 1e14 × 7.5) gives a double that may
+        // still be a whole number of thousandths: read as the decimal it prints as, it is not
+        // "too many decimals".
+        var n = try number(name)
+        if !n.isExact { n = Number(shortestDecimal: n.double) }
         // Also for an exact one: up to 9.2e15 fits in thousandths, but 15 digits is what the
         // message and the reference promise.
         if abs(n.double) >= 1e15 {

@@ -72,6 +72,8 @@ public enum RunProblem: Problem {
     case notADate(Day, String, days: Number)
     /// Arithmetic past the largest number.
     case tooLarge(Number, String, Number)
+    /// A sum (of an aggregate, of `stats`) past the largest number.
+    case sumTooLarge
     /// `generate province` in a session that holds records (`held`: "3 units", ...).
     case generateNeedsEmptySession(held: [String])
     /// A command `generate province` wrote that failed: a bug of the generator.
@@ -148,6 +150,7 @@ public enum RunProblem: Problem {
             "\(day) \(op) \(days) \(days == 1 ? "day" : "days") is not a date: "
                 + (days.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999")
         case .tooLarge(let p, let op, let q): "\(p) \(op) \(q) is too large to be a number"
+        case .sumTooLarge: "the sum of these values is too large to be a number"
         case .generateNeedsEmptySession(let held):
             "generate province fills an empty session, and this one has \(held.joined(separator: ", ")); "
                 + "type 'new' first (or 'save' this one)"
