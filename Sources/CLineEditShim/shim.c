@@ -1,10 +1,78 @@
+#define _GNU_SOURCE /* ppoll */
 #include "CLineEditShim.h"
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 
-EditLine *cle_init(const char *prog) { return el_init(prog, stdin, stdout, stderr); }
+static volatile sig_atomic_t cle_sigint_flag = 0;
+
+/* libedit's read of one character from the terminal, except that a Ctrl-C is never lost.
+ * libedit's own handler, on SIGINT, puts the terminal in cooked mode and passes the signal
+ * on to ours, which sets the flag. If that happens while libedit is busy (redrawing the line
+ * under load) rather than waiting in read(), its read() would then wait, in cooked mode, for
+ * a whole line, and the interrupted line would run with whatever came next. So the flag is
+ * checked with SIGINT blocked, and the wait for input unblocks it atomically (ppoll): a
+ * SIGINT either was seen before the wait or ends it. */
+static int cle_read_char(EditLine *el, wchar_t *cp) {
+    (void)el;
+    int fd = fileno(stdin);
+    char bytes[MB_LEN_MAX];
+    size_t have = 0;
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    for (;;) {
+        sigprocmask(SIG_BLOCK, &block, &old);
+        if (cle_sigint_flag) {
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            *cp = L'\0';
+            errno = EINTR;
+            return -1;
+        }
+        struct pollfd input = {.fd = fd, .events = POLLIN, .revents = 0};
+        int ready = ppoll(&input, 1, NULL, &old);
+        int e = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        if (ready < 0) {
+            if (e == EINTR) continue; /* SIGWINCH, SIGCONT; a SIGINT is seen at the top */
+            *cp = L'\0';
+            errno = e;
+            return -1;
+        }
+        ssize_t n = read(fd, bytes + have, 1);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            *cp = L'\0';
+            return -1;
+        }
+        if (n == 0) {
+            *cp = L'\0';
+            return 0;
+        }
+        have++;
+        mbstate_t state;
+        memset(&state, 0, sizeof state);
+        size_t used = mbrtowc(cp, bytes, have, &state);
+        if (used == (size_t)-2 && have < MB_LEN_MAX) continue; /* the rest of the character */
+        if (used == (size_t)-1 || used == (size_t)-2) {
+            have = 0; /* not a character: dropped, as libedit does */
+            continue;
+        }
+        return 1;
+    }
+}
+
+EditLine *cle_init(const char *prog) {
+    EditLine *el = el_init(prog, stdin, stdout, stderr);
+    if (el) el_set(el, EL_GETCFN, cle_read_char);
+    return el;
+}
 
 static char *cle_prompt_text = NULL;
 static char *cle_prompt_cb(EditLine *el) { (void)el; return cle_prompt_text ? cle_prompt_text : (char *)"> "; }
@@ -72,7 +140,6 @@ int cle_history_setsize(History *h, int size) { HistEvent ev; return history(h, 
 int cle_history_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
 int cle_history_clear(History *h) { HistEvent ev; return history(h, &ev, H_CLEAR); }
 
-static volatile sig_atomic_t cle_sigint_flag = 0;
 static void cle_on_sigint(int signo) { (void)signo; cle_sigint_flag = 1; }
 
 int cle_install_sigint_handler(void) {

@@ -10,6 +10,7 @@ public enum Help {
         ("settings", "what `set` can change"),
         ("collections", "the kinds of record and their fields"),
         ("demo", "the demo province of cts --demo, and what to ask it"),
+        ("safe", "what cts --safe refuses, for scripts from untrusted sources"),
     ]
 
     /// Help for a command, a command's first word, or a topic; the overview for nil; nil if unknown.
@@ -26,6 +27,7 @@ public enum Help {
         case "settings", "set": return settings()
         case "collections", "fields": return collections()
         case "demo": return demo
+        case "safe": return safe
         default: return nil
         }
     }

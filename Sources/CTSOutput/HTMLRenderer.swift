@@ -76,7 +76,7 @@ enum HTMLRenderer {
     /// control characters (which XML forbids and a browser would drop) and the noncharacters
     /// U+FFFE and U+FFFF made visible, then `& < > " '` written as entities.
     static func escaped(_ text: String) -> String {
-        var visible = TerminalText.escaped(text)
+        var visible = TerminalText.escaped(text, formats: false)
         if visible.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) {
             visible = visible.replacing("\u{FFFE}", with: "\\u{FFFE}").replacing("\u{FFFF}", with: "\\u{FFFF}")
         }

@@ -25,6 +25,7 @@ struct EffectPerformer {
 
     /// Carries out one effect; false when the run must stop.
     func perform(_ effect: Effect) -> Bool {
+        if runner.refusedBySafeMode(effect) { return runner.goesOnAfterFailure }
         switch effect {
         case .confirmation(let confirmation):
             // At the prompt, confirm what was typed, not every line of an included script.
@@ -32,8 +33,10 @@ struct EffectPerformer {
                 out.print(confirmation.text)
             }
         case .text(let text):
-            // Long help goes through the pager like a long result.
-            return Screen(runner: runner).show(text.hasSuffix("\n") ? text : text + "\n")
+            // Long help goes through the pager like a long result. At a terminal, what echo or
+            // print brings from data is escaped; to a file or a pipe it is exact.
+            let shown = out.isTerminal ? TerminalText.escapedLines(text) : text
+            return Screen(runner: runner).show(shown.hasSuffix("\n") ? shown : shown + "\n")
         case .table(let table, let spec, let redirect):
             if let redirect {
                 if !runner.writeRedirect(table, spec, to: redirect) { return runner.options.keepGoing }
@@ -43,13 +46,14 @@ struct EffectPerformer {
                 // `set width N`, else the terminal's: tables are fitted, charts drawn to it.
                 if spec.width == nil { spec.width = interpreter.settings.width ?? Terminal.columns(STDOUT_FILENO) }
                 Renderer.write(table, spec, colorize: runner.colorOutput, to: &text)
+                if out.isTerminal { text = TerminalText.result(text, as: spec.format) }
                 return Screen(runner: runner).show(text)
             }
         case .include(let path, let range):
             return runner.runFile(Files.join(directory, path), includedAt: range) || runner.options.keepGoing
         case .pause(let message):
             if let waitForEnter = runner.waitForEnter,
-                !waitForEnter((message.map { $0 + " " } ?? "") + "(press Enter to go on) ")
+                !waitForEnter((message.map { TerminalText.escaped($0) + " " } ?? "") + "(press Enter to go on) ")
             {
                 runner.wasInterrupted = true
                 if !runner.interactive { runner.report(.error(ShellProblem.interrupted, at: nil)) }
@@ -77,7 +81,9 @@ struct EffectPerformer {
         for (i, entry) in entries.enumerated() {
             let number = String(first + i)
             let pad = String(repeating: " ", count: max(0, 5 - number.count))
-            out.print(pad + number + "  " + entry.replacingNewlines())
+            // A pasted entry may hold any character: shown escaped (`print` would escape it only
+            // at a terminal, and the listing is for reading wherever it goes).
+            out.print(pad + number + "  " + TerminalText.escaped(entry.replacingNewlines(), tabs: .keep))
         }
     }
 
@@ -91,7 +97,10 @@ struct EffectPerformer {
         case .saveSession(let path, let range):
             return runner.save(to: path, range: range)
         case .dump(let path, let range):
-            guard let path else { return Screen(runner: runner).show(Dump.script(of: interpreter.session)) }
+            guard let path else {
+                let script = Dump.script(of: interpreter.session)
+                return Screen(runner: runner).show(out.isTerminal ? TerminalText.escapedLines(script) : script)
+            }
             let session = interpreter.session
             guard
                 runner.writeFile(

@@ -3,6 +3,7 @@
 #endif
 import CLineEditShim
 import CTSLanguage
+import CTSOutput
 
 /// The read–eval–print loop, shaped like Lua's: read a line; while the command is unfinished
 /// (a trailing `\` or an open `(`; never an open quote, as strings do not span lines) read
@@ -56,7 +57,7 @@ public final class InteractiveShell {
     private func mayLeave() -> Bool {
         let unsaved = runner.interpreter.unsavedChanges
         guard unsaved > 0 else { return true }
-        let what = runner.sessionFileName.map { "not saved to \($0)" } ?? "in memory only"
+        let what = runner.sessionFileName.map { "not saved to \(TerminalText.escaped($0))" } ?? "in memory only"
         return Self.ask("\(ScriptRunner.changesAre(unsaved)) \(what). Leave anyway? (y/n) ", editor, out) ?? true
     }
 

@@ -13,6 +13,10 @@ public struct LaunchOptions: Sendable {
     public var skipRC = false
 
     public init() {}
+
+    /// Whether the rc file runs before the first prompt: not with `--no-rc`, nor with `--safe`
+    /// (which reads no file but the session file and the scripts named on the command line).
+    var runsRCFile: Bool { !skipRC && !run.safe }
 }
 
 extension CommandLine {
@@ -71,7 +75,7 @@ extension CommandLine {
         if options.run.demo && runner.options.scripts.isEmpty && runner.options.commands.isEmpty {
             runner.startFromDemo()
         }
-        let rc = options.skipRC ? nil : Environment.rcPath(environment)
+        let rc = options.runsRCFile ? Environment.rcPath(environment) : nil
         let banner = InteractiveShell.banner(
             sessionFile: runner.sessionFileName, created: runner.sessionFileIsNew,
             readOnly: runner.isReadOnly)
@@ -87,7 +91,9 @@ extension CommandLine {
         // The SIGINT handler must exist before libedit starts: libedit chains to it.
         _ = cle_install_sigint_handler()
         let editor: LineEditor
-        let completer = Completer(interpreter: runner.interpreter)
+        // Under --safe the commands that take a file name are refused: TAB lists no directory.
+        let listFiles: (String) -> [String] = runner.options.safe ? { _ in [] } : { Completer.listDirectory($0) }
+        let completer = Completer(interpreter: runner.interpreter, listFiles: listFiles)
         var beforePrompt: () -> Void = {}
         if environment["TERM"] != "dumb", Terminal.isTerminal(STDOUT_FILENO),
             let libedit = LibEditLineEditor(history: history, complete: completer.complete)
@@ -127,9 +133,10 @@ public enum Environment {
     }
 }
 
-/// Writes to standard error, for messages that come before any session exists.
+/// Writes to standard error, for messages that come before any session exists (escaped at
+/// a terminal: they quote the arguments as given).
 public enum FileHandleError {
     public static func write(_ text: String) {
-        OutputSink.standard(STDERR_FILENO).raw(text)
+        OutputSink.standard(STDERR_FILENO).text(text)
     }
 }

@@ -131,7 +131,10 @@ public final class LibEditLineEditor: LineEditor {
     /// Candidates laid out in columns across the terminal, at most 200 shown.
     static func columns(_ candidates: [CompletionCandidate], width: Int) -> String {
         let shown = candidates.prefix(200)
-        let cells = shown.map { c in c.detail.map { "\(c.text) (\(Self.shorten($0)))" } ?? c.text }
+        // Ids and names are data: escaped, and measured so.
+        let cells = shown.map { c in
+            TerminalText.escaped(c.detail.map { "\(c.text) (\(Self.shorten($0)))" } ?? c.text)
+        }
         let cellWidth = (cells.map(DisplayWidth.of).max() ?? 0) + 2
         let perRow = max(1, width / max(cellWidth, 1))
         let rows = (cells.count + perRow - 1) / perRow

@@ -191,7 +191,7 @@ extension CommandLine {
         // `--step` has made sure standard output is a terminal (`usageProblem`).
         let shell = terminalShell(runner, environment)
         let out = shell.out
-        if !options.skipRC, let rc = Environment.rcPath(environment), Files.exists(rc) { runner.runStartupFile(rc) }
+        if options.runsRCFile, let rc = Environment.rcPath(environment), Files.exists(rc) { runner.runStartupFile(rc) }
         if options.run.demo { runner.startFromDemo() }
         out.print("cts \(Version.current) · presenter mode · Enter runs the command shown (edit it first if you like)")
         out.print("Ctrl-C: a command of your own · Ctrl-D: end the presentation")

@@ -91,6 +91,7 @@ final class ProgressBar: ProgressObserver, @unchecked Sendable {
     /// or with no total the count so far.
     func line(width: Int) -> String {
         let (done, total) = last
+        let label = TerminalText.escaped(label)  // it may name a file
         guard total > 0 else { return "\(label)  \(EffectPerformer.grouped(done))…" }
         let fraction = min(1, max(0, Double(done) / Double(total)))
         let percent = "\(Int(fraction * 100))%".leftPadded(to: 4)

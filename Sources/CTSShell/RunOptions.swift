@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     public var step = false
     /// Start from the demo province (`--demo`), before the scripts and commands.
     public var demo = false
+    /// Refuse the commands that read or write a file other than the session file (`--safe`,
+    /// for scripts from untrusted sources; see ``SafeMode``).
+    public var safe = false
 
     public init() {}
 }

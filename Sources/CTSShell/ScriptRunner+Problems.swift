@@ -31,6 +31,9 @@ public enum ShellProblem: Problem {
     case recordOnlyAtPrompt
     /// `record stop` with no recording going on.
     case notRecording
+    /// A command refused under --safe (``SafeMode``): what it is ("include", "'>'"), how it
+    /// would touch which file.
+    case refusedBySafe(String, SafeMode.Access, path: String)
 
     public var phase: Phase { .shell }
 
@@ -59,6 +62,8 @@ public enum ShellProblem: Problem {
         case .noFileYet: "the session has no file yet: save it with 'save FILE'"
         case .recordOnlyAtPrompt: "'record' works only at the interactive prompt: it records what is typed there"
         case .notRecording: "nothing is being recorded (start with 'record FILE')"
+        case .refusedBySafe(let what, let access, let path):
+            "\(what) is not allowed with --safe: it \(access.rawValue) '\(path)'"
         }
     }
 }

@@ -78,7 +78,7 @@ extension ScriptRunner {
     /// file gets all of it or none; with --dry-run, say what would have changed instead.
     func finishBatch(keptGoing: Bool) {
         if sessionFile.isDryRun {
-            out.raw(
+            out.text(
                 DryRun.summary(
                     interpreter.transactionChanges, files: sessionFile.plannedWrites,
                     session: interpreter.session, path: sessionFile.path))

@@ -242,7 +242,7 @@ public final class ScriptRunner {
             case .error(let diagnostic):
                 // Under --echo the line that failed to parse is shown too, before its error.
                 if interpreter.settings.echo, let range = diagnostic.range, range.fileID == fileID {
-                    out.raw(Self.prompt + files[fileID].line(range.start.line) + "\n")
+                    out.print(Self.prompt + files[fileID].line(range.start.line))
                 }
                 report(diagnostic)
                 if interactive || !options.keepGoing && interpreter.settings.stopOnError { return false }
@@ -260,7 +260,7 @@ public final class ScriptRunner {
 
     /// Runs one command and carries out its effects; false when the run must stop.
     func runCommand(_ command: Command, directory: String) -> Bool {
-        if interpreter.settings.echo { out.raw(echoText(command)) }
+        if interpreter.settings.echo { out.print(echoText(command)) }  // escaped at a terminal
         // Like sqlite3's `.timer`: timed when the timer was on before and after the command,
         // so `set timer on` and `set timer off` print no time of their own.
         let timed = interpreter.settings.timer

@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import CTSDomain
+import CTSOutput
 
 /// The few facts about the process's terminal and clock the shell needs. All process I/O of
 /// cts goes through here and `OutputSink`.
@@ -87,7 +88,13 @@ public final class OutputSink {
         OutputSink(isTerminal: Terminal.isTerminal(fd), failableWrite: { text in Files.writeAll(text, to: fd) })
     }
 
-    public func print(_ text: String) { raw(text.hasSuffix("\n") ? text : text + "\n") }
+    /// Writes `text` as a line. At a terminal it is escaped first (``TerminalText``: its lines
+    /// and tabs kept), since confirmations and messages quote names, ids and paths from data;
+    /// to a file or a pipe it is exact. Text with escape codes of cts's own goes by ``raw(_:)``.
+    public func print(_ text: String) { self.text(text.hasSuffix("\n") ? text : text + "\n") }
+
+    /// Writes `text` as it is to a file or a pipe, escaped at a terminal (see ``print(_:)``).
+    public func text(_ text: String) { raw(isTerminal ? TerminalText.escapedLines(text) : text) }
 
     public func raw(_ text: String) {
         guard writeError == nil, !text.isEmpty else { return }

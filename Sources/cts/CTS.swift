@@ -35,6 +35,8 @@ struct CTS: ParsableCommand {
         name: .customLong("no-rc"), help: "Do not run the rc file ($XDG_CONFIG_HOME/cts/ctsrc) before the first prompt."
     )
     var noRC = false
+    @Flag(help: "Refuse commands that read or write files other than the session file ('help safe').")
+    var safe = false
 
     func run() throws {
         if dryRun && session == nil {
@@ -50,6 +52,7 @@ struct CTS: ParsableCommand {
         options.run.sessionPath = session
         options.run.readOnly = readOnly
         options.run.dryRun = dryRun
+        options.run.safe = safe
         options.interactive = interactive
         options.skipRC = noRC
         throw ExitCode(CommandLine.launch(options))

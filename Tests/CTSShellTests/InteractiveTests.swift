@@ -135,7 +135,7 @@ struct InteractiveTests {
         let tmux = try TmuxSession()
         try startShell(tmux)
         try tmux.type("unit add half-typed")
-        // As a user does, Ctrl-C once the text is on the line (under load, a key can beat it).
+        // As a user does: Ctrl-C once the text is on the line.
         try tmux.waitFor { lastLine($0) == "cts> unit add half-typed" }
         try tmux.press("C-c")
         try tmux.type("echo after")

@@ -22,9 +22,11 @@ final class TmuxSession {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
     }
 
-    /// Starts cts with `arguments` in a terminal of `size` (columns x rows), 200x40 by default.
+    /// Starts cts with `arguments` in a terminal of `size` (columns x rows), 200x40 by default,
+    /// in `directory` if one is given.
     func start(
-        _ arguments: [String] = [], environment: [String: String] = [:], size: (columns: Int, rows: Int) = (200, 40)
+        _ arguments: [String] = [], environment: [String: String] = [:], size: (columns: Int, rows: Int) = (200, 40),
+        directory: URL? = nil
     ) throws {
         var env = [
             "HOME": home.path, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
@@ -37,7 +39,9 @@ final class TmuxSession {
             "env -i PATH=/usr/bin:/bin \(exports) \(Self.quote(ctsBinary().path)) "
             + arguments.map(Self.quote).joined(separator: " ")
         // The server must not inherit a pipe of ours, or reading our pipe would never end.
-        try tmux(["new-session", "-d", "-x", "\(size.columns)", "-y", "\(size.rows)", command], capture: false)
+        let folder = directory.map { ["-c", $0.path] } ?? []
+        try tmux(
+            ["new-session", "-d", "-x", "\(size.columns)", "-y", "\(size.rows)"] + folder + [command], capture: false)
         try tmux(["set-option", "-g", "remain-on-exit", "on"], capture: false)
         started = true
     }

@@ -1,0 +1,2 @@
+echo the script named first
+include "_marker.cts"

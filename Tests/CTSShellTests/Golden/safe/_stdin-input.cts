@@ -1,0 +1,2 @@
+echo piped
+include "_marker.cts"
