@@ -180,6 +180,17 @@ struct ParserErrorTests {
             ParseProblem.unexpected(found: "'4'", usage: usage("list")))
     }
 
+    @Test func clauseWithNothingAfterIt() {
+        expectError(
+            "list cadres columns1️⃣",
+            ParseProblem.expected(
+                "expected a field after 'columns'", found: "the end of the command", usage: usage("list")))
+        expectError(
+            "count cadres where1️⃣",
+            ParseProblem.expected(
+                "expected a condition after 'where'", found: "the end of the command", usage: usage("count")))
+    }
+
     @Test func badLimit() {
         expectError("list cadres limit 1️⃣x2️⃣", ParseProblem.expectedLimit(found: "'x'"))
         expectError("list cadres limit 1️⃣2.52️⃣", ParseProblem.expectedLimit(found: "'2.5'"))
