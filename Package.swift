@@ -79,6 +79,6 @@ let package = Package(
                 "CTSShell", "cts", "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSOutput",
                 "CTSTestSupport",
             ],
-            exclude: ["Golden"]),
+            exclude: ["Golden", "BadInput"]),
     ]
 )

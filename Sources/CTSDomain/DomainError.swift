@@ -23,6 +23,11 @@ public struct DomainError: Problem {
         case wrongType(field: String, expected: String, found: Value)
         /// An id that is empty or has spaces.
         case idNotOneWord(String)
+        /// An id holding a character no word has (a control, a line separator, a bidi
+        /// override): `scalar` is the first one.
+        case invisibleCharacter(field: String, scalar: Unicode.Scalar)
+        /// A name, title or text that is empty or only blanks.
+        case blankText(field: String)
         /// An amount (hours, money) too large to be kept exactly, with too many decimals, or with
         /// more significant digits than a double keeps.
         case amountTooLarge(field: String, Number)
@@ -157,6 +162,9 @@ extension DomainError.Kind {
         case .wrongType(let field, let expected, let found):
             "\(field) must be \(expected), not \(found.typeName) '\(found)'"
         case .idNotOneWord(let text): "an id is one word without spaces, not '\(text)'"
+        case .invisibleCharacter(let field, let scalar):
+            "an \(field) is one word of visible characters; it cannot hold U+\(Self.hex(scalar))"
+        case .blankText(let field): "\(field) cannot be empty"
         case .amountTooLarge(let field, let n):
             "\(field) is too large: cts keeps amounts exactly below 1000000000000000, not \(n)"
         case .tooManyDecimals(let field, let n): "\(field) must have at most 3 decimals, not \(n)"
@@ -181,6 +189,8 @@ extension DomainError.Kind {
         case .capacityBelowOne: "capacity must be at least 1"
         case .endsBeforeStart(let course, let end, let start):
             "course \(course) ends (\(end)) before it starts (\(start))"
+        case .unitUnderItself(let unit, let parent) where unit == parent:
+            "unit \(unit) cannot be its own parent"
         case .unitUnderItself(let unit, let parent):
             "unit \(unit) cannot be placed under \(parent): that unit is below it"
         case .resolvedWithoutDate: "a resolved finding needs the date it was resolved"
@@ -245,5 +255,11 @@ extension DomainError.Kind {
             " (did you mean one of " + suggestions.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
                 + (suggestions.count > 3 ? ", …" : "") + "?)"
         }
+    }
+
+    /// `000A`: at least four upper-case hex digits, as Unicode writes code points.
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -37,6 +37,20 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible {
         if let t = Number.thousandths(exactly: d) { storage = .exact(t) } else { storage = .binary(d) }
     }
 
+    /// The decimal `d` prints as (its shortest form), exact when that has at most three
+    /// decimals and fits: past 2⁵⁰ thousandths a double is no longer within a thousandth of
+    /// one value, and this is the one it stands for. How a session file's REALs are read as
+    /// hours and money (`RowReader.amount`), so that `funds=2000000000000` reads back.
+    public init(shortestDecimal d: Double) {
+        if let t = Number.thousandths(exactly: d) {
+            storage = .exact(t)
+        } else if d.isFinite, let t = Number.thousandths(decimalText: String(d)) {
+            storage = .exact(t)
+        } else {
+            storage = .binary(d)
+        }
+    }
+
     /// Reads decimal text exactly: `20.7`, `1_200_000`, `3.2e10`, `-0.25`. Text with more than
     /// three decimals, or too large to be exact, is read as a double; nil when it is no number.
     public init?(text: some StringProtocol) {
@@ -75,10 +89,13 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// True when the number survives a trip through a `Double` exactly, as it must to be stored
-    /// in a record: session files keep numbers as SQLite REALs.
+    /// in a record: session files keep numbers as SQLite REALs, read back with
+    /// ``init(shortestDecimal:)``. (Compared as doubles, every large number "survived", and
+    /// `funds=12345678901234.567` made a file that no longer opened.)
     public var survivesDouble: Bool {
-        guard case .exact = storage else { return true }
-        return Number(double) == self
+        guard case .exact(let t) = storage else { return true }
+        guard case .exact(let back) = Number(shortestDecimal: double).storage else { return false }
+        return back == t
     }
 
     public static let zero = Number(thousandths: 0)

@@ -223,7 +223,9 @@ extension Session {
         if isExempt(cadre: cadre, rule: rule) {
             throw DomainError(.alreadyExempt(cadre: cadres[cadre]!.id, rule: rules[rule]!.id))
         }
-        if reason.isEmpty { throw DomainError(.exemptionNeedsReason, field: "reason") }
+        if !reason.contains(where: { !$0.isWhitespace }) {
+            throw DomainError(.exemptionNeedsReason, field: "reason")
+        }
         append(.exemption(Exemption(cadre: cadre, rule: rule, reason: reason)), to: &changes)
     }
 

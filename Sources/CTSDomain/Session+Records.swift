@@ -103,6 +103,8 @@ struct FieldReader {
     func id() throws(DomainError) -> String {
         let v = try required("id")
         let text = v.description
+        // First, so that the message names the character rather than quoting it.
+        try Self.checkVisible(text, field: "id")
         guard !text.isEmpty, !Self.hasWhitespace(text) else {
             throw DomainError(.idNotOneWord(text), field: "id")
         }
@@ -128,6 +130,35 @@ struct FieldReader {
         given(name) == nil ? nil : try text(name)
     }
 
+    /// A name, title or text that a record needs: not empty, nor only blanks. (Any other text
+    /// is kept as it is, control characters too: the terminal output escapes them.)
+    func nonBlankText(_ name: String) throws(DomainError) -> String {
+        let text = try text(name)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw DomainError(.blankText(field: name), field: name)
+        }
+        return text
+    }
+
+    /// An id is a word, and no word holds an invisible character: the lexer refuses them
+    /// outside strings, and a quoted id may not bring them in.
+    private static func checkVisible(_ text: String, field: String) throws(DomainError) {
+        // Most text is printable ASCII, checked by its bytes.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return }
+        if let scalar = text.unicodeScalars.first(where: isInvisible) {
+            throw DomainError(.invisibleCharacter(field: field, scalar: scalar), field: field)
+        }
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls, DEL
+        case 0x2028, 0x2029: true  // line and paragraph separators
+        case 0x202A...0x202E, 0x2066...0x2069: true  // bidi embeddings, overrides, isolates
+        default: false
+        }
+    }
+
     func number(_ name: String) throws(DomainError) -> Number {
         let v = try required(name)
         switch v {
@@ -142,11 +173,17 @@ struct FieldReader {
     /// Class hours or money: exact, with at most three decimals, and small enough to be stored
     /// exactly (session files keep numbers as doubles).
     func amount(_ name: String) throws(DomainError) -> Number {
-        let n = try number(name)
+        // Arithmetic past the exact range (`days=1e14` is 1e14 × 7.5) gives a double that may
+        // still be a whole number of thousandths: read as the decimal it prints as, it is not
+        // "too many decimals".
+        var n = try number(name)
+        if !n.isExact { n = Number(shortestDecimal: n.double) }
+        // Also for an exact one: up to 9.2e15 fits in thousandths, but 15 digits is what the
+        // message and the reference promise.
+        if abs(n.double) >= 1e15 {
+            throw DomainError(.amountTooLarge(field: name, n), field: name)
+        }
         guard n.isExact else {
-            if abs(n.double) >= 1e15 {
-                throw DomainError(.amountTooLarge(field: name, n), field: name)
-            }
             throw DomainError(.tooManyDecimals(field: name, n), field: name)
         }
         guard n.survivesDouble else {

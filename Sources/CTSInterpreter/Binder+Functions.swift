@@ -158,6 +158,8 @@ extension Binder {
                 count += 1
                 if let expression, case .number(let n) = try expression.evaluate(slot) { values.add(n) }
             }
+            // Every result is finite: `sum(1e308 of cadres)` is an error, not `inf`.
+            guard values.sum.isFinite else { throw Diagnostic.error(RunProblem.sumTooLarge, at: range) }
             let value: Value = function == .count ? .number(Number(count)) : values.result(function)
             cache.value = value
             return value

@@ -505,6 +505,8 @@ struct Binder {
         var slots: [Int] = []
         for item in items {
             let b = try coerce(valueWord(item, try bind(item), beside: left), to: left.type)
+            // As `=` would: `born in (1966, "x")` compares a number with text.
+            try checkComparable(left, b, .equal)
             if b.isConstant, case .ref = left.type, let r = b.refSlot, let s = try? r(-1) { slots.append(s) }
             values.append(try b.constantValue("a value in 'in (...)'"))
         }

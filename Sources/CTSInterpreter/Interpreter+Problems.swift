@@ -30,8 +30,9 @@ public enum RunProblem: Problem {
     /// `report K by` / `under` for a report that takes neither.
     case reportTakesNoBy(ReportKind)
     case reportTakesNoUnder(ReportKind)
-    /// A report with the wrong number of arguments.
-    case reportUsage(String)
+    /// A report with an argument too few (`missing` names it, as the usage does) or, with
+    /// `extra`, one too many.
+    case reportArguments(missing: String?, extra: String?, usage: String)
     /// A report argument that is no period or year.
     case expectedPeriod
     /// `report compliance R by X` with an X it cannot group by.
@@ -55,6 +56,8 @@ public enum RunProblem: Problem {
     case hoursAndDays
     /// `hours=`, `days=` that is no number.
     case mustBeNumber(String)
+    /// `days=` of zero or less.
+    case daysNotPositive(Number)
     /// `for=` without parentheses.
     case forNeedsCondition
     /// `for=(... $x ...)`: a rule keeps its condition as written.
@@ -69,6 +72,8 @@ public enum RunProblem: Problem {
     case notADate(Day, String, days: Number)
     /// Arithmetic past the largest number.
     case tooLarge(Number, String, Number)
+    /// A sum (of an aggregate, of `stats`) past the largest number.
+    case sumTooLarge
     /// `generate province` in a session that holds records (`held`: "3 units", ...).
     case generateNeedsEmptySession(held: [String])
     /// A command `generate province` wrote that failed: a bug of the generator.
@@ -105,13 +110,17 @@ public enum RunProblem: Problem {
             "expected 'all' before the file name, not '\(word)' (record FILE, record all FILE, record stop)"
         case .reportTakesNoBy(let kind): "report \(kind.rawValue) does not take 'by'"
         case .reportTakesNoUnder(let kind): "report \(kind.rawValue) does not take 'under'"
-        case .reportUsage(let usage): "usage: \(usage)"
+        case .reportArguments(let missing?, _, let usage):
+            "'\(usage.split(separator: " ").prefix(2).joined(separator: " "))' needs \(missing); usage: \(usage)"
+        case .reportArguments(_, let extra?, let usage): "unexpected argument '\(extra)'; usage: \(usage)"
+        case .reportArguments(_, _, let usage): "usage: \(usage)"
         case .expectedPeriod: "expected a period such as 2009..2010, or a year"
         case .complianceGrouping(let by, let groupings):
             "report compliance can be grouped by \(groupings.joined(separator: ", ")), not '\(by)'"
                 + Suggestion.hint(for: by, in: groupings)
         case .inspectionFilter(let filter, let filters):
-            "expected 'open' or 'overdue'\(Suggestion.hint(for: filter, in: filters))"
+            "expected 'open' or 'overdue' after 'report inspections', found '\(filter)'"
+                + Suggestion.hint(for: filter, in: filters)
         case .assertionFailed(let text): "assertion failed" + (text.map { ": \($0)" } ?? "")
         case .noHelp(let topic, let candidates):
             "no help for '\(topic)'\(Suggestion.hint(for: topic, in: candidates)); type 'help' for the list of commands"
@@ -130,6 +139,7 @@ public enum RunProblem: Problem {
         case .todaySetting(let value): "today is a date such as 2010-12-01 (or 'system'), not '\(value)'"
         case .hoursAndDays: "give hours= or days=, not both"
         case .mustBeNumber(let key): "\(key) must be a number"
+        case .daysNotPositive(let days): "days must be more than 0, not \(days)"
         case .forNeedsCondition: "for= takes a condition in parentheses, as in for=(rank >= county)"
         case .ruleConditionVariable(let name):
             "a rule's condition is kept as written, so it cannot use $\(name): write the value itself"
@@ -140,6 +150,7 @@ public enum RunProblem: Problem {
             "\(day) \(op) \(days) \(days == 1 ? "day" : "days") is not a date: "
                 + (days.integer == nil ? "days must be a whole number" : "dates run from year 1 to 9999")
         case .tooLarge(let p, let op, let q): "\(p) \(op) \(q) is too large to be a number"
+        case .sumTooLarge: "the sum of these values is too large to be a number"
         case .generateNeedsEmptySession(let held):
             "generate province fills an empty session, and this one has \(held.joined(separator: ", ")); "
                 + "type 'new' first (or 'save' this one)"

@@ -203,6 +203,9 @@ extension Interpreter {
                 if let measure, case .number(let n) = try measure.evaluate(slot) { groups.values[g].add(n) }
             }
         }
+        if let measure, groups.values.contains(where: { !$0.sum.isFinite }) {
+            throw Diagnostic.error(RunProblem.sumTooLarge, at: measure.range)
+        }
         if group == nil && groups.keys.isEmpty { _ = groups.index(.null) }
         let order = groups.keys.indices.sorted { ValueOperations.sortOrder(groups.keys[$0], groups.keys[$1]) < 0 }
         let groupHeader = query.groupBy.map { g in canonical(g) }

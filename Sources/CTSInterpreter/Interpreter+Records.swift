@@ -99,6 +99,8 @@ extension Interpreter {
                 guard case .number(let d) = try value(of: option.value) else {
                     throw .error(RunProblem.mustBeNumber("days"), at: option.value.range)
                 }
+                // Said in days, not in the hours they make (`hours must be more than 0, not -7.5`).
+                if d <= 0 { throw .error(RunProblem.daysNotPositive(d), at: option.value.range) }
                 result["hours"] = .number(d * dayHours(for: command, args))
             case "for":
                 guard case .condition(let expression, let source) = option.value.kind else {

@@ -28,10 +28,17 @@ extension Interpreter {
     private func arguments(_ report: Report, _ command: Command, count: ClosedRange<Int>, usage: String)
         throws(Diagnostic)
     {
-        guard count.contains(report.arguments.count) else {
-            let at =
-                report.arguments.count > count.upperBound ? report.arguments[count.upperBound].range : report.kind.range
-            throw .error(RunProblem.reportUsage(usage), at: at)
+        if report.arguments.count > count.upperBound {
+            let extra = report.arguments[count.upperBound]
+            throw .error(
+                RunProblem.reportArguments(
+                    missing: nil, extra: files[extra.range.fileID].text(extra.range), usage: usage),
+                at: extra.range)
+        }
+        guard report.arguments.count >= count.lowerBound else {
+            // The placeholder after `report KIND` in the usage: RULE, Y1..Y2, YEAR.
+            let missing = usage.split(separator: " ").dropFirst(2).first.map(String.init) ?? "an argument"
+            throw .error(RunProblem.reportArguments(missing: missing, extra: nil, usage: usage), at: report.kind.range)
         }
     }
 

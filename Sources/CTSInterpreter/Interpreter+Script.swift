@@ -53,7 +53,12 @@ extension Interpreter {
     private func simpleCommand(_ command: Command, _ args: Arguments) throws -> [Effect] {
         switch command.spec.action {
         case .include:
-            return [.include(path: try text(of: args.positionals[0]), range: args.positionals[0].range)]
+            let path = try text(of: args.positionals[0])
+            // `include ""` names no file (joined to the script's folder it would be the folder).
+            guard !path.isEmpty else {
+                throw Diagnostic.error(RunProblem.expectedFileName, at: args.positionals[0].range)
+            }
+            return [.include(path: path, range: args.positionals[0].range)]
         case .pause:
             return [.pause(try args.positionals.first.map { try text(of: $0) })]
         case .quit:

@@ -124,12 +124,22 @@ extension SourceBytes {
 
     /// Digits and exactly two `-` (`2009-3-2`): meant as a date.
     func looksLikeDate(_ s: Int, _ e: Int) -> Bool {
-        var dashes = 0
+        var dashes = 0, slashes = 0
         for i in s..<e {
             let b = bytes[i]
-            if b == Byte.minus { dashes += 1 } else if !Lexer.isDigit(b) { return false }
+            if b == Byte.minus {
+                dashes += 1
+            } else if b == Byte.slash {
+                slashes += 1
+            } else if !Lexer.isDigit(b) {
+                return false
+            }
         }
-        return dashes == 2
+        if dashes == 2 && slashes == 0 { return true }
+        // `2010/01/01`, `01/02/2010`: a date with slashes, not a division to space out.
+        guard slashes == 2 && dashes == 0 else { return false }
+        let groups = text(s, e).split(separator: "/")
+        return groups.first?.count == 4 || groups.last?.count == 4
     }
 
     func day(_ s: Int) -> Day? {

@@ -148,8 +148,13 @@ public struct Lexer {
                 }
             case Byte.hash:
                 let end = source.endOfLine(from: pos)
-                // A comment is skipped, but it is text too: bytes that are not UTF-8 are an error.
-                if !isValidUTF8, let bad = source.firstInvalidUTF8(from: pos, to: end) {
+                // A comment is skipped, but it is text too: bytes that are not UTF-8 are an
+                // error, and so is a NUL (spec: nowhere in a script), whichever comes first.
+                let bad = isValidUTF8 ? nil : source.firstInvalidUTF8(from: pos, to: end)
+                if let nulAt = bytes[pos..<(bad ?? end)].firstIndex(of: 0) {
+                    pos = nulAt
+                    nul()
+                } else if let bad {
                     pos = bad
                     invalidUTF8()
                 }

@@ -23,6 +23,9 @@ public enum ParseProblem: Problem {
     case missingOptionValue(key: String)
     /// A token that cannot start a value.
     case expectedValue(found: String)
+    /// A `=` where a value should be: a space before an option's `=`, or a condition that is
+    /// not in parentheses.
+    case strayEquals
     /// `key=` that the command does not take; `known` are the keys it does take.
     case unknownOption(key: String, command: String, known: [String])
     /// The same option or clause twice (`key=` or `'where'`).
@@ -85,6 +88,9 @@ public enum ParseProblem: Problem {
             "unknown command '\(word)'\(Suggestion.hint(for: word.lowercased(), in: candidates))"
         case .missingOptionValue(let key): "expected a value after '\(key)='"
         case .expectedValue(let found): "expected a value, found \(found)"
+        case .strayEquals:
+            "unexpected '='; write an option as key=value with no space before '=', "
+                + "and a condition in parentheses, as in for=(rank >= county)"
         case .unknownOption(let key, let command, let known):
             "unknown option '\(key)=' for '\(command)'"
                 + (known.isEmpty

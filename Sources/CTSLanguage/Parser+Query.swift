@@ -20,6 +20,14 @@ extension Parser {
             let kind = query.collection.value
             let outer = enter(word == Grammar.whereKeyword ? .condition(over: kind) : .value(over: kind))
             defer { leave(outer) }
+            // `list cadres columns`: say which clause wants what (not "expected a value").
+            if isAtEndOfCommand && completion == nil && word != "limit" {
+                let what = word == Grammar.whereKeyword ? "a condition" : "a field"
+                throw .error(
+                    ParseProblem.expected(
+                        "expected \(what) after '\(word)'", found: describe(peek()), usage: spec.usage),
+                    at: peek().range)
+            }
             switch word {
             case "where": query.condition = try parseExpression()
             case "sort":

@@ -113,7 +113,7 @@ public struct Parser {
         case .print: body = .print(try parseExpression(in: .value), try parseOutputClause())
         case .letBinding: body = try parseLet()
         case .echo: body = try parseEcho()
-        case .assert: body = try parseAssert()
+        case .assert: body = try parseAssert(spec)
         }
         let last = tokens[max(position - 1, 0)]
         try expectEndOfCommand(spec)
@@ -167,10 +167,18 @@ public struct Parser {
         let outer = enterOption(key)
         defer { leave(outer) }
         offerOptionValue(key)
-        if isAtEndOfCommand {
+        // `unit= rank=staff`: the next option is no value of this one.
+        if isAtEndOfCommand || peek().range.start.utf8Offset > eq.range.end.utf8Offset && isOptionAhead() {
             throw .error(ParseProblem.missingOptionValue(key: text(of: key)), at: eq.range)
         }
         return Option(key: Located(lowercasedText(of: key), key.range), value: try parseValue())
+    }
+
+    /// Whether the cursor is at `key=`: a word with `=` right after it.
+    private mutating func isOptionAhead() -> Bool {
+        let key = peek(), eq = peek(1)
+        return key.kind == .word && eq.kind == .symbol(.equals)
+            && key.range.end.utf8Offset == eq.range.start.utf8Offset
     }
 
     /// value := atom ("," atom)* | "(" expression ")"
@@ -222,7 +230,18 @@ public struct Parser {
             advance()
             return Argument(.variable(v), token.range)
         case .error(let problem): throw .error(problem, at: token.range)
-        default: throw .error(ParseProblem.expectedValue(found: describe(token)), at: errorRange(token))
+        default:
+            // `hours=-3`: a negative number, so that the field says what it takes.
+            if token.kind == .symbol(.minus), case .number(let n) = decoded(peek(1)),
+                peek(1).range.start.utf8Offset == token.range.end.utf8Offset
+            {
+                advance()
+                let number = advance()
+                return Argument(.number(-n), token.range.through(number.range), written: "-" + text(of: number))
+            }
+            // `unit =nj.fin`, `for=rank = county`.
+            if token.kind == .symbol(.equals) { throw .error(ParseProblem.strayEquals, at: token.range) }
+            throw .error(ParseProblem.expectedValue(found: describe(token)), at: errorRange(token))
         }
     }
 
@@ -258,10 +277,6 @@ public struct Parser {
             }
             given |= 1 << slot
         }
-        for (i, slot) in spec.options.enumerated() where slot.required && given & 1 << i == 0 {
-            throw .error(
-                ParseProblem.missingOption(key: slot.key, command: spec.name, usage: spec.usage), at: nameRange)
-        }
         var index = 0
         for slot in positionals ?? spec.positionals {
             let arg = index < args.positionals.count ? args.positionals[index] : nil
@@ -288,6 +303,12 @@ public struct Parser {
             let extra = args.positionals[index]
             throw .error(ParseProblem.unexpectedArgument(source.text(extra.range), usage: spec.usage), at: extra.range)
         }
+        // After the positionals, which come first in the usage: `unit add` alone needs its ID
+        // before its kind=.
+        for (i, slot) in spec.options.enumerated() where slot.required && given & 1 << i == 0 {
+            throw .error(
+                ParseProblem.missingOption(key: slot.key, command: spec.name, usage: spec.usage), at: nameRange)
+        }
     }
 
     /// enrollment := VERB (ids | "(" COLLECTION "where" expression ")") "in" atom arguments
@@ -308,6 +329,10 @@ public struct Parser {
             offerSlot(0)
             guard !isAtEndOfCommand else {
                 throw .error(ParseProblem.missingCadres(command: spec.name, usage: spec.usage), at: endRange)
+            }
+            // `enroll in k1`: the cadres are left out, not a cadre named `in` (`enroll in in k1`).
+            if checkKeyword("in"), peek(1).kind != .endOfFile, !checkKeyword("in", offset: 1) {
+                throw .error(ParseProblem.missingCadres(command: spec.name, usage: spec.usage), at: peek().range)
             }
             let outer = enterValue(spec.positionals.first?.kind)
             defer { leave(outer) }
@@ -349,7 +374,11 @@ public struct Parser {
     }
 
     /// assert := "assert" expression STRING?
-    mutating func parseAssert() throws(Diagnostic) -> Command.Body {
+    mutating func parseAssert(_ spec: CommandSpec) throws(Diagnostic) -> Command.Body {
+        // Said as for any command's argument, not "expected a value, found the end".
+        if isAtEndOfCommand && completion == nil {
+            throw .error(ParseProblem.missingArgument("COND", command: spec.name, usage: spec.usage), at: endRange)
+        }
         let condition = try parseExpression(in: .assertion)
         var message: Argument?
         if case .string(let s) = decoded(peek()) {

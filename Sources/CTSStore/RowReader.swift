@@ -75,7 +75,7 @@ struct RowReader {
 
     /// Class hours or money: a REAL that is exactly some thousandths (what cts writes).
     func amount(_ i: Int32) throws -> Number {
-        let n = Number(try real(i))
+        let n = Number(shortestDecimal: try real(i))
         guard n.isExact else {
             throw damaged(i, "has \(n), which has more than 3 decimals (cts keeps hours and money exact)")
         }

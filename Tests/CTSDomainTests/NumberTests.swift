@@ -71,6 +71,18 @@ import Testing
     @Test func storedAmountsSurviveADouble() {
         #expect(Number(text: "999999999999.999")!.survivesDouble)
         #expect(Number(text: "32000000000000")!.survivesDouble)
+        // Past 2⁵⁰ thousandths: the double is read back as the decimal it prints as, so what
+        // prints the same survives and what does not (17 digits) is refused.
+        #expect(Number(text: "999999999999999.9")!.survivesDouble)
+        #expect(!Number(text: "12345678901234.567")!.survivesDouble)
+        #expect(!Number(text: "99999999999999.99")!.survivesDouble)
+        for text in ["500000000000000", "2000000000000.5", "999999999999999.9"] {
+            let n = Number(text: text)!
+            let back = Number(shortestDecimal: n.double)
+            #expect(back.isExact && back == n && back.description == text, "\(text)")
+        }
+        #expect(!Number(shortestDecimal: 0.1 + 0.2).isExact)
+        #expect(Number(shortestDecimal: 7.5e14).isExact)
     }
 
     @Test func equalNumbersHashAlikeWhateverTheirForm() {

@@ -50,6 +50,37 @@ import Testing
         #expect(none?.kind == .unknownWord(.category, word: "xyzzy", suggestion: nil))
     }
 
+    /// Issue 11: an id is a word, so a quoted one may not bring in a control, separator or
+    /// bidi character (named by its code point, not quoted); a name may not be blank. Other
+    /// text in a name is kept as written (the terminal output escapes it).
+    @Test func idsHoldVisibleCharactersAndNamesAreNotBlank() throws {
+        for (id, scalar): (String, Unicode.Scalar) in [
+            ("c\u{1B}9", "\u{1B}"), ("c\n9", "\n"), ("\u{202E}c9", "\u{202E}"), ("c\u{2028}9", "\u{2028}"),
+            ("c\u{85}9", "\u{85}"),
+        ] {
+            let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["id": .text(id)])) }
+            #expect(e?.kind == .invisibleCharacter(field: "id", scalar: scalar), "\(id.debugDescription)")
+        }
+        #expect(
+            DomainError.Kind.invisibleCharacter(field: "id", scalar: "\u{1B}").message
+                == "an id is one word of visible characters; it cannot hold U+001B")
+        for name in ["", "  ", "\t\n"] {
+            let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["name": .text(name)])) }
+            #expect(e?.kind == .blankText(field: "name") && e?.field == "name", "\(name.debugDescription)")
+        }
+        let kept = try s.makeRecord(.cadre, cadreFields(["name": .text("Li\u{1B}[31m\nWei\u{202E}")]))
+        guard case .cadre(let c) = kept else { Issue.record("not a cadre: \(kept)"); return }
+        #expect(c.name == "Li\u{1B}[31m\nWei\u{202E}")
+    }
+
+    /// Amounts of 1e15 or more are refused also when thousandths could hold them exactly.
+    @Test func amountsStayBelowFifteenDigits() {
+        let e = domainError {
+            try b.course("k9", provider: "js.ps", start: day(2009, 5, 2), end: day(2009, 5, 2), hours: 1e15)
+        }
+        #expect(e?.kind == .amountTooLarge(field: "hours", Number(1e15)))
+    }
+
     @Test func unknownFieldIsRefusedWithASuggestion() {
         let e = domainError { _ = try s.makeRecord(.cadre, cadreFields(["rnak": .text("county")])) }
         #expect(e?.kind == .noSuchField(.cadre, field: "rnak", suggestion: "rank"))

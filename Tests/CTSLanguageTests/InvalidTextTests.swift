@@ -44,6 +44,10 @@ import Testing
         #expect(errors(Array(#"echo "a\u{0}b""#.utf8)).isEmpty)  // written out, it is deliberate
         #expect(errors(Array("echo a".utf8) + [0]).map(\.problem) == [.nul])
         #expect(errors(Array(#"echo "a\u{1}b""#.utf8)).isEmpty)
+        // In a comment too, at the NUL, also when bytes that are not UTF-8 come after it.
+        #expect(errors(Array("echo a # b".utf8) + [0] + Array("c\necho d".utf8)).map(\.column) == [11])
+        #expect(errors(Array("# ".utf8) + [0, 0xFF]).map(\.problem) == [.nul])
+        #expect(errors(Array("# ".utf8) + [0xFF, 0]).map(\.problem) == [.invalidUTF8(byte: 0xFF)])
     }
 
     @Test func echoDoesNotPassBadBytes() {

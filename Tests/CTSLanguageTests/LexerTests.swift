@@ -274,6 +274,10 @@ struct LexerTests {
         #expect(errors("2009-13-01") == [.notARealDate("2009-13-01")])
         #expect(errors("1900-02-29") == [.notARealDate("1900-02-29")])
         #expect(errors("2009-3-2") == [.malformedDate("2009-3-2")])
+        // Slashes: a date written the other way, not a division to space out.
+        #expect(errors("2010/01/01") == [.malformedDate("2010/01/01")])
+        #expect(errors("02/01/2010") == [.malformedDate("02/01/2010")])
+        #expect(errors("1/2/3") == [.malformedNumber("1/2/3", arithmetic: true)])
         #expect(lex("2009-02-30 y") == ["1:1 error(notARealDate(\"2009-02-30\")) '2009-02-30'", "1:12 word 'y'"])
     }
 

@@ -78,6 +78,9 @@ struct ParserErrorTests {
 
     @Test func optionWithoutValue() {
         expectError(#"unit add js "J" level=province kind1️⃣=2️⃣"#, ParseProblem.missingOptionValue(key: "kind"))
+        expectError(#"unit add js "J" kind1️⃣=2️⃣ level=province"#, ParseProblem.missingOptionValue(key: "kind"))
+        expectError(#"unit add js "J" kind 1️⃣=2️⃣locality level=province"#, ParseProblem.strayEquals)
+        expectError("rule add r1 \"R\" for=rank 1️⃣=2️⃣ county period=2009..2010 hours=1", ParseProblem.strayEquals)
     }
 
     @Test func missingRequiredOption() {
@@ -108,6 +111,9 @@ struct ParserErrorTests {
         expectError(
             "include1️⃣ # no file", ParseProblem.missingArgument("FILE", command: "include", usage: usage("include")))
         expectError("set format1️⃣", ParseProblem.missingArgument("VALUE", command: "set", usage: usage("set")))
+        // The positionals before the options, as the usage has them.
+        expectError("unit add1️⃣", ParseProblem.missingArgument("ID", command: "unit add", usage: usage("unit add")))
+        expectError("assert1️⃣", ParseProblem.missingArgument("COND", command: "assert", usage: usage("assert")))
     }
 
     @Test func extraPositional() {
@@ -136,6 +142,7 @@ struct ParserErrorTests {
             "enroll c1 1️⃣k12️⃣", ParseProblem.expected("expected 'in COURSE'", found: "'k1'", usage: usage("enroll")))
         expectError("enroll c1 in1️⃣", ParseProblem.missingCourse)
         expectError("enroll1️⃣", ParseProblem.missingCadres(command: "enroll", usage: usage("enroll")))
+        expectError("enroll 1️⃣in2️⃣ k1", ParseProblem.missingCadres(command: "enroll", usage: usage("enroll")))
         expectError(
             "enroll (1️⃣cadre2️⃣ where rank > staff) in k1",
             ParseProblem.expectedCadres(found: "cadre", usage: usage("enroll")))
@@ -171,6 +178,17 @@ struct ParserErrorTests {
         expectError(
             "list cadres 1️⃣42️⃣",
             ParseProblem.unexpected(found: "'4'", usage: usage("list")))
+    }
+
+    @Test func clauseWithNothingAfterIt() {
+        expectError(
+            "list cadres columns1️⃣",
+            ParseProblem.expected(
+                "expected a field after 'columns'", found: "the end of the command", usage: usage("list")))
+        expectError(
+            "count cadres where1️⃣",
+            ParseProblem.expected(
+                "expected a condition after 'where'", found: "the end of the command", usage: usage("count")))
     }
 
     @Test func badLimit() {

@@ -28,6 +28,26 @@ import Testing
         #expect(loaded.hours(cadre: loaded.slot(.cadre, id: "c1")!, in: Period(years: 2009, 2009)!) == 300)
     }
 
+    /// Amounts past 2⁵⁰ thousandths (about 1.1 × 10¹²), which a double no longer holds to
+    /// within a thousandth, read back as the decimal they were given as (issue 11: such a file
+    /// was reported damaged).
+    @Test func largeAmountsReadBack() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let b = try SessionBuilder.province()
+        let fin = try #require(b.session.slot(.unit, id: "nj.fin"))
+        let funds = Number(text: "999999999999999.9")!, revenue = Number(text: "2000000000000.5")!
+        #expect(funds.survivesDouble && revenue.survivesDouble)
+        _ = try b.add(.budget(Budget(unit: fin, year: 2011, funds: funds, revenue: revenue)))
+        let path = dir.file("large.ctsdb")
+        try SQLiteBackend.save(b.session, to: path)
+        let store = try SQLiteBackend.open(path, create: false)
+        defer { store.close() }
+        let loaded = try store.load()
+        let budget = try #require(loaded.budgets.rows.compactMap { $0 }.first { $0.year == 2011 })
+        #expect(budget.funds.isExact && budget.funds == funds && budget.revenue == revenue)
+    }
+
     @Test func everyFieldIsStoredAsDocumented() throws {
         let dir = TempDir()
         defer { dir.remove() }

@@ -267,7 +267,9 @@ extension Field {
 
     @inline(__always)
     public static func text(_ name: String, _ path: WritableKeyPath<R, String>) -> Field {
-        Field(FieldSpec(name, .text), .text(path)) { r, f throws(DomainError) in r[keyPath: path] = try f.text(name) }
+        Field(FieldSpec(name, .text), .text(path)) { r, f throws(DomainError) in
+            r[keyPath: path] = try f.nonBlankText(name)
+        }
     }
 
     @inline(__always)
