@@ -61,7 +61,7 @@ final class TmuxSession {
 
     /// Waits until the screen satisfies `condition` (up to `timeout` seconds); returns the screen.
     @discardableResult
-    func waitFor(_ timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ timeout: Double = 30, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -74,7 +74,7 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    func waitFor(_ text: String, timeout: Double = 30) throws -> String {
         try waitFor(timeout) { $0.contains(text) }
     }
 
