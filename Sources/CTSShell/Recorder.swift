@@ -15,6 +15,8 @@ import CTSInterpreter
 final class Recorder {
     let path: String
     let includesQueries: Bool
+    /// The command line that replays it (`cts --demo FILE` when it began on the demo).
+    let replayedWith: String
     /// The script so far: each input as typed, with the undo steps it made (0 for a query).
     private var entries: [Entry] = []
     /// Inputs taken out by `undo`, last undone last, for `redo` to put back.
@@ -31,9 +33,10 @@ final class Recorder {
         var redo: Int
     }
 
-    init(path: String, includesQueries: Bool) {
+    init(path: String, includesQueries: Bool, replayedWith: String? = nil) {
         self.path = path
         self.includesQueries = includesQueries
+        self.replayedWith = replayedWith ?? "cts " + path
     }
 
     func stacks(of interpreter: Interpreter) -> Stacks {
@@ -62,7 +65,7 @@ final class Recorder {
 
     /// The script the file holds.
     var script: String {
-        "# recorded at the cts prompt; replay it with: cts " + path + "\n"
+        "# recorded at the cts prompt; replay it with: " + replayedWith + "\n"
             + entries.map { $0.text.hasSuffix("\n") ? $0.text : $0.text + "\n" }.joined()
     }
 

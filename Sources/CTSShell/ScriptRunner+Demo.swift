@@ -16,7 +16,8 @@ extension ScriptRunner {
 
     /// Runs the demo's command in the batch's transaction; false when the run must stop.
     func runDemo() -> Bool {
-        runSource(name: "<demo>", text: ProvinceGenerator.demo.command, directory: ".")
+        defer { demoSession = interpreter.session }
+        return runSource(name: "<demo>", text: ProvinceGenerator.demo.command, directory: ".")
     }
 
     /// Before the first prompt (or the first stepped command): the demo province as the point
@@ -24,6 +25,7 @@ extension ScriptRunner {
     /// (it can be made again); in a session file, it is written as any input at the prompt is.
     public func startFromDemo() {
         runInteractive(ProvinceGenerator.demo.command)
+        demoSession = interpreter.session
         interpreter.makeStartingPoint(saved: sessionFileName == nil)
         out.print("the demo province · today is \(ProvinceGenerator.today) · 'help demo' shows what to try")
     }

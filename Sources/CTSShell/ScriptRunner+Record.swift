@@ -11,7 +11,8 @@ extension ScriptRunner {
                 report(.error(ShellProblem.recordOnlyAtPrompt, at: range))
                 return false
             }
-            let recorder = Recorder(path: path, includesQueries: queries)
+            let replay = interpreter.session === demoSession ? "cts --demo " : "cts "
+            let recorder = Recorder(path: path, includesQueries: queries, replayedWith: replay + path)
             // The file is made now, so a path that cannot be written is an error here, not later.
             guard write(recorder, at: range) else { return false }
             recording = recorder

@@ -42,6 +42,9 @@ public final class ScriptRunner {
     var recording: Recorder?
     /// Whether the input being run started or stopped the recording (it is not recorded).
     var recordingWasSwitched = false
+    /// The session `--demo` made, while it is still the one worked on (`new` and `open`
+    /// replace it): a recording made on it replays with `cts --demo`.
+    weak var demoSession: Session?
     /// The session file being worked on, if any, and what the run may do with it.
     let sessionFile: SessionFile
     /// Whether a session file could not be opened, read or written (exit status 3).
