@@ -108,11 +108,17 @@ func runCTS(
 func runToEnd(_ process: Process, out: Pipe, err: Pipe) throws -> (Int32, String, String) {
     try process.run()
     let errData = Box()
-    let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+    // The semaphore, not a poll of `errData`, orders the reader's write before the read here
+    // (ThreadSanitizer found the poll racing).
+    let read = DispatchSemaphore(value: 0)
+    let reader = Thread {
+        errData.data = err.fileHandleForReading.readDataToEndOfFile()
+        read.signal()
+    }
     reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while errData.data == nil { usleep(1000) }
+    read.wait()
     return (
         process.terminationStatus, String(decoding: outData, as: UTF8.self),
         String(decoding: errData.data!, as: UTF8.self)
