@@ -43,18 +43,8 @@ enum ChartRenderer {
         }
     }
 
-    /// `s` cut to `limit` display columns, ending in `…` when cut.
-    static func cut(_ s: String, to limit: Int) -> String {
-        guard DisplayWidth.of(s) > limit else { return s }
-        var kept = "", used = 0
-        for c in s {
-            let w = DisplayWidth.of(c)
-            if used + w > limit - 1 { break }
-            kept.append(c)
-            used += w
-        }
-        return kept + "…"
-    }
+    /// `s` cut to `limit` display columns, ending in `…` when cut (as tables cut cells).
+    static func cut(_ s: String, to limit: Int) -> String { TableFit.cut(s, to: limit) }
 
     static func number(_ value: Value) -> Double? {
         guard case .number(let n) = value else { return nil }
