@@ -1,8 +1,36 @@
 import CTSDomain
+@testable import CTSOutput
 import Testing
 
 /// Shared inputs and assertions for the renderer tests.
 enum Fixtures {
+    /// Budgets of two units over the years, one year missing: what `report budget` charts as
+    /// sparklines.
+    static var budgets: ResultTable {
+        var t = ResultTable(
+            title: "Budgets",
+            columns: ["unit", "year", "funds", "revenue"],
+            rows: [
+                [.text("js"), .number(2008), .number(10), .number(5)],
+                [.text("js"), .number(2009), .number(20), .number(5)],
+                [.text("js"), .number(2011), .number(15), .number(5)],
+                [.text("nj"), .number(2010), .number(7), .number(1)],
+            ])
+        t.chart = ChartShape(labels: [0], value: 1, series: [2, 3])
+        return t
+    }
+
+    /// The display columns at which a line of a table has its `|` and `+` bars.
+    static func barColumns(_ line: String) -> [Int] {
+        var columns: [Int] = []
+        var width = 0
+        for c in line {
+            if c == "|" || c == "+" { columns.append(width) }
+            width += DisplayWidth.of(c)
+        }
+        return columns
+    }
+
     /// Cadres with Chinese, Spanish and emoji text, every kind of value, nulls and a note.
     static let cadres = ResultTable(
         title: "Cadres",

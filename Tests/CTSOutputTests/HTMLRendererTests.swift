@@ -170,16 +170,7 @@ import Testing
     }
 
     @Test func budgetSparklinesAreOneSmallLinePerUnitAndSeries() throws {
-        var t = ResultTable(
-            title: "Budgets",
-            columns: ["unit", "year", "funds", "revenue"],
-            rows: [
-                [.text("js"), .number(2008), .number(10), .number(5)],
-                [.text("js"), .number(2009), .number(20), .number(5)],
-                [.text("js"), .number(2011), .number(15), .number(5)],
-                [.text("nj"), .number(2010), .number(7), .number(1)],
-            ])
-        t.chart = ChartShape(labels: [0], value: 1, series: [2, 3])
+        let t = Fixtures.budgets
         let document = try Self.parsed(Self.page(t))
         let lines = try document.nodes(forXPath: "//table[@class='sparklines']/tbody/tr")
         #expect(lines.count == 4)

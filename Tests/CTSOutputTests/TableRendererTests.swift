@@ -40,19 +40,10 @@ import Testing
     /// Independent of the snapshot: every `|` and `+` falls in the same display column.
     @Test func separatorsLineUpInDisplayColumns() {
         let lines = Renderer.render(Fixtures.cadres, as: .table).split(separator: "\n").map(String.init)
-        func barColumns(_ line: String) -> [Int] {
-            var columns: [Int] = []
-            var width = 0
-            for c in line {
-                if c == "|" || c == "+" { columns.append(width) }
-                width += DisplayWidth.of(c)
-            }
-            return columns
-        }
-        let expected = barColumns(lines[2])  // the dashed separator
+        let expected = Fixtures.barColumns(lines[2])  // the dashed separator
         #expect(expected.count == 9)
         for line in lines[1...5] where line != lines[2] {
-            #expect(barColumns(line) == expected, "\(line)")
+            #expect(Fixtures.barColumns(line) == expected, "\(line)")
         }
     }
 

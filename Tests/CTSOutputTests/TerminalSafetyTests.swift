@@ -78,15 +78,7 @@ import Testing
     @Test func tableColumnsLineUpAroundEscapedCells() {
         let text = Renderer.render(Self.table, as: .table)
         let lines = text.split(separator: "\n").map(String.init).filter { $0.contains("|") || $0.contains("+") }
-        let bars = lines.map { line in
-            var columns: [Int] = []
-            var width = 0
-            for c in line {
-                if c == "|" || c == "+" { columns.append(width) }
-                width += DisplayWidth.of(c)
-            }
-            return columns
-        }
+        let bars = lines.map(Fixtures.barColumns)
         #expect(bars.count == 4, "\(text)")
         #expect(Set(bars).count == 1, "\(text)")
     }
