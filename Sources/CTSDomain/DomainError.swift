@@ -62,6 +62,10 @@ public struct DomainError: Problem {
         case openWithResolvedDate
         /// An inspection dated after one of its findings was resolved.
         case inspectionAfterResolution(inspection: String, date: Day, finding: String, resolved: Day)
+        /// An inspection dated after one of its findings was due.
+        case inspectionAfterDue(inspection: String, date: Day, finding: String, due: Day)
+        /// A finding due before the inspection that found it.
+        case dueBeforeInspection(finding: String, due: Day, inspected: Day)
 
         // MARK: Operations (Session+Operations, CSV import)
 
@@ -198,6 +202,10 @@ extension DomainError.Kind {
         case .inspectionAfterResolution(let inspection, let date, let finding, let resolved):
             "inspection \(inspection) cannot be dated \(date): its finding \(finding) "
                 + "was resolved before that, on \(resolved)"
+        case .inspectionAfterDue(let inspection, let date, let finding, let due):
+            "inspection \(inspection) cannot be dated \(date): its finding \(finding) was due before that, on \(due)"
+        case .dueBeforeInspection(let finding, let due, let inspected):
+            "finding \(finding) cannot be due on \(due), before its inspection (\(inspected))"
 
         // Operations
         case .alreadyExists(let kind, let name):

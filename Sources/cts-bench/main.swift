@@ -23,7 +23,7 @@ let add = clock.measure {
         let digits = String(i)
         let id = "c-" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
         var c = ChangeSet()
-        try? session.add(.cadre(Cadre(id: id, name: "Cadre \(i)", unit: 0, rank: .staff, category: .technical)), &c)
+        _ = try? session.add(.cadre(Cadre(id: id, name: "Cadre \(i)", unit: 0, rank: .staff, category: .technical)), &c)
     }
 }
 let completer = Completer(interpreter: interpreter, listFiles: { _ in [] })

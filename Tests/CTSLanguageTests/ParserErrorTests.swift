@@ -250,7 +250,7 @@ struct ParserErrorTests {
 
     @Test func unclosedParenthesis() {
         // A `(` still open when the command ends: the error points at the `(`.
-        let neverClosed = "this '(' is never closed; add ')' to close it"
+        #expect(ParseProblem.neverClosed.message == "this '(' is never closed; add ')' to close it")
         expectError("list cadres where 1️⃣(2️⃣rank >= county", ParseProblem.neverClosed)
         expectError("print hours1️⃣(2️⃣2009", ParseProblem.neverClosed)
         expectError("print count1️⃣(2️⃣cadres where x = 1\n", ParseProblem.neverClosed)

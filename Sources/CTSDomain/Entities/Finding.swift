@@ -39,6 +39,10 @@ extension Finding: EntityRecord {
             if f.status == .open && f.resolved != nil {
                 throw DomainError(.openWithResolvedDate, field: "resolved")
             }
+            if let inspection = s.inspections[f.inspection], f.due < inspection.date {
+                throw DomainError(
+                    .dueBeforeInspection(finding: f.id, due: f.due, inspected: inspection.date), field: "due")
+            }
             if let resolved = f.resolved, let inspection = s.inspections[f.inspection], resolved < inspection.date {
                 throw DomainError(
                     .resolvedBeforeInspection(finding: f.id, date: resolved, inspected: inspection.date),

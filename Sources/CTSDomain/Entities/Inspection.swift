@@ -27,14 +27,18 @@ extension Inspection: EntityRecord {
         example: EntityExample(id: "i1", set: "scope=\"Training files and budgets\""),
         detail: { i, s in i.scope ?? "\(s.name(of: .unit, i.unit)), \(i.date)" },
         check: { i, s throws(DomainError) in
-            // Its findings cannot have been resolved before it took place.
-            if let existing = s.slot(.inspection, id: i.id),
-                let early = s.findings.slots.lazy.compactMap({ s.findings[$0] })
-                    .first(where: { $0.inspection == existing && $0.resolved.map { $0 < i.date } ?? false })
-            {
+            // Its findings cannot have been resolved, or due, before it took place.
+            guard let existing = s.slot(.inspection, id: i.id) else { return }
+            let findings = s.findings.slots.lazy.compactMap({ s.findings[$0] }).filter { $0.inspection == existing }
+            if let early = findings.first(where: { $0.resolved.map { $0 < i.date } ?? false }) {
                 throw DomainError(
                     .inspectionAfterResolution(
                         inspection: i.id, date: i.date, finding: early.id, resolved: early.resolved!),
+                    field: "date")
+            }
+            if let early = findings.first(where: { $0.due < i.date }) {
+                throw DomainError(
+                    .inspectionAfterDue(inspection: i.id, date: i.date, finding: early.id, due: early.due),
                     field: "date")
             }
         })
