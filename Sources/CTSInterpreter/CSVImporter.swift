@@ -203,16 +203,6 @@ public struct CSVImporter {
         case .exemption:
             guard case .exemption(let x) = try session.makeRecord(kind, values) else { return }
             try session.exempt(cadre: x.cadre, rule: x.rule, reason: x.reason, &changes)
-        case .finding:
-            let record = try session.makeRecord(kind, values)
-            if case .finding(let f) = record, let date = f.resolved {
-                let inspected = session.inspections[f.inspection]!.date
-                if date < inspected {
-                    throw DomainError(
-                        .resolvedBeforeInspection(finding: f.id, date: date, inspected: inspected), field: "resolved")
-                }
-            }
-            try session.add(record, &changes)
         case .enrollment:
             guard case .enrollment(let e) = try session.makeRecord(kind, values) else { return }
             try session.add(.enrollment(try enrollment(e)), &changes)

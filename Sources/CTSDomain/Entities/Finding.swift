@@ -39,14 +39,14 @@ extension Finding: EntityRecord {
             if f.status == .open && f.resolved != nil {
                 throw DomainError(.openWithResolvedDate, field: "resolved")
             }
-            if let inspection = s.inspections[f.inspection], f.due < inspection.date {
-                throw DomainError(
-                    .dueBeforeInspection(finding: f.id, due: f.due, inspected: inspection.date), field: "due")
+            // Nothing about a finding can come before the inspection that found it.
+            guard let inspected = s.inspections[f.inspection]?.date else { return }
+            if f.due < inspected {
+                throw DomainError(.dueBeforeInspection(finding: f.id, due: f.due, inspected: inspected), field: "due")
             }
-            if let resolved = f.resolved, let inspection = s.inspections[f.inspection], resolved < inspection.date {
+            if let resolved = f.resolved, resolved < inspected {
                 throw DomainError(
-                    .resolvedBeforeInspection(finding: f.id, date: resolved, inspected: inspection.date),
-                    field: "resolved")
+                    .resolvedBeforeInspection(finding: f.id, date: resolved, inspected: inspected), field: "resolved")
             }
         })
 }
