@@ -8,15 +8,15 @@
 /// creation and fsync are exactly what they say.
 ///
 ///     try FileSystem.createPrivateFile("jiangsu.ctsdb")   // O_EXCL, mode 0600
-enum FileSystem {
+public enum FileSystem {
     /// The directory part of a path ("." for a bare file name).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let dir = String(path[..<slash])
         return dir.isEmpty ? "/" : dir
     }
 
-    static func fileName(of path: String) -> String {
+    public static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
@@ -36,7 +36,7 @@ enum FileSystem {
 
     /// The path with symbolic links resolved (of the file if it exists, else of its directory),
     /// so that every spelling of one file shares its lock and a save replaces the real file.
-    static func resolved(_ path: String) -> String {
+    public static func resolved(_ path: String) -> String {
         if let real = realPath(path) { return real }
         if let dir = realPath(directory(of: path)) { return (dir == "/" ? "" : dir) + "/" + fileName(of: path) }
         return path
@@ -87,7 +87,7 @@ enum FileSystem {
     }
 
     /// A fresh name beside `path` for a file that will be renamed over it.
-    static func temporaryPath(beside path: String) -> String {
+    public static func temporaryPath(beside path: String) -> String {
         let dir = directory(of: path)
         let prefix = path.contains("/") ? dir + "/" : ""
         return "\(prefix).\(fileName(of: path)).saving-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -102,7 +102,7 @@ enum FileSystem {
     }
 
     /// Flushes a directory, so that a rename in it is on the disk.
-    static func syncDirectory(_ dir: String) {
+    public static func syncDirectory(_ dir: String) {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
