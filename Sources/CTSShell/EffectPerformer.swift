@@ -30,7 +30,7 @@ struct EffectPerformer {
         case .confirmation(let confirmation):
             // At the prompt, confirm what was typed, not every line of an included script.
             if runner.showsConfirmations {
-                out.print(confirmation.text)
+                runner.confirmChange(confirmation.text)
             }
         case .text(let text):
             // Long help goes through the pager like a long result. At a terminal, what echo or
@@ -178,7 +178,7 @@ struct EffectPerformer {
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
             interpreter.recordChanges(changes, name: summary)
             if runner.showsConfirmations {
-                out.print("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
+                runner.confirmChange("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
             }
             return true
         } catch let error as CSVImportError {

@@ -63,14 +63,18 @@ extension ScriptRunner {
     var batchKeepsChangeSets: Bool { options.staysInteractive || sessionFile.isDryRun }
 
     /// After a prompt input succeeded: write its changes to the session file (autosave) and
-    /// keep them; if the file cannot be written, take them back, so memory and file agree.
-    func autosave() {
+    /// keep them; if the file cannot be written, take them back, so memory and file agree, and
+    /// return false.
+    @discardableResult
+    func autosave() -> Bool {
         do {
             _ = try writeUnwrittenChanges()
             interpreter.commit()
+            return true
         } catch {
             interpreter.rollback()
             storeFailure(error, at: nil)
+            return false
         }
     }
 

@@ -26,6 +26,11 @@ public final class ScriptRunner {
     private(set) var outputClosed = false
     /// Whether the last command was stopped by Ctrl-C.
     var wasInterrupted = false
+    /// While an input typed at the prompt runs: the confirmations of its changes ("added unit
+    /// a"), shown only once all of the input has succeeded and its changes are in the session
+    /// file. A confirmation must not tell of a change that a failing command after it took
+    /// back, nor of one that a kill before the autosave would lose.
+    private var heldConfirmations: [String]?
     var quitRequested = false
     /// At the prompt: confirmations are printed and errors never end the session.
     public var interactive = false
@@ -127,6 +132,12 @@ public final class ScriptRunner {
         interactive && includeStack.isEmpty || interpreter.settings.verbose || interpreter.settings.echo
     }
 
+    /// Shows the confirmation of a change, or holds it until the input typed at the prompt
+    /// that made it is committed (see ``heldConfirmations``).
+    func confirmChange(_ text: String) {
+        if heldConfirmations != nil { heldConfirmations!.append(text) } else { out.print(text) }
+    }
+
     /// Forgets a `quit` the user took back.
     func cancelQuit() { quitRequested = false }
 
@@ -138,8 +149,10 @@ public final class ScriptRunner {
         interpreter.beginTransaction()
         let stacksBefore = recording?.stacks(of: interpreter)
         recordingWasSwitched = false
+        heldConfirmations = []
+        defer { heldConfirmations = nil }
         if runSource(name: "<stdin>", text: text, directory: directory) {
-            autosave()
+            if autosave() { heldConfirmations?.forEach { out.print($0) } }
             if let stacksBefore, !recordingWasSwitched { keepInRecording(text, stacksBefore) }
         } else {
             let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)

@@ -145,6 +145,23 @@ struct InteractiveTests {
         #expect(!(try tmux.exited()))
     }
 
+    /// A line is one transaction: a command that fails takes back the ones before it, so
+    /// their confirmations are not shown; when the whole line succeeds they are, in order.
+    @Test func aLineThatFailsConfirmsNothingItTookBack() throws {
+        let tmux = try TmuxSession()
+        try startShell(tmux)
+        let add = #"unit add a "A" kind=locality level=province"#
+        try tmux.type("\(add); \(add)")
+        try tmux.press("Enter")
+        var screen = try tmux.waitFor("already exists")
+        #expect(!screen.contains("added unit a"), "\(screen)")
+        try tmux.type(#"\#(add); unit add b "B" kind=locality level=city parent=a; count units"#)
+        try tmux.press("Enter")
+        screen = try tmux.waitFor("added unit b")
+        #expect(screen.contains("added unit a\nadded unit b"), "\(screen)")
+        #expect(screen.contains("     2\n(1 row)"), "\(screen)")
+    }
+
     @Test func ctrlCCancelsALongCommandAndKeepsTheSession() throws {
         let tmux = try TmuxSession()
         let big = tmux.home.appendingPathComponent("big.cts")
