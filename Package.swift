@@ -31,11 +31,13 @@ let package = Package(
         .target(
             name: "CTSInterpreter", dependencies: ["CTSDomain", "CTSLanguage"],
             swiftSettings: uncheckedExclusivityInRelease),
+        // The sqlite3_db_config calls Swift cannot make (a variadic function).
+        .target(name: "CSQLiteShim", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // Session files: the session in SQLite (through GRDB), saved, opened, kept up to date.
         .target(
             name: "CTSStore",
             dependencies: [
-                "CTSDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "CTSDomain", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Renders result tables and diagnostics as text.

@@ -11,12 +11,18 @@
 /// stale lock: a leftover `FILE.lock` file is simply locked again. flock locks belong to an open
 /// file description, so a second `acquire` in the same process fails too.
 ///
+/// A name is not the file: a hard link reaches the same file by another name, and so another
+/// `FILE.lock`. ``lockFile(_:)`` also flocks the session file itself, once it exists. (SQLite's
+/// own locks on it are `fcntl` byte-range locks, which on Linux are apart from flocks.)
+///
 ///     let lock = try FileLock.acquire(for: "jiangsu.ctsdb")   // or .locked(pid: 4242)
 ///     defer { lock.release() }
 final class FileLock {
     /// The lock file's path (`FILE.lock`).
     let path: String
     private var descriptor: Int32
+    /// The session file itself, flocked (``lockFile(_:)``); -1 until then.
+    private var fileDescriptor: Int32 = -1
 
     private init(path: String, descriptor: Int32) {
         self.path = path
@@ -65,13 +71,59 @@ final class FileLock {
         throw StoreError(.io, "cannot lock \(path): it keeps being replaced")
     }
 
+    /// Locks the session file itself, however it is named (a hard link, a symbolic link), or
+    /// fails with `.locked(pid:)` naming the cts that has it open under another name. Called
+    /// again, for a file put in its place by a rename, it moves the lock to that file.
+    func lockFile(_ file: String) throws(StoreError) {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError(.io, "cannot lock \(file): \(errnoText())") }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            var info = stat()
+            let pid = fstat(fd, &info) == 0 ? Self.flockHolder(of: info) : 0
+            close(fd)
+            guard code == EWOULDBLOCK || code == EAGAIN else {
+                throw StoreError(.io, "cannot lock \(file): \(String(cString: strerror(code)))")
+            }
+            throw Self.lockedError(file, pid: pid)
+        }
+        if fileDescriptor >= 0 { close(fileDescriptor) }
+        fileDescriptor = fd
+    }
+
     /// Deletes the lock file, then lets go of the lock (in that order, so no one can lock a
     /// file that is about to disappear). Safe to call twice.
     func release() {
+        if fileDescriptor >= 0 { close(fileDescriptor) }
+        fileDescriptor = -1
         guard descriptor >= 0 else { return }
         unlink(path)
         close(descriptor)
         descriptor = -1
+    }
+
+    /// The pid of the process holding a flock on the file `info` describes, from the
+    /// kernel's list (`/proc/locks`: `1: FLOCK  ADVISORY  WRITE 4242 08:01:1234567 0 EOF`,
+    /// the device as hexadecimal major:minor); 0 if it is not found there.
+    static func flockHolder(of info: stat) -> Int32 {
+        guard let file = fopen("/proc/locks", "r") else { return 0 }
+        defer { fclose(file) }
+        let device = UInt64(info.st_dev)
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
+        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        func hex(_ n: UInt64) -> String {
+            let digits = String(n, radix: 16)
+            return digits.count < 2 ? "0" + digits : digits
+        }
+        let wanted = "\(hex(major)):\(hex(minor)):\(UInt64(info.st_ino))"
+        var line = [CChar](repeating: 0, count: 512)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let bytes = line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            let fields = String(decoding: bytes, as: UTF8.self).split(separator: " ")
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5] == wanted[...] else { continue }
+            return Int32(fields[4]) ?? 0
+        }
+        return 0
     }
 
     static func lockedError(_ file: String, pid: Int32) -> StoreError {

@@ -119,6 +119,10 @@ final class PreparedStatement {
         sqlite3_column_type(statement, index) == SQLITE_NULL
     }
 
+    /// The storage class of column `index` of the current row: `SQLITE_INTEGER`, `SQLITE_FLOAT`,
+    /// `SQLITE_TEXT`, `SQLITE_BLOB` or `SQLITE_NULL`.
+    @inline(__always) func storageClass(_ index: Int32) -> Int32 { sqlite3_column_type(statement, index) }
+
     @inline(__always) func int(_ index: Int32) -> Int { Int(sqlite3_column_int64(statement, index)) }
 
     @inline(__always) func double(_ index: Int32) -> Double { sqlite3_column_double(statement, index) }

@@ -1,4 +1,5 @@
 import CTSDomain
+import GRDBSQLite
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +9,9 @@ import CTSDomain
 
 /// Reads the columns of the current row of an entity table's query by index (column 0 is the
 /// slot), checking each value is what its column holds; anything else is reported as a damaged
-/// file, naming table, slot and column.
+/// file, naming table, slot and column. A value is what cts writes or nothing: SQLite lets
+/// another tool put text in a number column (`column_double` would read it as 0), a number or
+/// a blob in a text column, or bytes that are not UTF-8 (which would read as U+FFFD).
 ///
 ///     let r = try RowReader(query, kind: .cadre, file: "jiangsu.ctsdb")
 ///     let rank = try r.word(4, .rank, words: Rank.allCases.map(\.rawValue))   // its position
@@ -42,40 +45,63 @@ struct RowReader {
         Self.damaged(file, kind, slot, SessionSchema.columns(kind)[Int(i) - 1], problem)
     }
 
-    private func present(_ i: Int32) throws {
-        if query.isNull(i) { throw damaged(i, "is empty") }
+    /// Checks the column holds a value of the storage class cts writes there (for a REAL
+    /// column, an INTEGER too: SQLite stores a whole REAL as an integer on some paths).
+    @inline(__always)
+    private func present(_ i: Int32, _ expected: Int32) throws {
+        let found = query.storageClass(i)
+        if found == expected || (expected == SQLITE_FLOAT && found == SQLITE_INTEGER) { return }
+        throw wrongClass(i, found, expected)
+    }
+
+    private func wrongClass(_ i: Int32, _ found: Int32, _ expected: Int32) -> StoreError {
+        let wanted = expected == SQLITE_TEXT ? "text" : expected == SQLITE_INTEGER ? "a whole number" : "a number"
+        switch found {
+        case SQLITE_NULL: return damaged(i, "is empty")
+        case SQLITE_TEXT: return damaged(i, "has the text '\(query.text(i).prefix(40))', where cts keeps \(wanted)")
+        case SQLITE_BLOB: return damaged(i, "has a blob, where cts keeps \(wanted)")
+        case SQLITE_FLOAT: return damaged(i, "has \(query.double(i)), where cts keeps \(wanted)")
+        default: return damaged(i, "has \(query.int(i)), where cts keeps \(wanted)")
+        }
     }
 
     func text(_ i: Int32) throws -> String {
-        try present(i)
-        return query.text(i)
+        try present(i, SQLITE_TEXT)
+        let text = query.withText(i) { String(validating: $0, as: UTF8.self) }
+        guard let text else { throw damaged(i, "has text that is not UTF-8") }
+        return text
     }
 
     func optionalText(_ i: Int32) throws -> String? {
-        query.isNull(i) ? nil : query.text(i)
+        query.isNull(i) ? nil : try text(i)
     }
 
     func int(_ i: Int32) throws -> Int {
-        try present(i)
+        try present(i, SQLITE_INTEGER)
         return query.int(i)
     }
 
     func optionalInt(_ i: Int32) throws -> Int? {
-        query.isNull(i) ? nil : query.int(i)
+        query.isNull(i) ? nil : try int(i)
     }
 
     func real(_ i: Int32) throws -> Double {
-        try present(i)
+        try present(i, SQLITE_FLOAT)
         return query.double(i)
     }
 
     func optionalReal(_ i: Int32) throws -> Double? {
-        query.isNull(i) ? nil : query.double(i)
+        query.isNull(i) ? nil : try real(i)
     }
 
     /// Class hours or money: a REAL that is exactly some thousandths (what cts writes).
     func amount(_ i: Int32) throws -> Number {
-        let n = Number(shortestDecimal: try real(i))
+        let value = try real(i)
+        // What `hours=` and `funds=` accept: finite and below 10¹⁵.
+        guard value.isFinite, abs(value) < 1e15 else {
+            throw damaged(i, "has \(value), which is past the largest amount cts keeps (10¹⁵)")
+        }
+        let n = Number(shortestDecimal: value)
         guard n.isExact else {
             throw damaged(i, "has \(n), which has more than 3 decimals (cts keeps hours and money exact)")
         }
@@ -87,7 +113,7 @@ struct RowReader {
     }
 
     func date(_ i: Int32) throws -> Day {
-        try present(i)
+        try present(i, SQLITE_TEXT)
         guard let day = query.withText(i, DayText.parse(utf8:)) else {
             throw damaged(i, "has '\(query.text(i))', which is not a date (YYYY-MM-DD)")
         }
@@ -111,7 +137,7 @@ struct RowReader {
     /// A word given as UTF-8 bytes (``RowCodec/wordBytes``), as its position: matched
     /// without making a String of the column.
     func word(_ i: Int32, _ candidates: [[UInt8]], _ vocabulary: Vocabulary) throws -> Int {
-        try present(i)
+        try present(i, SQLITE_TEXT)
         let found = query.withText(i) { text in
             candidates.firstIndex { word in
                 word.count == text.count && !text.isEmpty

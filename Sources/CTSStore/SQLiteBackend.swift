@@ -1,4 +1,5 @@
 import CTSDomain
+import CSQLiteShim
 import GRDB
 
 #if canImport(Glibc)
@@ -74,7 +75,8 @@ public final class SQLiteBackend: SessionBackend {
     }
 
     /// Opens a session file for reading and writing, creating it (mode 0600, with its schema)
-    /// if missing and `create` is true; takes the file's lock (`FILE.lock`).
+    /// if missing and `create` is true; takes the file's lock (`FILE.lock`, and a flock on the
+    /// file itself).
     ///
     /// An older format is upgraded in place (named, ordered migrations in one transaction,
     /// recorded in `schema_migrations`). Refused, with the file left unmodified: a newer
@@ -94,6 +96,7 @@ public final class SQLiteBackend: SessionBackend {
                 try FileSystem.createPrivateFile(path)
                 created = true
             }
+            try lock.lockFile(path)
             let header = try FileHeader.read(path)
             if !FileSystem.hasHotJournal(path) { try check(header, of: path) }
             let queue = try openQueue(path, readOnly: false)
@@ -307,6 +310,8 @@ public final class SQLiteBackend: SessionBackend {
         let lock = try FileLock.acquire(for: path)
         defer { lock.release() }
         if FileSystem.exists(path) {
+            // No one may have the old file open under another name while it is replaced.
+            try lock.lockFile(path)
             // The old file's interrupted transaction must be rolled back (by SQLite) before the
             // file is replaced: a journal left beside the new file would be played into it.
             if FileSystem.hasHotJournal(path) { try recover(path) }
@@ -334,6 +339,11 @@ public final class SQLiteBackend: SessionBackend {
         // A writer waits for a --read-only reader's snapshot to finish, and the other way round.
         configuration.busyMode = .timeout(10)
         configuration.label = "cts session \(path)"
+        // A trigger another tool put in the file must not run on cts's writes.
+        configuration.prepareDatabase { db in
+            let code = cts_sqlite_distrust_schema(UnsafeMutableRawPointer(db.sqliteConnection))
+            if code != 0 { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch {

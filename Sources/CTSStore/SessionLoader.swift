@@ -55,20 +55,62 @@ struct SessionLoader {
             held = loader.reader.held
         }
         session.restore(settings: try settings())
+        try checkRecords(of: session)
         return session
+    }
+
+    /// Refuses a record cts would never have written, which another tool may have (negative
+    /// hours, a course that ends before it starts, a unit under itself): it would load, but a
+    /// dump of the session would not run. An inspection's check looks at its findings, which
+    /// each finding's own check already compares with it, so it is left out (it is also the
+    /// one that grows with the square of the records).
+    private func checkRecords(of session: Session) throws {
+        struct Checker: EntityVisitor {
+            let session: Session
+            func visit<R: EntityRecord>(_ declaration: EntityDeclaration<R>) -> (Int, DomainError)? {
+                declaration.firstFailingCheck(in: session).map { ($0.slot, $0.error) }
+            }
+        }
+        var checker = Checker(session: session)
+        for kind in SessionSchema.kinds(inFormat: format) where kind != .inspection {
+            guard let (slot, error) = try kind.declaration.accept(&checker) else { continue }
+            let column = error.field.map { SessionSchema.columns(kind).contains($0) ? $0 : "\($0)_first" } ?? "slot"
+            throw RowReader.damaged(file, kind, slot, column, "breaks a rule cts keeps: \(error.message)")
+        }
     }
 
     /// How many slots a kind's table spans (its last row's slot + 1), to reserve room for
     /// them; 0 for an empty table, and at most what a slot may be (a damaged file is reported
     /// when its row is read).
+    ///
+    /// Every slot up to the last takes memory once loaded, empty or not. A table cts wrote
+    /// spans no more slots than the records ever added to it, which were all in memory once;
+    /// one whose span is past ``freeSlots`` and twice its rows is refused before anything is
+    /// allocated for it (another tool's slot of 10⁹ would ask for tens of gigabytes).
     func slotCount(_ kind: EntityKind) throws -> Int {
-        let query = try PreparedStatement(
-            db, "SELECT max(\"slot\") FROM \(SessionSchema.quoted(SessionSchema.table(kind)))")
+        let table = SessionSchema.quoted(SessionSchema.table(kind))
+        let query = try PreparedStatement(db, "SELECT max(\"slot\") FROM \(table)")
         guard try query.step(), !query.isNull(0) else { return 0 }
         let last = query.int(0)
         _ = try query.step()
-        return last >= 0 && last < Int(Int32.max) ? last + 1 : 0
+        guard last >= 0 && last < Int(Int32.max) else { return 0 }
+        if last >= Self.freeSlots {
+            let counting = try PreparedStatement(db, "SELECT count(*) FROM \(table)")
+            _ = try counting.step()
+            let rows = counting.int(0)
+            _ = try counting.step()
+            if last >= 2 * rows + Self.freeSlots {
+                throw RowReader.damaged(
+                    file, kind, last, "slot",
+                    "is out of range: the table has \(rows) row\(rows == 1 ? "" : "s"), and cts would need room "
+                        + "for \(last + 1) slots to load it")
+            }
+        }
+        return last + 1
     }
+
+    /// How many empty slots a table may have beyond as many as its rows.
+    static let freeSlots = 10_000_000
 
     /// `today` and `day_hours` from `meta`; absent keys are the defaults.
     private func settings() throws -> SessionSettings {

@@ -213,6 +213,19 @@ public final class EntityDeclaration<R: EntityRecord>: AnyEntityDeclaration, @un
         try crossCheck(typed(record), session)
     }
 
+    /// The first record of the kind in `session` that fails the checks spanning fields (a
+    /// session file another tool wrote: negative hours, a course that ends before it starts),
+    /// with its slot; nil when every record passes.
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    public func firstFailingCheck(in session: Session) -> (slot: Int, error: DomainError)? {
+        for (slot, row) in session.table(R.self).rows.enumerated() {
+            guard let r = row else { continue }
+            do { try crossCheck(r, session) } catch { return (slot, error) }
+        }
+        return nil
+    }
+
     @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
     @_specialize(where R == Unit)
     public func name(of record: Record, naming: (EntityKind, Int) -> String) -> String {
