@@ -60,6 +60,31 @@ struct CommandGenerator {
         }
     }
 
+    /// The words of the language as a libFuzzer dictionary (`-dict=`): command words, option
+    /// keys, vocabularies, field names, collections, and the punctuation of queries.
+    static var dictionary: String {
+        var words = Set<String>()
+        for spec in CommandTable.all {
+            words.formUnion(spec.words)
+            for option in spec.options { words.insert(option.key + "=") }
+        }
+        for vocabulary in Vocabulary.allCases { words.formUnion(vocabulary.words) }
+        for kind in EntityKind.allCases {
+            words.formUnion(kind.fieldNames)
+            words.insert(kind.plural)
+        }
+        words.formUnion([
+            "where", "sort", "desc", "limit", "columns", "as", "by", "of", "in", "from", "under", "and", "or", "not",
+            "hours(", "compliant(", "applies(", "count(", "..", "$", "\\", ">", ">>", "<=", ">=", "!=", "\\\"", "\\n",
+            "2009-05-11", "2012", "#", ";",
+        ])
+        // libFuzzer's dictionary syntax: one "word" a line, with `\` and `"` escaped.
+        func entry(_ word: String) -> String {
+            "\"" + word.map { $0 == "\\" || $0 == "\"" ? "\\\($0)" : String($0) }.joined() + "\"\n"
+        }
+        return words.sorted().map(entry).joined()
+    }
+
     // MARK: - Commands of positionals and options
 
     private mutating func arguments(_ spec: CommandSpec) -> String {

@@ -11,6 +11,7 @@ import CTSShell
     ///     cts-fuzz --generate 200 --seed 7               200 generated scripts through them
     ///     cts-fuzz --generate 50 --seed 7 --corpus DIR   the scripts written to DIR instead
     ///     cts-fuzz --self-test                           the oracles catch a broken dump
+    ///     cts-fuzz --dictionary                          the words of the language, for -dict=
     ///
     /// Exits 1 when an oracle failed, naming the input and what differed; 2 on a usage error.
     /// Built with `-DFUZZING` (scripts/fuzz) the target is libFuzzer's instead (FuzzEntry.swift).
@@ -24,6 +25,7 @@ import CTSShell
             case "--replay": exit(replay(arguments))
             case "--generate": exit(generate(arguments))
             case "--self-test": exit(SelfTest.run())
+            case "--dictionary": print(CommandGenerator.dictionary, terminator: "")
             default: usage()
             }
         }
@@ -83,7 +85,9 @@ import CTSShell
         }
 
         static func usage() -> Never {
-            print("usage: cts-fuzz --replay FILE... | --generate N [--seed S] [--corpus DIR] | --self-test")
+            print(
+                "usage: cts-fuzz --replay FILE... | --generate N [--seed S] [--corpus DIR] [--commands N]"
+                    + " | --self-test | --dictionary")
             exit(2)
         }
     }
