@@ -2,7 +2,7 @@ import CTSDomain
 import CTSInterpreter
 
 /// Shows that the oracles can fail: each check hands them a case that must be reported (two
-/// different sessions, a dump with a line lost, a bad line, a file compared with another
+/// different sessions, a dump not in its canonical form, a bad line, a file compared with another
 /// session's dump) and one that must not (a script that changes the province). An oracle
 /// that passes everything would make every fuzz run look clean.
 enum SelfTest {
@@ -15,9 +15,8 @@ enum SelfTest {
         runner.interpreter.replaceSession(changed)
         _ = runner.run { Array("unit add fz \"Fuzz\" kind=locality level=city\n".utf8) }
         let otherDump = Dump.script(of: changed)
-        var lines = dump.split(separator: "\n", omittingEmptySubsequences: false)
-        let lost = lines.remove(at: lines.count / 2)
-        let shortened = lines.joined(separator: "\n")
+        // Not the dump's own spacing: the session it builds is the same, its dump is not this text.
+        let respaced = dump.replacing("hours=60 ", with: "hours=60.0  ")
 
         let checks: [(String, Bool)] = [
             ("the same dump twice is no difference", Oracles.difference(dump, dump, "a", "b") == nil),
@@ -25,7 +24,7 @@ enum SelfTest {
             ("the province passes both oracles", oracles.check(harness.base) == nil),
             ("a changed province passes both oracles", oracles.check(changed) == nil),
             ("an input that adds a unit passes", harness.run(Array("unit add fz \"F\" kind=locality level=city".utf8)) == nil),
-            ("a dump with a line lost (\(lost)) does not rebuild itself", oracles.dumpRebuilds(shortened) != nil),
+            ("a dump spaced its own way is told from its rebuilt session's", respaced != dump && oracles.dumpRebuilds(respaced) != nil),
             ("a dump with a bad line does not run", oracles.dumpRebuilds(dump + "unit add\n") != nil),
             ("a file is not another session's dump", oracles.fileKeeps(harness.base, dump: otherDump) != nil),
         ]
