@@ -44,6 +44,7 @@ import CTSShell
                     failed += 1
                 }
             }
+            harness.oracles.removeFile()
             print("cts-fuzz: replayed \(paths.count) inputs, \(failed) failed")
             return failed == 0 ? 0 : 1
         }
@@ -80,6 +81,7 @@ import CTSShell
                     failed += 1
                 }
             }
+            harness.oracles.removeFile()
             print("cts-fuzz: generated \(count) scripts (seed \(seed))" + (corpus == nil ? ", \(failed) failed" : ""))
             return failed == 0 ? 0 : 1
         }

@@ -28,6 +28,7 @@ enum SelfTest {
             ("a dump with a bad line does not run", oracles.dumpRebuilds(dump + "unit add\n") != nil),
             ("a file is not another session's dump", oracles.fileKeeps(harness.base, dump: otherDump) != nil),
         ]
+        oracles.removeFile()
         var failed = 0
         for (name, held) in checks {
             print((held ? "ok     " : "FAILED ") + name)
