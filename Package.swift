@@ -62,6 +62,10 @@ let package = Package(
         ),
         // `scripts/bench` runs it in release mode to time TAB completion at 10⁶ cadres.
         .executableTarget(name: "cts-bench", dependencies: ["CTSShell", "CTSDomain", "CTSLanguage", "CTSInterpreter"]),
+        // The fuzz target (scripts/fuzz builds it with libFuzzer; scripts/test replays its
+        // regressions with the ordinary build): inputs through the shell, checked by oracles.
+        .executableTarget(
+            name: "cts-fuzz", dependencies: ["CTSShell", "CTSInterpreter", "CTSStore", "CTSDomain", "CTSLanguage"]),
         // What several test targets share: the spec's workshop script. Only tests depend on it.
         .target(name: "CTSTestSupport", path: "Tests/CTSTestSupport"),
         .testTarget(name: "CTSDomainTests", dependencies: ["CTSDomain"]),

@@ -11,7 +11,7 @@ extension Interpreter {
 
     func generateProvince(_ command: Command, _ args: Arguments, _ changes: inout ChangeSet) throws -> Effect {
         let cadres = try wholeNumber(
-            args.option("cadres")!.value, in: 1...ProvinceGenerator.maxCadres, "how many cadres")
+            args.option("cadres")!.value, in: 1...maxGeneratedCadres, "how many cadres")
         let seed =
             try args.option("seed").map { (o) throws(Diagnostic) in
                 try wholeNumber(o.value, in: 0...Int(Int32.max), "a seed")

@@ -18,6 +18,9 @@ public final class Interpreter {
     public var systemToday: Day
     /// Refuse every command that would change the session (`--read-only`).
     public var readOnly = false
+    /// The most cadres `generate province` may make: ``ProvinceGenerator/maxCadres``, less where
+    /// a big province would only waste time (the fuzzer's inputs).
+    public var maxGeneratedCadres = ProvinceGenerator.maxCadres
     /// Asked at safe points in long loops; true makes the command stop with ``Interrupted``.
     public var interruptRequested: () -> Bool = { false }
 
