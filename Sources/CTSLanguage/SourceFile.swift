@@ -33,12 +33,19 @@ public struct SourceFile: Sendable {
 
     /// The text of a 1-based line, without its line end, as it is shown.
     public func line(_ number: Int) -> String {
+        lineBytes(number).map { Lexer.displayText($0.bytes) } ?? ""
+    }
+
+    /// The bytes of a 1-based line, without its line end, and the UTF-8 offset of its first
+    /// byte in the source; nil when there is no such line. A diagnostic quotes a part of them:
+    /// a line may be a hundred megabytes long.
+    public func lineBytes(_ number: Int) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
         let starts = index.starts(of: bytes)
-        guard number >= 1, number <= starts.count else { return "" }
+        guard number >= 1, number <= starts.count else { return nil }
         let start = Int(starts[number - 1])
         var end = number < starts.count ? Int(starts[number]) : bytes.count
         while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return Lexer.displayText(bytes[start..<end])
+        return (bytes[start..<end], start)
     }
 
     /// The text of `range`, as it is shown (a range never splits a character).

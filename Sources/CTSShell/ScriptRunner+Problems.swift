@@ -19,6 +19,8 @@ public enum ShellProblem: Problem {
     /// An include that leads back to a file being run; the names in order, the first again last.
     case includeCycle([String])
     case includesTooDeep(limit: Int)
+    /// More includes in one run than ``ScriptRunner/maxIncludes``, however shallow.
+    case tooManyIncludes(limit: Int)
     /// Ctrl-C, or end of input at a pause.
     case interrupted
     /// Input taken back after a `new` or `open` in it.
@@ -56,6 +58,8 @@ public enum ShellProblem: Problem {
                 + "are '\(new)'; write to another file, or use '>' to replace it"
         case .includeCycle(let names): "include cycle: \(names.joined(separator: " → "))"
         case .includesTooDeep(let limit): "includes are nested more than \(limit) deep"
+        case .tooManyIncludes(let limit):
+            "more than \(limit) includes in one run, the most allowed; does a file include others over and over?"
         case .interrupted: "interrupted"
         case .sessionReplaced: "the session was replaced by 'new' or 'open'; what came after that was taken back"
         case .savedReadOnly(let path): "\(path) was opened read-only; save to another file with 'save FILE'"

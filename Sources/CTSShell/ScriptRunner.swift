@@ -56,8 +56,14 @@ public final class ScriptRunner {
     var storeFailed = false
     /// Files being included, outermost first, for cycle detection.
     private(set) var includeStack: [String] = []
+    /// Includes run so far in this run (or this input at the prompt), however nested.
+    private var includeCount = 0
 
     static let includeLimit = 16
+    /// The most includes one run may make in all. The depth limit alone lets a file that
+    /// includes another ten times, eight levels down, make 10^8 of them (hours of work from a
+    /// few lines); no real script needs more than a few hundred.
+    static let maxIncludes = 10_000
     static let prompt = "cts> "
     static let continuationPrompt = "...> "
 
@@ -84,6 +90,7 @@ public final class ScriptRunner {
         // Without a session file or a shell to come, nothing outlives the run: keeping every
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
+        includeCount = 0
         if transactional { interpreter.beginTransaction(keepingChangeSets: batchKeepsChangeSets) }
         let completed = runAll(readStandardInput: readStandardInput)
         // `save FILE` or `open FILE` may have started one part-way (see `keepChangesFromNowOn`).
@@ -146,6 +153,7 @@ public final class ScriptRunner {
     /// `directory` is where the input's `include`s are found from (a stepped script's folder).
     public func runInteractive(_ text: String, directory: String = ".") {
         wasInterrupted = false
+        includeCount = 0
         interpreter.beginTransaction()
         let stacksBefore = recording?.stacks(of: interpreter)
         recordingWasSwitched = false
@@ -169,6 +177,7 @@ public final class ScriptRunner {
 
     /// Runs a file (the rc file) as one transaction, reporting its errors.
     public func runStartupFile(_ path: String) {
+        includeCount = 0
         interpreter.beginTransaction()
         if runFile(path, includedAt: nil) { interpreter.commit() } else { interpreter.rollback() }
     }
@@ -180,6 +189,13 @@ public final class ScriptRunner {
     /// Runs a script file; false when the run must stop.
     @discardableResult
     func runFile(_ path: String, includedAt: SourceRange?) -> Bool {
+        if includedAt != nil {
+            includeCount += 1
+            guard includeCount <= Self.maxIncludes else {
+                report(.error(ShellProblem.tooManyIncludes(limit: Self.maxIncludes), at: includedAt))
+                return false
+            }
+        }
         // A script named on the command line may be a pipe (`cts <(generate)`); an include is a file.
         switch Files.readBytes(path, allowStreams: includedAt == nil) {
         case .failure(let error):

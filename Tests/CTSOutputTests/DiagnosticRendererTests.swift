@@ -229,4 +229,59 @@ extension Diagnostic {
         let d = Diagnostic.error("lost", at: range(7, line: 3, 2, 4))
         expectRendered(DiagnosticRenderer.render(d, files: SourceFiles()), "<unknown>:3:2: error: lost")
     }
+
+    /// A range on line 2 of an ASCII source whose first line is `first` (offsets from columns).
+    func asciiRange(_ file: Int, after first: String, _ column: Int, _ endColumn: Int) -> SourceRange {
+        let base = first.utf8.count + 1
+        return SourceRange(
+            SourceLocation(fileID: file, line: 2, column: column, utf8Offset: base + column - 1),
+            SourceLocation(fileID: file, line: 2, column: endColumn, utf8Offset: base + endColumn - 1))
+    }
+
+    @Test func aLongLineIsQuotedAroundTheCaret() {
+        let files = SourceFiles()
+        let line = String(repeating: "a", count: 440) + "nmae" + String(repeating: "b", count: 556)
+        let id = files.add(name: "long.cts", text: "echo x\n" + line + "\necho y\n")
+        let d = Diagnostic.error("unknown field 'nmae'", at: asciiRange(id, after: "echo x", 441, 445))
+        expectRendered(
+            DiagnosticRenderer.render(d, files: files),
+            """
+            long.cts:2:441: error: unknown field 'nmae'
+                …\(String(repeating: "a", count: 60))nmae\(String(repeating: "b", count: 136))…
+                 \(String(repeating: " ", count: 60))^~~~
+            """)
+    }
+
+    @Test func aCaretNearEitherEndOfALongLineTakesTheWholeBudget() {
+        let files = SourceFiles()
+        let line = "x" + String(repeating: "é", count: 999_998) + "y"
+        let id = files.add(name: "long.cts", text: "\n" + line)
+        let atStart = Diagnostic.error("start", at: asciiRange(id, after: "", 1, 2))
+        expectRendered(
+            DiagnosticRenderer.render(atStart, files: files),
+            """
+            long.cts:2:1: error: start
+                x\(String(repeating: "é", count: 199))…
+                ^
+            """)
+        // The last character, `y`, is 1 + 2 × 999,998 bytes into the line.
+        let end = SourceLocation(fileID: id, line: 2, column: 1_000_000, utf8Offset: 1 + 1 + 2 * 999_998)
+        let atEnd = Diagnostic.error("end", at: SourceRange(end, end))
+        expectRendered(
+            DiagnosticRenderer.render(atEnd, files: files),
+            """
+            long.cts:2:1000000: error: end
+                …\(String(repeating: "é", count: 199))y
+                 \(String(repeating: " ", count: 199))^
+            """)
+    }
+
+    @Test func aLineOfTwoHundredCharactersIsQuotedWhole() {
+        let files = SourceFiles()
+        let line = String(repeating: "张", count: 200)
+        let id = files.add(name: "wide.cts", text: line)
+        let d = Diagnostic.error("here", at: range(id, line: 1, 200, 201))
+        let rendered = DiagnosticRenderer.render(d, files: files)
+        #expect(rendered.contains("    " + line + "\n") && !rendered.contains("…"))
+    }
 }
