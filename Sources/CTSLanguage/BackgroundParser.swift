@@ -27,16 +27,37 @@ public final class BackgroundParser {
     private var index = 0
 
     /// Starts parsing `bytes` (the source registered as `fileID`).
-    public init(
+    public convenience init(
         bytes: [UInt8], fileID: Int, batchSize: Int = defaultBatchSize, queueCapacity: Int = defaultQueueCapacity
     ) {
+        self.init(batchSize: batchSize, queueCapacity: queueCapacity) {
+            var parser = Parser(bytes: bytes, fileID: fileID)
+            return { parser.nextItem() }
+        }
+    }
+
+    /// Starts parsing the source registered as `fileID` as `chunks` gives it, a part at a
+    /// time (``StreamParser``), showing its lines through `window`. `chunks` is called on
+    /// the parsing thread only.
+    public convenience init(
+        fileID: Int, window: SourceWindow, chunks: @escaping @Sendable () -> [UInt8]?,
+        batchSize: Int = defaultBatchSize, queueCapacity: Int = defaultQueueCapacity
+    ) {
+        self.init(batchSize: batchSize, queueCapacity: queueCapacity) {
+            var parser = StreamParser(fileID: fileID, window: window, chunks: chunks)
+            return { parser.nextItem() }
+        }
+    }
+
+    /// Starts a thread that makes a parser with `makeParser` and hands on what it reads.
+    private init(batchSize: Int, queueCapacity: Int, makeParser: @escaping @Sendable () -> () -> ParsedItem?) {
         let queue = BatchQueue<ParsedItem>(capacity: queueCapacity)
         self.queue = queue
         thread = JoinableThread {
-            var parser = Parser(bytes: bytes, fileID: fileID)
+            let next = makeParser()
             var items: [ParsedItem] = []
             items.reserveCapacity(batchSize)
-            while let item = parser.nextItem() {
+            while let item = next() {
                 items.append(item)
                 if items.count == batchSize {
                     guard queue.put(items) else { return }

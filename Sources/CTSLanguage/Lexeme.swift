@@ -104,10 +104,11 @@ struct LexemeBuffer {
         for i in lexemes.indices where lexemes[i].hasValue { lexemes[i].value -= firstKept }
     }
 
-    /// The token's kind as ``Token`` has it, with its value decoded; `bytes` is the source.
-    func kind(of lexeme: Lexeme, in bytes: [UInt8]) -> Token.Kind {
+    /// The token's kind as ``Token`` has it, with its value decoded from `source`.
+    func kind(of lexeme: Lexeme, in source: SourceBytes) -> Token.Kind {
         if lexeme.hasValue { return values[Int(lexeme.value)] }
-        let start = lexeme.range.start.utf8Offset, end = lexeme.range.end.utf8Offset
+        let bytes = source.bytes
+        let start = lexeme.range.start.utf8Offset - source.base, end = lexeme.range.end.utf8Offset - source.base
         switch lexeme.kind {
         case .word: return .word
         case .string: return .string(String(decoding: bytes[(start + 1)..<(end - 1)], as: UTF8.self))

@@ -20,6 +20,9 @@ public struct Lexer {
     let fileID: Int
     /// Where scanning starts (after a byte order mark, if any).
     let startOffset: Int
+    /// The line and column of `bytes[0]` in its source (a part of one starts further on).
+    let startLine: UInt32
+    let startColumn: UInt32
 
     var bytes: [UInt8] { source.bytes }
     /// Whether all of the text is UTF-8 (checked once, fast): then no byte needs checking as
@@ -46,6 +49,8 @@ public struct Lexer {
     var cursorColumn: UInt32 = 1
     /// How many `.endOfCommand` tokens were emitted: ``scan(into:)`` reads to the next one.
     var commandEnds = 0
+    /// The index after the last newline outside parentheses or `;` (see ``Parser/lastBoundary``).
+    var lastBoundary = 0
 
     // State that `isIncomplete` reads after tokenizing.
     /// A `\` continuation was consumed and nothing has followed it yet.
@@ -74,6 +79,19 @@ public struct Lexer {
         } else {
             startOffset = 0
         }
+        startLine = 1
+        startColumn = 1
+    }
+
+    /// A lexer over a part of a source that starts at `start`, a command boundary after its
+    /// beginning (so no byte order mark is looked for): ranges are given in the whole source.
+    init(part bytes: [UInt8], fileID: Int, at start: SourceLocation) {
+        precondition(start.utf8Offset + bytes.count <= SourceLocation.maxSourceBytes, "a source is at most 4 GiB")
+        source = SourceBytes(bytes: bytes, isValidUTF8: Lexer.isValidUTF8(bytes), base: start.utf8Offset)
+        self.fileID = fileID
+        startOffset = 0
+        startLine = UInt32(start.line)
+        startColumn = UInt32(start.column)
     }
 
     /// All tokens of the text, ending with exactly one .endOfFile. Never throws: bad input gives .error tokens.
@@ -105,7 +123,7 @@ public struct Lexer {
         }
         bufferIndex += 1
         let lexeme = buffer[bufferIndex - 1]
-        return Token(buffer.kind(of: lexeme, in: bytes), lexeme.range)
+        return Token(buffer.kind(of: lexeme, in: source), lexeme.range)
     }
 
     /// Appends the next tokens of the text to `out`: those up to and including the next
@@ -163,6 +181,7 @@ public struct Lexer {
                 endCommand(pos, pos + 1)
                 parenDepth = 0
                 pos += 1
+                lastBoundary = pos
             case Byte.backslash:
                 backslash()
             case Byte.quote:
@@ -240,8 +259,9 @@ public struct Lexer {
         parenDepth = 0
         commandHasTokens = false
         cursorOffset = startOffset
-        cursorLine = 1
-        cursorColumn = 1
+        cursorLine = startLine
+        cursorColumn = startColumn
+        lastBoundary = 0
         pendingContinuation = false
         endedInString = false
         sawStringCutByNewline = false
@@ -257,8 +277,9 @@ public struct Lexer {
     mutating func range(_ start: Int, _ end: Int, ascii: Bool = false) -> SourceRange {
         let fileID = Int32(truncatingIfNeeded: fileID)
         moveCursor(to: start)
+        let base = source.base
         let first = SourceLocation(
-            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: start))
+            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: base + start))
         if ascii {
             cursorOffset = end
             cursorColumn &+= UInt32(truncatingIfNeeded: end - start)
@@ -266,7 +287,7 @@ public struct Lexer {
             moveCursor(to: end)
         }
         let last = SourceLocation(
-            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: end))
+            fileID: fileID, line: cursorLine, column: cursorColumn, offset: UInt32(truncatingIfNeeded: base + end))
         return SourceRange(first, last)
     }
 
@@ -340,6 +361,7 @@ public struct Lexer {
             pendingContinuation = false
         } else {
             endCommand(pos, pos + length)
+            lastBoundary = pos + length
         }
         pos += length
     }

@@ -41,6 +41,29 @@ public struct Parser {
         source = lexer.source
     }
 
+    /// A parser over a part of a source that starts at `start` (a command boundary): its
+    /// locations are those in the whole source (see ``StreamParser``).
+    init(part bytes: [UInt8], fileID: Int, at start: SourceLocation) {
+        lexer = Lexer(part: bytes, fileID: fileID, at: start)
+        source = lexer.source
+    }
+
+    /// Whether the text ended inside a command: after a `\` continuation, or with a `(` open.
+    var endedInsideCommand: Bool { lexer.parenDepth > 0 || lexer.pendingContinuation }
+
+    /// The index in the text after the last command boundary at its top level (a newline
+    /// outside parentheses, or a `;`): where a command that the text ended inside began.
+    var lastBoundary: Int { lexer.lastBoundary }
+
+    /// The text the parser reads.
+    var partBytes: [UInt8] { source.bytes }
+
+    /// Where the text ends, once ``nextItem()`` has returned nil.
+    var endLocation: SourceLocation { lexer.endToken?.range.start ?? SourceLocation(fileID: 0, line: 1, column: 1, utf8Offset: 0) }
+
+    /// The source offset of the first token of the item ``nextItem()`` returned last.
+    private(set) var itemStart = 0
+
     /// Parses a whole source.
     ///
     /// script := (command? END)* EOF
@@ -56,6 +79,7 @@ public struct Parser {
         beginCommand()
         offerCommand()
         if check(.endOfFile) { return nil }
+        itemStart = peek().range.start.utf8Offset
         discardReadTokens()
         do {
             return .command(try parseCommand())
@@ -514,7 +538,7 @@ public struct Parser {
     // MARK: - Text
 
     /// The token's kind with its value (a string's text, a number, an error's problem).
-    func decoded(_ token: Lexeme) -> Token.Kind { tokens.kind(of: token, in: source.bytes) }
+    func decoded(_ token: Lexeme) -> Token.Kind { tokens.kind(of: token, in: source) }
 
     // What reads the source is a method of `source` (see ``SourceBytes``): these forward to it.
 

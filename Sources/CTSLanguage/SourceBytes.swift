@@ -10,6 +10,10 @@ struct SourceBytes {
     /// Whether all of the text is UTF-8 (checked once, fast): then no byte needs checking as
     /// it is scanned.
     let isValidUTF8: Bool
+    /// The UTF-8 offset in its source of `bytes[0]`: a script read in parts is parsed a part
+    /// at a time (``StreamParser``), and its locations count from the start of the source.
+    /// Ranges hold source offsets; indices into `bytes` are those minus `base`.
+    var base = 0
 
     /// The text of `[start, end)`.
     func text(_ start: Int, _ end: Int) -> String {
@@ -17,7 +21,7 @@ struct SourceBytes {
     }
 
     /// The text of `range`.
-    func text(_ range: SourceRange) -> String { text(range.start.utf8Offset, range.end.utf8Offset) }
+    func text(_ range: SourceRange) -> String { text(range.start.utf8Offset - base, range.end.utf8Offset - base) }
 
     /// The text of `range` lowercased, as `lowercased()` gives it. Words are mostly ASCII and
     /// already lower case (`cadre`, `add`, `unit`): then the text is taken as it is.
@@ -29,7 +33,7 @@ struct SourceBytes {
     /// The bytes of `range` lowercased, as `lowercased()` would make them: the source's own
     /// bytes when they are lower-case ASCII already (command names mostly are), else a copy.
     func lowercasedBytes(_ range: SourceRange) -> ArraySlice<UInt8> {
-        if isLowerASCII(range) { return bytes[range.start.utf8Offset..<range.end.utf8Offset] }
+        if isLowerASCII(range) { return bytes[(range.start.utf8Offset - base)..<(range.end.utf8Offset - base)] }
         return ArraySlice(text(range).lowercased().utf8)
     }
 
@@ -37,7 +41,7 @@ struct SourceBytes {
     /// compared byte by byte. Text that is not ASCII goes through `lowercased()`, which may
     /// map it to ASCII (the Kelvin sign `K` lowercases to `k`).
     func spells(_ range: SourceRange, _ word: String) -> Bool {
-        let start = range.start.utf8Offset, end = range.end.utf8Offset
+        let start = range.start.utf8Offset - base, end = range.end.utf8Offset - base
         for i in start..<end where bytes[i] >= 0x80 { return text(range).lowercased() == word }
         guard end - start == word.utf8.count else { return false }
         // Over the keyword's own bytes: iterating a `String.UTF8View` costs dozens of
@@ -51,7 +55,7 @@ struct SourceBytes {
     /// Whether the text of `range` is ASCII with no upper-case letter.
     func isLowerASCII(_ range: SourceRange) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            buffer[range.start.utf8Offset..<range.end.utf8Offset].allSatisfy {
+            buffer[(range.start.utf8Offset - base)..<(range.end.utf8Offset - base)].allSatisfy {
                 $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
             }
         }

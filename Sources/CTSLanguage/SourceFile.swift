@@ -1,35 +1,48 @@
 /// One source text (a script file, a `-c` argument, a line typed at the prompt).
 ///
 /// It keeps the source's bytes as they were read, the same buffer the parser reads (an
-/// `Array` is shared, not copied): a generated script may be hundreds of megabytes, so it is
-/// held once. What only diagnostics and `--echo` need — where lines start, text to show for
-/// bytes that are not UTF-8 — is worked out when first asked for.
+/// `Array` is shared, not copied). What only diagnostics and `--echo` need — where lines
+/// start, text to show for bytes that are not UTF-8 — is worked out when first asked for.
+/// A script read as a stream (``StreamParser``) keeps no bytes of its own: only the lines
+/// its ``SourceWindow`` still holds can be shown.
 public struct SourceFile: Sendable {
     /// The name printed in diagnostics: a path as given, `<command-line>`, `<stdin>`.
     public let name: String
-    /// The source as read; it need not be UTF-8 (see ``Lexer/displayText(_:)``).
+    /// The source as read; it need not be UTF-8 (see ``Lexer/displayText(_:)``). Empty for a
+    /// streamed source.
     public let bytes: [UInt8]
     private let index: LineIndex
+    private let window: SourceWindow?
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
         index = LineIndex()
+        window = nil
     }
 
     public init(name: String, text: String) {
         self.init(name: name, bytes: Array(text.utf8))
     }
 
+    /// A source read as a stream: what can be shown of it is what `window` holds.
+    public init(name: String, window: SourceWindow) {
+        self.name = name
+        bytes = []
+        index = LineIndex()
+        self.window = window
+    }
+
     /// The whole source as text to show (``Lexer/displayText(_:)``). It is made on each call:
     /// prefer ``line(_:)`` or ``text(_:)``.
-    public var text: String { Lexer.displayText(bytes) }
+    public var text: String { Lexer.displayText(window?.bytes(from: 0, to: Int.max) ?? bytes) }
 
     /// UTF-8 offsets at which each line starts (made on each call: prefer ``lineCount``).
     public var lineStarts: [Int] { index.starts(of: bytes).map { Int($0) } }
 
-    /// How many lines the source has (an empty source has one, empty, line).
-    public var lineCount: Int { index.starts(of: bytes).count }
+    /// How many lines the source has (an empty source has one, empty, line); of a streamed
+    /// source, the last line read so far.
+    public var lineCount: Int { window?.lastLine ?? index.starts(of: bytes).count }
 
     /// The text of a 1-based line, without its line end, as it is shown.
     public func line(_ number: Int) -> String {
@@ -37,9 +50,10 @@ public struct SourceFile: Sendable {
     }
 
     /// The bytes of a 1-based line, without its line end, and the UTF-8 offset of its first
-    /// byte in the source; nil when there is no such line. A diagnostic quotes a part of them:
-    /// a line may be a hundred megabytes long.
+    /// byte in the source; nil when there is no such line (or a stream no longer holds it).
+    /// A diagnostic quotes a part of them: a line may be a hundred megabytes long.
     public func lineBytes(_ number: Int) -> (bytes: ArraySlice<UInt8>, offset: Int)? {
+        if let window { return window.lineBytes(number) }
         let starts = index.starts(of: bytes)
         guard number >= 1, number <= starts.count else { return nil }
         let start = Int(starts[number - 1])
@@ -50,8 +64,15 @@ public struct SourceFile: Sendable {
 
     /// The text of `range`, as it is shown (a range never splits a character).
     public func text(_ range: SourceRange) -> String {
-        Lexer.displayText(bytes[range.start.utf8Offset..<range.end.utf8Offset])
+        if let window { return Lexer.displayText(window.bytes(from: range.start.utf8Offset, to: range.end.utf8Offset)) }
+        return Lexer.displayText(bytes[range.start.utf8Offset..<range.end.utf8Offset])
     }
+
+    /// Lets a streamed source forget the lines before `line` (nothing for one held whole).
+    public func forget(before line: Int) { window?.forget(before: line) }
+
+    /// Whether the source is read as a stream (see ``SourceWindow``).
+    public var isStreamed: Bool { window != nil }
 }
 
 /// Where the lines of a source start, found on first use (most sources never need it) and
@@ -88,6 +109,11 @@ public final class SourceFiles: @unchecked Sendable {
     /// Registers the bytes of a source (a file, which need not be UTF-8) and returns its id.
     public func add(name: String, bytes: [UInt8]) -> Int {
         add(SourceFile(name: name, bytes: bytes))
+    }
+
+    /// Registers a source read as a stream, shown from `window`, and returns its id.
+    public func add(name: String, window: SourceWindow) -> Int {
+        add(SourceFile(name: name, window: window))
     }
 
     private func add(_ file: SourceFile) -> Int {

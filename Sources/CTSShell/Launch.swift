@@ -60,7 +60,7 @@ extension CommandLine {
                 let terminal = PlainLineEditor(showPrompt: true)
                 runner.waitForEnter = { terminal.readLine(prompt: $0) != .interrupted }
             }
-            let status = runner.run { stdinIsTerminal ? nil : Files.readStandardInput() }
+            let status = runner.run { stdinIsTerminal ? nil : ScriptReader.standardInput() }
             if !options.interactive || !stdinIsTerminal || status == ExitStatus.sessionFile || options.run.dryRun {
                 return status
             }

@@ -84,9 +84,9 @@ public final class ScriptRunner {
     ///
     /// All of it is one transaction: if a command fails and the run stops, everything the
     /// scripts changed is taken back, so they apply all of their changes or none.
-    /// `readStandardInput` gives the bytes of a script piped in (nil at a terminal); like a
-    /// script file they need not be UTF-8, and the lexer reports where they are not.
-    public func run(readStandardInput: () -> [UInt8]?) -> Int32 {
+    /// `readStandardInput` gives a script piped in (nil at a terminal); like a script file it
+    /// need not be UTF-8, and the lexer reports where it is not.
+    public func run(readStandardInput: () -> ScriptReader?) -> Int32 {
         // Without a session file or a shell to come, nothing outlives the run: keeping every
         // change set for a rollback would only cost memory (a million of them for a province).
         let transactional = options.sessionPath != nil || options.staysInteractive
@@ -109,7 +109,7 @@ public final class ScriptRunner {
         return status
     }
 
-    private func runAll(readStandardInput: () -> [UInt8]?) -> Bool {
+    private func runAll(readStandardInput: () -> ScriptReader?) -> Bool {
         if options.demo { guard runDemo() else { return false } }
         for path in options.scripts {
             guard runFile(path, includedAt: nil) else { return false }
@@ -120,8 +120,8 @@ public final class ScriptRunner {
             else { return false }
             if quitRequested { return true }
         }
-        if options.scripts.isEmpty && options.commands.isEmpty, let bytes = readStandardInput() {
-            return runSource(name: "<stdin>", bytes: bytes, directory: ".")
+        if options.scripts.isEmpty && options.commands.isEmpty, let reader = readStandardInput() {
+            return runSource(name: "<stdin>", reader: reader, directory: ".")
         }
         return true
     }
@@ -197,16 +197,11 @@ public final class ScriptRunner {
             }
         }
         // A script named on the command line may be a pipe (`cts <(generate)`); an include is a file.
-        switch Files.readBytes(path, allowStreams: includedAt == nil) {
+        switch ScriptReader.open(path, allowStreams: includedAt == nil) {
         case .failure(let error):
             report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: includedAt))
             return false
-        case .success(let bytes):
-            // Source locations count bytes in 32 bits (SourceLocation).
-            guard bytes.count <= SourceLocation.maxSourceBytes else {
-                report(.error(ShellProblem.cannotRead(path, reason: "it is larger than 4 GiB"), at: includedAt))
-                return false
-            }
+        case .success(let reader):
             let canonical = Files.canonical(path)
             if includedAt != nil {
                 if includeStack.contains(canonical) {
@@ -221,7 +216,7 @@ public final class ScriptRunner {
             }
             includeStack.append(canonical)
             defer { includeStack.removeLast() }
-            return runSource(name: path, bytes: bytes, directory: Files.directory(of: path))
+            return runSource(name: path, reader: reader, directory: Files.directory(of: path), includedAt: includedAt)
         }
     }
 
@@ -259,6 +254,36 @@ public final class ScriptRunner {
     /// Sources longer than this many bytes are parsed in the background (``BackgroundParser``).
     static let backgroundParsingThreshold = 64 * 1024
 
+    /// Runs a script as `reader` reads it. A short one is read whole and parsed here; a
+    /// longer one is parsed on a second thread a part at a time as it is read
+    /// (``StreamParser``), and only the lines that diagnostics may still quote are kept
+    /// (``SourceWindow``), so memory does not grow with its length. False when the run must
+    /// stop; a read that fails part-way is reported (at `includedAt` for an include).
+    func runSource(name: String, reader: ScriptReader, directory: String, includedAt: SourceRange? = nil) -> Bool {
+        if let bytes = reader.readWhole(upTo: Self.backgroundParsingThreshold) {
+            if let error = reader.error {
+                report(.error(ShellProblem.cannotRead(name, reason: error.reason), at: includedAt))
+                return false
+            }
+            return runSource(name: name, bytes: bytes, directory: directory)
+        }
+        let window = SourceWindow()
+        let fileID = files.add(name: name, window: window)
+        let parser = BackgroundParser(fileID: fileID, window: window, chunks: { reader.next() })
+        let completed = runItems(
+            of: fileID, directory: directory, progress: reader.size.map { ("running \(name)", $0) }
+        ) { parser.next() }
+        parser.stop()
+        Progress.end()
+        // Nothing quotes the script's lines once it is over.
+        window.clear()
+        if completed, let error = reader.error {
+            report(.error(ShellProblem.cannotRead(name, reason: error.reason), at: includedAt))
+            return false
+        }
+        return completed
+    }
+
     /// Runs the parsed items of source `fileID` that `next` gives, in order; false when the run
     /// must stop.
     /// With `progress`, how far the run has got through the source's bytes is reported every
@@ -272,6 +297,7 @@ public final class ScriptRunner {
             // and a release of both (a tenth of the runner's own cost per line).
             switch consume item {
             case .error(let diagnostic):
+                if let range = diagnostic.range, range.fileID == fileID { files[fileID].forget(before: range.start.line) }
                 // Under --echo the line that failed to parse is shown too, before its error.
                 if interpreter.settings.echo, let range = diagnostic.range, range.fileID == fileID {
                     out.print(Self.prompt + files[fileID].line(range.start.line))
@@ -279,6 +305,7 @@ public final class ScriptRunner {
                 report(diagnostic)
                 if interactive || !options.keepGoing && interpreter.settings.stopOnError { return false }
             case .command(let command):
+                files[fileID].forget(before: command.range.start.line)
                 commands += 1
                 if let progress, commands & 1023 == 0 {
                     Progress.report(progress.label, done: command.range.start.utf8Offset, of: progress.bytes)

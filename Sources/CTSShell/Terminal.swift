@@ -4,6 +4,7 @@
     import Darwin
 #endif
 import CTSDomain
+import CTSLanguage
 import CTSOutput
 
 /// The few facts about the process's terminal and clock the shell needs. All process I/O of
@@ -109,9 +110,11 @@ enum Files {
         readBytes(path, allowStreams: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The most a script (a file named on the command line, or an include) may hold: it is
-    /// read into memory whole. 1 GiB is some 15 million lines of commands.
-    static let maxScriptBytes = 1 << 30
+    /// The most a script (a file named on the command line, an include, standard input) may
+    /// hold: locations count its bytes in 32 bits (``SourceLocation``). A long script is read
+    /// as it is run (``ScriptReader``), so this does not bound memory; 4 GiB is some 60
+    /// million lines of commands.
+    static let maxScriptBytes = SourceLocation.maxSourceBytes
 
     /// The bytes of a whole file, at most `maxScriptBytes` of them.
     ///
@@ -162,8 +165,10 @@ enum Files {
         }
     }
 
-    private static func tooLarge(_ limit: Int) -> String {
-        let size = limit >= 1 << 30 && limit % (1 << 30) == 0 ? "\(limit >> 30) GiB" : "\(limit) bytes"
+    static func tooLarge(_ limit: Int) -> String {
+        // 4 GiB less a byte is the most locations can count: said as 4 GiB.
+        let gib = limit >= 1 << 30 ? [limit, limit + 1].first { $0 % (1 << 30) == 0 } : nil
+        let size = gib.map { "\($0 >> 30) GiB" } ?? "\(limit) bytes"
         return "it is larger than \(size), the most a script may hold"
     }
 
@@ -222,18 +227,6 @@ enum Files {
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
-    static func readStandardInput() -> [UInt8] {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return bytes
-    }
 }
 
 struct FileError: Error {

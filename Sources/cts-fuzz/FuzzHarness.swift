@@ -70,7 +70,7 @@ final class FuzzHarness {
 
     init(scratchDirectory: String = "/dev/shm") {
         let runner = Self.runner(safe: false, keepGoing: false)
-        let status = runner.run { Array(Self.provinceScript.utf8) }
+        let status = runner.run { .text(Array(Self.provinceScript.utf8)) }
         precondition(status == 0, "the fuzz province did not build")
         base = runner.interpreter.session
         oracles = Oracles(scratchDirectory: scratchDirectory)
@@ -84,7 +84,7 @@ final class FuzzHarness {
         let runner = Self.runner(safe: true, keepGoing: true)
         runner.interpreter.replaceSession(session)
         runner.interpreter.maxGeneratedCadres = Self.maxGeneratedCadres
-        _ = runner.run { bytes }
+        _ = runner.run { .text(bytes) }
         let after = runner.interpreter.session
         guard after !== session || after.version != versionBefore else { return nil }
         return oracles.check(after)

@@ -62,7 +62,7 @@ final class Oracles {
     func dumpRebuilds(_ dump: String) -> String? {
         var errors = ""
         let runner = FuzzHarness.runner(safe: true, keepGoing: false) { errors += $0 }
-        let status = runner.run { Array(dump.utf8) }
+        let status = runner.run { .text(Array(dump.utf8)) }
         guard status == 0 else {
             return "the dump does not run in a new session (exit \(status)):\n\(errors)\n--- the dump:\n\(dump)"
         }

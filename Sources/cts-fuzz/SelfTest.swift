@@ -13,7 +13,7 @@ enum SelfTest {
         let changed = FuzzHarness.copy(harness.base)
         let runner = FuzzHarness.runner(safe: true, keepGoing: false)
         runner.interpreter.replaceSession(changed)
-        _ = runner.run { Array("unit add fz \"Fuzz\" kind=locality level=city\n".utf8) }
+        _ = runner.run { .text(Array("unit add fz \"Fuzz\" kind=locality level=city\n".utf8)) }
         let otherDump = Dump.script(of: changed)
         // Not the dump's own spacing: the session it builds is the same, its dump is not this text.
         let respaced = dump.replacing("hours=60 ", with: "hours=60.0  ")
