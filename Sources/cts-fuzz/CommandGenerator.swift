@@ -43,7 +43,9 @@ struct CommandGenerator {
             var text = "list \(kind.plural)" + whereClause(kind)
             if chance(2) { text += " sort \(field(kind))" + (chance(2) ? " desc" : "") }
             if chance(3) { text += " limit \(random.below(5))" }
-            if chance(3) { text += " columns " + (0...random.below(3)).map { _ in field(kind) }.joined(separator: ", ") }
+            if chance(3) {
+                text += " columns " + (0...random.below(3)).map { _ in field(kind) }.joined(separator: ", ")
+            }
             return text + format()
         case .count:
             let kind = collection()
@@ -119,7 +121,8 @@ struct CommandGenerator {
         case .date: return date()
         case .period: return chance(2) ? "\(2007 + random.below(5))..\(2009 + random.below(5))" : "\(date())..\(date())"
         case .enumeration(let vocabulary): return pick(vocabulary.words)
-        case .enumList(let vocabulary): return (0...random.below(2)).map { _ in pick(vocabulary.words) }.joined(separator: ",")
+        case .enumList(let vocabulary):
+            return (0...random.below(2)).map { _ in pick(vocabulary.words) }.joined(separator: ",")
         case .yesNo: return pick(["yes", "no"])
         case .condition: return "(\(condition(.cadre)))"
         case .file: return pick(["x.cts", "\"out.csv\"", "/dev/null", "s.ctsdb"])
@@ -136,8 +139,12 @@ struct CommandGenerator {
 
     private mutating func report() -> String {
         switch random.below(5) {
-        case 0: return "report compliance \(ref(.rule))" + (chance(2) ? " by \(pick(["unit", "level", "category", "rank"]))" : "")
-        case 1: return "report budget \(2007 + random.below(4))..\(2010 + random.below(4))" + (chance(2) ? " under \(ref(.unit))" : "")
+        case 0:
+            return "report compliance \(ref(.rule))"
+                + (chance(2) ? " by \(pick(["unit", "level", "category", "rank"]))" : "")
+        case 1:
+            return "report budget \(2007 + random.below(4))..\(2010 + random.below(4))"
+                + (chance(2) ? " under \(ref(.unit))" : "")
         case 2: return "report inspections" + (chance(2) ? " \(pick(["open", "overdue"]))" : "")
         case 3: return "report courses \(2007 + random.below(4))..\(2010 + random.below(4))"
         default: return "report plan \(2010 + random.below(4))"
@@ -158,7 +165,8 @@ struct CommandGenerator {
         }
         if kind == .cadre, chance(3) {
             return pick([
-                "compliant(\(ref(.rule)))", "applies(\(ref(.rule)))", "hours(\(2008 + random.below(5))) > \(random.below(100))",
+                "compliant(\(ref(.rule)))", "applies(\(ref(.rule)))",
+                "hours(\(2008 + random.below(5))) > \(random.below(100))",
                 "unit under \(ref(.unit))", "hours(\(ref(.rule))) >= \(random.below(600))",
             ])
         }
@@ -170,7 +178,9 @@ struct CommandGenerator {
     /// An expression `stats` and `print` can compute over `kind`.
     private mutating func expression(_ kind: EntityKind) -> String {
         if kind == .cadre, chance(2) { return "hours(\(2008 + random.below(5)))" }
-        let numeric = kind.fields.filter { if case .number = $0.type { true } else if case .count = $0.type { true } else { false } }
+        let numeric = kind.fields.filter {
+            if case .number = $0.type { true } else if case .count = $0.type { true } else { false }
+        }
         return numeric.isEmpty ? "1" : pick(numeric.map(\.name))
     }
 

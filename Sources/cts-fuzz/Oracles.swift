@@ -66,7 +66,8 @@ final class Oracles {
         guard status == 0 else {
             return "the dump does not run in a new session (exit \(status)):\n\(errors)\n--- the dump:\n\(dump)"
         }
-        return Self.difference(dump, Dump.script(of: runner.interpreter.session), "the dump", "the rebuilt session's dump")
+        return Self.difference(
+            dump, Dump.script(of: runner.interpreter.session), "the dump", "the rebuilt session's dump")
     }
 
     /// Oracle 2: the session saved to a file and opened again dumps to `dump`.
@@ -86,7 +87,8 @@ final class Oracles {
         guard a != b else { return nil }
         let aLines = a.split(separator: "\n", omittingEmptySubsequences: false)
         let bLines = b.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(aLines, bLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let line =
+            zip(aLines, bLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(aLines.count, bLines.count)
         func at(_ lines: [Substring]) -> String { line < lines.count ? String(lines[line]) : "(end)" }
         return """

@@ -23,8 +23,14 @@ enum SelfTest {
             ("two sessions' dumps differ", Oracles.difference(dump, otherDump, "a", "b") != nil),
             ("the province passes both oracles", oracles.check(harness.base) == nil),
             ("a changed province passes both oracles", oracles.check(changed) == nil),
-            ("an input that adds a unit passes", harness.run(Array("unit add fz \"F\" kind=locality level=city".utf8)) == nil),
-            ("a dump spaced its own way is told from its rebuilt session's", respaced != dump && oracles.dumpRebuilds(respaced) != nil),
+            (
+                "an input that adds a unit passes",
+                harness.run(Array("unit add fz \"F\" kind=locality level=city".utf8)) == nil
+            ),
+            (
+                "a dump spaced its own way is told from its rebuilt session's",
+                respaced != dump && oracles.dumpRebuilds(respaced) != nil
+            ),
             ("a dump with a bad line does not run", oracles.dumpRebuilds(dump + "unit add\n") != nil),
             ("a file is not another session's dump", oracles.fileKeeps(harness.base, dump: otherDump) != nil),
         ]
