@@ -84,12 +84,12 @@ public struct ProvinceGenerator: Sendable {
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny generator whose sequence is fixed by its seed.
 /// Swift's own generators are not seedable, and `random(in:using:)` does not promise the same
 /// numbers from one Swift version to the next, so draws are made here from raw bits.
-struct SplitMix64 {
+public struct SplitMix64 {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -98,7 +98,7 @@ struct SplitMix64 {
     }
 
     /// A whole number in `0..<n`.
-    mutating func below(_ n: Int) -> Int { Int(UInt64(n).multipliedFullWidth(by: next()).high) }
+    public mutating func below(_ n: Int) -> Int { Int(UInt64(n).multipliedFullWidth(by: next()).high) }
 
     mutating func inRange(_ range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
@@ -117,7 +117,7 @@ struct SplitMix64 {
         return weights.count - 1
     }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// An element of `items`, the front more often than the back (as surnames are).
     mutating func pickFrontHeavy<T>(_ items: [T]) -> T {

@@ -178,7 +178,8 @@ struct EffectPerformer {
             let summary = "import \(kind.plural) (\(Self.grouped(added)) added)"
             interpreter.recordChanges(changes, name: summary)
             if runner.showsConfirmations {
-                runner.confirmChange("imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
+                runner.confirmChange(
+                    "imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
             }
             return true
         } catch let error as CSVImportError {

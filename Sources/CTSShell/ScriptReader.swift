@@ -51,7 +51,8 @@ public final class ScriptReader: @unchecked Sendable {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var info = stat()
         let isRegular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        return .success(ScriptReader(path: path, fd: fd, ownsDescriptor: true, size: isRegular ? Int(info.st_size) : nil))
+        return .success(
+            ScriptReader(path: path, fd: fd, ownsDescriptor: true, size: isRegular ? Int(info.st_size) : nil))
     }
 
     /// Standard input, as a script piped in.

@@ -160,7 +160,9 @@ public final class ScriptRunner {
         heldConfirmations = []
         defer { heldConfirmations = nil }
         if runSource(name: "<stdin>", text: text, directory: directory) {
-            if autosave() { heldConfirmations?.forEach { out.print($0) } }
+            if autosave() {
+                for confirmation in heldConfirmations ?? [] { out.print(confirmation) }
+            }
             if let stacksBefore, !recordingWasSwitched { keepInRecording(text, stacksBefore) }
         } else {
             let fileHasSomeOfIt = sessionFile.hasWrittenPart(of: interpreter)
@@ -297,7 +299,9 @@ public final class ScriptRunner {
             // and a release of both (a tenth of the runner's own cost per line).
             switch consume item {
             case .error(let diagnostic):
-                if let range = diagnostic.range, range.fileID == fileID { files[fileID].forget(before: range.start.line) }
+                if let range = diagnostic.range, range.fileID == fileID {
+                    files[fileID].forget(before: range.start.line)
+                }
                 // Under --echo the line that failed to parse is shown too, before its error.
                 if interpreter.settings.echo, let range = diagnostic.range, range.fileID == fileID {
                     out.print(Self.prompt + files[fileID].line(range.start.line))

@@ -1,4 +1,5 @@
 import CTSDomain
+import CTSInterpreter
 import CTSLanguage
 
 /// Writes scripts of valid-looking commands: every command of ``CommandTable`` with its
@@ -12,13 +13,13 @@ import CTSLanguage
 ///     var generator = CommandGenerator(session: harness.base, seed: 7)
 ///     let script = generator.script(commands: 20)
 struct CommandGenerator {
-    private var random: SplitMix
+    private var random: SplitMix64
     /// The ids each kind has, with the ones the script added so far.
     private var ids: [EntityKind: [String]] = [:]
     private var nextID = 0
 
     init(session: Session, seed: UInt64) {
-        random = SplitMix(seed: seed)
+        random = SplitMix64(seed: seed)
         for kind in EntityKind.allCases {
             ids[kind] = session.slots(kind).compactMap { session.id(kind, $0) }
         }
@@ -241,22 +242,4 @@ extension FieldType {
         if case .ref(let kind) = self { return kind }
         return nil
     }
-}
-
-/// SplitMix64: small, fast, and the same numbers on every machine for a seed.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in 0..<bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

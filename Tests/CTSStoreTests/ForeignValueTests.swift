@@ -8,21 +8,43 @@ import Testing
 /// file is left as it was. Each edit alone breaks nothing SQLite checks.
 @Suite struct ForeignValueTests {
     static let edits: [(sql: String, message: String)] = [
-        ("UPDATE course SET hours = 'abc' WHERE id = 'k1'",
-         "course 0, column hours has the text 'abc', where cts keeps a number"),
+        (
+            "UPDATE course SET hours = 'abc' WHERE id = 'k1'",
+            "course 0, column hours has the text 'abc', where cts keeps a number"
+        ),
         ("UPDATE cadre SET name = x'00ff' WHERE id = 'c2'", "cadre 1, column name has a blob, where cts keeps text"),
-        ("UPDATE cadre SET name = CAST(x'ff41' AS TEXT) WHERE id = 'c2'", "cadre 1, column name has text that is not UTF-8"),
-        ("UPDATE cadre SET born = 1970.5 WHERE id = 'c2'", "cadre 1, column born has 1970.5, where cts keeps a whole number"),
-        ("UPDATE cadre SET born = 'x' WHERE id = 'c2'", "cadre 1, column born has the text 'x', where cts keeps a whole number"),
-        ("UPDATE course SET hours = 1e999 WHERE id = 'k1'",
-         "course 0, column hours has inf, which is past the largest amount cts keeps (10¹⁵)"),
-        ("UPDATE budget SET funds = -1 WHERE slot = 0", "budget 0, column funds breaks a rule cts keeps: funds cannot be negative"),
-        ("UPDATE enrollment SET hours = -5 WHERE slot = 0",
-         "enrollment 0, column hours breaks a rule cts keeps: hours cannot be negative"),
-        ("UPDATE course SET \"end\" = '2000-01-01' WHERE id = 'k1'",
-         "course 0, column end breaks a rule cts keeps: course k1 ends (2000-01-01) before it starts"),
-        ("UPDATE enrollment SET slot = 1000000000 WHERE slot = (SELECT max(slot) FROM enrollment)",
-         "enrollment 1000000000, column slot is out of range: the table has"),
+        (
+            "UPDATE cadre SET name = CAST(x'ff41' AS TEXT) WHERE id = 'c2'",
+            "cadre 1, column name has text that is not UTF-8"
+        ),
+        (
+            "UPDATE cadre SET born = 1970.5 WHERE id = 'c2'",
+            "cadre 1, column born has 1970.5, where cts keeps a whole number"
+        ),
+        (
+            "UPDATE cadre SET born = 'x' WHERE id = 'c2'",
+            "cadre 1, column born has the text 'x', where cts keeps a whole number"
+        ),
+        (
+            "UPDATE course SET hours = 1e999 WHERE id = 'k1'",
+            "course 0, column hours has inf, which is past the largest amount cts keeps (10¹⁵)"
+        ),
+        (
+            "UPDATE budget SET funds = -1 WHERE slot = 0",
+            "budget 0, column funds breaks a rule cts keeps: funds cannot be negative"
+        ),
+        (
+            "UPDATE enrollment SET hours = -5 WHERE slot = 0",
+            "enrollment 0, column hours breaks a rule cts keeps: hours cannot be negative"
+        ),
+        (
+            "UPDATE course SET \"end\" = '2000-01-01' WHERE id = 'k1'",
+            "course 0, column end breaks a rule cts keeps: course k1 ends (2000-01-01) before it starts"
+        ),
+        (
+            "UPDATE enrollment SET slot = 1000000000 WHERE slot = (SELECT max(slot) FROM enrollment)",
+            "enrollment 1000000000, column slot is out of range: the table has"
+        ),
     ]
 
     @Test func valuesCTSNeverWritesAreRefusedNamingTheirPlace() throws {
@@ -53,7 +75,8 @@ import Testing
         let path = dir.file("edited.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
         // SQLite's REAL affinity turns both into 12.0: the value cts reads is the one stored.
-        _ = try sqlite(path, "UPDATE course SET hours = 12 WHERE id = 'k1'; UPDATE course SET hours = '36' WHERE id = 'k2'")
+        _ = try sqlite(
+            path, "UPDATE course SET hours = 12 WHERE id = 'k1'; UPDATE course SET hours = '36' WHERE id = 'k2'")
         let store = try SQLiteBackend.open(path, create: false)
         defer { store.close() }
         let session = try store.load()
