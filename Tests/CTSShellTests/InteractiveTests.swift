@@ -94,19 +94,28 @@ struct InteractiveTests {
     @Test func ctrlRFindsAnOldCommand() throws {
         let tmux = try TmuxSession()
         try startShell(tmux)
-        for command in ["echo first-marker", "count units", "echo last"] {
+        // Each after the one before has answered: typed ahead, a line is echoed by the terminal
+        // before the output of the one running, which then does not start a line.
+        for (command, output) in [
+            ("echo first-marker", "\nfirst-marker"), ("count units", "(1 row)"), ("echo last", "\nlast"),
+        ] {
             try tmux.type(command)
             try tmux.press("Enter")
+            try tmux.waitFor(output)
         }
-        try tmux.waitFor("\nlast")
         // Ctrl-R typed before libedit takes the terminal would go to the tty driver (reprint).
         try tmux.waitFor { lastLine($0) == "cts>" }
         try tmux.press("C-r")
         try tmux.type("first-m")
-        try tmux.waitFor("bck:first-m")
+        // As a user does: Enter once the match is on the screen (the line above the search).
+        try tmux.waitFor { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.last == "bck:first-m" && lines.dropLast().last == "cts> echo first-marker"
+        }
         try tmux.press("Enter")
         try tmux.waitFor { $0.components(separatedBy: "\nfirst-marker").count == 3 }
-        #expect(try tmux.screen().components(separatedBy: "\nfirst-marker").count == 3)
+        let after = try tmux.screen()
+        #expect(after.components(separatedBy: "\nfirst-marker").count == 3, "\(after)")
     }
 
     @Test func tabCompletesACommandWord() throws {
