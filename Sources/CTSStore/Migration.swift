@@ -18,6 +18,9 @@ struct Migration: Sendable {
     /// The columns it adds to existing tables: reading a file of an older format gives them
     /// the value the migration gives old rows.
     var adds: [AddedColumn] = []
+    /// The tables it rebuilds as STRICT tables, after its SQL: each from its own definition in
+    /// the file (see ``StrictRebuild``), so a column another tool added stays.
+    var makesStrict: [String] = []
 
     struct AddedColumn: Sendable {
         let kind: EntityKind
@@ -32,7 +35,8 @@ struct Migration: Sendable {
         Migration(version: version, name: name, sql: createTableSQL(type), creates: [R.declaration.kind])
     }
 
-    /// `CREATE TABLE` and its indexes for a kind, as format 1 wrote them: `slot` the primary
+    /// `CREATE TABLE` and its indexes for a kind, as format 1 wrote them and format 4 made
+    /// STRICT (SQLite then refuses a value of the wrong type from any program): `slot` the primary
     /// key; references INTEGER slots with deferred foreign keys, enum words, dates, text and
     /// course kinds TEXT, amounts REAL, counts, years and yes/no INTEGER, a period three
     /// columns; NOT NULL unless the field is optional. A unique index on the id (or on the two
@@ -58,7 +62,7 @@ struct Migration: Sendable {
                 columns.append("\(SessionSchema.quoted(field.column)) \(sqlType(field.access))\(notNull)")
             }
         }
-        var sql = "CREATE TABLE \(table) (\n" + columns.map { "    " + $0 }.joined(separator: ",\n") + "\n);\n"
+        var sql = "CREATE TABLE \(table) (\n" + columns.map { "    " + $0 }.joined(separator: ",\n") + "\n) STRICT;\n"
         let keyColumns: [String]
         switch d.key {
         case .id: keyColumns = ["id"]

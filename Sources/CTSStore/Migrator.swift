@@ -8,8 +8,20 @@ import GRDB
 ///     try Migrator.migrate(db, upTo: 1)     // the format-1 fixture's helper
 enum Migrator {
     static func migrate(_ db: Database, upTo target: Int = SessionSchema.currentVersion) throws {
+        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let pending = SessionSchema.migrations.filter { $0.version > current && $0.version <= target }
+        guard !pending.isEmpty || current == 0 else { return }
+        // A table rebuild drops tables others reference, which foreign keys would count as
+        // broken references; they can only be turned off outside a transaction. The file's
+        // references are checked when it is loaded, as in any other file.
+        let rebuilds = pending.contains { !$0.makesStrict.isEmpty }
+        if rebuilds {
+            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON")
+        }
+        defer {
+            if rebuilds { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA legacy_alter_table = OFF") }
+        }
         try db.inTransaction(.immediate) {
-            let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if current == 0 {
                 try db.execute(sql: "PRAGMA application_id = \(SessionSchema.applicationID)")
             }
@@ -21,8 +33,9 @@ enum Migrator {
                         "applied" TEXT NOT NULL
                     )
                     """)
-            for migration in SessionSchema.migrations where migration.version > current && migration.version <= target {
+            for migration in pending {
                 try db.execute(sql: migration.sql)
+                for table in migration.makesStrict { try StrictRebuild.run(db, table: table) }
                 try db.execute(
                     sql: """
                         INSERT INTO "schema_migrations" ("version", "name", "applied")

@@ -491,6 +491,15 @@ public final class SQLiteBackend: SessionBackend {
                 return make(.io, "cannot \(doing) \(path): \(detail)")
             }
         }
+        if let error = error as? StrictRebuild.UnconvertibleValue {
+            let row =
+                EntityKind(rawValue: error.table).map { "\($0.rawValue) \(error.slot)" }
+                ?? "\(error.table) row \(error.slot)"
+            return StoreError(
+                .corrupt,
+                "\(path) is damaged: \(row), column \(error.column) \(error.problem); it was not upgraded "
+                    + "to format \(SessionSchema.currentVersion) and is unchanged")
+        }
         if error is RowDecodingError {
             return StoreError(.corrupt, "\(path) is damaged (\(error))")
         }

@@ -23,6 +23,7 @@ enum SessionSchema {
         Migration(
             version: 3, name: "v3-course-day-hours", sql: v3,
             adds: [Migration.AddedColumn(kind: .course, column: "day_hours", oldValue: "7.5")]),
+        Migration(version: 4, name: "v4-strict-tables", sql: "", makesStrict: v4StrictTables),
     ]
 
     /// `meta` keys of the session's settings; a key is absent while its setting is the default.
@@ -244,4 +245,11 @@ enum SessionSchema {
     private static let v3 = """
         ALTER TABLE "course" ADD COLUMN "day_hours" REAL NOT NULL DEFAULT 7.5;
         """
+
+    /// Every table of format 3, made STRICT: SQLite then refuses text in a number column, a
+    /// fraction in an integer one, a blob anywhere, from cts and from any other program.
+    private static let v4StrictTables = [
+        "meta", "unit", "cadre", "course", "enrollment", "rule", "exemption", "budget", "plan", "inspection",
+        "finding", "practice",
+    ]
 }

@@ -147,6 +147,9 @@ struct InteractiveTests {
         // As a user does: Ctrl-C once the text is on the line.
         try tmux.waitFor { lastLine($0) == "cts> unit add half-typed" }
         try tmux.press("C-c")
+        // The terminal flushes typed-ahead input on Ctrl-C (no NOFLSH), as it does for every
+        // shell, so the next line is typed at the fresh prompt.
+        try tmux.waitFor { lastLine($0).trimmingCharacters(in: .whitespaces) == "cts>" }
         try tmux.type("echo after")
         try tmux.press("Enter")
         let screen = try tmux.waitFor("\nafter")

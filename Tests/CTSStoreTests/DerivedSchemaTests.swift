@@ -4,7 +4,8 @@ import GRDB
 import Testing
 
 /// The session file's layout is derived from the kinds' declarations: the columns the codec
-/// writes, and the table a new kind's migration creates, are those format 1 wrote by hand.
+/// writes, and the table a new kind's migration creates, are those format 1 wrote by hand (made
+/// STRICT by format 4).
 @Suite struct DerivedSchemaTests {
     /// Every kind whose table format 1 or 2 created as it still is (a course's `day_hours`
     /// came with format 3, as an added column).
@@ -19,9 +20,7 @@ import Testing
         }
         let (table, sql) = derived(Self.types[i])
         let db = try DatabaseQueue()
-        try db.write { db in
-            for migration in SessionSchema.migrations { try db.execute(sql: migration.sql) }
-        }
+        try db.inDatabase { db in try Migrator.migrate(db) }
         let written = try db.read { db in
             try String.fetchAll(
                 db, sql: "SELECT sql FROM sqlite_master WHERE tbl_name = ? ORDER BY rowid", arguments: [table])

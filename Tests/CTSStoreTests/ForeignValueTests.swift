@@ -6,6 +6,11 @@ import Testing
 /// Session files another tool wrote into (issue 11): a value cts never writes is refused when
 /// the file is opened, with an error naming the table, the row's slot and the column, and the
 /// file is left as it was. Each edit alone breaks nothing SQLite checks.
+///
+/// Since format 4 the tables are STRICT, so SQLite itself refuses the wrong storage classes
+/// (`StrictTableTests`); these tests first strip STRICT the way a tool with `writable_schema`
+/// could, because a format-3 file opened `--read-only` has no such guard and the checks on
+/// load are what stands between it and the session.
 @Suite struct ForeignValueTests {
     static let edits: [(sql: String, message: String)] = [
         (
@@ -52,6 +57,7 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("edited.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
+        try loosenStrictTables(path)
         let pristine = bytes(path)
         for (sql, message) in Self.edits {
             write(pristine, to: path)
@@ -82,5 +88,21 @@ import Testing
         let session = try store.load()
         let hours = session.courses.rows.compactMap { $0 }.map { ($0.id, $0.hours.description) }
         #expect(hours.contains { $0 == ("k1", "12") } && hours.contains { $0 == ("k2", "36") }, "\(hours)")
+    }
+}
+
+/// Turns every STRICT table of the file back into an ordinary one by editing its schema text,
+/// which SQLite allows under `writable_schema` (the reverse is what format 4's migration does
+/// properly, by rebuilding).
+func loosenStrictTables(_ path: String) throws {
+    _ = try sqlite(
+        path,
+        """
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE type = 'table';
+        """)
+    let strict = try sqlite(path, "SELECT count(*) FROM pragma_table_list WHERE strict = 1")
+    guard strict.trimmingCharacters(in: .whitespacesAndNewlines) == "0" else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSDebugDescriptionErrorKey: "\(strict) tables still strict"])
     }
 }

@@ -99,7 +99,7 @@ import Testing
         #expect(try sqlite(path, "PRAGMA user_version; SELECT name FROM schema_migrations;") == "1\nv1-initial\n")
 
         let store = try SQLiteBackend.open(path, create: false)
-        #expect(store.fileFormat == 3)
+        #expect(store.fileFormat == 4)
         expectSameSession(Self.fixtureSession(), try store.load())
         // The upgraded file takes format-2 records (exemptions) too.
         var changes = ChangeSet()
@@ -118,12 +118,13 @@ import Testing
                 SELECT count(*) FROM meta WHERE key = 'last_saved';
                 SELECT reason FROM exemption;
                 """) == """
-                    3
+                    4
                     1|v1-initial
                     2|v2-exemptions-last-saved
                     3|v3-course-day-hours
+                    4|v4-strict-tables
                     cts_version|0.1.0
-                    format_version|3
+                    format_version|4
                     1
                     Abroad
 
@@ -185,20 +186,132 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("future.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
-        _ = try sqlite(path, "PRAGMA user_version = 4")
+        _ = try sqlite(path, "PRAGMA user_version = 5")
         let before = bytes(path)
         for open in [{ try SQLiteBackend.open(path) }, { try SQLiteBackend.openReadOnly(path) }] {
             #expect { _ = try open() } throws: { error in
                 let e = error as! StoreError
-                return e.kind == .newerFormat(file: 4, supported: 3)
-                    && e.message == "\(path) has session format 4, but this cts reads formats up to 3; "
+                return e.kind == .newerFormat(file: 5, supported: 4)
+                    && e.message == "\(path) has session format 5, but this cts reads formats up to 4; "
                         + "open it with a newer cts"
             }
         }
         #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
-            (error as! StoreError).kind == .newerFormat(file: 4, supported: 3)
+            (error as! StoreError).kind == .newerFormat(file: 5, supported: 4)
         }
         #expect(bytes(path) == before)
         #expect(dir.contents == ["future.ctsdb"])
+    }
+}
+
+/// Format 4 made every table STRICT: SQLite itself refuses a value of the wrong type, from cts
+/// or from any other program, and an older file is rebuilt so on open.
+@Suite struct StrictTableTests {
+    static let tables = [
+        "budget", "cadre", "course", "enrollment", "exemption", "finding", "inspection", "meta", "plan", "practice",
+        "rule", "unit",
+    ]
+
+    /// The fixture (format 1) brought to format 3, the last format before STRICT tables.
+    static func format3File(_ dir: TempDir) throws -> String {
+        let path = dir.file("old.ctsdb")
+        try FileManager.default.copyItem(atPath: MigrationTests.fixture, toPath: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.inDatabase { db in try Migrator.migrate(db, upTo: 3) }
+        try queue.close()
+        return path
+    }
+
+    @Test func everyTableOfANewFileIsStrict() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("new.ctsdb")
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
+        #expect(
+            try sqlite(path, "SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name")
+                == Self.tables.map { $0 + "\n" }.joined())
+    }
+
+    @Test func anotherProgramCannotWriteTextWhereANumberBelongs() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("new.ctsdb")
+        try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
+        let before = bytes(path)
+        // sqlite3 says why on its standard error; the file is as it was.
+        for update in ["course SET hours = 'many'", "cadre SET born = 1966.5", "unit SET name = x'00ff'"] {
+            _ = try sqlite(path, "UPDATE " + update)
+            #expect(bytes(path) == before, "\(update)")
+        }
+        #expect(try sqlite(path, "SELECT count(*) FROM course WHERE typeof(hours) = 'text'") == "0\n")
+    }
+
+    @Test func aFormat3FileIsRebuiltKeepingItsRecordsAndWhatOthersAdded() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = try Self.format3File(dir)
+        // What another tool may have added: a column, an index, a view and a trigger on cts's tables.
+        _ = try sqlite(
+            path,
+            """
+            ALTER TABLE cadre ADD COLUMN note TEXT;
+            UPDATE cadre SET note = 'kept' WHERE id = 'c1';
+            CREATE INDEX cadre_name ON cadre (name);
+            CREATE VIEW cadre_names AS SELECT id, name FROM cadre;
+            CREATE TABLE audit (what TEXT);
+            CREATE TRIGGER cadre_audit AFTER UPDATE ON cadre BEGIN INSERT INTO audit VALUES ('updated'); END;
+            """)
+        let store = try SQLiteBackend.open(path, create: false)
+        #expect(store.fileFormat == 4)
+        expectSameSession(MigrationTests.fixtureSession(), try store.load())
+        store.close()
+        #expect(
+            try sqlite(path, "SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name")
+                == Self.tables.map { $0 + "\n" }.joined())
+        #expect(
+            try sqlite(
+                path,
+                """
+                SELECT note FROM cadre WHERE id = 'c1';
+                SELECT count(*) FROM cadre_names;
+                SELECT type, name FROM sqlite_master WHERE name IN ('cadre_name', 'cadre_audit', 'cadre_id') ORDER BY name;
+                PRAGMA foreign_key_check;
+                """)
+                == "kept\n\(MigrationTests.fixtureSession().count(.cadre))\ntrigger|cadre_audit\nindex|cadre_id\nindex|cadre_name\n"
+        )
+        // The upgraded file's own tables are those of a new file.
+        let new = dir.file("new.ctsdb")
+        try SQLiteBackend.open(new).close()
+        let schema =
+            "SELECT name, sql FROM sqlite_master WHERE tbl_name NOT IN ('cadre', 'audit', 'cadre_names') ORDER BY name"
+        #expect(try sqlite(path, schema) == sqlite(new, schema))
+    }
+
+    @Test func aValueAStrictTableRefusesStopsTheUpgradeAndNamesIt() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = try Self.format3File(dir)
+        _ = try sqlite(path, "UPDATE course SET hours = 'three hundred' WHERE id = 'k1'")
+        let slot = try sqlite(path, "SELECT slot FROM course WHERE id = 'k1'").dropLast()
+        let before = bytes(path)
+        #expect { try SQLiteBackend.open(path, create: false) } throws: { error in
+            let e = error as! StoreError
+            return e.kind == .corrupt
+                && e.message
+                    == "\(path) is damaged: course \(slot), column hours has the text 'three hundred', where cts "
+                    + "keeps a number; it was not upgraded to format 4 and is unchanged"
+        }
+        #expect(bytes(path) == before)
+        #expect(try sqlite(path, "PRAGMA user_version") == "3\n")
+    }
+
+    @Test func strictIsAddedBesideOtherTableOptions() {
+        #expect(
+            StrictRebuild.strictDefinition("CREATE TABLE \"t\" (a INTEGER)", table: "t", as: "n")
+                == "CREATE TABLE \"n\" (a INTEGER) STRICT")
+        #expect(
+            StrictRebuild.strictDefinition("CREATE TABLE t (a TEXT PRIMARY KEY) WITHOUT ROWID", table: "t", as: "n")
+                == "CREATE TABLE \"n\" (a TEXT PRIMARY KEY) WITHOUT ROWID, STRICT")
+        #expect(StrictRebuild.strictDefinition("CREATE TABLE t (a INTEGER) STRICT", table: "t", as: "n") == nil)
     }
 }
