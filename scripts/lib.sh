@@ -90,3 +90,27 @@ build_release() {
   fi
   mv "$stamp.new" "$stamp"
 }
+
+# A Python virtual environment in .build-reader-tools with pandas and Datasette, for the tests of
+# the session file's reader examples (docs/session-files.md). Prints its path, or nothing (and
+# why, on stderr) when it cannot be made: no python3 venv module, or PyPI out of reach.
+ensure_reader_tools() {
+  local venv="$CTS_ROOT/.build-reader-tools"
+  if [[ -x $venv/bin/python ]] && "$venv/bin/python" -c 'import pandas' 2>/dev/null &&
+    [[ -x $venv/bin/datasette ]]; then
+    echo "$venv"
+    return 0
+  fi
+  if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+    ensure_packages python3-venv
+    python3 -m venv "$venv" >/dev/null 2>&1 || {
+      echo "note: no Python venv; the pandas and Datasette examples are not checked" >&2
+      return 0
+    }
+  fi
+  if run_quietly timeout 300 "$venv/bin/pip" install -q pandas datasette; then
+    echo "$venv"
+  else
+    echo "note: could not install pandas and Datasette from PyPI; their examples are not checked" >&2
+  fi
+}

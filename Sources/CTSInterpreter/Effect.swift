@@ -36,6 +36,8 @@ public enum Effect: Equatable, Sendable {
     case history(limit: Int)
     /// Start writing the commands typed at the prompt to a script, or stop (`record`).
     case record(RecordRequest)
+    /// Switch the session file to a write-ahead log or back (`set journal wal|delete`).
+    case journal(wal: Bool, range: SourceRange)
     case quit
 }
 

@@ -47,6 +47,7 @@ public enum RunProblem: Problem {
     case onOff(String, value: String)
     case colorSetting(String)
     case errorsSetting(String)
+    case journalSetting(String)
     case widthSetting(String)
     case pagerSetting(String)
     case unknownSetting(String, settings: [String])
@@ -127,6 +128,7 @@ public enum RunProblem: Problem {
         case .onOff(let name, let value): "\(name) is on or off, not '\(value)'"
         case .colorSetting(let value): "color is on, off or auto, not '\(value)'"
         case .errorsSetting(let value): "errors is stop or continue, not '\(value)'"
+        case .journalSetting(let value): "journal is delete or wal, not '\(value)'"
         case .widthSetting(let value):
             "width is a number of columns from \(Settings.widths.lowerBound) to \(Settings.widths.upperBound), "
                 + "or auto, not '\(value)'"

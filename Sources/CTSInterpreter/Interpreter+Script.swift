@@ -110,6 +110,11 @@ extension Interpreter {
         case "verbose": settings.verbose = try onOff()
         case "timer": settings.timer = try onOff()
         case "autosave": settings.autosave = try onOff()
+        case "journal":
+            guard word == "wal" || word == "delete" else {
+                throw Diagnostic.error(RunProblem.journalSetting("\(raw)"), at: valueArg.range)
+            }
+            return .journal(wal: word == "wal", range: valueArg.range)
         case "errors":
             guard word == "stop" || word == "continue" else {
                 throw Diagnostic.error(RunProblem.errorsSetting("\(raw)"), at: valueArg.range)
@@ -149,6 +154,7 @@ extension Interpreter {
             case "verbose": value = settings.verbose ? "on" : "off"
             case "timer": value = settings.timer ? "on" : "off"
             case "autosave": value = settings.autosave ? "on" : "off"
+            case "journal": value = settings.journal ?? "(no session file)"
             case "errors": value = settings.stopOnError ? "stop" : "continue"
             case "width": value = settings.width.map(String.init) ?? "auto"
             case "pager": value = settings.pager.rawValue

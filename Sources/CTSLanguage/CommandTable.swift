@@ -412,6 +412,7 @@ public enum CommandTable {
         ("verbose", .choice(["on", "off"]), "print a confirmation line after each change"),
         ("timer", .choice(["on", "off"]), "print how long each command took"),
         ("autosave", .choice(["on", "off"]), "write each change to the session file"),
+        ("journal", .choice(["delete", "wal"]), "session file journal; wal lets readers in"),
         ("errors", .choice(["stop", "continue"]), "whether a script stops at its first error"),
         ("width", .choice(["auto"]), "columns tables fit on screen (20-1000, or auto)"),
         ("pager", .choice(["on", "off", "auto"]), "long results through $PAGER at a terminal"),

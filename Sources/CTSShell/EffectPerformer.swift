@@ -63,6 +63,8 @@ struct EffectPerformer {
             showHistory(limit)
         case .record(let request):
             return runner.record(request) || (runner.options.keepGoing && !runner.interactive)
+        case .journal(let wal, let range):
+            return runner.setJournal(wal: wal, range: range) || (runner.options.keepGoing && !runner.interactive)
         case .quit:
             runner.quitRequested = true
         case .newSession, .openSession, .saveSession, .dump, .importRecords, .export:

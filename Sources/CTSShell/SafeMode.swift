@@ -58,7 +58,7 @@ public enum SafeMode {
         case .record(.start(let path, _, let range)):
             return ("record", .writes, path, range)
         case .confirmation, .text, .table, .pause, .newSession, .openSession, .saveSession, .dump, .history,
-            .record, .quit:
+            .record, .journal, .quit:
             return nil
         }
     }

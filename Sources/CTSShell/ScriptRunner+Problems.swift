@@ -29,6 +29,10 @@ public enum ShellProblem: Problem {
     case savedReadOnly(String)
     /// `save` with no file.
     case noFileYet
+    /// `set journal` with no session file.
+    case journalWithoutFile
+    /// `set journal` on a file opened with --read-only.
+    case journalReadOnly(String)
     /// `record` in a script: only what is typed at the prompt is recorded.
     case recordOnlyAtPrompt
     /// `record stop` with no recording going on.
@@ -64,6 +68,9 @@ public enum ShellProblem: Problem {
         case .sessionReplaced: "the session was replaced by 'new' or 'open'; what came after that was taken back"
         case .savedReadOnly(let path): "\(path) was opened read-only; save to another file with 'save FILE'"
         case .noFileYet: "the session has no file yet: save it with 'save FILE'"
+        case .journalWithoutFile:
+            "journal is the session file's: there is none yet (open one with -s FILE, or 'save FILE')"
+        case .journalReadOnly(let path): "\(path) was opened read-only; its journal mode was not changed"
         case .recordOnlyAtPrompt: "'record' works only at the interactive prompt: it records what is typed there"
         case .notRecording: "nothing is being recorded (start with 'record FILE')"
         case .refusedBySafe(let what, let access, let path):

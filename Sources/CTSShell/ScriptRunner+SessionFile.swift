@@ -14,6 +14,7 @@ extension ScriptRunner {
             let (opened, session) = try sessionFile.open(path, create: true)
             interpreter.replaceSession(session)
             sessionFile.use(opened)
+            noteSessionFile()
             if !sessionFile.writes { interpreter.settings.autosave = false }
             return true
         } catch {
@@ -30,6 +31,39 @@ extension ScriptRunner {
                     + "not saved to \(path) (autosave is off); use 'save' to keep them")
         }
         sessionFile.close()
+        noteSessionFile()
+    }
+
+    /// Copies what `set` shows of the session file (its journal mode) into the settings, after
+    /// the file was opened, replaced, switched or closed.
+    func noteSessionFile() {
+        interpreter.settings.journal = sessionFile.journal
+    }
+
+    /// `set journal wal|delete`: switches the session file's journal; false when it cannot.
+    func setJournal(wal: Bool, range: SourceRange) -> Bool {
+        let mode = wal ? "wal" : "delete"
+        guard sessionFile.isOpen else {
+            report(.error(ShellProblem.journalWithoutFile, at: range))
+            return false
+        }
+        if sessionFile.isReadOnly {
+            report(.error(ShellProblem.journalReadOnly(sessionFile.path ?? ""), at: range))
+            return false
+        }
+        if sessionFile.isDryRun {
+            if showsConfirmations { out.print("journal would be \(mode) (dry run: the file is not changed)") }
+            return true
+        }
+        do {
+            try sessionFile.setJournal(wal: wal)
+        } catch {
+            storeFailure(error, at: range)
+            return false
+        }
+        noteSessionFile()
+        if showsConfirmations { out.print("journal is \(mode)") }
+        return true
     }
 
     /// The name of the session file being worked on, for the banner.
@@ -171,6 +205,7 @@ extension ScriptRunner {
             let (opened, session) = try sessionFile.open(path, create: false)
             closeSessionFile()
             sessionFile.use(opened)
+            noteSessionFile()
             interpreter.replaceSession(session)
             keepChangesFromNowOn()
             if showsConfirmations { out.print("opened \(path)") }
@@ -193,6 +228,7 @@ extension ScriptRunner {
         do {
             if let path, !sessionFile.isFile(path) {
                 try sessionFile.saveCopy(interpreter.session, to: path)
+                noteSessionFile()
                 if sessionFile.writes { keepChangesFromNowOn() }
             } else if let current = sessionFile.path {
                 guard sessionFile.writes else {

@@ -46,6 +46,10 @@ final class SessionFile {
     var path: String? { backend?.path }
     /// Whether opening the file created it (a mistyped `-s` name).
     var wasCreated: Bool { backend?.wasCreated ?? false }
+    /// The file's journal mode, `wal` or `delete` (`set journal`); nil without a file.
+    var journal: String? { backend.map { $0.isWAL ? "wal" : "delete" } }
+    /// Switches the file to a write-ahead log or back (`set journal wal|delete`).
+    func setJournal(wal: Bool) throws(StoreError) { try backend?.setJournal(wal: wal) }
     /// Whether `path` names the file being worked on.
     func isFile(_ path: String) -> Bool { backend?.isFile(path) ?? false }
 

@@ -309,16 +309,25 @@ public final class SQLiteBackend: SessionBackend {
         try FileSystem.checkDirectory(of: path, creating: true)
         let lock = try FileLock.acquire(for: path)
         defer { lock.release() }
+        var keepsWAL = false
         if FileSystem.exists(path) {
             // No one may have the old file open under another name while it is replaced.
             try lock.lockFile(path)
             // The old file's interrupted transaction must be rolled back (by SQLite) before the
             // file is replaced: a journal left beside the new file would be played into it.
             if FileSystem.hasHotJournal(path) { try recover(path) }
-            try check(try FileHeader.read(path), of: path, saving: true)
+            let header = try FileHeader.read(path)
+            try check(header, of: path, saving: true)
+            if case .sqlite(let h) = header, h.isWAL {
+                keepsWAL = true
+                // A write-ahead log left beside the new file would be played into it.
+                try switchJournal(of: path, toWAL: false, doing: "save")
+            }
         }
         // Through a symbolic link, the file it points to is replaced, not the link.
-        try AtomicSave.write(to: FileSystem.resolved(path), name: path) { db throws in
+        let target = FileSystem.resolved(path)
+        defer { if keepsWAL { try? switchJournal(of: target, toWAL: true, doing: "save") } }
+        try AtomicSave.write(to: target, name: path) { db throws in
             try Migrator.migrate(db)
             try db.inTransaction {
                 try BulkLoad.withoutIndexes(db) {
@@ -399,11 +408,8 @@ public final class SQLiteBackend: SessionBackend {
                 }
                 let version = try validate(db, path)
                 if version < SessionSchema.currentVersion { try Migrator.migrate(db) }
-                // A file another tool switched to WAL goes back to the rollback journal cts
-                // expects (a save renames over the file, which a WAL file must not outlive).
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
-                    try db.execute(sql: "PRAGMA journal_mode = DELETE")
-                }
+                // The journal mode stays as the file has it: `set journal wal` (or another
+                // tool) may have chosen WAL, which SQLite keeps in the file.
                 return SessionSchema.currentVersion
             }
         } catch {
@@ -426,6 +432,50 @@ public final class SQLiteBackend: SessionBackend {
             throw StoreError(.corrupt, "\(path) is damaged: its table '\(missing)' is missing")
         }
         return version
+    }
+
+    // MARK: - Journal mode
+
+    /// Whether the file commits through a write-ahead log (`set journal wal`): readers
+    /// (sqlite3, pandas, a `--read-only` cts) then neither wait for cts's writes nor hold
+    /// them up. Otherwise SQLite's rollback journal (`DELETE`), the default.
+    public var isWAL: Bool {
+        let mode = try? queue?.inDatabase { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        return mode == "wal"
+    }
+
+    /// Switches the open file to WAL or back to the rollback journal. SQLite records the mode
+    /// in the file, so it holds for every later open, by cts or any other program.
+    public func setJournal(wal: Bool) throws(StoreError) {
+        guard !isReadOnly else {
+            throw StoreError(.io, "\(path) was opened read-only; its journal mode was not changed")
+        }
+        try Self.switchJournal(on: try openedQueue(), path, toWAL: wal, doing: "change the journal mode of")
+    }
+
+    private static func switchJournal(of path: String, toWAL wal: Bool, doing: String) throws(StoreError) {
+        let queue = try openQueue(path, readOnly: false)
+        defer { try? queue.close() }
+        try switchJournal(on: queue, path, toWAL: wal, doing: doing)
+    }
+
+    /// Leaving WAL needs the file to itself: while another program reads it, SQLite refuses
+    /// (after the busy timeout), and so does cts.
+    private static func switchJournal(
+        on queue: DatabaseQueue, _ path: String, toWAL wal: Bool, doing: String
+    ) throws(StoreError) {
+        let wanted = wal ? "wal" : "delete"
+        let mode: String?
+        do {
+            mode = try queue.inDatabase { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = \(wanted)") }
+        } catch {
+            throw storeError(error, path, doing: doing)
+        }
+        guard mode == wanted else {
+            throw StoreError(
+                .io,
+                "cannot \(doing) \(path): another program is reading it in WAL mode; try again once it is done")
+        }
     }
 
     /// Lets SQLite roll back the interrupted transaction of a file with a hot journal.

@@ -39,6 +39,12 @@ public protocol SessionBackend: AnyObject {
     /// Whether opening it created it: it did not exist (a mistyped `-s` name).
     var wasCreated: Bool { get }
 
+    /// Whether the session commits through a write-ahead log, so readers never wait for a
+    /// write nor hold one up (`set journal wal`).
+    var isWAL: Bool { get }
+    /// Switches to a write-ahead log or back; the location keeps the choice.
+    func setJournal(wal: Bool) throws(StoreError)
+
     /// Whether `other` names this same session, however it is spelled.
     func isFile(_ other: String) -> Bool
     /// The whole session, every record in its slot.

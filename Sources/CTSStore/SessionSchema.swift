@@ -24,6 +24,7 @@ enum SessionSchema {
             version: 3, name: "v3-course-day-hours", sql: v3,
             adds: [Migration.AddedColumn(kind: .course, column: "day_hours", oldValue: "7.5")]),
         Migration(version: 4, name: "v4-strict-tables", sql: "", makesStrict: v4StrictTables),
+        Migration(version: 5, name: "v5-reader-views", sql: v5),
     ]
 
     /// `meta` keys of the session's settings; a key is absent while its setting is the default.
@@ -252,4 +253,72 @@ enum SessionSchema {
         "meta", "unit", "cadre", "course", "enrollment", "rule", "exemption", "budget", "plan", "inspection",
         "finding", "practice",
     ]
+
+    /// For readers of the file (sqlite3, pandas, BI tools): a view per collection with ids in
+    /// place of slots and no SQL keyword as a column name, in list order, and the enum words
+    /// with their order, to sort by. Nothing cts reads; the tables stay as they were.
+    private static let v5 = """
+        CREATE TABLE "enum_value" (
+            "vocabulary" TEXT NOT NULL,
+            "value" TEXT NOT NULL,
+            "position" INTEGER NOT NULL,
+            PRIMARY KEY ("vocabulary", "value")
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO "enum_value" ("vocabulary", "value", "position") VALUES
+        ('unit_kind', 'locality', 0), ('unit_kind', 'department', 1), ('unit_kind', 'organization', 2), ('unit_kind', 'institution', 3), ('unit_kind', 'workplace', 4), ('unit_kind', 'leading-group', 5),
+        ('level', 'central', 0), ('level', 'province', 1), ('level', 'city', 2), ('level', 'county', 3), ('level', 'township', 4),
+        ('rank', 'staff', 0), ('rank', 'township', 1), ('rank', 'county', 2), ('rank', 'bureau', 3), ('rank', 'province', 4), ('rank', 'national', 5),
+        ('category', 'leading', 0), ('category', 'civil-servant', 1), ('category', 'enterprise', 2), ('category', 'technical', 3), ('category', 'grassroots', 4), ('category', 'trainer', 5),
+        ('cadre_status', 'active', 0), ('cadre_status', 'left', 1),
+        ('course_kind', 'off-job', 0), ('course_kind', 'rotation', 1), ('course_kind', 'short-term', 2), ('course_kind', 'lecture', 3), ('course_kind', 'report', 4), ('course_kind', 'online', 5), ('course_kind', 'overseas', 6), ('course_kind', 'practice', 7),
+        ('enrollment_status', 'enrolled', 0), ('enrollment_status', 'completed', 1), ('enrollment_status', 'absent', 2), ('enrollment_status', 'withdrawn', 3),
+        ('severity', 'low', 0), ('severity', 'medium', 1), ('severity', 'high', 2),
+        ('finding_status', 'open', 0), ('finding_status', 'resolved', 1);
+        CREATE VIEW "units_v" AS
+            SELECT u."id", u."name", u."kind", u."level", p."id" AS "parent"
+            FROM "unit" u LEFT JOIN "unit" p ON p."slot" = u."parent"
+            ORDER BY u."slot";
+        CREATE VIEW "cadres_v" AS
+            SELECT c."id", c."name", u."id" AS "unit", c."rank", c."category", c."born", c."status"
+            FROM "cadre" c JOIN "unit" u ON u."slot" = c."unit"
+            ORDER BY c."slot";
+        CREATE VIEW "courses_v" AS
+            SELECT k."id", k."title", k."kind", p."id" AS "provider", o."id" AS "organizer",
+                k."start" AS "start_date", k."end" AS "end_date", k."hours", k."capacity", k."day_hours"
+            FROM "course" k JOIN "unit" p ON p."slot" = k."provider" LEFT JOIN "unit" o ON o."slot" = k."organizer"
+            ORDER BY k."slot";
+        CREATE VIEW "enrollments_v" AS
+            SELECT c."id" AS "cadre", k."id" AS "course", e."status", e."hours", e."date"
+            FROM "enrollment" e JOIN "cadre" c ON c."slot" = e."cadre" JOIN "course" k ON k."slot" = e."course"
+            ORDER BY e."slot";
+        CREATE VIEW "rules_v" AS
+            SELECT r."id", r."title", r."for" AS "applies_to", r."period_first", r."period_last",
+                r."period_years", r."hours", r."kinds"
+            FROM "rule" r
+            ORDER BY r."slot";
+        CREATE VIEW "exemptions_v" AS
+            SELECT c."id" AS "cadre", r."id" AS "rule", x."reason"
+            FROM "exemption" x JOIN "cadre" c ON c."slot" = x."cadre" JOIN "rule" r ON r."slot" = x."rule"
+            ORDER BY x."slot";
+        CREATE VIEW "budgets_v" AS
+            SELECT u."id" AS "unit", b."year", b."funds", b."revenue", b."spent"
+            FROM "budget" b JOIN "unit" u ON u."slot" = b."unit"
+            ORDER BY b."slot";
+        CREATE VIEW "plans_v" AS
+            SELECT u."id" AS "unit", p."year", p."participants", p."hours"
+            FROM "plan" p JOIN "unit" u ON u."slot" = p."unit"
+            ORDER BY p."slot";
+        CREATE VIEW "inspections_v" AS
+            SELECT i."id", b."id" AS "inspecting_unit", u."id" AS "unit", i."date", i."scope"
+            FROM "inspection" i JOIN "unit" b ON b."slot" = i."by" JOIN "unit" u ON u."slot" = i."unit"
+            ORDER BY i."slot";
+        CREATE VIEW "findings_v" AS
+            SELECT f."id", i."id" AS "inspection", f."text", f."severity", f."due", f."status", f."resolved"
+            FROM "finding" f JOIN "inspection" i ON i."slot" = f."inspection"
+            ORDER BY f."slot";
+        CREATE VIEW "practices_v" AS
+            SELECT p."id", u."id" AS "unit", p."text", p."year", p."promoted"
+            FROM "practice" p JOIN "unit" u ON u."slot" = p."unit"
+            ORDER BY p."slot";
+        """
 }

@@ -454,11 +454,11 @@ enum GeneratedSession {
         #expect(applicationID == "1129599812")
         try expectRefused(
             dir, "new.ctsdb",
-            "new.ctsdb has session format 99, but this cts reads formats up to 4; open it with a newer cts")
+            "new.ctsdb has session format 99, but this cts reads formats up to 5; open it with a newer cts")
         // `open` of it from a running session is refused the same way, and the session goes on.
         let r = try dir.cts("-c", "open \"new.ctsdb\"")
         #expect(r.status == 3, "\(r)")
-        #expect(r.err.contains("new.ctsdb has session format 99, but this cts reads formats up to 4"), "\(r)")
+        #expect(r.err.contains("new.ctsdb has session format 99, but this cts reads formats up to 5"), "\(r)")
     }
 
     @Test func aDirectory() throws {
@@ -475,7 +475,7 @@ enum GeneratedSession {
         try dir.python(
             """
             import sqlite3
-            con = sqlite3.connect("new.ctsdb"); con.execute("PRAGMA user_version = 5"); con.commit(); con.close()
+            con = sqlite3.connect("new.ctsdb"); con.execute("PRAGMA user_version = 6"); con.commit(); con.close()
             """)
         let notes = try dir.bytes("notes.txt"), newer = try dir.bytes("new.ctsdb")
         let r = try dir.cts("-c", "unit add a \"A\" kind=locality level=city", "-c", "save \"notes.txt\"")
@@ -488,8 +488,8 @@ enum GeneratedSession {
         #expect(s.status == 3)
         #expect(
             s.err.hasPrefix(
-                "<command-line 2>:1:6: error: new.ctsdb has session format 5, but this cts reads formats "
-                    + "up to 4; open it with a newer cts; it was not overwritten\n"), "\(s)")
+                "<command-line 2>:1:6: error: new.ctsdb has session format 6, but this cts reads formats "
+                    + "up to 5; open it with a newer cts; it was not overwritten\n"), "\(s)")
         #expect(try dir.bytes("notes.txt") == notes)
         #expect(try dir.bytes("new.ctsdb") == newer)
     }
@@ -558,13 +558,13 @@ enum GeneratedSession {
         #expect(r.status == 0, "\(r)")
         #expect(r.out == "count\n3\n")
         #expect(r.err.isEmpty)
-        #expect(try dir.sqliteValue("old.ctsdb", "PRAGMA user_version") == "4")
-        #expect(try dir.sqliteValue("old.ctsdb", "SELECT value FROM meta WHERE key = 'format_version'") == "4")
+        #expect(try dir.sqliteValue("old.ctsdb", "PRAGMA user_version") == "5")
+        #expect(try dir.sqliteValue("old.ctsdb", "SELECT value FROM meta WHERE key = 'format_version'") == "5")
         #expect(
             try dir.sqliteValue(
                 "old.ctsdb", "SELECT group_concat(name, ',') FROM (SELECT name FROM schema_migrations ORDER BY version)"
             )
-                == "v1-initial,v2-exemptions-last-saved,v3-course-day-hours,v4-strict-tables")
+                == "v1-initial,v2-exemptions-last-saved,v3-course-day-hours,v4-strict-tables,v5-reader-views")
         // The upgraded file takes the records of format 2 (exemptions).
         let exempt = try dir.cts("-s", "old.ctsdb", "-c", "exempt c1 from lead5y reason=\"upgraded ñ\"")
         #expect(exempt.status == 0, "\(exempt)")

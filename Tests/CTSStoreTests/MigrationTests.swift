@@ -99,7 +99,7 @@ import Testing
         #expect(try sqlite(path, "PRAGMA user_version; SELECT name FROM schema_migrations;") == "1\nv1-initial\n")
 
         let store = try SQLiteBackend.open(path, create: false)
-        #expect(store.fileFormat == 4)
+        #expect(store.fileFormat == 5)
         expectSameSession(Self.fixtureSession(), try store.load())
         // The upgraded file takes format-2 records (exemptions) too.
         var changes = ChangeSet()
@@ -118,13 +118,14 @@ import Testing
                 SELECT count(*) FROM meta WHERE key = 'last_saved';
                 SELECT reason FROM exemption;
                 """) == """
-                    4
+                    5
                     1|v1-initial
                     2|v2-exemptions-last-saved
                     3|v3-course-day-hours
                     4|v4-strict-tables
+                    5|v5-reader-views
                     cts_version|0.1.0
-                    format_version|4
+                    format_version|5
                     1
                     Abroad
 
@@ -186,18 +187,18 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("future.ctsdb")
         try SQLiteBackend.save(try SessionBuilder.province().session, to: path)
-        _ = try sqlite(path, "PRAGMA user_version = 5")
+        _ = try sqlite(path, "PRAGMA user_version = 6")
         let before = bytes(path)
         for open in [{ try SQLiteBackend.open(path) }, { try SQLiteBackend.openReadOnly(path) }] {
             #expect { _ = try open() } throws: { error in
                 let e = error as! StoreError
-                return e.kind == .newerFormat(file: 5, supported: 4)
-                    && e.message == "\(path) has session format 5, but this cts reads formats up to 4; "
+                return e.kind == .newerFormat(file: 6, supported: 5)
+                    && e.message == "\(path) has session format 6, but this cts reads formats up to 5; "
                         + "open it with a newer cts"
             }
         }
         #expect { try SQLiteBackend.save(Session(), to: path) } throws: { error in
-            (error as! StoreError).kind == .newerFormat(file: 5, supported: 4)
+            (error as! StoreError).kind == .newerFormat(file: 6, supported: 5)
         }
         #expect(bytes(path) == before)
         #expect(dir.contents == ["future.ctsdb"])
@@ -207,8 +208,10 @@ import Testing
 /// Format 4 made every table STRICT: SQLite itself refuses a value of the wrong type, from cts
 /// or from any other program, and an older file is rebuilt so on open.
 @Suite struct StrictTableTests {
+    /// Every STRICT table: the twelve of format 4 and format 5's enum_value.
     static let tables = [
-        "budget", "cadre", "course", "enrollment", "exemption", "finding", "inspection", "meta", "plan", "practice",
+        "budget", "cadre", "course", "enrollment", "enum_value", "exemption", "finding", "inspection", "meta", "plan",
+        "practice",
         "rule", "unit",
     ]
 
@@ -262,7 +265,7 @@ import Testing
             CREATE TRIGGER cadre_audit AFTER UPDATE ON cadre BEGIN INSERT INTO audit VALUES ('updated'); END;
             """)
         let store = try SQLiteBackend.open(path, create: false)
-        #expect(store.fileFormat == 4)
+        #expect(store.fileFormat == 5)
         expectSameSession(MigrationTests.fixtureSession(), try store.load())
         store.close()
         #expect(
@@ -299,7 +302,7 @@ import Testing
             return e.kind == .corrupt
                 && e.message
                     == "\(path) is damaged: course \(slot), column hours has the text 'three hundred', where cts "
-                    + "keeps a number; it was not upgraded to format 4 and is unchanged"
+                    + "keeps a number; it was not upgraded to format 5 and is unchanged"
         }
         #expect(bytes(path) == before)
         #expect(try sqlite(path, "PRAGMA user_version") == "3\n")

@@ -87,7 +87,9 @@ import Testing
         expectSameSession(session, try store.load())
     }
 
-    @Test func aFileSwitchedToWALGoesBackToARollbackJournal() throws {
+    /// A file another tool (or `set journal wal`) switched to WAL stays so: SQLite keeps the
+    /// mode in the file, and it is the file's owner's choice.
+    @Test func aFileSwitchedToWALStaysInWAL() throws {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.file("wal.ctsdb")
@@ -95,10 +97,30 @@ import Testing
         try SQLiteBackend.save(session, to: path)
         #expect(try sqlite(path, "PRAGMA journal_mode = WAL") == "wal\n")
         let store = try SQLiteBackend.open(path, create: false)
+        #expect(store.isWAL)
         expectSameSession(session, try store.load())
+        try store.setJournal(wal: false)
+        #expect(!store.isWAL)
+        try store.setJournal(wal: true)
         store.close()
-        #expect(try sqlite(path, "PRAGMA journal_mode") == "delete\n")
+        #expect(try sqlite(path, "PRAGMA journal_mode") == "wal\n")
+        // The log and its index go when the last connection closes.
         #expect(dir.contents == ["wal.ctsdb"])
+    }
+
+    @Test func aSaveOverAFileInWALModeLeavesNoLogAndKeepsTheMode() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.file("wal.ctsdb")
+        try SQLiteBackend.save(Session(), to: path)
+        #expect(try sqlite(path, "PRAGMA journal_mode = WAL") == "wal\n")
+        let session = try SessionBuilder.province().session
+        try SQLiteBackend.save(session, to: path)
+        #expect(try sqlite(path, "PRAGMA journal_mode") == "wal\n")
+        #expect(dir.contents == ["wal.ctsdb"])
+        let store = try SQLiteBackend.open(path, create: false)
+        defer { store.close() }
+        expectSameSession(session, try store.load())
     }
 
     @Test func isFileComparesFilesNotSpellings() throws {
