@@ -58,6 +58,30 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The file name endings that choose this format for `> FILE` and `export … to FILE` when
+    /// no `as` names one (matched without regard to case).
+    public var fileExtensions: [String] {
+        switch self {
+        case .table: ["txt"]
+        case .csv: ["csv"]
+        case .tsv: ["tsv", "tab"]
+        case .json: ["json"]
+        case .ndjson: ["ndjson", "jsonl"]
+        case .markdown: ["md", "markdown"]
+        case .chart: []
+        case .html: ["html", "htm"]
+        }
+    }
+
+    /// The format a file's name ends in (`out/cadres.JSON`: json); nil for any other ending.
+    public init?(fileName: String) {
+        let base = fileName.split(separator: "/").last ?? ""
+        guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return nil }
+        let ending = base[base.index(after: dot)...].lowercased()
+        guard let format = Self.allCases.first(where: { $0.fileExtensions.contains(ending) }) else { return nil }
+        self = format
+    }
+
     /// The names of every format, in the order help and the docs list them.
     public static let names = allCases.map(\.rawValue)
 

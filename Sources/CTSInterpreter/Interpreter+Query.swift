@@ -43,6 +43,9 @@ extension Interpreter {
         var redirect: RedirectTarget?
         if let r = output.redirect {
             redirect = RedirectTarget(path: try text(of: r.path), append: r.append, range: r.path.range)
+            // `> cadres.json` without `as`: the file's name says what it holds. `>>` adds to a
+            // file in the format it is asked for, as it always has.
+            if output.format == nil, !r.append, let named = OutputFormat(fileName: redirect!.path) { format = named }
         }
         return .table(result, spec: OutputSpec(format), redirect: redirect)
     }

@@ -28,7 +28,10 @@ extension Interpreter {
             return .importRecords(kind, path: try path(args.positionals[2]), range: args.positionals[2].range)
         case .exportRecords:
             let kind = try collection(first!)
-            var format = OutputFormat.csv
+            let file = try path(args.positionals[2])
+            // Without `as`, the file's name chooses among the formats export writes (`to
+            // "cadres.json"`); any other name gets csv.
+            var format = OutputFormat(fileName: file).flatMap { $0.traits.exportable ? $0 : nil } ?? .csv
             if args.positionals.count > 4 {
                 let formatArg = args.positionals[4]
                 let name = try value(of: formatArg).description.lowercased()
@@ -38,7 +41,7 @@ extension Interpreter {
                 }
                 format = named
             }
-            return .export(kind, path: try path(args.positionals[2]), format: format, range: args.positionals[2].range)
+            return .export(kind, path: file, format: format, range: args.positionals[2].range)
         default:
             preconditionFailure("not a session command")
         }

@@ -351,7 +351,8 @@ public enum CommandTable {
             summary: "Start an empty session.", example: "new"),
         CommandSpec(
             "dump", .dump, group: .session, usage: "dump [FILE]",
-            summary: "Write the session as a canonical .cts script.", example: "dump \"jiangsu.cts\"",
+            summary: "Write the session as a canonical .cts script: to the screen, a FILE, or \"-\" (standard output).",
+            example: "dump \"jiangsu.cts\"",
             positionals: [Slot("FILE", .file, optional: true)]),
         CommandSpec(
             "import", .importRecords, group: .session, usage: "import COLLECTION from \"FILE.csv\"",
@@ -361,7 +362,9 @@ public enum CommandTable {
         CommandSpec(
             "export", .exportRecords, group: .session,
             usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))]",
-            summary: "Write all records of a collection to a file.",
+            summary:
+                "Write all records of a collection to a file (\"-\": standard output), as FORMAT, else as the "
+                + "file name ends (.json, .ndjson), else csv.",
             example: "export cadres to \"cadres.csv\"",
             positionals: [
                 Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),

@@ -89,6 +89,9 @@ struct EffectPerformer {
         }
     }
 
+    /// The file name `dump` and `export` take as standard output, as sed and curl do.
+    static let standardOutput = FileSink.standardOutput
+
     /// Carries out an effect that reads or writes a file; false when the run must stop.
     private func performFileEffect(_ effect: Effect) -> Bool {
         switch effect {
@@ -99,7 +102,8 @@ struct EffectPerformer {
         case .saveSession(let path, let range):
             return runner.save(to: path, range: range)
         case .dump(let path, let range):
-            guard let path else {
+            // `dump` or `dump "-"` at a terminal: through the screen, escaped.
+            guard let path, path != Self.standardOutput || !out.isTerminal else {
                 let script = Dump.script(of: interpreter.session)
                 return Screen(runner: runner).show(out.isTerminal ? TerminalText.escapedLines(script) : script)
             }
@@ -111,9 +115,15 @@ struct EffectPerformer {
                         Dump.write(session) { file.write($0) }
                     })
             else { return false }
-            runner.confirmWrite("dumped the session to \(path)")
+            if path != Self.standardOutput { runner.confirmWrite("dumped the session to \(path)") }
         case .export(let kind, let path, let format, let range):
             let session = interpreter.session
+            if path == Self.standardOutput && out.isTerminal {
+                var text = ""
+                _ = ExportWriter.write(kind, of: session, as: format, to: &text)
+                out.text(text)
+                return true
+            }
             var count = 0
             guard
                 runner.writeFile(
@@ -122,7 +132,9 @@ struct EffectPerformer {
                         count = ExportWriter.write(kind, of: session, as: format, to: &$0)
                     })
             else { return false }
-            runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
+            if path != Self.standardOutput {
+                runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
+            }
         case .importRecords(let kind, let path, let range):
             return importRecords(kind, from: path, range: range)
         default:

@@ -52,8 +52,17 @@ struct FileSink: TextOutputStream {
         buffer.reserveCapacity(capacity)
     }
 
-    /// Opens `path` for writing: replaced, or appended to when `append` is true.
+    /// The name that means standard output (`dump "-"`, `export cadres to "-"`).
+    static let standardOutput = "-"
+
+    /// Opens `path` for writing: replaced, or appended to when `append` is true; `-` is
+    /// standard output, written in place.
     static func open(_ path: String, append: Bool, capacity: Int = 1 << 16) -> Result<FileSink, FileError> {
+        if path == standardOutput {
+            let fd = dup(STDOUT_FILENO)
+            guard fd >= 0 else { return .failure(FileError(path: path, errno: errno)) }
+            return .success(FileSink(path: path, fd: fd, capacity: capacity))
+        }
         var info = stat()
         let exists = stat(path, &info) == 0
         let regular = !exists || (info.st_mode & S_IFMT) == S_IFREG

@@ -42,13 +42,13 @@ public enum SafeMode {
             return ("include", .reads, path, range)
         case .importRecords(_, let path, let range):
             return ("import", .reads, path, range)
-        case .export(_, let path, _, let range):
+        case .export(_, let path, _, let range) where path != FileSink.standardOutput:
             return ("export", .writes, path, range)
         case .table(_, _, let redirect?):
             return redirect.append
                 ? ("'>>'", .appendsTo, redirect.path, redirect.range)
                 : ("'>'", .writes, redirect.path, redirect.range)
-        case .dump(let path?, let range):
+        case .dump(let path?, let range) where path != FileSink.standardOutput:
             // Even onto the session file: a script there is no session file any more.
             return ("dump to a file", .writes, path, range)
         case .saveSession(let path?, let range) where !isSessionFile(path):
@@ -57,7 +57,7 @@ public enum SafeMode {
             return ("open", .reads, path, range)
         case .record(.start(let path, _, let range)):
             return ("record", .writes, path, range)
-        case .confirmation, .text, .table, .pause, .newSession, .openSession, .saveSession, .dump, .history,
+        case .confirmation, .text, .table, .pause, .newSession, .openSession, .saveSession, .dump, .export, .history,
             .record, .journal, .quit:
             return nil
         }

@@ -23,7 +23,8 @@ extension ScriptRunner {
         to path: String, append: Bool, range: SourceRange, as verb: DryRun.FileWrite.Verb,
         prefix: String = "", _ fill: (inout FileSink) -> Void
     ) -> Bool {
-        guard mayWrite(path, as: verb) else { return true }
+        // Standard output is no file: a dry run writes it too.
+        guard path == FileSink.standardOutput || mayWrite(path, as: verb) else { return true }
         var sink: FileSink
         switch FileSink.open(path, append: append) {
         case .failure(let error):

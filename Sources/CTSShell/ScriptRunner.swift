@@ -198,6 +198,11 @@ public final class ScriptRunner {
                 return false
             }
         }
+        // `cts -`, as for sed and psql -f: the script is standard input.
+        if path == "-" && includedAt == nil {
+            return runSource(
+                name: "<stdin>", reader: ScriptReader.standardInput(), directory: ".", includedAt: nil)
+        }
         // A script named on the command line may be a pipe (`cts <(generate)`); an include is a file.
         switch ScriptReader.open(path, allowStreams: includedAt == nil) {
         case .failure(let error):

@@ -77,6 +77,14 @@ final class FileLock {
     func lockFile(_ file: String) throws(StoreError) {
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError(.io, "cannot lock \(file): \(errnoText())") }
+        // A flock lasts while any copy of its descriptor is open: a child this process forks
+        // holds one until it execs (O_CLOEXEC closes it then), so a lock just released may
+        // still be held for a moment. Try again for a little while before calling it taken.
+        var tries = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 && (errno == EWOULDBLOCK || errno == EAGAIN) && tries < 20 {
+            tries += 1
+            usleep(10_000)
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             var info = stat()
