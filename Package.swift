@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Zips the parts of an xlsx workbook (it needs zlib: Debian's zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The model: entities, enums, dates, values, the in-memory session. No I/O.
@@ -51,7 +53,7 @@ let package = Package(
             name: "CTSShell",
             dependencies: [
                 "CTSDomain", "CTSLanguage", "CTSInterpreter", "CTSStore", "CTSOutput", "CLineEdit",
-                "CLineEditShim",
+                "CLineEditShim", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: uncheckedExclusivityInRelease),
         .executableTarget(
             name: "cts",

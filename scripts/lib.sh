@@ -9,9 +9,9 @@
 CTS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # Debian packages the build and the tests need: libedit for the line editor,
-# SQLite for session files, pkg-config to find both, tmux for the pty tests,
-# less for the pager test.
-CTS_DEPS=(libedit-dev libsqlite3-dev pkg-config tmux less)
+# SQLite for session files, zlib for xlsx workbooks, pkg-config to find them, tmux
+# for the pty tests, less for the pager test.
+CTS_DEPS=(libedit-dev libsqlite3-dev zlib1g-dev pkg-config tmux less)
 
 # Puts swift on PATH and installs whichever of CTS_DEPS is missing.
 # Silent when nothing is missing; exits 1 when it cannot fix what is.

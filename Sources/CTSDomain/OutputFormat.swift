@@ -14,7 +14,7 @@
 ///     OutputFormat(rawValue: "csv")          // .csv
 ///     OutputFormat.json.traits.appending     // .refused
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case table, csv, tsv, json, ndjson, markdown, chart, html
+    case table, csv, tsv, json, ndjson, markdown, chart, html, xlsx
 
     /// What a format is for and how its files grow: the facts the parser, `export` and `>>` read.
     public struct Traits: Equatable, Sendable {
@@ -55,6 +55,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         // Not exportable: export moves whole collections between programs, a page is for
         // reading (and sizing its columns needs every row in memory, as for table).
         case .html: Traits(audience: .people, appending: .onlyIntoEmpty, exportable: false)
+        // A workbook is a zip file, not text: only a file (`> F.xlsx`, `export … to F.xlsx`).
+        case .xlsx: Traits(audience: .programs, appending: .refused, exportable: true)
         }
     }
 
@@ -70,6 +72,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .markdown: ["md", "markdown"]
         case .chart: []
         case .html: ["html", "htm"]
+        case .xlsx: ["xlsx"]
         }
     }
 
@@ -89,8 +92,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// which `as` accepts on grouped results and `set format` does not offer.
     public var needsChartShape: Bool { self == .chart }
 
-    /// The formats `set format` offers: those that can show any result.
-    public static let sessionNames = allCases.filter { !$0.needsChartShape }.map(\.rawValue)
+    /// Whether the format is text, which the screen can show; a workbook (`xlsx`) is written
+    /// only to files.
+    public var isText: Bool { self != .xlsx }
+
+    /// The formats `set format` offers: those that can show any result on the screen.
+    public static let sessionNames = allCases.filter { !$0.needsChartShape && $0.isText }.map(\.rawValue)
 }
 
 /// A format name written in code (`"csv"`) is that format; an unknown literal is a bug.

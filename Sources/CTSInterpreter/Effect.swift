@@ -31,7 +31,8 @@ public enum Effect: Equatable, Sendable {
     /// Add the records of a CSV file to a collection.
     case importRecords(EntityKind, path: String, range: SourceRange)
     /// Write every record of a collection to a file in one of the exportable formats.
-    case export(EntityKind, path: String, format: OutputFormat, range: SourceRange)
+    /// `bom`: a csv file starts with a UTF-8 byte order mark, by which Excel knows its Chinese.
+    case export(EntityKind, path: String, format: OutputFormat, bom: Bool, range: SourceRange)
     /// List the last N commands typed at the prompt.
     case history(limit: Int)
     /// Start writing the commands typed at the prompt to a script, or stop (`record`).

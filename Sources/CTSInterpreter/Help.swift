@@ -88,7 +88,7 @@ public enum Help {
                 "as " + CommandTable.outputFormats.joined(separator: " | "),
                 "the format (default: table; 'set format csv' changes it)"
             ),
-            ("> FILE", "write to FILE instead of the screen (replace)"),
+            ("> FILE", "write to FILE instead of the screen (replace); F.json, F.csv, F.xlsx… choose the format"),
             (">> FILE", "append to FILE (csv, tsv: rows only, under the same header)"),
         ]
         return
@@ -100,7 +100,7 @@ public enum Help {
                     + "chart draws bars for results grouped with 'by' (compliance: % on 0-100) and sparklines "
                     + "for report budget, fitted to the terminal (80 columns when not one); set format does not "
                     + "offer it. html is one standalone page (charts in SVG) for a browser or print; >> writes "
-                    + "it only into an empty file. Numbers print in shortest form, dates as YYYY-MM-DD, absent "
+                    + "it only into an empty file. xlsx is an Excel workbook, only for > FILE and export. Numbers print in shortest form, dates as YYYY-MM-DD, absent "
                     + "values empty (null in json). On a terminal, tables are fitted to its width (set width) "
                     + "and long results go through $PAGER (set pager)."))
             .joined(separator: "\n")

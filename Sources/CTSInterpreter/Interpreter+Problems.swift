@@ -19,6 +19,13 @@ public enum RunProblem: Problem {
     case unknownFormat(String, formats: [String])
     /// `as chart` on a result without groups.
     case chartNeedsGroups
+    /// `as xlsx` without `> FILE`.
+    case workbookNeedsFile
+    /// `as xlsx >> FILE`.
+    case workbookAppend
+    /// `bom=yes` on an export that is not csv.
+    case bomOnlyForCSV(String)
+    case bomValue(String)
     /// `export` to a format it does not write.
     case exportFormat(String, formats: [String])
     /// `export WORD` where the word is no collection.
@@ -94,6 +101,11 @@ public enum RunProblem: Problem {
         case .unknownFormat(let name, let formats):
             "unknown format '\(name)'\(Suggestion.hint(for: name.lowercased(), in: formats)); "
                 + "formats are \(formats.joined(separator: ", "))"
+        case .workbookNeedsFile: "an xlsx workbook is a file: add '> \"FILE.xlsx\"'"
+        case .bomValue(let word): "bom is yes or no, not '\(word)'"
+        case .bomOnlyForCSV(let format):
+            "bom=yes marks a csv file as UTF-8 for Excel; \(format) has no byte order mark"
+        case .workbookAppend: "an xlsx workbook cannot be appended to; use '>' to replace the file"
         case .chartNeedsGroups:
             "a chart needs a result grouped with 'by' (count … by, stats … by, "
                 + "report compliance … by) or report budget"

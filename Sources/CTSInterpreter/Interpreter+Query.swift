@@ -47,6 +47,12 @@ extension Interpreter {
             // file in the format it is asked for, as it always has.
             if output.format == nil, !r.append, let named = OutputFormat(fileName: redirect!.path) { format = named }
         }
+        if format == .xlsx {
+            // A workbook is one zip file: it goes to a file, whole.
+            // Without a redirect the format came from `as` (`set format` never takes xlsx).
+            guard let redirect else { throw .error(RunProblem.workbookNeedsFile, at: output.format!.range) }
+            if redirect.append { throw .error(RunProblem.workbookAppend, at: redirect.range) }
+        }
         return .table(result, spec: OutputSpec(format), redirect: redirect)
     }
 

@@ -96,7 +96,7 @@ extension Interpreter {
         }
         switch name {
         case "format":
-            guard let format = OutputFormat(rawValue: word), !format.needsChartShape else {
+            guard let format = OutputFormat(rawValue: word), !format.needsChartShape, format.isText else {
                 throw Diagnostic.error(
                     RunProblem.unknownFormat("\(raw)", formats: OutputFormat.sessionNames), at: valueArg.range)
             }

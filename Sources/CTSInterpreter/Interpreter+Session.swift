@@ -41,7 +41,18 @@ extension Interpreter {
                 }
                 format = named
             }
-            return .export(kind, path: file, format: format, range: args.positionals[2].range)
+            var bom = false
+            if let option = args.option("bom") {
+                switch try value(of: option.value).description.lowercased() {
+                case "yes", "true": bom = true
+                case "no", "false": bom = false
+                case let word: throw Diagnostic.error(RunProblem.bomValue(word), at: option.value.range)
+                }
+                if bom && format != .csv {
+                    throw Diagnostic.error(RunProblem.bomOnlyForCSV(format.rawValue), at: option.key.range)
+                }
+            }
+            return .export(kind, path: file, format: format, bom: bom, range: args.positionals[2].range)
         default:
             preconditionFailure("not a session command")
         }

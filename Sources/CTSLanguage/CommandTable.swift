@@ -361,7 +361,7 @@ public enum CommandTable {
             positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
         CommandSpec(
             "export", .exportRecords, group: .session,
-            usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))]",
+            usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))] [bom=yes]",
             summary:
                 "Write all records of a collection to a file (\"-\": standard output), as FORMAT, else as the "
                 + "file name ends (.json, .ndjson), else csv.",
@@ -370,7 +370,8 @@ public enum CommandTable {
                 Slot("COLLECTION", .collection), Slot("to", .keyword("to")), Slot("FILE", .file),
                 Slot("as", .keyword("as"), optional: true),
                 Slot("FORMAT", .choice(exportFormats), optional: true),
-            ]),
+            ],
+            options: [OptionSlot("bom", .yesNo)]),
         CommandSpec(
             "generate province", .generate, group: .session, usage: "generate province cadres=N [seed=S]",
             summary: "Fill an empty session with a synthetic province of N cadres (same N and seed: same province).",

@@ -380,14 +380,19 @@ extension Parser {
         }
         let given = Set(args.options.map(\.key.value))
         let keys = spec.options.map(\.key).filter { !given.contains($0) }
+        // Right after an optional keyword (`as`), its value must come, and nothing else.
+        var afterKeyword = false
+        if let i = index, i > 0, case .keyword(let word) = spec.positionals[i - 1].kind, words.last == word {
+            afterKeyword = true
+        }
         if let slot = missing {
             switch slot.kind {
             case .newID: return offer(.value(slot.kind), final: true)  // a new id: nothing to offer
             case .text, .number, .count, .year, .date, .period, .condition: offer(.value(slot.kind))
-            default: offer(.value(slot.kind), final: !slot.optional)
+            default: offer(.value(slot.kind), final: !slot.optional || afterKeyword)
             }
         }
-        for key in keys { offer(.option(key)) }
+        if !afterKeyword { for key in keys { offer(.option(key)) } }
     }
 
     /// `set OPTION VALUE`: the settings, then the values of the one named.

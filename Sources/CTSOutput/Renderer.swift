@@ -41,6 +41,7 @@ public enum Renderer {
         case .markdown: MarkdownRenderer.write(table, spec, to: &out)
         case .chart: ChartRenderer.write(table, spec, to: &out)
         case .html: HTMLRenderer.write(table, spec, to: &out)
+        case .xlsx: preconditionFailure("a workbook is not text: the shell writes it with XLSXWorkbook")
         }
     }
 
@@ -62,6 +63,7 @@ public enum Renderer {
                 write(piece, spec, to: &out)
                 spec.headers = false
             }
+        case .xlsx: preconditionFailure("a workbook is not text: the shell writes it with XLSXWorkbook")
         case .table, .markdown, .chart, .html:
             var joined: ResultTable?
             for piece in pieces {

@@ -119,6 +119,7 @@ public enum TerminalText {
         case .json, .ndjson: escapedLines(text, notation: .json)
         case .csv, .tsv, .html: escapedLines(text)
         case .table, .markdown, .chart: text
+        case .xlsx: preconditionFailure("a workbook is not text: it never reaches a terminal")
         }
     }
 

@@ -116,7 +116,18 @@ struct EffectPerformer {
                     })
             else { return false }
             if path != Self.standardOutput { runner.confirmWrite("dumped the session to \(path)") }
-        case .export(let kind, let path, let format, let range):
+        case .export(let kind, let path, let format, _, let range) where format == .xlsx:
+            switch ExportWriter.workbook(kind, of: interpreter.session) {
+            case .failure(let error):
+                runner.report(.error(ShellProblem.tooManyRowsForASheet(error.rows), at: range))
+                return false
+            case .success(let (book, count)):
+                guard runner.writeWorkbook(book, to: path, range: range) else { return false }
+                if path != Self.standardOutput {
+                    runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
+                }
+            }
+        case .export(let kind, let path, let format, let bom, let range):
             let session = interpreter.session
             if path == Self.standardOutput && out.isTerminal {
                 var text = ""
@@ -127,7 +138,7 @@ struct EffectPerformer {
             var count = 0
             guard
                 runner.writeFile(
-                    to: path, append: false, range: range, as: .write,
+                    to: path, append: false, range: range, as: .write, prefix: bom ? "\u{FEFF}" : "",
                     {
                         count = ExportWriter.write(kind, of: session, as: format, to: &$0)
                     })

@@ -86,6 +86,13 @@ struct FileSink: TextOutputStream {
         return .failure(FileError(path: path, errno: EEXIST))
     }
 
+    /// Writes bytes that are not text (a zipped workbook).
+    mutating func write(bytes: [UInt8]) {
+        guard !bytes.isEmpty, error == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
     mutating func write(_ text: String) {
         guard !text.isEmpty, error == nil else { return }
         if !prefix.isEmpty {

@@ -42,7 +42,7 @@ public enum SafeMode {
             return ("include", .reads, path, range)
         case .importRecords(_, let path, let range):
             return ("import", .reads, path, range)
-        case .export(_, let path, _, let range) where path != FileSink.standardOutput:
+        case .export(_, let path, _, _, let range) where path != FileSink.standardOutput:
             return ("export", .writes, path, range)
         case .table(_, _, let redirect?):
             return redirect.append

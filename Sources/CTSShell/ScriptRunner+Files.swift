@@ -49,6 +49,23 @@ extension ScriptRunner {
         writeFile(to: path, append: append, range: range, as: verb) { $0.write(text) }
     }
 
+    /// Writes a workbook to `path` (or standard output, unless it is a terminal), replacing it
+    /// whole or not at all.
+    func writeWorkbook(_ book: XLSXWorkbook, to path: String, range: SourceRange) -> Bool {
+        if path == FileSink.standardOutput && out.isTerminal {
+            report(.error(ShellProblem.workbookToTerminal, at: range))
+            return false
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try XLSXFile.bytes(of: book)
+        } catch {
+            report(.error(ShellProblem.cannotWrite(path, reason: "\(error)"), at: range))
+            return false
+        }
+        return writeFile(to: path, append: false, range: range, as: .write) { $0.write(bytes: bytes) }
+    }
+
     /// A confirmation of a file written ("dumped the session to F"); a dry run wrote nothing,
     /// so it confirms nothing (its summary lists the files).
     func confirmWrite(_ text: String) {
@@ -59,6 +76,20 @@ extension ScriptRunner {
     /// document of its format (``Renderer/appending(_:_:firstLine:)``): rows only onto a csv or
     /// tsv file with the same header, never onto json.
     func writeRedirect(_ table: ResultTable, _ spec: OutputSpec, to redirect: RedirectTarget) -> Bool {
+        if spec.format == .xlsx {
+            // The interpreter refuses `>>` for a workbook: it is one zip file.
+            var book = XLSXWorkbook(sheetName: table.title ?? "result", columns: table.columns)
+            do {
+                try book.append(table, spec)
+            } catch {
+                report(.error(ShellProblem.tooManyRowsForASheet(error.rows), at: redirect.range))
+                return false
+            }
+            guard writeWorkbook(book, to: redirect.path, range: redirect.range) else { return false }
+            let rows = table.rows.count
+            confirmWrite("wrote \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
+            return true
+        }
         var written = spec
         var prefix = ""
         if redirect.append {

@@ -1,4 +1,5 @@
 import CTSDomain
+import CTSOutput
 
 /// What goes wrong in the shell around the commands (script files, includes, redirects,
 /// imports, saving), with the text of each message. `reason` is the system's own sentence
@@ -14,6 +15,10 @@ public enum ShellProblem: Problem {
     case cannotReadToAppend(String, reason: String)
     /// `>>` onto a file whose format is one document (json).
     case notAppendable(String, format: String)
+    /// An xlsx workbook for standard output, which is a terminal.
+    case workbookToTerminal
+    /// More rows than a sheet holds (Excel's 1,048,576, the header included).
+    case tooManyRowsForASheet(Int)
     /// `>>` onto a csv/tsv file with another header.
     case otherColumns(String, old: String, new: String)
     /// An include that leads back to a file being run; the names in order, the first again last.
@@ -50,6 +55,11 @@ public enum ShellProblem: Problem {
         case .cannotWriteOutput(let reason): "cannot write the output: \(reason)"
         case .cannotImport(let path, let reason): "cannot import '\(path)': \(reason)"
         case .cannotReadToAppend(let path, let reason): "cannot read '\(path)' to append to it: \(reason)"
+        case .workbookToTerminal:
+            "an xlsx workbook is a file, not text for the screen: write it to a file, or pipe standard output"
+        case .tooManyRowsForASheet(let rows):
+            "\(rows) rows, header included, are more than a sheet holds (\(XLSXWorkbook.maxRows)); "
+                + "export to csv, or write part of them with 'where'"
         case .notAppendable(let path, let name) where name == OutputFormat.html.rawValue:
             "cannot append html to '\(path)': an html file is one page, and a second page after "
                 + "it is not html; write to another file, or use '>' to replace it"

@@ -207,7 +207,7 @@ struct ParserErrorTests {
         expectError(
             "list cadres as1️⃣",
             ParseProblem.expected(
-                "expected a format after 'as' (table, csv, tsv, json, ndjson, markdown, chart, html)",
+                "expected a format after 'as' (table, csv, tsv, json, ndjson, markdown, chart, html, xlsx)",
                 found: "the end of the command"))
         expectError("list cadres >1️⃣", ParseProblem.missingFileName(append: false))
         expectError("count cadres as csv >>1️⃣", ParseProblem.missingFileName(append: true))

@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func colorizeFalseWritesNoEscapeByteInAnyFormat() {
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.allCases where format.isText {
             let out = Renderer.render(Fixtures.cadres, as: format)
             #expect(!out.utf8.contains(0x1B), "\(format)")
             #expect(out.hasSuffix("\n"), "\(format)")

@@ -16,7 +16,8 @@ extension CompletionTests {
         #expect(texts("count cadres ") == ["as", "by", "where"])
         #expect(texts("list cadres limit 5 ") == ["as", "columns", "sort", "where"])
         #expect(texts("list cadres limit ") == [])
-        #expect(texts("list cadres as ") == ["chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv"])
+        #expect(
+            texts("list cadres as ") == ["chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv", "xlsx"])
         #expect(texts("list cadres as c") == ["chart", "csv"])
         #expect(texts("list cadres as csv ") == [])
     }
@@ -157,7 +158,10 @@ extension CompletionTests {
         #expect(
             texts("print hours(2009) of ") == ["cadre", "course", "finding", "inspection", "practice", "rule", "unit"])
         #expect(texts("print hours(2009) of cadre ") == ["c1", "c2", "c3", "w01", "w02"])
-        #expect(texts("print hours(2009) of cadre c1 as ") == ["chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv"])
+        #expect(
+            texts("print hours(2009) of cadre c1 as ") == [
+                "chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv", "xlsx",
+            ])
         #expect(texts("assert ") == (Self.functions + ["not"]).sorted())
         #expect(texts("let total = cou") == ["count("])
         #expect(texts("echo hello ") == [])
@@ -177,7 +181,10 @@ extension CompletionTests {
         #expect(texts("report compliance lead5y ") == ["as", "by", "under"])
         #expect(texts("report compliance lead5y by ") == ["category", "level", "rank", "unit"])
         #expect(texts("report compliance lead5y by rank ") == ["as", "under"])
-        #expect(texts("report compliance lead5y by rank as ") == ["chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv"])
+        #expect(
+            texts("report compliance lead5y by rank as ") == [
+                "chart", "csv", "html", "json", "markdown", "ndjson", "table", "tsv", "xlsx",
+            ])
         #expect(texts("report inspections ") == ["as", "open", "overdue"])
         #expect(texts("report inspections o") == ["open", "overdue"])
         #expect(texts("report budget ") == [])

@@ -283,8 +283,8 @@ struct CompletionTests {
         #expect(texts("unit remove nj.fin ") == ["cascade"])
         #expect(texts("unit remove nj.fin c") == ["cascade"])
         #expect(texts("export cadres ") == ["to"])
-        #expect(texts("export cadres to \"x.csv\" ") == ["as"])
-        #expect(texts("export cadres to \"x.csv\" as ") == ["csv", "json", "ndjson"])
+        #expect(texts("export cadres to \"x.csv\" ") == ["as", "bom="])
+        #expect(texts("export cadres to \"x.csv\" as ") == ["csv", "json", "ndjson", "xlsx"])
     }
 
     @Test func collectionSlots() {

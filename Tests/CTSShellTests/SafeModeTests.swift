@@ -183,7 +183,7 @@ struct SafeModePromptTests {
                 "import is not allowed with --safe: it reads 'c.csv'"
             ),
             (
-                .export(.cadre, path: "c.csv", format: .csv, range: Self.at),
+                .export(.cadre, path: "c.csv", format: .csv, bom: false, range: Self.at),
                 "export is not allowed with --safe: it writes 'c.csv'"
             ),
             (
