@@ -37,11 +37,16 @@ struct CTS: ParsableCommand {
     var noRC = false
     @Flag(help: "Refuse commands that read or write files other than the session file ('help safe').")
     var safe = false
+    @Flag(name: .shortAndLong, help: "Confirm changes only at the prompt: 'set verbose off' first.")
+    var quiet = false
+    @Flag(name: .shortAndLong, help: "Confirm every change, in scripts too: 'set verbose on' first.")
+    var verbose = false
 
     func run() throws {
         if dryRun && session == nil {
             throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT")
         }
+        if quiet && verbose { throw ValidationError("-q (--quiet) and -v (--verbose) cannot be used together") }
         var options = LaunchOptions()
         options.run.scripts = scripts
         options.run.commands = command
@@ -53,6 +58,7 @@ struct CTS: ParsableCommand {
         options.run.readOnly = readOnly
         options.run.dryRun = dryRun
         options.run.safe = safe
+        options.run.verbose = quiet ? false : verbose ? true : nil
         options.interactive = interactive
         options.skipRC = noRC
         throw ExitCode(CommandLine.launch(options))
