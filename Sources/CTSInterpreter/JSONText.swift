@@ -1,0 +1,64 @@
+/// A JSON document built in code and written with its keys in the order given, indented by
+/// two spaces: for generated files that are committed (the TextMate grammar, the VS Code
+/// package), whose text must be the same on every run and read well in a diff.
+///
+/// ```
+/// JSONText.object([("name", "cts"), ("fileTypes", .array(["cts"]))]).text
+/// ```
+public indirect enum JSONText: ExpressibleByStringLiteral, Sendable {
+    case string(String)
+    case array([JSONText])
+    case object([(String, JSONText)])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+
+    /// The document, ending in a newline.
+    public var text: String {
+        var out = ""
+        write(to: &out, indent: "")
+        return out + "\n"
+    }
+
+    private func write(to out: inout String, indent: String) {
+        let inner = indent + "  "
+        switch self {
+        case .string(let s): out += Self.quoted(s)
+        case .array(let items) where items.isEmpty: out += "[]"
+        case .array(let items):
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += inner
+                item.write(to: &out, indent: inner)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let members) where members.isEmpty: out += "{}"
+        case .object(let members):
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += inner + Self.quoted(key) + ": "
+                value.write(to: &out, indent: inner)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    /// `s` as a JSON string: quotes, backslashes and control characters escaped.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

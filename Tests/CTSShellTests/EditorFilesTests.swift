@@ -1,0 +1,163 @@
+import CTSInterpreter
+import CTSLanguage
+import Foundation
+import Testing
+
+/// The committed files generated from cts (completion scripts, the manual page, the editor
+/// grammars) are what the current build writes, and the grammars know every word.
+@Suite struct EditorFilesTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// What `scripts/generate-editor-files --check` says (its list of files is the one list).
+    @Test func committedFilesAreWhatTheBuildGenerates() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            Self.root.appendingPathComponent("scripts/generate-editor-files").path, "--check", ctsBinary().path,
+        ]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let (status, _, stderr) = try runToEnd(process, out: out, err: err)
+        #expect(status == 0, "\(stderr)")
+    }
+
+    @Test func completionScriptsHintScriptsAndSessionFiles() throws {
+        #expect(try Self.text("completions/_cts").contains("*.cts"))
+        #expect(try Self.text("completions/_cts").contains("*.ctsdb"))
+        #expect(try Self.text("completions/cts.bash").contains("ctsdb"))
+        #expect(try Self.text("completions/cts.fish").contains("ctsdb"))
+        for file in ["completions/cts.bash", "completions/_cts", "completions/cts.fish", "man/cts.1"] {
+            let text = try Self.text(file)
+            for flag in ["--quiet", "--verbose", "--read-only"] {
+                // As typed; in roff (`\-\-quiet`); in fish (`-l 'quiet'`).
+                let roff = flag.replacingOccurrences(of: "-", with: "\\-"), fish = "-l '\(flag.dropFirst(2))'"
+                #expect(text.contains(flag) || text.contains(roff) || text.contains(fish), "\(file) lacks \(flag)")
+            }
+            #expect(!text.contains("generate textmate"), "\(file) shows the private --generate")
+        }
+    }
+
+    @Test func manualPageListsEveryCommand() throws {
+        let page = try Self.text("man/cts.1")
+        #expect(page.hasPrefix(".\\\" Generated"))
+        #expect(page.contains(".TH CTS 1 "))
+        for command in CommandTable.all.map(\.name) {
+            #expect(page.contains("\\fB" + command.replacingOccurrences(of: "-", with: "\\-")), "\(command)")
+        }
+    }
+
+    @Test func textMateGrammarIsJSONAndItsRegularExpressionsCompile() throws {
+        let data = try Data(contentsOf: Self.root.appendingPathComponent("editors/cts.tmLanguage.json"))
+        let grammar = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(grammar["scopeName"] as? String == "source.cts")
+        #expect(grammar["fileTypes"] as? [String] == ["cts"])
+        let repository = try #require(grammar["repository"] as? [String: Any])
+        for include in try #require(grammar["patterns"] as? [[String: String]]) {
+            let name = String(try #require(include["include"]).dropFirst())
+            #expect(repository[name] != nil, "#\(name) is not in the repository")
+        }
+        let expressions = Self.expressions(in: repository)
+        #expect(expressions.count > 15)
+        // ICU's dialect is not Oniguruma's, but the features the grammar uses (\p{L},
+        // lookbehind, (?i)) read the same in both.
+        for pattern in expressions {
+            do { _ = try NSRegularExpression(pattern: pattern) } catch { Issue.record("\(pattern): \(error)") }
+        }
+    }
+
+    @Test func everyWordIsInBothGrammars() throws {
+        let textMate = Self.words(
+            in: Self.expressions(in: try Self.json("editors/cts.tmLanguage.json")).joined(separator: " "))
+        let vim = Self.words(in: try Self.text("editors/vim/syntax/cts.vim"))
+        #expect(LanguageWords.all.count > 100)
+        for word in LanguageWords.all {
+            #expect(textMate.contains(word), "'\(word)' is not in the TextMate grammar")
+            #expect(vim.contains(word), "'\(word)' is not in the Vim syntax")
+        }
+        for word in ["where", "as", "sort", "by", "and", "unit", "add", "report", "compliance", "county", "csv"] {
+            #expect(LanguageWords.all.contains(word), "\(word)")
+        }
+    }
+
+    @Test func vscodeExtensionContributesTheGrammar() throws {
+        let package = try #require(try Self.json("editors/vscode/package.json"))
+        let contributes = try #require(package["contributes"] as? [String: Any])
+        let grammars = try #require(contributes["grammars"] as? [[String: String]])
+        #expect(grammars.first?["scopeName"] == "source.cts")
+        let path = try #require(grammars.first?["path"])
+        let grammar = Self.root.appendingPathComponent("editors/vscode").appendingPathComponent(path)
+        #expect(try String(contentsOf: grammar, encoding: .utf8) == Self.text("editors/cts.tmLanguage.json"))
+        _ = try #require(try Self.json("editors/vscode/language-configuration.json"))
+    }
+
+    /// Vim reads the syntax file without an error and takes `.cts` files for cts.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/vim"), "needs vim"))
+    func vimLoadsTheSyntax() throws {
+        let scratch = try SessionScratch()
+        try scratch.write("a.cts", "unit add js \"J\" kind=locality level=province # a comment\n")
+        let check = """
+            set nocompatible
+            let &runtimepath = '\(Self.root.appendingPathComponent("editors/vim").path),' . &runtimepath
+            filetype on
+            syntax on
+            edit \(scratch.path("a.cts"))
+            let names = map([1, 6, 10, 13, 17, 22, 46], 'synIDattr(synID(1, v:val, 1), "name")')
+            call writefile([&filetype, get(b:, 'current_syntax', ''), v:errmsg, join(names)], '\(scratch.path("out"))')
+            qall!
+            """
+        try scratch.write("check.vim", check)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/vim")
+        process.arguments = ["-Nu", "NONE", "-es", "-S", scratch.path("check.vim")]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let (status, stdout, stderr) = try runToEnd(process, out: out, err: err)
+        #expect(status == 0, "\(stdout)\(stderr)")
+        let lines = try scratch.text("out").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.prefix(3) == ["cts", "cts", ""], "\(lines)")
+        #expect(
+            lines.dropFirst(3).first
+                == "ctsCommand ctsSubcommand ctsId ctsString ctsOption ctsValue ctsComment", "\(lines)")
+    }
+
+    // MARK: - Reading the grammars
+
+    static func json(_ path: String) throws -> [String: Any]? {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent(path))) as? [String: Any]
+    }
+
+    /// Every `match`, `begin` and `end` in a grammar's rules, nested ones included.
+    static func expressions(in value: Any?) -> [String] {
+        if let object = value as? [String: Any] {
+            let own = ["match", "begin", "end"].compactMap { object[$0] as? String }
+            return own
+                + object.filter { !["match", "begin", "end"].contains($0.key) }.flatMap { expressions(in: $0.value) }
+        }
+        if let array = value as? [Any] { return array.flatMap { expressions(in: $0) } }
+        return []
+    }
+
+    /// The words in regular expressions' alternations: split at everything but letters,
+    /// digits and `_ -`, once `\.` is read back as `.` (no cts keyword holds `.` or `/`).
+    static func words(in text: String) -> Set<String> {
+        let unescaped = text.replacingOccurrences(of: "\\.", with: ".")
+        var words = Set<String>(), word = ""
+        for ch in unescaped {
+            if ch.isLetter || ch.isNumber || ch == "_" || ch == "-" {
+                word.append(ch)
+            } else {
+                if !word.isEmpty { words.insert(word) }
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.insert(word) }
+        return words
+    }
+}
