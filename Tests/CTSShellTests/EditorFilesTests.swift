@@ -27,6 +27,32 @@ import Testing
         #expect(status == 0, "\(stderr)")
     }
 
+    /// `scripts/cts --install-completions` copies the committed files where each shell and
+    /// man look for them in the user's home, without building anything.
+    @Test func installCompletionsPutsTheFilesInPlace() throws {
+        let home = try SessionScratch()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.root.appendingPathComponent("scripts/cts").path, "--install-completions"]
+        process.environment = ["HOME": home.url.path, "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let (status, stdout, stderr) = try runToEnd(process, out: out, err: err)
+        #expect(status == 0, "\(stdout)\(stderr)")
+        let installed = [
+            ".local/share/bash-completion/completions/cts": "completions/cts.bash",
+            ".zfunc/_cts": "completions/_cts",
+            ".config/fish/completions/cts.fish": "completions/cts.fish",
+            ".local/share/man/man1/cts.1": "man/cts.1",
+        ]
+        for (path, source) in installed {
+            #expect(try home.text(path) == Self.text(source), "\(path)")
+            #expect(stdout.contains("installed \(home.path(path))"), "\(stdout)")
+        }
+        #expect(stdout.contains("fpath=(~/.zfunc $fpath)"))
+    }
+
     @Test func completionScriptsHintScriptsAndSessionFiles() throws {
         #expect(try Self.text("completions/_cts").contains("*.cts"))
         #expect(try Self.text("completions/_cts").contains("*.ctsdb"))
