@@ -27,6 +27,21 @@ extension CTS {
         }
     }
 
+    /// argument-parser's zsh script (1.8.2) gives `_arguments` two rest arguments, the scripts
+    /// (`'*:scripts:…'`) and the state of its own `help` subcommand (`'(-)*:: :->arg'`), and zsh
+    /// then completes nothing: "doubled rest argument definition". cts has no subcommand to
+    /// complete, so the two lines of that state go. Any other text is returned as it is.
+    static func repairedCompletionScript(_ text: String) -> String {
+        guard text.hasPrefix("#compdef ") else { return text }
+        var dropped = Set<String>()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let spec = line.trimmingPrefix(while: \.isWhitespace)
+            guard spec == "'(-): :->command'" || spec == "'(-)*:: :->arg'" else { return true }
+            return !dropped.insert(String(spec)).inserted
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The flags and arguments as argument-parser describes them (its `--experimental-dump-help`
     /// JSON), so the manual page lists exactly what `cts --help` does.
     static func manualOptions() throws -> [ManualPage.Option] {

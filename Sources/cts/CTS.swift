@@ -80,7 +80,7 @@ struct CTS: ParsableCommand {
             Self.exit(withError: code)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                print(repairedCompletionScript(fullMessage(for: error)))  // or help, or the version
                 Self.exit(withError: ExitCode.success)
             }
             FileHandleError.write(usageError(fullMessage(for: error)))

@@ -69,6 +69,29 @@ import Testing
         }
     }
 
+    /// zsh's `_arguments` takes one rest argument (`*…`) at most, or completes nothing
+    /// ("doubled rest argument definition"): argument-parser adds a second for its `help`.
+    @Test func zshCompletionHasOneRestArgument() throws {
+        let script = try Self.text("completions/_cts")
+        let root = try #require(script.components(separatedBy: "\n_cts() {").dropFirst().first)
+        let specs = try #require(root.components(separatedBy: "_arguments ").first)
+        let rest = specs.split(separator: "\n").map { String($0.trimmingPrefix(while: \.isWhitespace)) }
+            .filter { $0.hasPrefix("'*:") || $0.hasPrefix("'(-)*:") }  // not '*-c[…]', a repeating option
+        #expect(rest.count == 1 && rest.first?.hasPrefix("'*:scripts:") == true, "\(rest)")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh"), "needs zsh"))
+    func zshReadsTheCompletionScript() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zsh")
+        process.arguments = ["-n", Self.root.appendingPathComponent("completions/_cts").path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let (status, _, stderr) = try runToEnd(process, out: out, err: err)
+        #expect(status == 0, "\(stderr)")
+    }
+
     @Test func manualPageListsEveryCommand() throws {
         let page = try Self.text("man/cts.1")
         #expect(page.hasPrefix(".\\\" Generated"))
