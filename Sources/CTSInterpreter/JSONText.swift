@@ -1,6 +1,6 @@
 /// A JSON document built in code and written with its keys in the order given, indented by
-/// two spaces: for generated files that are committed (the TextMate grammar, the VS Code
-/// package), whose text must be the same on every run and read well in a diff.
+/// two spaces, or as the same property list: for the TextMate grammar, a generated file that is
+/// committed, whose text must be the same on every run and read well in a diff.
 ///
 /// ```
 /// JSONText.object([("name", "cts"), ("fileTypes", .array(["cts"]))]).text
@@ -42,6 +42,49 @@ public indirect enum JSONText: ExpressibleByStringLiteral, Sendable {
             }
             out += indent + "}"
         }
+    }
+
+    /// The same document as an XML property list (what Sublime Text reads a `.tmLanguage` as).
+    public var propertyList: String {
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+            <plist version="1.0">
+
+            """
+        writePropertyList(to: &out, indent: "")
+        return out + "</plist>\n"
+    }
+
+    private func writePropertyList(to out: inout String, indent: String) {
+        switch self {
+        case .string(let s): out += indent + "<string>" + Self.xmlEscaped(s) + "</string>\n"
+        case .array(let items):
+            out += indent + "<array>\n"
+            for item in items { item.writePropertyList(to: &out, indent: indent + "  ") }
+            out += indent + "</array>\n"
+        case .object(let members):
+            out += indent + "<dict>\n"
+            for (key, value) in members {
+                out += indent + "  <key>" + Self.xmlEscaped(key) + "</key>\n"
+                value.writePropertyList(to: &out, indent: indent + "  ")
+            }
+            out += indent + "</dict>\n"
+        }
+    }
+
+    /// `&`, `<` and `>` as XML entities.
+    static func xmlEscaped(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// `s` as a JSON string: quotes, backslashes and control characters escaped.

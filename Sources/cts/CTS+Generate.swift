@@ -13,6 +13,7 @@ import CTSShell
 /// scripts come from argument-parser's own `--generate-completion-script`.
 enum GeneratedFile: String, CaseIterable, ExpressibleByArgument {
     case manual, textmate
+    case textmatePlist = "textmate-plist"
     case vimSyntax = "vim-syntax"
     case vimFtdetect = "vim-ftdetect"
 }
@@ -22,6 +23,7 @@ extension CTS {
         switch file {
         case .manual: ManualPage.generated(abstract: configuration.abstract, options: try manualOptions())
         case .textmate: TextMateGrammar.generated()
+        case .textmatePlist: TextMateGrammar.propertyList()
         case .vimSyntax: VimSyntax.generated()
         case .vimFtdetect: VimSyntax.ftdetect()
         }

@@ -120,6 +120,14 @@ import Testing
         }
     }
 
+    /// Sublime Text's property list is the same grammar as the JSON one.
+    @Test func sublimeGrammarIsTheSamePropertyList() throws {
+        let plist = try Data(contentsOf: Self.root.appendingPathComponent("editors/sublime/cts.tmLanguage"))
+        let fromPlist = try PropertyListSerialization.propertyList(from: plist, format: nil) as? NSDictionary
+        let fromJSON = try Self.json("editors/cts.tmLanguage.json").map { NSDictionary(dictionary: $0) }
+        #expect(fromPlist != nil && fromPlist == fromJSON)
+    }
+
     @Test func everyWordIsInBothGrammars() throws {
         let textMate = Self.words(
             in: Self.expressions(in: try Self.json("editors/cts.tmLanguage.json")).joined(separator: " "))
