@@ -74,10 +74,21 @@ public enum ManualPage {
             ".SH FILES",
             ".TP", ".I $XDG_CONFIG_HOME/cts/ctsrc",
             text("(by default ~/.config/cts/ctsrc) run before the first prompt, unless --no-rc or --safe."),
+            ".TP", ".I $XDG_STATE_HOME/cts/history",
+            text("(by default ~/.local/state/cts/history) the commands typed at the prompt."),
             ".TP", ".I *.ctsdb", text("session files (-s FILE); see docs/session-files.md."),
             ".TP", ".I *.cts", text("scripts."),
-            ".SH EXIT STATUS",
+            ".SH ENVIRONMENT",
         ]
+        let environment = [
+            ("NO_COLOR", "when set, no colour, at a terminal too."),
+            ("PAGER", "what long results at a terminal go through (default: less -FRX; 'set pager')."),
+            ("TERM", "dumb: lines are read without editing, and shown without colour."),
+            ("CTS_HISTORY", "off: no history file is kept."),
+            ("XDG_CONFIG_HOME, XDG_STATE_HOME", "where the rc file and the history are (see FILES)."),
+        ]
+        for (name, meaning) in environment { out += [".TP", ".B " + roff(name), text(meaning)] }
+        out.append(".SH EXIT STATUS")
         let statuses: [(Int32, String)] = [
             (ExitStatus.success, "success"),
             (ExitStatus.commandFailed, "a command or an assert failed"),

@@ -101,6 +101,19 @@ import Testing
         }
     }
 
+    /// groff reads the page without a warning (`-ww`: all of them).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff"), "needs groff"))
+    func groffReadsTheManualPageWithoutWarnings() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/groff")
+        process.arguments = ["-man", "-ww", "-z", Self.root.appendingPathComponent("man/cts.1").path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let (status, _, stderr) = try runToEnd(process, out: out, err: err)
+        #expect(status == 0 && stderr.isEmpty, "\(stderr)")
+    }
+
     @Test func textMateGrammarIsJSONAndItsRegularExpressionsCompile() throws {
         let data = try Data(contentsOf: Self.root.appendingPathComponent("editors/cts.tmLanguage.json"))
         let grammar = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
