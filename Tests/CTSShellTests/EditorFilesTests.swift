@@ -141,6 +141,95 @@ import Testing
         #expect(fromPlist != nil && fromPlist == fromJSON)
     }
 
+    /// The grammar read the way a TextMate engine reads it (at each position the rule that
+    /// matches first, in order), over lines where a word's place decides what it is.
+    @Test(arguments: [
+        (
+            #"unit add js.ps "Party \"School\"" kind=institution parent=js # note"#,
+            #"unit:command add:subcommand js.ps:id "Party \"School\"":string kind:option =:operator "#
+                + "institution:value parent:option =:operator # note:comment"
+        ),
+        (
+            "absent c2 in k2; list enrollments where status = absent as csv",
+            "absent:command in:operator-word ;:terminator list:command enrollments:collection where:keyword "
+                + "=:operator absent:value as:keyword csv:value"
+        ),
+        ("report compliance lead5y by unit", "report:command compliance:subcommand by:keyword"),
+        (
+            "set today 2010-12-01; print count(cadres where hours(2008..2012) >= 550 and born < 1970)",
+            "set:command today:subcommand 2010-12-01:date ;:terminator print:command count:function "
+                + "cadres:collection where:keyword hours:function 2008..2012:period >=:operator 550:number "
+                + "and:operator-word <:operator 1970:number"
+        ),
+        (
+            "generate province cadres=10 seed=7",
+            "generate:command province:subcommand cadres:option =:operator 10:number seed:option =:operator 7:number"
+        ),
+        ("let y = $x", "let:command =:operator $x:variable"),
+    ])
+    func textMateGrammarScopes(_ line: String, _ expected: String) throws {
+        let grammar = try #require(try Self.json("editors/cts.tmLanguage.json"))
+        let repository = try #require(grammar["repository"] as? [String: [String: Any]])
+        var rules: [(key: String, rule: [String: Any])] = []
+        for include in try #require(grammar["patterns"] as? [[String: String]]) {
+            let key = String(try #require(include["include"]).dropFirst())
+            let rule = try #require(repository[key])
+            // A rule of rules (`command`) is its rules; a string's patterns are inside it.
+            let own = rule["match"] != nil || rule["begin"] != nil
+            rules += (own ? [rule] : rule["patterns"] as? [[String: Any]] ?? []).map { (key, $0) }
+        }
+        let text = line as NSString
+        /// The first match of `pattern` at or after `position`.
+        func search(_ pattern: String, from position: Int) throws -> NSTextCheckingResult? {
+            try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]).firstMatch(
+                in: line, options: [.withoutAnchoringBounds],
+                range: NSRange(location: position, length: text.length - position))
+        }
+        var position = 0, tokens: [String] = []
+        while position < text.length {
+            var best: (match: NSTextCheckingResult, key: String, rule: [String: Any])?
+            for (key, rule) in rules {
+                guard let match = try search(rule["match"] as? String ?? rule["begin"] as! String, from: position)
+                else { continue }
+                if best == nil || match.range.location < best!.match.range.location { best = (match, key, rule) }
+            }
+            guard let (match, key, rule) = best else { break }
+            if let end = rule["end"] as? String {
+                // Inside a string its own patterns (the escapes) come before the end.
+                let inner = (rule["patterns"] as? [[String: Any]] ?? []).compactMap { $0["match"] as? String }
+                var at = NSMaxRange(match.range)
+                while let close = try search(end, from: at) {
+                    let skip = try inner.compactMap { try search($0, from: at) }.filter {
+                        $0.range.location < close.range.location
+                    }
+                    .min { $0.range.location < $1.range.location }
+                    guard let skip else {
+                        at = NSMaxRange(close.range)
+                        break
+                    }
+                    at = NSMaxRange(skip.range)
+                }
+                tokens.append(
+                    text.substring(with: NSRange(location: match.range.location, length: at - match.range.location))
+                        + ":" + key)
+                position = at
+                continue
+            }
+            if let captures = rule["captures"] as? [String: [String: String]] {
+                for (index, capture) in captures.sorted(by: { $0.key < $1.key }) {
+                    let range = match.range(at: Int(index)!)
+                    // keyword.control.command.cts: "command"
+                    let name = capture["name"]!.split(separator: ".").dropLast().last!
+                    if range.location != NSNotFound { tokens.append(text.substring(with: range) + ":" + name) }
+                }
+            } else {
+                tokens.append(text.substring(with: match.range) + ":" + key)
+            }
+            position = max(NSMaxRange(match.range), position + 1)
+        }
+        #expect(tokens.joined(separator: " ") == expected)
+    }
+
     @Test func everyWordIsInBothGrammars() throws {
         let textMate = Self.words(
             in: Self.expressions(in: try Self.json("editors/cts.tmLanguage.json")).joined(separator: " "))
