@@ -178,13 +178,15 @@ public final class ScriptRunner {
         if wasInterrupted { err.print("interrupted") }
     }
 
-    /// Runs a file (the rc file) as one transaction, reporting its errors; then `-q`/`-v` again,
-    /// so the command line wins over the rc file.
+    /// Runs a file (the rc file) as one transaction, reporting its errors. With `-q` or `-v`
+    /// the command line wins: a `set verbose` in the file is undone (one in a script of `-i`,
+    /// which ran before, stays).
     public func runStartupFile(_ path: String) {
         includeCount = 0
+        let verbose = interpreter.settings.verbose
         interpreter.beginTransaction()
         if runFile(path, includedAt: nil) { interpreter.commit() } else { interpreter.rollback() }
-        if let verbose = options.verbose { interpreter.settings.verbose = verbose }
+        if options.verbose != nil { interpreter.settings.verbose = verbose }
     }
 
     var status: Int32 {

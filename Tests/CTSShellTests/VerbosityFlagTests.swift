@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `-q`/`--quiet` and `-v`/`--verbose`: the same as `set verbose off`/`on` before anything
-/// runs (and again after the rc file), and never both.
+/// runs (a `set verbose` in the rc file does not change it), and never both.
 @Suite struct VerbosityFlagTests {
     static let commands = [
         "-c", "unit add js \"Jiangsu\" kind=locality level=province",
@@ -51,12 +51,12 @@ import Testing
 }
 
 /// At the prompt: what is typed is confirmed whatever verbose says; an included script's
-/// lines only with verbose on. The rc file runs before the flag applies again.
+/// lines only with verbose on. The flags win over the rc file.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct VerbosityFlagPromptTests {
-    /// Starts cts with an rc file of `rc`, includes a script that adds a unit, and returns
-    /// the screen once it is done.
-    func screenAfterInclude(rc: String, _ arguments: [String]) throws -> String {
+    /// Starts cts with an rc file of `rc` (and with `-i`, a first script of `first`), includes
+    /// a script that adds a unit, and returns the screen once it is done.
+    func screenAfterInclude(rc: String, first: String? = nil, _ arguments: [String]) throws -> String {
         let tmux = try TmuxSession()
         defer { tmux.stop() }
         let config = tmux.home.appendingPathComponent("config/cts")
@@ -65,6 +65,12 @@ struct VerbosityFlagPromptTests {
         let script = tmux.home.appendingPathComponent("setup.cts")
         try "unit add js \"Jiangsu\" kind=locality level=province\n".write(
             to: script, atomically: true, encoding: .utf8)
+        var arguments = arguments
+        if let first {
+            let path = tmux.home.appendingPathComponent("first.cts")
+            try first.write(to: path, atomically: true, encoding: .utf8)
+            arguments += ["-i", path.path]
+        }
         try tmux.start(arguments)
         try tmux.waitFor { $0.split(separator: "\n").last == "cts>" }
         try tmux.type("include \"\(script.path)\"; echo included")
@@ -75,6 +81,13 @@ struct VerbosityFlagPromptTests {
     @Test func quietWinsOverTheRcFile() throws {
         #expect(try screenAfterInclude(rc: "set verbose on\n", []).contains("added unit js"))
         #expect(!(try screenAfterInclude(rc: "set verbose on\n", ["-q"])).contains("added unit js"))
+    }
+
+    /// Only the rc file's `set verbose` is undone: a script of `-i`, which runs before it, is
+    /// the user's own command.
+    @Test func aScriptOfDashIStillChangesIt() throws {
+        let screen = try screenAfterInclude(rc: "echo rc ran\n", first: "set verbose on\n", ["-q"])
+        #expect(screen.contains("rc ran") && screen.contains("added unit js"), "\(screen)")
     }
 
     @Test func verboseWinsOverTheRcFile() throws {
