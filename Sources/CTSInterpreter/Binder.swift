@@ -94,6 +94,10 @@ struct Binder {
         }
     }
 
+    /// The words ``bindWord(_:_:)`` reads as constants wherever a field is not meant, for the
+    /// editor grammars to highlight (keep it in step with the switch there).
+    static let constantWords = ["today", "yes", "true", "no", "false"]
+
     /// A word is a field (or a dotted path through references) of the current record; `today`;
     /// or else a literal word whose meaning the other side of a comparison decides.
     private func bindWord(_ word: String, _ range: SourceRange) throws(Diagnostic) -> Bound {

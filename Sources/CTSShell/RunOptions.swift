@@ -6,6 +6,9 @@ public struct RunOptions: Sendable {
     public var keepGoing = false
     /// Print each command, with the prompt, before its output (`--echo`).
     public var echo = false
+    /// `set verbose on` (`-v`) or `off` (`-q`) before anything runs, which a `set verbose` in
+    /// the rc file does not change (the command line wins over it); nil: neither flag.
+    public var verbose: Bool?
     /// Work on this session file (`-s FILE`), created if missing.
     public var sessionPath: String?
     /// Read the session file without locking or writing it (`--read-only`).

@@ -74,6 +74,7 @@ public final class ScriptRunner {
         sessionFile = SessionFile(options)
         interpreter = Interpreter(files: files, systemToday: today)
         interpreter.settings.echo = options.echo
+        if let verbose = options.verbose { interpreter.settings.verbose = verbose }
         interpreter.readOnly = sessionFile.isReadOnly
     }
 
@@ -177,11 +178,15 @@ public final class ScriptRunner {
         if wasInterrupted { err.print("interrupted") }
     }
 
-    /// Runs a file (the rc file) as one transaction, reporting its errors.
+    /// Runs a file (the rc file) as one transaction, reporting its errors. With `-q` or `-v`
+    /// the command line wins: a `set verbose` in the file is undone (one in a script of `-i`,
+    /// which ran before, stays).
     public func runStartupFile(_ path: String) {
         includeCount = 0
+        let verbose = interpreter.settings.verbose
         interpreter.beginTransaction()
         if runFile(path, includedAt: nil) { interpreter.commit() } else { interpreter.rollback() }
+        if options.verbose != nil { interpreter.settings.verbose = verbose }
     }
 
     var status: Int32 {

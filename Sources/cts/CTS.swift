@@ -11,11 +11,13 @@ struct CTS: ParsableCommand {
         discussion: Help.commandIndex(),
         version: Version.current)
 
-    @Argument(help: "Scripts to run in order, then exit.") var scripts: [String] = []
+    @Argument(help: "Scripts to run in order, then exit.", completion: .file(extensions: ["cts"]))
+    var scripts: [String] = []
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a command, then exit (repeatable).", valueName: "command"))
     var command: [String] = []
     @Option(
-        name: .customShort("s"), help: ArgumentHelp("Work on a session file (created if missing).", valueName: "file"))
+        name: .customShort("s"), help: ArgumentHelp("Work on a session file (created if missing).", valueName: "file"),
+        completion: .file(extensions: ["ctsdb"]))
     var session: String?
     @Flag(name: .customShort("i"), help: "Run the scripts, then stay interactive.") var interactive = false
     @Flag(help: "Print each command (with the prompt) before its output.") var echo = false
@@ -37,10 +39,20 @@ struct CTS: ParsableCommand {
     var noRC = false
     @Flag(help: "Refuse commands that read or write files other than the session file ('help safe').")
     var safe = false
+    @Flag(name: .shortAndLong, help: "Confirm changes only at the prompt: 'set verbose off' first.")
+    var quiet = false
+    @Flag(name: .shortAndLong, help: "Confirm every change, in scripts too: 'set verbose on' first.")
+    var verbose = false
+    @Option(help: .private) var generate: GeneratedFile?
 
     func run() throws {
         if dryRun && session == nil {
             throw ValidationError("--dry-run needs a session file: cts --dry-run -s FILE SCRIPT")
+        }
+        if quiet && verbose { throw ValidationError("-q (--quiet) and -v (--verbose) cannot be used together") }
+        if let generate {
+            print(try Self.text(of: generate), terminator: "")
+            return
         }
         var options = LaunchOptions()
         options.run.scripts = scripts
@@ -53,6 +65,7 @@ struct CTS: ParsableCommand {
         options.run.readOnly = readOnly
         options.run.dryRun = dryRun
         options.run.safe = safe
+        options.run.verbose = quiet ? false : verbose ? true : nil
         options.interactive = interactive
         options.skipRC = noRC
         throw ExitCode(CommandLine.launch(options))
@@ -67,7 +80,7 @@ struct CTS: ParsableCommand {
             Self.exit(withError: code)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                print(repairedCompletionScript(fullMessage(for: error)))  // or help, or the version
                 Self.exit(withError: ExitCode.success)
             }
             FileHandleError.write(usageError(fullMessage(for: error)))
