@@ -42,11 +42,13 @@ public struct CSVImporter {
     public let session: Session
     private let interpreter: Interpreter?
     /// What the import has added (or changed, for budgets and plans) so far, in order.
-    public private(set) var changes = ChangeSet()
+    public internal(set) var changes = ChangeSet()
     /// Rows imported so far.
-    public private(set) var rowCount = 0
-    /// The field of each column, once the header is read.
-    private var columns: [String] = []
+    public internal(set) var rowCount = 0
+    /// The field of each column, once the header is read (nil: a column `extra=ignore` leaves out).
+    private var columns: [String?] = []
+    /// `extra=ignore`: columns (keys) that are no field are left out instead of refused.
+    public var ignoresExtraColumns = false
     private var columnOf: [String: Int] = [:]
 
     /// Progress is reported every this many rows.
@@ -70,28 +72,43 @@ public struct CSVImporter {
         self.interpreter = interpreter
     }
 
-    /// Imports a whole CSV source: reads the header and every row, calling `progress` with the
-    /// number of rows imported every 10,000 rows. Returns the changes made (for undo and for
-    /// writing to a session file). On any error, the session is put back as it was and the
-    /// error is thrown: a ``CSVImportError``, or what `chunks` threw.
+    /// Imports a whole CSV (or, by `options.format`, JSON) source: reads the header and every
+    /// row, calling `progress` with the number of rows imported every 10,000 rows. Returns the
+    /// changes made (for undo and for writing to a session file). On any error, the session is
+    /// put back as it was and the error is thrown: a ``CSVImportError``, or what `chunks` threw.
+    /// The bytes are text in `options.encoding` (see ``Transcoder``).
     public static func run(
-        _ kind: EntityKind, into interpreter: Interpreter,
+        _ kind: EntityKind, into interpreter: Interpreter, options: ImportOptions = ImportOptions(),
         chunks: @escaping () throws -> [UInt8]?,
         progress: (Int) -> Void = { _ in }
     ) throws -> ChangeSet {
         var importer = CSVImporter(kind, into: interpreter)
-        var reader = CSVReader(chunks: chunks)
-        return try importer.run(&reader, progress: progress)
+        return try importer.run(options, chunks: chunks, progress: progress)
     }
 
-    /// ``run(_:into:chunks:progress:)`` on a bare session.
+    /// ``run(_:into:options:chunks:progress:)`` on a bare session.
     public static func run(
-        _ kind: EntityKind, into session: Session, chunks: @escaping () throws -> [UInt8]?,
+        _ kind: EntityKind, into session: Session, options: ImportOptions = ImportOptions(),
+        chunks: @escaping () throws -> [UInt8]?,
         progress: (Int) -> Void = { _ in }
     ) throws -> ChangeSet {
         var importer = CSVImporter(kind, into: session)
-        var reader = CSVReader(chunks: chunks)
-        return try importer.run(&reader, progress: progress)
+        return try importer.run(options, chunks: chunks, progress: progress)
+    }
+
+    private mutating func run(
+        _ options: ImportOptions, chunks: @escaping () throws -> [UInt8]?, progress: (Int) -> Void
+    ) throws -> ChangeSet {
+        ignoresExtraColumns = options.ignoresExtraColumns
+        let text = Transcoder(options.encoding, chunks: chunks)
+        switch options.format {
+        case .csv:
+            var reader = CSVReader(chunks: { try text.next() }, delimiter: options.delimiter)
+            return try run(&reader, progress: progress)
+        case .json:
+            var reader = JSONRecordReader(chunks: { try text.next() })
+            return try run(&reader, progress: progress)
+        }
     }
 
     /// Reads the header and every row from `reader`; all or nothing (see ``run(_:into:chunks:progress:)``).
@@ -147,15 +164,20 @@ public struct CSVImporter {
         let names = kind.fields.map(\.name)
         columns = []
         columnOf = [:]
+        var unknown: [(cell: CSVField, name: String)] = []
+        var unnamed: (index: Int, cell: CSVField)?
         for (i, cell) in row.fields.enumerated() {
             let name = Self.trimmed(cell.text).lowercased()
             if name.isEmpty {
-                throw error(CSVProblem.unnamedColumn(i + 1, kind), at: cell, row)
+                // Refused below, after the columns that have a name but are no field.
+                if unnamed == nil, !ignoresExtraColumns { unnamed = (i, cell) }
+                columns.append(nil)
+                continue
             }
             guard kind.field(named: name) != nil else {
-                let suggestion = Suggestion.closest(to: name, in: names)
-                throw error(
-                    CSVProblem.noSuchColumn(kind, Self.trimmed(cell.text), suggestion: suggestion), at: cell, row)
+                unknown.append((cell, Self.trimmed(cell.text)))
+                columns.append(nil)
+                continue
             }
             if let first = columnOf[name] {
                 throw error(CSVProblem.columnNamedTwice(name, first: first + 1, second: i + 1), at: cell, row)
@@ -163,6 +185,14 @@ public struct CSVImporter {
             columnOf[name] = i
             columns.append(name)
         }
+        if !ignoresExtraColumns, let first = unknown.first {
+            if unknown.count == 1 {
+                let suggestion = Suggestion.closest(to: first.name.lowercased(), in: names)
+                throw error(CSVProblem.noSuchColumn(kind, first.name, suggestion: suggestion), at: first.cell, row)
+            }
+            throw error(CSVProblem.noSuchColumns(kind, unknown.map(\.name)), at: first.cell, row)
+        }
+        if let unnamed { throw error(CSVProblem.unnamedColumn(unnamed.index + 1, kind), at: unnamed.cell, row) }
         for field in kind.fields where !field.optional && !field.hasDefault && columnOf[field.name] == nil {
             throw CSVImportError(
                 CSVProblem.missingColumn(field.name, kind),
@@ -173,6 +203,13 @@ public struct CSVImporter {
 
     /// Checks one row and adds its record (or sets it, for budgets and plans).
     public mutating func importRow(_ row: CSVRow) throws(CSVImportError) {
+        // Excel's `,,,,`: a row of empty cells is no record.
+        if row.fields.allSatisfy({ $0.text.isEmpty }) { return }
+        var row = row
+        // Under extra=ignore, empty cells past the last column are left out too (`a,b,c,,`).
+        if ignoresExtraColumns {
+            while row.fields.count > columns.count, row.fields.last?.text.isEmpty == true { row.fields.removeLast() }
+        }
         guard row.fields.count == columns.count else {
             let problem = CSVProblem.fieldCount(row.fields.count, columns: columns.count)
             if row.fields.count > columns.count { throw error(problem, at: row.fields[columns.count], row) }
@@ -181,7 +218,9 @@ public struct CSVImporter {
                 lineText: row.text(ofLine: row.endLine))
         }
         var values: [String: Value] = [:]
-        for (i, cell) in row.fields.enumerated() where !cell.text.isEmpty { values[columns[i]] = .text(cell.text) }
+        for (i, cell) in row.fields.enumerated() where !cell.text.isEmpty {
+            if let field = columns[i] { values[field] = .text(cell.text) }
+        }
         do {
             try add(values)
         } catch let e {
@@ -190,7 +229,7 @@ public struct CSVImporter {
         rowCount += 1
     }
 
-    private mutating func add(_ values: [String: Value]) throws(DomainError) {
+    mutating func add(_ values: [String: Value]) throws(DomainError) {
         var values = values
         switch kind {
         case .rule:
@@ -297,14 +336,21 @@ public struct CSVImporter {
     }
 
     /// A domain error placed on the cell of its field, or the first cell of the row.
+    /// `cadre needs unit=…` speaks of the command; an empty cell is said as one.
     private func error(_ e: DomainError, _ row: CSVRow) -> CSVImportError {
-        if let field = e.field, let i = columnOf[field], i < row.fields.count {
-            return error(e, at: row.fields[i], row)
+        let problem: any Problem
+        if case .missingField(let kind, let field) = e.kind {
+            problem = CSVProblem.emptyCell(field, kind)
+        } else {
+            problem = e
         }
-        return error(e, at: row.fields[0], row)
+        if let field = e.field, let i = columnOf[field], i < row.fields.count {
+            return error(problem, at: row.fields[i], row)
+        }
+        return error(problem, at: row.fields[0], row)
     }
 
-    private static func trimmed(_ text: String) -> String {
+    static func trimmed(_ text: String) -> String {
         var scalars = Array(text.unicodeScalars)[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }

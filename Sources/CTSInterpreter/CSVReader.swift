@@ -75,6 +75,8 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
     public var more: [CSVImportError] = []
     /// Bad rows past those reported (see `CSVImporter.maxReportedErrors`).
     public var unshown = 0
+    /// What the file's records are called in the last note: rows (CSV) or objects (JSON).
+    public var recordNoun = "row"
 
     public init(_ problem: some Problem, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
         self.problem = problem
@@ -114,10 +116,10 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         let total = all.count + unshown
         if unshown > 0 {
             result[result.count - 1].notes.append(
-                "and \(unshown) more bad row\(unshown == 1 ? "" : "s") "
+                "and \(unshown) more bad \(recordNoun)\(unshown == 1 ? "" : "s") "
                     + "(\(total) in all); nothing was imported")
         } else if total > 1 {
-            result[result.count - 1].notes.append("\(total) bad rows; nothing was imported")
+            result[result.count - 1].notes.append("\(total) bad \(recordNoun)s; nothing was imported")
         }
         return result
     }
@@ -160,15 +162,20 @@ public struct CSVReader {
     /// The line the row being read starts on.
     private var rowLine = 1
     private var field: [UInt8] = []
+    /// The byte between fields: a comma unless `delimiter=` says otherwise.
+    private let delimiter: UInt8
 
     /// A reader over chunks of bytes: `chunks` returns the next piece of the file, or nil at
     /// the end (empty pieces are skipped). An error it throws is passed on by `next()`.
-    public init(chunks: @escaping () throws -> [UInt8]?) {
+    /// `delimiter` separates the fields (`;` from European exports, a tab).
+    public init(chunks: @escaping () throws -> [UInt8]?, delimiter: UInt8 = Byte.comma) {
         source = chunks
+        self.delimiter = delimiter
     }
 
     /// A reader over text held in memory.
-    public init(text: String) {
+    public init(text: String, delimiter: UInt8 = Byte.comma) {
+        self.delimiter = delimiter
         var given = false
         let bytes = Array(text.utf8)
         source = {
@@ -231,11 +238,11 @@ public struct CSVReader {
                     field.append(b)
                     try checkRowSize()
                 }
-                if let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
+                if let b = try peek(), b != delimiter, b != Byte.lf, b != Byte.cr {
                     throw syntax(.textAfterClosingQuote, line, column)
                 }
             } else {
-                while let b = try peek(), b != Byte.comma, b != Byte.lf, b != Byte.cr {
+                while let b = try peek(), b != delimiter, b != Byte.lf, b != Byte.cr {
                     if b == Byte.quote {
                         throw syntax(.quoteInsideField, line, column)
                     }
@@ -254,8 +261,8 @@ public struct CSVReader {
                 throw syntax(.notUTF8, startLine, startColumn, width: width)
             }
             fields.append(CSVField(text: text, line: startLine, column: startColumn, width: width, quoted: quoted))
-            if try peek() == Byte.comma {
-                take(Byte.comma)
+            if try peek() == delimiter {
+                take(delimiter)
                 continue
             }
             let row = CSVRow(
@@ -341,10 +348,10 @@ public struct CSVReader {
         return CSVImportError(problem, line: line, column: column, width: width, lineText: partial.text(ofLine: line))
     }
 
-    private enum Byte {
+    public enum Byte {
         static let lf: UInt8 = 0x0A
         static let cr: UInt8 = 0x0D
         static let quote: UInt8 = 0x22
-        static let comma: UInt8 = 0x2C
+        public static let comma: UInt8 = 0x2C
     }
 }

@@ -28,8 +28,8 @@ public enum Effect: Equatable, Sendable {
     case saveSession(path: String?, range: SourceRange)
     /// The session as a canonical script, to a file or (nil) the screen.
     case dump(path: String?, range: SourceRange)
-    /// Add the records of a CSV file to a collection.
-    case importRecords(EntityKind, path: String, range: SourceRange)
+    /// Add the records of a CSV or JSON file (`-`: standard input) to a collection.
+    case importRecords(EntityKind, path: String, options: ImportOptions, range: SourceRange)
     /// Write every record of a collection to a file in one of the exportable formats.
     /// `bom`: a csv file starts with a UTF-8 byte order mark, by which Excel knows its Chinese.
     case export(EntityKind, path: String, format: OutputFormat, bom: Bool, range: SourceRange)

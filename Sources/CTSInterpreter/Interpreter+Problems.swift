@@ -28,6 +28,10 @@ public enum RunProblem: Problem {
     case bomValue(String)
     /// `export` to a format it does not write.
     case exportFormat(String, formats: [String])
+    /// An `import` option (`as`, `encoding=`, `delimiter=`, `extra=`) with a value it does not take.
+    case importOption(String, String, takes: [String])
+    /// `delimiter=` on a JSON import.
+    case delimiterForJSON
     /// `export WORD` where the word is no collection.
     case unknownCollection(String)
     /// An empty file name.
@@ -112,6 +116,10 @@ public enum RunProblem: Problem {
         case .exportFormat(let name, let formats):
             "export writes \(formats.dropLast().joined(separator: ", ")) or \(formats.last!), "
                 + "not '\(name)'" + Suggestion.hint(for: name, in: formats)
+        case .importOption(let option, let written, let takes):
+            "\(option == "as" ? "import reads" : option + "= takes") \(takes.dropLast().joined(separator: ", ")) "
+                + "or \(takes.last!), not '\(written)'" + Suggestion.hint(for: written.lowercased(), in: takes)
+        case .delimiterForJSON: "delimiter= is for CSV files; a JSON file has none"
         case .unknownCollection(let word):
             "unknown collection '\(word)'"
                 + Suggestion.hint(

@@ -25,7 +25,9 @@ extension Interpreter {
             return .dump(path: try first.map(path), range: first?.range ?? command.nameRange)
         case .importRecords:
             let kind = try collection(first!)
-            return .importRecords(kind, path: try path(args.positionals[2]), range: args.positionals[2].range)
+            let file = try path(args.positionals[2])
+            return .importRecords(
+                kind, path: file, options: try importOptions(args, path: file), range: args.positionals[2].range)
         case .exportRecords:
             let kind = try collection(first!)
             let file = try path(args.positionals[2])
@@ -56,6 +58,52 @@ extension Interpreter {
         default:
             preconditionFailure("not a session command")
         }
+    }
+
+    /// The options of `import ... from "FILE" [as FORMAT] [encoding=E] [delimiter=D] [extra=ignore]`.
+    private func importOptions(_ args: Arguments, path: String) throws(Diagnostic) -> ImportOptions {
+        var options = ImportOptions(format: ImportOptions.format(ofPath: path))
+        if path.lowercased().hasSuffix(".tsv") { options.delimiter = 0x09 }
+        if args.positionals.count > 4 {
+            let formatArg = args.positionals[4]
+            let name = try value(of: formatArg).description.lowercased()
+            guard let format = ImportOptions.Format(rawValue: name) else {
+                throw .error(
+                    RunProblem.importOption("as", name, takes: CommandTable.importFormats), at: formatArg.range)
+            }
+            options.format = format
+        }
+        if let option = args.option("encoding") {
+            let name = try text(of: option.value)
+            guard let encoding = TextEncoding(named: name) else {
+                throw .error(
+                    RunProblem.importOption("encoding", name, takes: CommandTable.importEncodings),
+                    at: option.value.range)
+            }
+            options.encoding = encoding
+        }
+        if let option = args.option("delimiter") {
+            let written = try text(of: option.value)
+            guard let byte = ImportOptions.delimiter(written) else {
+                throw .error(
+                    RunProblem.importOption(
+                        "delimiter", written, takes: ["\";\"", "\"|\""] + CommandTable.importDelimiters),
+                    at: option.value.range)
+            }
+            guard options.format == .csv else {
+                throw .error(RunProblem.delimiterForJSON, at: option.key.range)
+            }
+            options.delimiter = byte
+        }
+        if let option = args.option("extra") {
+            let word = try text(of: option.value).lowercased()
+            guard ImportOptions.extraWords.contains(word) else {
+                throw .error(
+                    RunProblem.importOption("extra", word, takes: ImportOptions.extraWords), at: option.value.range)
+            }
+            options.ignoresExtraColumns = word == "ignore"
+        }
+        return options
     }
 
     /// `record FILE`, `record all FILE`, `record stop`: checked here, kept by the shell, which

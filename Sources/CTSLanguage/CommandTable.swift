@@ -355,10 +355,21 @@ public enum CommandTable {
             example: "dump \"jiangsu.cts\"",
             positionals: [Slot("FILE", .file, optional: true)]),
         CommandSpec(
-            "import", .importRecords, group: .session, usage: "import COLLECTION from \"FILE.csv\"",
+            "import", .importRecords, group: .session,
+            usage: "import COLLECTION from \"FILE\" [as \(importFormats.joined(separator: "|"))] "
+                + "[encoding=\(importEncodings.joined(separator: "|"))] [delimiter=\";\"|tab] [extra=ignore]",
             summary: "Add records from a CSV file whose header row names the fields.",
-            example: "import cadres from \"cadres.csv\"",
-            positionals: [Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file)]),
+            example: "import cadres from \"cadres.csv\" encoding=gb18030",
+            positionals: [
+                Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file),
+                Slot("as", .keyword("as"), optional: true),
+                Slot("FORMAT", .choice(importFormats), optional: true),
+            ],
+            options: [
+                OptionSlot("encoding", .choice(importEncodings)),
+                OptionSlot("delimiter", .choice(importDelimiters)),
+                OptionSlot("extra", .choice(ImportOptions.extraWords)),
+            ]),
         CommandSpec(
             "export", .exportRecords, group: .session,
             usage: "export COLLECTION to \"FILE\" [as \(exportFormats.joined(separator: "|"))] [bom=yes]",
@@ -402,6 +413,15 @@ public enum CommandTable {
 
     /// The formats `export` writes: those whose traits say `exportable`.
     public static let exportFormats = OutputFormat.allCases.filter(\.traits.exportable).map(\.rawValue)
+
+    /// The formats `import` reads (`as csv|json`; without it, `.json` files are JSON).
+    public static let importFormats = ImportOptions.Format.allCases.map(\.rawValue)
+
+    /// The encodings `import` reads (`encoding=`).
+    public static let importEncodings = TextEncoding.allCases.map(\.rawValue)
+
+    /// The words `delimiter=` takes besides a quoted character (`delimiter=";"`).
+    public static let importDelimiters = ImportOptions.delimiterWords.map(\.word)
 
     /// The settings that are part of the session rather than of how it is shown: they change
     /// answers (`days=N`, "as of" a day), so `set` on them changes the session, and

@@ -146,37 +146,54 @@ struct EffectPerformer {
             if path != Self.standardOutput {
                 runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
             }
-        case .importRecords(let kind, let path, let range):
-            return importRecords(kind, from: path, range: range)
+        case .importRecords(let kind, let path, let options, let range):
+            return importRecords(kind, from: path, options: options, range: range)
         default:
             break
         }
         return true
     }
 
-    /// `import COLLECTION from "FILE.csv"`: streams the file in chunks (bounded memory), checks
-    /// every row like the matching `add`, all or nothing, with a progress line on a terminal.
-    func importRecords(_ kind: EntityKind, from path: String, range: SourceRange) -> Bool {
-        // Opened without waiting (a FIFO would block until a writer came) and checked: the file
-        // is streamed, so any size will do, but an endless stream (/dev/zero, a pipe) or a
-        // directory is refused.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else {
-            runner.report(.error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
-            return false
+    /// `import COLLECTION from "FILE"`: streams the file in chunks (bounded memory), checks
+    /// every row (object) like the matching `add`, all or nothing, with a progress line on a
+    /// terminal. `-` is standard input, unless the commands themselves come from there.
+    func importRecords(_ kind: EntityKind, from path: String, options: ImportOptions, range: SourceRange) -> Bool {
+        let fd: Int32
+        if path == "-" {
+            guard !runner.readsCommandsFromStandardInput else {
+                runner.report(.error(ShellProblem.standardInputHoldsCommands, at: range))
+                return false
+            }
+            fd = dup(STDIN_FILENO)
+            guard fd >= 0 else {
+                runner.report(
+                    .error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
+                return false
+            }
+        } else {
+            // Opened without waiting (a FIFO would block until a writer came) and checked: the
+            // file is streamed, so any size will do, but an endless stream (/dev/zero, a pipe)
+            // or a directory is refused.
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard fd >= 0 else {
+                runner.report(
+                    .error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
+                return false
+            }
+            if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
+                close(fd)
+                runner.report(.error(ShellProblem.cannotImport(path, reason: problem), at: range))
+                return false
+            }
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         }
-        if let problem = Files.notReadable(fd, allowStreams: false, limit: nil) {
-            close(fd)
-            runner.report(.error(ShellProblem.cannotImport(path, reason: problem), at: range))
-            return false
-        }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         guard let file = fdopen(fd, "rb") else {
             close(fd)
             runner.report(.error(ShellProblem.cannotRead(path, reason: String(cString: strerror(errno))), at: range))
             return false
         }
         defer { fclose(file) }
+        let name = path == "-" ? "<stdin>" : path
         // How far the import has got, in bytes of the file (in rows for a stream of unknown size).
         var size = stat()
         let total = fstat(fd, &size) == 0 && (size.st_mode & S_IFMT) == S_IFREG ? Int(size.st_size) : 0
@@ -184,7 +201,7 @@ struct EffectPerformer {
         defer { Progress.end() }
         do {
             let changes = try CSVImporter.run(
-                kind, into: interpreter,
+                kind, into: interpreter, options: options,
                 chunks: {
                     var buffer = [UInt8](repeating: 0, count: 1 << 16)
                     let n = fread(&buffer, 1, buffer.count, file)
@@ -196,7 +213,7 @@ struct EffectPerformer {
                     return Array(buffer[0..<n])
                 },
                 progress: { rows in
-                    Progress.report("importing \(kind.plural) from \(path)", done: total > 0 ? read : rows, of: total)
+                    Progress.report("importing \(kind.plural) from \(name)", done: total > 0 ? read : rows, of: total)
                 })
             Progress.end()
             let added = changes.changes.count
@@ -204,11 +221,11 @@ struct EffectPerformer {
             interpreter.recordChanges(changes, name: summary)
             if runner.showsConfirmations {
                 runner.confirmChange(
-                    "imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(path)")
+                    "imported \(Self.grouped(added)) \(added == 1 ? kind.singular : kind.plural) from \(name)")
             }
             return true
         } catch let error as CSVImportError {
-            for diagnostic in error.diagnostics(fileName: path, files: runner.files) { runner.report(diagnostic) }
+            for diagnostic in error.diagnostics(fileName: name, files: runner.files) { runner.report(diagnostic) }
         } catch let error as FileError {
             runner.report(.error(ShellProblem.cannotRead(path, reason: error.reason), at: range))
         } catch {

@@ -40,7 +40,8 @@ public enum SafeMode {
         switch effect {
         case .include(let path, let range):
             return ("include", .reads, path, range)
-        case .importRecords(_, let path, let range):
+        case .importRecords(_, let path, _, let range):
+            // `-` too: standard input is a file the script did not come with.
             return ("import", .reads, path, range)
         case .export(_, let path, _, _, let range) where path != FileSink.standardOutput:
             return ("export", .writes, path, range)

@@ -12,6 +12,8 @@ public enum ShellProblem: Problem {
     case cannotWrite(String, reason: String)
     case cannotWriteOutput(reason: String)
     case cannotImport(String, reason: String)
+    /// `import ... from "-"` when the commands come from standard input (a pipe, the prompt).
+    case standardInputHoldsCommands
     case cannotReadToAppend(String, reason: String)
     /// `>>` onto a file whose format is one document (json).
     case notAppendable(String, format: String)
@@ -54,6 +56,9 @@ public enum ShellProblem: Problem {
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
         case .cannotWriteOutput(let reason): "cannot write the output: \(reason)"
         case .cannotImport(let path, let reason): "cannot import '\(path)': \(reason)"
+        case .standardInputHoldsCommands:
+            "cannot import from '-' (standard input): the commands are read from it; "
+                + "run the script as a file (cts script.cts < data.csv), or import from a file"
         case .cannotReadToAppend(let path, let reason): "cannot read '\(path)' to append to it: \(reason)"
         case .workbookToTerminal:
             "an xlsx workbook is a file, not text for the screen: write it to a file, or pipe standard output"

@@ -122,6 +122,7 @@ public final class ScriptRunner {
             if quitRequested { return true }
         }
         if options.scripts.isEmpty && options.commands.isEmpty, let reader = readStandardInput() {
+            commandsFromStandardInput = true
             return runSource(name: "<stdin>", reader: reader, directory: ".")
         }
         return true
@@ -132,6 +133,16 @@ public final class ScriptRunner {
     /// that every error says which `-c` it came from.
     static func commandLineName(_ index: Int, of count: Int) -> String {
         count == 1 ? "<command-line>" : "<command-line \(index + 1)>"
+    }
+
+    /// Whether the commands come from standard input (piped in, or `cts -`), so
+    /// `import ... from "-"` cannot read data from it.
+    private var commandsFromStandardInput = false
+
+    /// Whether standard input is taken: commands are piped in, typed at the prompt, or (with
+    /// `-i`) will be once the scripts have run.
+    var readsCommandsFromStandardInput: Bool {
+        commandsFromStandardInput || interactive || options.staysInteractive || options.step
     }
 
     /// Whether confirmations ("added cadre c1", "saved F") are shown: for what is typed at the
@@ -205,6 +216,7 @@ public final class ScriptRunner {
         }
         // `cts -`, as for sed and psql -f: the script is standard input.
         if path == "-" && includedAt == nil {
+            commandsFromStandardInput = true
             return runSource(
                 name: "<stdin>", reader: ScriptReader.standardInput(), directory: ".", includedAt: nil)
         }

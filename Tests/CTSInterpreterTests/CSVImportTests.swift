@@ -139,7 +139,10 @@ extension CSVImportError {
         let bad = readError([0x69, 0x64, 0x0A, 0x61, 0x2C, 0xFF, 0x62, 0x0A])
         #expect(bad?.is(.notUTF8, at: 2, 3) == true)
         // The text users see, declared beside the case.
-        #expect(bad?.description == "2:3: this field is not UTF-8 text; save the file as UTF-8")
+        #expect(
+            bad?.description
+                == "2:3: this field is not UTF-8 text; save the file as UTF-8, or name its encoding: encoding=gb18030 (what Chinese Excel saves as CSV) or encoding=utf-16"
+        )
         #expect(bad?.width == 2)
         #expect(readError(Array("id\n\"x\"\"\n".utf8))?.lineText == "\"x\"\"")
     }
@@ -190,9 +193,10 @@ extension CSVImportError {
                 == true)
         #expect(
             importError(h, .cadre, header + "c10,A,js,staff\n")?.is(.fieldCount(4, columns: 5), at: 2, 15) == true)
+        // An empty required cell is said as a cell (Excel's all-empty `,,,,` rows are skipped).
         #expect(
-            importError(h, .cadre, header + "c10,A,js,staff,leading\n,,,,\n")?.is(
-                .missingField(.cadre, field: "id"), at: 3, 1) == true)
+            importError(h, .cadre, header + "c10,A,js,staff,leading\n,B,js,staff,leading\n")?.is(
+                CSVProblem.emptyCell("id", .cadre), at: 3, 1) == true)
     }
 
     @Test func reportsHeaderErrorsAtTheHeaderCell() {

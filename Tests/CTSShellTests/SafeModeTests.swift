@@ -179,7 +179,7 @@ struct SafeModePromptTests {
         let refused: [(Effect, String)] = [
             (.include(path: "x.cts", range: Self.at), "include is not allowed with --safe: it reads 'x.cts'"),
             (
-                .importRecords(.cadre, path: "c.csv", range: Self.at),
+                .importRecords(.cadre, path: "c.csv", options: ImportOptions(), range: Self.at),
                 "import is not allowed with --safe: it reads 'c.csv'"
             ),
             (
