@@ -41,6 +41,8 @@ public enum CSVProblem: Problem {
     /// Several columns that are no field (one alone is ``noSuchColumn``).
     case noSuchColumns(EntityKind, [String])
     case columnNamedTwice(String, first: Int, second: Int)
+    /// A header of one column holding `;` or tabs, read with commas: `delimiter=` is its word.
+    case otherDelimiter(String)
     case missingColumn(String, EntityKind)
     case fieldCount(Int, columns: Int)
     /// A required field's cell left empty (the domain's `missingField`, said of a cell).
@@ -103,6 +105,9 @@ public enum CSVProblem: Problem {
             "\(kind.plural) have no fields " + written.map { "'\($0)'" }.joined(separator: ", ")
                 + "; leave them out with extra=ignore, or use fields of \(kind.plural): "
                 + kind.fields.map(\.name).joined(separator: ", ")
+        case .otherDelimiter(let delimiter):
+            "the header is one column; its fields seem to be separated by \(delimiter == "tab" ? "tabs" : delimiter), "
+                + "not commas: import with delimiter=\(delimiter)"
         case .columnNamedTwice(let name, let first, let second):
             "column '\(name)' is named twice (columns \(first) and \(second))"
         case .missingColumn(let field, let kind): "there is no column '\(field)', which every \(kind.singular) needs"

@@ -49,6 +49,8 @@ public struct CSVImporter {
     private var columns: [String?] = []
     /// `extra=ignore`: columns (keys) that are no field are left out instead of refused.
     public var ignoresExtraColumns = false
+    /// The byte between the fields (for the hint when it seems to be another).
+    public var delimiter: UInt8 = 0x2C
     private var columnOf: [String: Int] = [:]
 
     /// Progress is reported every this many rows.
@@ -100,6 +102,7 @@ public struct CSVImporter {
         _ options: ImportOptions, chunks: @escaping () throws -> [UInt8]?, progress: (Int) -> Void
     ) throws -> ChangeSet {
         ignoresExtraColumns = options.ignoresExtraColumns
+        delimiter = options.delimiter
         let text = Transcoder(options.encoding, chunks: chunks)
         switch options.format {
         case .csv:
@@ -184,6 +187,12 @@ public struct CSVImporter {
             }
             columnOf[name] = i
             columns.append(name)
+        }
+        // A `;` or tab file read with commas: one column named by the whole header.
+        if row.fields.count == 1, let first = unknown.first, delimiter == 0x2C,
+            let other = first.name.contains(";") ? "\";\"" : first.name.contains("\t") ? "tab" : nil
+        {
+            throw error(CSVProblem.otherDelimiter(other), at: first.cell, row)
         }
         if !ignoresExtraColumns, let first = unknown.first {
             if unknown.count == 1 {

@@ -145,6 +145,38 @@ func importBytesError(
                 .noSuchColumn(.cadre, "nmae", suggestion: "name"), at: 1, 4) == true)
     }
 
+    @Test func theOptionsAsTheCommandGivesThem() {
+        let h = importHarness()
+        func options(_ line: String) -> ImportOptions? {
+            for case .importRecords(_, _, let options, _) in h.run(line) { return options }
+            return nil
+        }
+        #expect(options("import cadres from \"c.csv\"") == ImportOptions())
+        #expect(
+            options("import cadres from \"c.csv\" encoding=GB18030 delimiter=\";\" extra=ignore")
+                == ImportOptions(encoding: .gb18030, delimiter: 0x3B, ignoresExtraColumns: true))
+        #expect(
+            options("import cadres from \"c.tsv\" encoding=utf-16") == ImportOptions(encoding: .utf16, delimiter: 9))
+        #expect(options("import cadres from \"c.TXT\" delimiter=tab") == ImportOptions(delimiter: 9))
+        #expect(options("import cadres from \"c.json\"") == ImportOptions(format: .json))
+        #expect(options("import cadres from \"-\" as json") == ImportOptions(format: .json))
+        #expect(options("import cadres from \"c.json\" as csv") == ImportOptions())
+        #expect(
+            h.failure("import cadres from \"c.csv\" encoding=latin1")?.message
+                == "encoding= takes utf-8, gb18030 or utf-16, not 'latin1'")
+        #expect(
+            h.failure("import cadres from \"c.csv\" delimiter=x")?.message
+                == "delimiter= takes \";\", \"|\", comma, semicolon, tab or pipe, not 'x'")
+        #expect(
+            h.failure("import cadres from \"c.csv\" extra=keep")?.message
+                == "extra= takes error or ignore, not 'keep'")
+        #expect(h.failure("import cadres from \"c.csv\" as xml")?.message == "import reads csv or json, not 'xml'")
+        #expect(
+            h.failure("import cadres from \"c.json\" delimiter=tab")?.message
+                == "delimiter= is for CSV files; a JSON file has none")
+        #expect(h.failure("import cadres from \"c.csv\" encodin=utf-8")?.message.hasPrefix("unknown option") == true)
+    }
+
     // MARK: JSON
 
     static let json = ImportOptions(format: .json)

@@ -134,6 +134,15 @@ struct CompletionTests {
         #expect(complete("cadre add c9 \"Xu Bo\" r").commonPrefix == "rank=")
     }
 
+    @Test func importOptionsAndTheirValues() {
+        #expect(texts("import cadres from \"c.csv\" ") == ["as", "delimiter=", "encoding=", "extra="])
+        #expect(texts("import cadres from \"c.csv\" encoding=") == ["gb18030", "utf-16", "utf-8"])
+        #expect(
+            texts("import cadres from \"c.csv\" encoding=gb18030 delimiter=") == ["comma", "pipe", "semicolon", "tab"])
+        #expect(texts("import cadres from \"c.csv\" extra=") == ["error", "ignore"])
+        #expect(texts("import cadres from \"c.json\" as ") == ["csv", "delimiter=", "encoding=", "extra=", "json"])
+    }
+
     @Test func optionsAlreadyGivenAreLeftOut() {
         #expect(texts("cadre add c9 \"Xu Bo\" unit=nj rank=staff ") == ["born=", "category=", "status="])
         #expect(texts("unit add x \"X\" kind=locality level=city ") == ["parent="])
