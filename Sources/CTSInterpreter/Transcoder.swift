@@ -121,6 +121,7 @@ public final class Transcoder {
 
     /// Converts as much of `pending` as forms whole characters; keeps the rest.
     private func convert() throws -> [UInt8] {
+        guard !pending.isEmpty else { return [] }
         var output = [UInt8](repeating: 0, count: pending.count * 2 + 16)
         var produced = 0
         var consumed = 0
@@ -133,12 +134,7 @@ public final class Transcoder {
                         var inLeft = input.count
                         var outPointer: UnsafeMutablePointer<CChar>? = outBase
                         var outLeft = out.count
-                        while inLeft > 0 {
-                            if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 { break }
-                            // Full output cannot happen (twice the input is more than enough).
-                            failure = errno
-                            if failure != E2BIG { break }
-                        }
+                        if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 { failure = errno }
                         consumed = input.count - inLeft
                         produced = out.count - outLeft
                     }
@@ -149,6 +145,11 @@ public final class Transcoder {
         follow(converted)
         let rest = Array(pending[consumed...])
         pending = rest
+        // Twice the input is room enough for its UTF-8; if not, the rest goes in the next call.
+        if failure == E2BIG {
+            untried = true
+            failure = 0
+        }
         if failure == EILSEQ {
             throw error(.notInEncoding(encodingName, bytes: Array(rest.prefix(4))))
         }

@@ -92,6 +92,16 @@ func importBytesError(
         #expect(names(h).count == 2)
     }
 
+    @Test func aLoneSurrogateIsNoUTF16Text() {
+        let h = importHarness()
+        let text = Self.header + "c10,A"
+        var bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        bytes += [0x00, 0xDC, 0x2C, 0x00]  // U+DC00 alone, then a comma
+        let e = importBytesError(h, .cadre, bytes, ImportOptions())
+        #expect(e?.is(.notInEncoding("UTF-16", bytes: [0x00, 0xDC, 0x2C, 0x00]), at: 2, 6) == true)
+        #expect(e?.lineText == "c10,A")
+    }
+
     @Test func readsSemicolonsAndTabs() {
         for (delimiter, separator) in [(UInt8(0x3B), ";"), (0x09, "\t"), (0x7C, "|")] {
             let h = importHarness()
