@@ -33,7 +33,10 @@ extension CSVImporter {
                     try importObject(object)
                     if rowCount % Self.progressInterval == 0 { progress(rowCount) }
                 } catch {
-                    bad(error)
+                    // A file of one long line says little by its line: the index says which.
+                    var e = error
+                    e.note = "in object \(object.index) of the array"
+                    bad(e)
                 }
             }
             if var first = errors.first {

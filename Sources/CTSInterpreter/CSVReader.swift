@@ -77,6 +77,8 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
     public var unshown = 0
     /// What the file's records are called in the last note: rows (CSV) or objects (JSON).
     public var recordNoun = "row"
+    /// Which record it is, when the line and column may not say (`object 3 of the array`).
+    public var note: String?
 
     public init(_ problem: some Problem, line: Int, column: Int, width: Int = 1, lineText: String? = nil) {
         self.problem = problem
@@ -130,7 +132,9 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
         let offset = line - 1
         let start = SourceLocation(fileID: id, line: line, column: column, utf8Offset: offset)
         let end = SourceLocation(fileID: id, line: line, column: column + width, utf8Offset: offset)
-        return .error(problem, at: SourceRange(start, end))
+        var diagnostic = Diagnostic.error(problem, at: SourceRange(start, end))
+        if let note { diagnostic.notes.append(note) }
+        return diagnostic
     }
 }
 

@@ -226,8 +226,9 @@ func importBytesError(
         #expect(e.more[2].is(.missingKey("unit", .cadre), at: 4, 2))
         #expect(e.more[3].is(.emptyValue("unit", .cadre), at: 5, 37))
         #expect(
-            e.diagnostics(fileName: "c.json", files: SourceFiles()).last?.notes == [
-                "5 bad objects; nothing was imported"
+            e.diagnostics(fileName: "c.json", files: SourceFiles()).map(\.notes) == [
+                ["in object 1 of the array"], ["in object 2 of the array"], ["in object 3 of the array"],
+                ["in object 4 of the array"], ["in object 5 of the array", "5 bad objects; nothing was imported"],
             ])
         // extra=ignore leaves unknown keys out, but a nested value is still refused.
         let g = importHarness()
