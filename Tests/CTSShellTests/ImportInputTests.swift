@@ -35,11 +35,15 @@ import Testing
 
     @Test func commandsFromStandardInputCannotImportFromIt() throws {
         try write("piped.cts", "import cadres from \"-\"\n")
-        let (status, _, stderr) = try runCTS([], in: dir, stdin: url("piped.cts"))
-        #expect(status == 1)
-        #expect(
-            stderr.hasPrefix(
-                "<stdin>:1:20: error: cannot import from '-' (standard input): the commands are read from it"))
+        // Piped in, or named `-` (`cts -`).
+        for arguments in [[], ["-"]] {
+            let (status, _, stderr) = try runCTS(arguments, in: dir, stdin: url("piped.cts"))
+            #expect(status == 1)
+            #expect(
+                stderr.hasPrefix(
+                    "<stdin>:1:20: error: cannot import from '-' (standard input): the commands are read from it"),
+                "\(arguments)")
+        }
     }
 
     @Test func safeModeRefusesStandardInputToo() throws {
