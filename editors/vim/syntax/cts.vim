@@ -15,7 +15,7 @@ syn match ctsCollection /\<\%(enrollments\|inspections\|exemptions\|practices\|f
 syn match ctsKeyword /\<\%(cascade\|columns\|limit\|where\|desc\|from\|sort\|asc\|as\|by\|of\|to\)\>/
 syn match ctsOperatorWord /\<\%(contains\|under\|and\|not\|in\|or\)\>/
 syn match ctsFunction /\<\%(compliant\|applies\|count\|hours\|round\|year\|avg\|max\|min\|sum\)\>\ze\s*(/
-syn match ctsOption /\<\%(participants\|inspection\|organizer\|capacity\|category\|promoted\|provider\|resolved\|severity\|revenue\|cadres\|parent\|period\|reason\|status\|funds\|hours\|kinds\|level\|scope\|spent\|start\|title\|born\|date\|days\|kind\|name\|rank\|seed\|text\|unit\|year\|bom\|due\|end\|for\|by\)\>\ze=/
+syn match ctsOption /\<\%(participants\|inspection\|delimiter\|organizer\|capacity\|category\|encoding\|promoted\|provider\|resolved\|severity\|revenue\|cadres\|parent\|period\|reason\|status\|extra\|funds\|hours\|kinds\|level\|scope\|spent\|start\|title\|born\|date\|days\|kind\|name\|rank\|seed\|text\|unit\|year\|bom\|due\|end\|for\|by\)\>\ze=/
 syn match ctsOperator />>\|>=\|<=\|!=\|[=<>+*\/-]/
 syn match ctsNumber /\<\d[0-9_]*\%(\.\d[0-9_]*\)\=\%([eE][+-]\=\d\+\)\=\>/
 syn match ctsDate /\<\d\{4}-\d\d-\d\d\>/
