@@ -2,7 +2,7 @@
 /// by the interpreter and carried out by the shell (which owns the file) and the importer.
 ///
 ///     import cadres from "gs.csv" encoding=gb18030 delimiter=";" extra=ignore
-///     // ImportOptions(format: .csv, encoding: .gb18030, delimiter: ";", ignoresExtraColumns: true)
+///     // ImportOptions(format: .csv, encoding: .gb18030, delimiter: 0x3B, ignoresExtraColumns: true)
 public struct ImportOptions: Hashable, Sendable {
     /// What the file holds: CSV with a header row, or a JSON array of objects.
     public enum Format: String, Hashable, Sendable, CaseIterable {

@@ -144,8 +144,9 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
 /// size is read in bounded memory (one chunk and one row).
 ///
 /// It accepts: a UTF-8 byte order mark at the start; CRLF, LF or a lone CR as line ends;
-/// fields quoted with `"` (a quoted field may hold commas, quotes written `""`, and line ends,
-/// kept as they are). Completely empty lines are skipped. It refuses, with the line and column:
+/// fields separated by commas, or by the `delimiter` given (`;`, a tab); fields quoted with
+/// `"` (a quoted field may hold delimiters, quotes written `""`, and line ends, kept as they
+/// are). Text in another encoding reaches it through a ``Transcoder``. Completely empty lines are skipped. It refuses, with the line and column:
 /// a quote inside an unquoted field, text after a closing quote, a quote never closed, bytes
 /// that are not UTF-8.
 ///
