@@ -100,7 +100,8 @@ public enum CSVProblem: Problem {
             "\(kind.plural) have no field '\(written)'"
                 + Suggestion.hint(
                     suggestion,
-                    otherwise: "; the columns of \(kind.plural) are \(kind.fields.map(\.name).joined(separator: ", "))")
+                    otherwise: "; leave it out with extra=ignore, or use fields of \(kind.plural): "
+                        + kind.fields.map(\.name).joined(separator: ", "))
         case .noSuchColumns(let kind, let written):
             "\(kind.plural) have no fields " + written.map { "'\($0)'" }.joined(separator: ", ")
                 + "; leave them out with extra=ignore, or use fields of \(kind.plural): "

@@ -218,7 +218,7 @@ extension CSVImportError {
         // The text users see, declared beside the cases.
         #expect(
             importFailure(h, .cadre, "id,name,unit,rank,category,salary\n")
-                == "1:28: cadres have no field 'salary'; the columns of cadres are id, name, unit, rank, category, born, status"
+                == "1:28: cadres have no field 'salary'; leave it out with extra=ignore, or use fields of cadres: id, name, unit, rank, category, born, status"
         )
     }
 
