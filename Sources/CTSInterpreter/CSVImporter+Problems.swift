@@ -47,6 +47,8 @@ public enum CSVProblem: Problem {
     case fieldCount(Int, columns: Int)
     /// A required field's cell left empty (the domain's `missingField`, said of a cell).
     case emptyCell(String, EntityKind)
+    /// A row whose record (its id, or its pair of references) is in the session or an earlier row.
+    case recordExists(EntityKind, String)
     /// A required field's key with null or "" (JSON), or without the key.
     case emptyValue(String, EntityKind)
     case missingKey(String, EntityKind)
@@ -96,6 +98,8 @@ public enum CSVProblem: Problem {
         case .unnamedColumn(let index, let kind):
             "column \(index) has no name; the columns of \(kind.plural) are "
                 + kind.fields.map(\.name).joined(separator: ", ")
+        case .recordExists(let kind, let id):
+            "\(kind.singular) \(id) is already in the session or in a row above; an import only adds new records"
         case .noSuchColumn(let kind, let written, let suggestion):
             "\(kind.plural) have no field '\(written)'"
                 + Suggestion.hint(

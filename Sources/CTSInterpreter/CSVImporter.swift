@@ -345,13 +345,14 @@ public struct CSVImporter {
     }
 
     /// A domain error placed on the cell of its field, or the first cell of the row.
-    /// `cadre needs unit=…` speaks of the command; an empty cell is said as one.
+    /// `cadre needs unit=…` and `use 'cadre set'` speak of commands; an empty cell is said as
+    /// one, and a record already there as what an import does with it.
     private func error(_ e: DomainError, _ row: CSVRow) -> CSVImportError {
         let problem: any Problem
-        if case .missingField(let kind, let field) = e.kind {
-            problem = CSVProblem.emptyCell(field, kind)
-        } else {
-            problem = e
+        switch e.kind {
+        case .missingField(let kind, let field): problem = CSVProblem.emptyCell(field, kind)
+        case .alreadyExists(let kind, let id): problem = CSVProblem.recordExists(kind, id)
+        default: problem = e
         }
         if let field = e.field, let i = columnOf[field], i < row.fields.count {
             return error(problem, at: row.fields[i], row)

@@ -358,7 +358,8 @@ public enum CommandTable {
             "import", .importRecords, group: .session,
             usage: "import COLLECTION from \"FILE\" [as \(importFormats.joined(separator: "|"))] "
                 + "[encoding=\(importEncodings.joined(separator: "|"))] [delimiter=\";\"|tab] [extra=ignore]",
-            summary: "Add records from a CSV file whose header row names the fields.",
+            summary:
+                "Add records from a CSV file whose header row names the fields, or a JSON array of objects (\"-\": standard input).",
             example: "import cadres from \"cadres.csv\" encoding=gb18030",
             positionals: [
                 Slot("COLLECTION", .collection), Slot("from", .keyword("from")), Slot("FILE", .file),

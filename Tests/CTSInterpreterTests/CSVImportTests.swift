@@ -182,7 +182,7 @@ extension CSVImportError {
                 .unknownWord(.rank, word: "countyy", suggestion: "county"), at: 3, 11) == true)
         #expect(
             importError(h, .cadre, header + "c10,A,js,staff,leading\nc10,B,js,staff,leading\n")?.is(
-                .alreadyExists(.cadre, name: "c10"), at: 3, 1) == true)
+                CSVProblem.recordExists(.cadre, "c10"), at: 3, 1) == true)
         #expect(
             importError(h, .cadre, "id,name,unit,rank,category,born\n张三,A,js,staff,leading,19x6\n")?.is(
                 .wrongType(field: "born", expected: "a number", found: .text("19x6")), at: 2, 23) == true)
@@ -439,7 +439,7 @@ extension CSVImportError {
             ([e] + e.more).map(\.description) == [
                 "3:7: unknown unit 'js.orgg' (did you mean 'js.org'?)",
                 "4:10: unknown rank 'countyy' (did you mean 'county'?)",
-                "6:1: cadre c10 already exists; use 'cadre set' to change it",
+                "6:1: cadre c10 is already in the session or in a row above; an import only adds new records",
             ])
         #expect(e.unshown == 0)
         #expect(h.snapshot() == before, "a failed import left changes")
