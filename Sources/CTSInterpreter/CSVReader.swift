@@ -155,10 +155,7 @@ public struct CSVImportError: Error, Hashable, Sendable, CustomStringConvertible
 ///     // 1 ["id", "name"]
 ///     // 2 ["c1", "Li, Wei"]
 public struct CSVReader {
-    private let source: () throws -> [UInt8]?
-    private var chunk: [UInt8] = []
-    private var index = 0
-    private var exhausted = false
+    private var bytes: ByteChunks
     private var started = false
     private var line = 1
     private var column = 1
@@ -174,20 +171,14 @@ public struct CSVReader {
     /// the end (empty pieces are skipped). An error it throws is passed on by `next()`.
     /// `delimiter` separates the fields (`;` from European exports, a tab).
     public init(chunks: @escaping () throws -> [UInt8]?, delimiter: UInt8 = Byte.comma) {
-        source = chunks
+        bytes = ByteChunks(chunks)
         self.delimiter = delimiter
     }
 
     /// A reader over text held in memory.
     public init(text: String, delimiter: UInt8 = Byte.comma) {
+        bytes = ByteChunks(text: text)
         self.delimiter = delimiter
-        var given = false
-        let bytes = Array(text.utf8)
-        source = {
-            if given { return nil }
-            given = true
-            return bytes
-        }
     }
 
     /// The next row, or nil at the end of the file. Throws a ``CSVImportError`` for text that
@@ -226,11 +217,11 @@ public struct CSVReader {
                     }
                     if b == Byte.lf || b == Byte.cr {
                         if width == 0 { width = column - startColumn }
-                        index += 1
+                        bytes.advance()
                         raw.append(b)
                         field.append(b)
                         if b == Byte.cr, try peek() == Byte.lf {
-                            index += 1
+                            bytes.advance()
                             raw.append(Byte.lf)
                             field.append(Byte.lf)
                         }
@@ -280,31 +271,11 @@ public struct CSVReader {
 
     // MARK: Bytes
 
-    private mutating func peek() throws -> UInt8? {
-        if index < chunk.count { return chunk[index] }
-        return try refill() ? chunk[index] : nil
-    }
-
-    private mutating func refill() throws -> Bool {
-        while !exhausted {
-            guard let next = try source() else {
-                exhausted = true
-                break
-            }
-            if !next.isEmpty {
-                chunk = next
-                index = 0
-                return true
-            }
-        }
-        chunk = []
-        index = 0
-        return false
-    }
+    @inline(__always) private mutating func peek() throws -> UInt8? { try bytes.peek() }
 
     /// Consumes a byte that is not a line end, counting the column.
     private mutating func take(_ b: UInt8) {
-        index += 1
+        bytes.advance()
         raw.append(b)
         if b & 0xC0 != 0x80 { column += 1 }
     }
@@ -312,24 +283,14 @@ public struct CSVReader {
     /// Consumes a line end (CRLF, LF or CR) if there is one.
     private mutating func lineEnd() throws {
         guard let b = try peek(), b == Byte.lf || b == Byte.cr else { return }
-        index += 1
-        if b == Byte.cr, try peek() == Byte.lf { index += 1 }
+        bytes.advance()
+        if b == Byte.cr, try peek() == Byte.lf { bytes.advance() }
         line += 1
         column = 1
     }
 
     private mutating func skipByteOrderMark() throws {
-        while chunk.count - index < 3, !exhausted {
-            guard let more = try source() else {
-                exhausted = true
-                break
-            }
-            chunk = Array(chunk[index...]) + more
-            index = 0
-        }
-        if chunk.count - index >= 3, chunk[index] == 0xEF, chunk[index + 1] == 0xBB, chunk[index + 2] == 0xBF {
-            index += 3
-        }
+        _ = try bytes.skip(prefix: [0xEF, 0xBB, 0xBF])
     }
 
     /// The most one row may hold. Rows are read whole, so without a bound a quote never closed

@@ -53,10 +53,7 @@ public struct JSONRecord: Hashable, Sendable {
 ///     while let object = try reader.next() { print(object.index, object.fields.map(\.key)) }
 ///     // 1 ["id", "born"]
 public struct JSONRecordReader {
-    private let source: () throws -> [UInt8]?
-    private var chunk: [UInt8] = []
-    private var index = 0
-    private var exhausted = false
+    private var bytes: ByteChunks
     private var started = false
     private var finished = false
     private var count = 0
@@ -74,18 +71,12 @@ public struct JSONRecordReader {
 
     /// A reader over chunks of UTF-8 bytes: `chunks` returns the next piece, or nil at the end.
     public init(chunks: @escaping () throws -> [UInt8]?) {
-        source = chunks
+        bytes = ByteChunks(chunks)
     }
 
     /// A reader over text held in memory.
     public init(text: String) {
-        var given = false
-        let bytes = Array(text.utf8)
-        self.init(chunks: {
-            if given { return nil }
-            given = true
-            return bytes
-        })
+        bytes = ByteChunks(text: text)
     }
 
     /// The next object of the array, or nil after its `]`.
@@ -387,26 +378,11 @@ public struct JSONRecordReader {
         while let b = try peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { take() }
     }
 
-    private mutating func peek() throws -> UInt8? {
-        if index < chunk.count { return chunk[index] }
-        while !exhausted {
-            guard let next = try source() else {
-                exhausted = true
-                break
-            }
-            if !next.isEmpty {
-                chunk = next
-                index = 0
-                return chunk[0]
-            }
-        }
-        return nil
-    }
+    @inline(__always) private mutating func peek() throws -> UInt8? { try bytes.peek() }
 
     /// Consumes the byte `peek()` returned, counting lines and columns.
     private mutating func take() {
-        let b = chunk[index]
-        index += 1
+        let b = bytes.take()
         raw?.append(b)
         if b == 0x0A || b == 0x0D {
             if !(b == 0x0A && afterCR) {

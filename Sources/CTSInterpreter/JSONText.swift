@@ -1,3 +1,5 @@
+import CTSDomain
+
 /// A JSON document built in code and written with its keys in the order given, indented by
 /// two spaces, or as the same property list: for the TextMate grammar, a generated file that is
 /// committed, whose text must be the same on every run and read well in a diff.
@@ -87,21 +89,6 @@ public indirect enum JSONText: ExpressibleByStringLiteral, Sendable {
         return out
     }
 
-    /// `s` as a JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// `s` as a JSON string literal.
+    static func quoted(_ s: String) -> String { JSONString.literal(s) }
 }
