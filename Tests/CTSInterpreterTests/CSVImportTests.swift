@@ -57,15 +57,7 @@ func importHarness() -> Harness {
 
 /// Imports CSV text into the harness's session; the error, if any.
 func importText(_ h: Harness, _ kind: EntityKind, _ text: String, chunkSize: Int = 1 << 16) -> CSVImportError? {
-    do {
-        _ = try CSVImporter.run(kind, into: h.interpreter, chunks: chunked(Array(text.utf8), chunkSize))
-        return nil
-    } catch let e as CSVImportError {
-        return e
-    } catch {
-        Issue.record("unexpected \(error)")
-        return nil
-    }
+    importBytes(h, kind, Array(text.utf8), ImportOptions(), chunkSize: chunkSize)
 }
 
 /// Imports text that must fail, checks the session did not change, and returns the error.
