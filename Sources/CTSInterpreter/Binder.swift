@@ -445,6 +445,15 @@ struct Binder {
     private func bindComparison(_ op: BinaryOperator, _ l: Bound, _ r: Bound, _ range: SourceRange) throws(Diagnostic)
         -> Bound
     {
+        // `where nmae = "x"`: a word that is no field, compared with a constant, compares two
+        // constants, the same for every record: a mistyped field, said as one rather than
+        // matching nothing (or everything).
+        if let kind, l.isConstant, r.isConstant {
+            for side in [l, r] where side.type == .word {
+                let word = side.word ?? ""
+                throw .error(BindProblem.noSuchField(kind, word, suggestion: fieldSuggestion(word)), at: side.range)
+            }
+        }
         let a = try coerce(l, to: r.type), b = try coerce(r, to: a.type)
         try checkComparable(a, b, op)
         // References compare by slot: no id strings built per record.

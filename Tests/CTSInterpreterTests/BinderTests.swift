@@ -138,6 +138,18 @@ import Testing
         #expect(none?.is(BindProblem.unknownEnumValue(.courseKind, "seminar", suggestion: nil)) == true)
     }
 
+    /// A word that is no field, compared with a constant, is the same for every record: a
+    /// mistyped field, said as one. Beside a field, a word is a value, as before.
+    @Test func aMistypedFieldComparedWithAConstantIsNamed() {
+        let d = h.failure("count cadres where nmae = \"Li Wei\"")
+        #expect(d?.is(BindProblem.noSuchField(.cadre, "nmae", suggestion: "name")) == true)
+        #expect(h.text(at: d?.range) == "nmae")
+        let words = h.failure("count cadres where rnak = county")
+        #expect(words?.is(BindProblem.noSuchField(.cadre, "rnak", suggestion: "rank")) == true)
+        #expect(h.count("cadres", where: "rank = county") == 1)
+        #expect(h.count("cadres", where: "county = rank") == 1)
+    }
+
     @Test func unknownIDSuggestsOneAndPointsAtIt() {
         let d = h.failure("count cadres where unit under nj.fn")
         #expect(d?.is(BindProblem.unknownRecord(.unit, "nj.fn", suggestion: "nj.fin")) == true)
