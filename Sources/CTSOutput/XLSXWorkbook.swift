@@ -10,17 +10,22 @@ import CTSDomain
 /// ids, enum words, yes/no) is a text cell holding exactly what csv would write, Chinese and
 /// all. A workbook holds at most ``maxRows`` rows, header included, as Excel does.
 ///
+/// The sheet is the one big part: it is handed out a piece at a time (to `emit`), so that a
+/// million rows go to a file, not into memory. The other parts are small and fixed.
+///
 ///     var book = XLSXWorkbook(sheetName: "cadres", columns: ["id", "hours"])
-///     try book.append(ResultTable(columns: ["id", "hours"], rows: [[.text("c1"), .number(7.5)]]), OutputSpec(.xlsx))
-///     for part in book.parts() { zip.add(part.path, part.bytes) }
+///     book.begin(emit)
+///     try book.append(ResultTable(columns: ["id", "hours"], rows: [[.text("c1"), .number(7.5)]]), OutputSpec(.xlsx), emit)
+///     book.end(emit)
+///     for part in book.otherParts() { zip.add(part.path, part.bytes) }   // and the sheet at sheetPath
 public struct XLSXWorkbook {
     /// Excel's limit of rows in a sheet.
     public static let maxRows = 1_048_576
+    /// Where the sheet goes in the package.
+    public static let sheetPath = "xl/worksheets/sheet1.xml"
 
     public let sheetName: String
     public let columns: [String]
-    /// The `<row>` elements so far, the header's first.
-    private var rows: [UInt8] = []
     /// Rows written, the header included.
     public private(set) var rowCount = 0
 
@@ -30,39 +35,51 @@ public struct XLSXWorkbook {
     }
 
     /// A workbook whose sheet is named `sheetName` (cut to the 31 characters Excel allows,
-    /// and without the characters it refuses) and starts with the header row of `columns`.
+    /// and without the characters it refuses), with the header row of `columns`.
     public init(sheetName: String, columns: [String]) {
         let allowed = sheetName.filter { !"[]:*?/\\".contains($0) }
         self.sheetName = String((allowed.isEmpty ? "Sheet1" : allowed).prefix(31))
         self.columns = columns
-        appendRow(columns.map { .text($0) }, style: Self.headerStyle, spec: OutputSpec(.xlsx))
     }
 
-    /// Adds the rows of `table` (a piece of a longer result, or all of it).
-    public mutating func append(_ table: ResultTable, _ spec: OutputSpec) throws(TooManyRows) {
-        guard rowCount + table.rows.count <= Self.maxRows else { throw TooManyRows(rows: rowCount + table.rows.count) }
-        for row in table.rows {
-            appendRow(columns.indices.map { Renderer.cell(row, $0) }, style: nil, spec: spec)
-        }
-    }
-
-    /// The parts of the package, by their paths inside the zip file.
-    public func parts() -> [(path: String, bytes: [UInt8])] {
-        let sheet =
+    /// The start of the sheet and its header row.
+    public mutating func begin(_ emit: ([UInt8]) -> Void) {
+        emit(
             Array(
                 """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
                 <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" \
                 state="frozen"/></sheetView></sheetViews><sheetData>
-                """.utf8) + rows + Array("</sheetData></worksheet>".utf8)
-        return [
+                """.utf8))
+        emit(row(columns.map { .text($0) }, style: Self.headerStyle, spec: OutputSpec(.xlsx)))
+    }
+
+    /// The rows of `table` (a piece of a longer result, or all of it), after those before.
+    public mutating func append(_ table: ResultTable, _ spec: OutputSpec, _ emit: ([UInt8]) -> Void)
+        throws(TooManyRows)
+    {
+        guard rowCount + table.rows.count <= Self.maxRows else { throw TooManyRows(rows: rowCount + table.rows.count) }
+        var bytes: [UInt8] = []
+        for r in table.rows {
+            bytes += row(columns.indices.map { Renderer.cell(r, $0) }, style: nil, spec: spec)
+        }
+        emit(bytes)
+    }
+
+    /// The end of the sheet.
+    public func end(_ emit: ([UInt8]) -> Void) {
+        emit(Array("</sheetData></worksheet>".utf8))
+    }
+
+    /// The parts of the package other than the sheet, by their paths inside the zip file.
+    public func otherParts() -> [(path: String, bytes: [UInt8])] {
+        [
             ("[Content_Types].xml", Array(Self.contentTypes.utf8)),
             ("_rels/.rels", Array(Self.packageRelationships.utf8)),
             ("xl/workbook.xml", Array(workbook.utf8)),
             ("xl/_rels/workbook.xml.rels", Array(Self.workbookRelationships.utf8)),
             ("xl/styles.xml", Array(Self.styles.utf8)),
-            ("xl/worksheets/sheet1.xml", sheet),
         ]
     }
 
@@ -77,9 +94,10 @@ public struct XLSXWorkbook {
     /// The first day whose serial Excel and LibreOffice read alike (Excel counts a 1900-02-29).
     private static let firstSerialDay = Day(year: 1900, month: 3, day: 1)!
 
-    private mutating func appendRow(_ values: [Value], style: Int?, spec: OutputSpec) {
+    /// One `<row>`, the next.
+    private mutating func row(_ values: [Value], style: Int?, spec: OutputSpec) -> [UInt8] {
         rowCount += 1
-        rows += Array("<row r=\"\(rowCount)\">".utf8)
+        var out = Array("<row r=\"\(rowCount)\">".utf8)
         for (i, value) in values.enumerated() {
             let reference = Self.columnName(i) + String(rowCount)
             let styled = style.map { " s=\"\($0)\"" } ?? ""
@@ -87,18 +105,19 @@ public struct XLSXWorkbook {
             case .null:
                 continue
             case .number(let n):
-                rows += Array("<c r=\"\(reference)\"\(styled)><v>\(n)</v></c>".utf8)
+                out += Array("<c r=\"\(reference)\"\(styled)><v>\(n)</v></c>".utf8)
             case .date(let day) where day >= Self.firstSerialDay:
                 let serial = day.daysSinceEpoch - Self.serialZero.daysSinceEpoch
-                rows += Array("<c r=\"\(reference)\" s=\"\(Self.dateStyle)\"><v>\(serial)</v></c>".utf8)
+                out += Array("<c r=\"\(reference)\" s=\"\(Self.dateStyle)\"><v>\(serial)</v></c>".utf8)
             default:
                 let text = Self.escaped(Renderer.text(value, spec))
-                rows += Array(
+                out += Array(
                     "<c r=\"\(reference)\"\(styled) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text)</t></is></c>"
                         .utf8)
             }
         }
-        rows += Array("</row>".utf8)
+        out += Array("</row>".utf8)
+        return out
     }
 
     /// `A`, `B`, … `Z`, `AA`, `AB`, …: the letters of the column at `index` (from 0).

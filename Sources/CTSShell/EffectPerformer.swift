@@ -117,15 +117,16 @@ struct EffectPerformer {
             else { return false }
             if path != Self.standardOutput { runner.confirmWrite("dumped the session to \(path)") }
         case .export(let kind, let path, let format, _, let range) where format == .xlsx:
-            switch ExportWriter.workbook(kind, of: interpreter.session) {
-            case .failure(let error):
-                runner.report(.error(ShellProblem.tooManyRowsForASheet(error.rows), at: range))
-                return false
-            case .success(let (book, count)):
-                guard runner.writeWorkbook(book, to: path, range: range) else { return false }
-                if path != Self.standardOutput {
-                    runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
-                }
+            var count = 0
+            let session = interpreter.session
+            let written = runner.writeWorkbook(to: path, range: range) {
+                let (zip, records) = try ExportWriter.workbook(kind, of: session)
+                count = records
+                return zip
+            }
+            guard written else { return false }
+            if path != Self.standardOutput {
+                runner.confirmWrite("exported \(Session.counted(count, kind)) to \(path)")
             }
         case .export(let kind, let path, let format, let bom, let range):
             let session = interpreter.session

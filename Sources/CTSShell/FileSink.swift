@@ -86,6 +86,12 @@ struct FileSink: TextOutputStream {
         return .failure(FileError(path: path, errno: EEXIST))
     }
 
+    /// Gives up on the file: ``close()`` leaves the old file as it was (and returns `errno`),
+    /// as when a write fails.
+    mutating func abandon(errno: Int32) {
+        if error == nil { error = errno }
+    }
+
     /// Writes bytes that are not text (a zipped workbook).
     mutating func write(bytes: [UInt8]) {
         guard !bytes.isEmpty, error == nil else { return }

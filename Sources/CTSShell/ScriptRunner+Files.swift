@@ -50,20 +50,33 @@ extension ScriptRunner {
     }
 
     /// Writes a workbook to `path` (or standard output, unless it is a terminal), replacing it
-    /// whole or not at all.
-    func writeWorkbook(_ book: XLSXWorkbook, to path: String, range: SourceRange) -> Bool {
-        if path == FileSink.standardOutput && out.isTerminal {
+    /// whole or not at all; `make` builds it (an ``XLSXFile``). False when it could not.
+    func writeWorkbook(to path: String, range: SourceRange, _ make: () throws -> XLSXFile) -> Bool {
+        let toStandardOutput = path == FileSink.standardOutput
+        if toStandardOutput && out.isTerminal {
             report(.error(ShellProblem.workbookToTerminal, at: range))
             return false
         }
-        let bytes: [UInt8]
+        guard toStandardOutput || mayWrite(path, as: .write) else { return true }
+        let zip: XLSXFile
         do {
-            bytes = try XLSXFile.bytes(of: book)
+            zip = try make()
+        } catch let error as XLSXWorkbook.TooManyRows {
+            report(.error(ShellProblem.tooManyRowsForASheet(error.rows), at: range))
+            return false
         } catch {
-            report(.error(ShellProblem.cannotWrite(path, reason: "\(error)"), at: range))
+            let reason = (error as? FileError)?.reason ?? "\(error)"
+            report(.error(ShellProblem.cannotWrite(path, reason: reason), at: range))
             return false
         }
-        return writeFile(to: path, append: false, range: range, as: .write) { $0.write(bytes: bytes) }
+        defer { zip.remove() }
+        return writeFile(to: path, append: false, range: range, as: .write) { sink in
+            do {
+                try zip.copy { sink.write(bytes: $0) }
+            } catch {
+                sink.abandon(errno: (error as? FileError)?.errno ?? EIO)
+            }
+        }
     }
 
     /// A confirmation of a file written ("dumped the session to F"); a dry run wrote nothing,
@@ -78,14 +91,12 @@ extension ScriptRunner {
     func writeRedirect(_ table: ResultTable, _ spec: OutputSpec, to redirect: RedirectTarget) -> Bool {
         if spec.format == .xlsx {
             // The interpreter refuses `>>` for a workbook: it is one zip file.
-            var book = XLSXWorkbook(sheetName: table.title ?? "result", columns: table.columns)
-            do {
-                try book.append(table, spec)
-            } catch {
-                report(.error(ShellProblem.tooManyRowsForASheet(error.rows), at: redirect.range))
-                return false
+            let written = writeWorkbook(to: redirect.path, range: redirect.range) {
+                try XLSXFile(sheetName: table.title ?? "result", columns: table.columns) { book, emit in
+                    try book.append(table, spec, emit)
+                }
             }
-            guard writeWorkbook(book, to: redirect.path, range: redirect.range) else { return false }
+            guard written else { return false }
             let rows = table.rows.count
             confirmWrite("wrote \(rows) row\(rows == 1 ? "" : "s") to \(redirect.path)")
             return true
