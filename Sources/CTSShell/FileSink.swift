@@ -112,16 +112,7 @@ struct FileSink: TextOutputStream {
     /// Writes out what is buffered.
     private mutating func flush() {
         guard error == nil, !buffer.isEmpty else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                error = n < 0 ? errno : EIO
-                break
-            }
-            offset += n
-        }
+        error = Files.writeAll(buffer, to: fd)
         buffer.removeAll(keepingCapacity: true)
     }
 

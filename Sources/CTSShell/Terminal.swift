@@ -185,10 +185,15 @@ enum Files {
     /// when it fails.
     static func writeAll(_ text: String, to fd: Int32) -> Int32? {
         ProgressBar.eraseBeforeOutput()
-        var bytes = Array(text.utf8)
+        return writeAll(Array(text.utf8), to: fd)
+    }
+
+    /// Writes all of `bytes` to `fd`, through short writes and interruptions; the errno of a
+    /// write that failed, or nil.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return n < 0 ? errno : EIO }
             offset += n

@@ -128,17 +128,7 @@ private struct BufferedWriter {
     }
 
     private mutating func writeOut() {
-        guard error == nil else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                error = n < 0 ? errno : EIO
-                break
-            }
-            offset += n
-        }
+        if error == nil, !buffer.isEmpty { error = Files.writeAll(buffer, to: fd) }
         buffer.removeAll(keepingCapacity: true)
     }
 }
