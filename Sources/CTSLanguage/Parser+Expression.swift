@@ -77,7 +77,7 @@ extension Parser {
     mutating func parseComparison() throws(Diagnostic) -> Expr {
         let left = try parseAdditive()
         noteLeftSide(left)
-        if case .symbol(let s) = peek().kind, let op = Self.comparison(s) {
+        if case .symbol(let s) = peek().kind, let op = Self.comparison(s), !isRedirectionAhead {
             advance()
             expectOperand(.compared(left.plainWord))
             let right = try parseAdditive()
@@ -105,6 +105,20 @@ extension Parser {
             return Expr(.binary(op, left, right), left.range.through(right.range))
         }
         return left
+    }
+
+    /// `> "FILE"` that ends the command: the output clause a query may end with (spec §3),
+    /// not a comparison with text, so that `count cadres by rank > "r.csv"` and `list cadres
+    /// sort name > "s.csv"` write the file. (Compare with text there as `"M" < name`, or in
+    /// parentheses.)
+    var isRedirectionAhead: Bool {
+        mutating get {
+            guard peek().kind == .symbol(.greater), peek(1).kind == .string else { return false }
+            switch peek(2).kind {
+            case .endOfCommand, .endOfFile: return true
+            default: return false
+            }
+        }
     }
 
     /// The comparison a symbol writes, if it writes one.

@@ -40,6 +40,23 @@ import Testing
         #expect(try dir.text("plain").hasPrefix(" id | name"))
     }
 
+    /// A query ends with its output clause (spec §3): `> "FILE"` at the end of the command
+    /// is the file, after `by`, `sort` or `columns` too, not a comparison with text.
+    @Test func aFileNameEndsAnyQuery() throws {
+        let dir = try SessionScratch()
+        try dir.write("units.cts", Self.units)
+        let r = try dir.cts(
+            "units.cts", "-c", "count units by level > \"by.csv\"", "-c", "list units sort name > \"sorted.csv\"",
+            "-c", "list units columns id, level > \"cols.csv\"", "-c", "count units where (name > \"M\") as csv",
+            "-c", "count units where \"M\" < name as csv")
+        #expect(r.status == 0 && r.err.isEmpty, "\(r)")
+        #expect(try dir.text("by.csv") == "level,count\nprovince,1\ncity,1\n")
+        #expect(try dir.text("sorted.csv").hasPrefix("id,name,kind,level,parent\njs,Jiangsu,"))
+        #expect(try dir.text("cols.csv") == "id,level\njs,province\nnj,city\n")
+        // In parentheses, or with the text first, it is the comparison it was.
+        #expect(r.out == "count\n1\ncount\n1\n")
+    }
+
     @Test func appendingKeepsTheFormatAsked() throws {
         let dir = try SessionScratch()
         try dir.write("units.cts", Self.units)
