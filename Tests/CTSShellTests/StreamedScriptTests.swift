@@ -8,8 +8,11 @@ import Testing
     /// 3 MB of commands (three parts and more), a command whose lines a part may end inside,
     /// and an error on the last line.
     static let script: String = {
-        var text = "unit add js \"Jiangsu\" kind=locality level=province\ncadre add c1 \"Li\" unit=js rank=staff category=leading\n"
-        let block = (0..<50).map { "let x\($0 % 7) = \($0) + 1\n" }.joined() + "count cadres where rank = staff and \\\n    unit = js\n"
+        var text =
+            "unit add js \"Jiangsu\" kind=locality level=province\ncadre add c1 \"Li\" unit=js rank=staff category=leading\n"
+        let block =
+            (0..<50).map { "let x\($0 % 7) = \($0) + 1\n" }.joined()
+            + "count cadres where rank = staff and \\\n    unit = js\n"
         while text.utf8.count < 3 << 20 { text += block }
         return text + "cadre set c1 rank=bureu\n"
     }()
@@ -38,6 +41,24 @@ import Testing
         try scratch.write("big.cts", Self.script)
         let (status, _, err) = try runCTS([], in: scratch.url, stdin: scratch.url.appendingPathComponent("big.cts"))
         #expect(status == 1)
-        #expect(err.hasPrefix(Self.expectedError.replacingOccurrences(of: "big.cts:", with: "<stdin>:")), "\(err.prefix(400))")
+        #expect(
+            err.hasPrefix(Self.expectedError.replacingOccurrences(of: "big.cts:", with: "<stdin>:")),
+            "\(err.prefix(400))")
+    }
+
+    /// `--echo` shows every command of a streamed script as it was written, its continued
+    /// lines too, whichever part of the stream each came in.
+    @Test func echoShowsEveryCommandOfAStreamedScript() throws {
+        let scratch = try SessionScratch()
+        try scratch.write("big.cts", Self.script)
+        let (status, out, _) = try runCTS(
+            ["--echo"], in: scratch.url, stdin: scratch.url.appendingPathComponent("big.cts"))
+        #expect(status == 1)
+        let echoed = out.split(separator: "\n", omittingEmptySubsequences: false).filter {
+            $0.hasPrefix("cts> ") || $0.hasPrefix("...> ")
+        }.map { String($0.dropFirst(5)) }
+        let written = Self.script.split(separator: "\n").map(String.init)
+        #expect(echoed.count == written.count)
+        #expect(echoed == written)
     }
 }
