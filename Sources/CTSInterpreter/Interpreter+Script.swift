@@ -154,7 +154,7 @@ extension Interpreter {
             case "verbose": value = settings.verbose ? "on" : "off"
             case "timer": value = settings.timer ? "on" : "off"
             case "autosave": value = settings.autosave ? "on" : "off"
-            case "journal": value = settings.journal ?? "(no session file)"
+            case "journal": value = sessionFileJournal() ?? "(no session file)"
             case "errors": value = settings.stopOnError ? "stop" : "continue"
             case "width": value = settings.width.map(String.init) ?? "auto"
             case "pager": value = settings.pager.rawValue

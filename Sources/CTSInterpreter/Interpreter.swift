@@ -23,6 +23,9 @@ public final class Interpreter {
     public var maxGeneratedCadres = ProvinceGenerator.maxCadres
     /// Asked at safe points in long loops; true makes the command stop with ``Interrupted``.
     public var interruptRequested: () -> Bool = { false }
+    /// The session file's journal mode (`wal` or `delete`) for `set` to show, asked of the
+    /// shell, which owns the file; nil without one.
+    public var sessionFileJournal: () -> String? = { nil }
 
     /// Change sets of the commands that can be undone, oldest first, and of those undone.
     public internal(set) var undoStack: [UndoStep] = []

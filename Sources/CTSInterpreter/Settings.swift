@@ -23,9 +23,6 @@ public struct Settings: Equatable, Sendable {
     /// prompt, `on` also for scripts run at a terminal, `off` never. Never when standard output
     /// is no terminal.
     public var pager = Switch.auto
-    /// The session file's journal mode (`wal` or `delete`), nil without a session file. The
-    /// file keeps it; the shell copies it here when it opens or switches the file, for `set`.
-    public var journal: String?
 
     /// The widths `set width N` accepts.
     public static let widths = 20...1000

@@ -14,7 +14,6 @@ extension ScriptRunner {
             let (opened, session) = try sessionFile.open(path, create: true)
             interpreter.replaceSession(session)
             sessionFile.use(opened)
-            noteSessionFile()
             if !sessionFile.writes { interpreter.settings.autosave = false }
             return true
         } catch {
@@ -31,13 +30,6 @@ extension ScriptRunner {
                     + "not saved to \(path) (autosave is off); use 'save' to keep them")
         }
         sessionFile.close()
-        noteSessionFile()
-    }
-
-    /// Copies what `set` shows of the session file (its journal mode) into the settings, after
-    /// the file was opened, replaced, switched or closed.
-    func noteSessionFile() {
-        interpreter.settings.journal = sessionFile.journal
     }
 
     /// `set journal wal|delete`: switches the session file's journal; false when it cannot.
@@ -61,7 +53,6 @@ extension ScriptRunner {
             storeFailure(error, at: range)
             return false
         }
-        noteSessionFile()
         if showsConfirmations { out.print("journal is \(mode)") }
         return true
     }
@@ -205,7 +196,6 @@ extension ScriptRunner {
             let (opened, session) = try sessionFile.open(path, create: false)
             closeSessionFile()
             sessionFile.use(opened)
-            noteSessionFile()
             interpreter.replaceSession(session)
             keepChangesFromNowOn()
             if showsConfirmations { out.print("opened \(path)") }
@@ -228,7 +218,6 @@ extension ScriptRunner {
         do {
             if let path, !sessionFile.isFile(path) {
                 try sessionFile.saveCopy(interpreter.session, to: path)
-                noteSessionFile()
                 if sessionFile.writes { keepChangesFromNowOn() }
             } else if let current = sessionFile.path {
                 guard sessionFile.writes else {

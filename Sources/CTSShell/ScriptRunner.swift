@@ -76,6 +76,7 @@ public final class ScriptRunner {
         interpreter.settings.echo = options.echo
         if let verbose = options.verbose { interpreter.settings.verbose = verbose }
         interpreter.readOnly = sessionFile.isReadOnly
+        interpreter.sessionFileJournal = { [unowned self] in sessionFile.journal }
     }
 
     /// Whether cts was started `--read-only`: the banner and the prompt say so.
