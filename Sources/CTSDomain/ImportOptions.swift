@@ -28,9 +28,14 @@ public struct ImportOptions: Hashable, Sendable {
         self.ignoresExtraColumns = ignoresExtraColumns
     }
 
-    /// The format a file name implies when `as` does not say: `.json` is JSON, all else CSV.
-    public static func format(ofPath path: String) -> Format {
-        path.lowercased().hasSuffix(".json") ? .json : .csv
+    /// What a file's name implies when `as` and `delimiter=` do not say (the endings of
+    /// ``OutputFormat/init(fileName:)``): `.json` is JSON, `.tsv` CSV with tabs, all else CSV.
+    public init(fileName: String) {
+        switch OutputFormat(fileName: fileName) {
+        case .json: self.init(format: .json)
+        case .tsv: self.init(delimiter: 0x09)
+        default: self.init()
+        }
     }
 
     /// The words `delimiter=` takes, and the bytes they mean. A quoted single character

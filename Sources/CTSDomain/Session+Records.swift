@@ -240,11 +240,7 @@ struct FieldReader {
         switch v {
         case .bool(let b): return b
         case .text(let s):
-            switch s.lowercased() {
-            case "yes", "true": return true
-            case "no", "false": return false
-            default: break
-            }
+            if let b = Bool(yesNo: s) { return b }
         default: break
         }
         throw mismatch(name, "yes or no", v)

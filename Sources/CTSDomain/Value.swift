@@ -56,3 +56,14 @@ extension Value: CustomStringConvertible {
         }
     }
 }
+
+extension Bool {
+    /// The yes/no words of the language, in any case: `yes`/`true` and `no`/`false`.
+    public init?(yesNo word: String) {
+        switch word.lowercased() {
+        case "yes", "true": self = true
+        case "no", "false": self = false
+        default: return nil
+        }
+    }
+}

@@ -13,43 +13,11 @@ import CTSDomain
 extension CSVImporter {
     /// Reads every object from `reader`; all or nothing.
     public mutating func run(_ reader: inout JSONRecordReader, progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
-        do {
-            var errors: [CSVImportError] = []
-            var unshown = 0
-            func bad(_ e: CSVImportError) {
-                if errors.count < Self.maxReportedErrors { errors.append(e) } else { unshown += 1 }
-            }
-            while true {
-                let object: JSONRecord?
-                do {
-                    object = try reader.next()
-                } catch let e as CSVImportError {
-                    // Text that is not JSON: nothing after it can be read.
-                    bad(e)
-                    break
-                }
-                guard let object else { break }
-                do {
-                    try importObject(object)
-                    if rowCount % Self.progressInterval == 0 { progress(rowCount) }
-                } catch {
-                    // A file of one long line says little by its line: the index says which.
-                    var e = error
-                    e.note = "in object \(object.index) of the array"
-                    bad(e)
-                }
-            }
-            if var first = errors.first {
-                first.more = Array(errors.dropFirst())
-                first.unshown = unshown
-                first.recordNoun = "object"
-                throw first
-            }
-            return changes
-        } catch {
-            revert()
-            throw error
-        }
+        // A file of one long line says little by its line: the index says which object.
+        try importEach(
+            next: { try reader.next() },
+            add: { (importer: inout CSVImporter, object) throws(CSVImportError) in try importer.importObject(object) },
+            note: { "in object \($0.index) of the array" }, recordNoun: "object", progress: progress)
     }
 
     /// Checks one object and adds its record.

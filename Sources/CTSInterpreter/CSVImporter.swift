@@ -116,36 +116,52 @@ public struct CSVImporter {
 
     /// Reads the header and every row from `reader`; all or nothing (see ``run(_:into:chunks:progress:)``).
     public mutating func run(_ reader: inout CSVReader, progress: (Int) -> Void = { _ in }) throws -> ChangeSet {
+        guard let header = try reader.next() else {
+            throw CSVImportError(CSVProblem.emptyFile(kind), line: 1, column: 1)
+        }
+        try readHeader(header)
+        return try importEach(
+            next: { try reader.next() },
+            add: { (importer: inout CSVImporter, row) throws(CSVImportError) in try importer.importRow(row) },
+            progress: progress)
+    }
+
+    /// Imports each record `next` reads (a CSV row, a JSON object) with `add`, until the end or
+    /// text that cannot be read; all or nothing. Every bad record is reported (the first
+    /// ``maxReportedErrors``, then how many more), each with `note`, and none is imported.
+    mutating func importEach<Record>(
+        next: () throws -> Record?, add: (inout CSVImporter, Record) throws(CSVImportError) -> Void,
+        note: (Record) -> String? = { _ in nil }, recordNoun: String = "row", progress: (Int) -> Void
+    ) throws -> ChangeSet {
         do {
-            guard let header = try reader.next() else {
-                throw CSVImportError(CSVProblem.emptyFile(kind), line: 1, column: 1)
-            }
-            try readHeader(header)
             var errors: [CSVImportError] = []
             var unshown = 0
             func bad(_ e: CSVImportError) {
                 if errors.count < Self.maxReportedErrors { errors.append(e) } else { unshown += 1 }
             }
             while true {
-                let row: CSVRow?
+                let record: Record?
                 do {
-                    row = try reader.next()
+                    record = try next()
                 } catch let e as CSVImportError {
-                    // Text that is not CSV: where the next row starts is unknown, so it ends here.
+                    // Text that cannot be read: where the next record starts is unknown, so it ends here.
                     bad(e)
                     break
                 }
-                guard let row else { break }
+                guard let record else { break }
                 do {
-                    try importRow(row)
+                    try add(&self, record)
                     if rowCount % Self.progressInterval == 0 { progress(rowCount) }
                 } catch {
-                    bad(error)
+                    var e = error
+                    if let note = note(record) { e.note = note }
+                    bad(e)
                 }
             }
             if var first = errors.first {
                 first.more = Array(errors.dropFirst())
                 first.unshown = unshown
+                first.recordNoun = recordNoun
                 throw first
             }
             return changes

@@ -89,9 +89,13 @@ extension Interpreter {
         let word = raw.description.lowercased()
         func onOff() throws(Diagnostic) -> Bool {
             switch word {
-            case "on", "yes", "true": return true
-            case "off", "no", "false": return false
-            default: throw .error(RunProblem.onOff(name, value: "\(raw)"), at: valueArg.range)
+            case "on": return true
+            case "off": return false
+            default:
+                guard let yes = Bool(yesNo: word) else {
+                    throw .error(RunProblem.onOff(name, value: "\(raw)"), at: valueArg.range)
+                }
+                return yes
             }
         }
         switch name {

@@ -45,11 +45,11 @@ extension Interpreter {
             }
             var bom = false
             if let option = args.option("bom") {
-                switch try value(of: option.value).description.lowercased() {
-                case "yes", "true": bom = true
-                case "no", "false": bom = false
-                case let word: throw Diagnostic.error(RunProblem.bomValue(word), at: option.value.range)
+                let word = try value(of: option.value).description
+                guard let yes = Bool(yesNo: word) else {
+                    throw Diagnostic.error(RunProblem.bomValue(word.lowercased()), at: option.value.range)
                 }
+                bom = yes
                 if bom && format != .csv {
                     throw Diagnostic.error(RunProblem.bomOnlyForCSV(format.rawValue), at: option.key.range)
                 }
@@ -62,8 +62,7 @@ extension Interpreter {
 
     /// The options of `import ... from "FILE" [as FORMAT] [encoding=E] [delimiter=D] [extra=ignore]`.
     private func importOptions(_ args: Arguments, path: String) throws(Diagnostic) -> ImportOptions {
-        var options = ImportOptions(format: ImportOptions.format(ofPath: path))
-        if path.lowercased().hasSuffix(".tsv") { options.delimiter = 0x09 }
+        var options = ImportOptions(fileName: path)
         if args.positionals.count > 4 {
             let formatArg = args.positionals[4]
             let name = try value(of: formatArg).description.lowercased()
