@@ -75,7 +75,12 @@ struct VerbosityFlagPromptTests {
         try tmux.waitFor { $0.split(separator: "\n").last == "cts>" }
         try tmux.type("include \"\(script.path)\"; echo included")
         try tmux.press("Enter")
-        return try tmux.waitFor { $0.split(separator: "\n").contains("included") }
+        // A line's confirmations come after its output, once it all succeeded: the screen is
+        // complete when the prompt is back.
+        return try tmux.waitFor { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.contains("included") && lines.last == "cts>"
+        }
     }
 
     @Test func quietWinsOverTheRcFile() throws {
