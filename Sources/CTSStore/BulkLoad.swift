@@ -28,19 +28,27 @@ enum BulkLoad {
             return tables.contains(table) ? (row["name"], row["sql"]) : nil
         }
         for index in indexes { try db.execute(sql: "DROP INDEX \(SessionSchema.quoted(index.name))") }
-        // Building an index sorts its keys: in memory when the page cache can hold them (a
-        // million enrollments' keys, 20 MB), else in runs merged through temporary files. The
-        // rows are written with the same cache, so that the pages they fill are not written
-        // out (and read back by the index builds) while the transaction runs.
+        // The rows are written with a big page cache, so that the pages they fill are not
+        // written out while the transaction runs.
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = \(sortCacheSize)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        try db.execute(sql: "PRAGMA cache_size = \(writeCacheSize)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA threads = 0") }
         try body()
+        // Building an index sorts its keys in runs the size of the page cache, merged at the
+        // end, with a second thread sorting and merging beside the first. Runs that fit the
+        // processor's caches sort faster: the (cadre, course) index of 5M enrollments took
+        // 2.2 s with the 32 MiB cache and no helper, 1.45 s with 8 MiB and two helpers.
+        try db.execute(sql: "PRAGMA cache_size = \(sortCacheSize); PRAGMA threads = \(sortThreads)")
         for index in indexes { try db.execute(sql: index.sql) }
     }
 
-    /// The page cache while rows are written and indexes built: 32 MiB (negative: in KiB).
-    static let sortCacheSize = -32_768
+    /// The page cache while rows are written: 32 MiB (negative: in KiB).
+    static let writeCacheSize = -32_768
+    /// The page cache, and the run size, while indexes are built: 8 MiB.
+    static let sortCacheSize = -8_192
+    /// The helper threads SQLite's sorter may start. Measured on 2 cores (the (cadre, course)
+    /// index of 5M enrollments): 2.2 s with none, 2.5 s with one, 1.45 s with two, 1.7 s with four.
+    static let sortThreads = 2
 
     /// The kinds whose indexes are worth rebuilding for these change sets, or nil to keep
     /// them: only when nothing is deleted (without its indexes, deleting a parent row would
