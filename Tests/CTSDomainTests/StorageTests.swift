@@ -35,6 +35,31 @@ import Testing
         #expect(integrityProblems(s).isEmpty)
     }
 
+    @Test func restoringWholeTablesIndexesThemAsAddingTheirRecordsDid() throws {
+        try b.enroll(c3, k2)
+        try b.enroll(c3, k3)
+        var changes = ChangeSet()
+        try s.remove(.enrollment, s.enrollmentSlot(cadre: c3, course: k2)!, cascade: false, &changes)
+        let copy = Session()
+        copy.restore(settings: s.settings)
+        func restore<R: EntityRecord>(_ type: R.Type) {
+            let rows = s.store(R.self).table.rows
+            copy.restore(rows: rows, count: rows.count { $0 != nil })
+        }
+        for kind in EntityKind.dependencyOrder {
+            switch kind {
+            case .unit: restore(Unit.self)
+            case .cadre: restore(Cadre.self)
+            case .course: restore(Course.self)
+            case .enrollment: restore(Enrollment.self)
+            default: for slot in s.slots(kind).sorted() { copy.restore(s.record(kind, slot)!, at: slot) }
+            }
+        }
+        #expect(Snapshot(copy) == Snapshot(s))
+        #expect(copy.enrollmentsByCadre[c3] == s.enrollmentsByCadre[c3].sorted())
+        #expect(integrityProblems(copy).isEmpty)
+    }
+
     @Test func aChangedReferenceMovesTheRecordBetweenReverseLists() throws {
         let slot = s.slot(.cadre, id: "c1")!
         let from = s.cadres[slot]!.unit

@@ -13,23 +13,52 @@ extension KindStore {
         version &+= 1
         table = Table(restoring: rows, count: count)
         if declaration.key == .id { idIndex.reserve(count) }
-        // Each list once, at its size: count the referrers of every target first.
-        for (n, reader) in reverseReaders.enumerated() {
-            var sizes: [Int32] = []
-            for case let r? in rows {
-                guard let target = reader.int(in: r) else { continue }
-                if target >= sizes.count { sizes.append(contentsOf: repeatElement(0, count: target + 1 - sizes.count)) }
-                sizes[target] += 1
+        for (n, reader) in reverseReaders.enumerated() { reverseLists[n] = Self.referrers(in: rows, through: reader) }
+        if keysAreIndexed {
+            for (slot, row) in rows.enumerated() {
+                if let r = row { indexKey(r, slot) }
             }
-            while reverseLists[n].count < sizes.count { reverseLists[n].append([]) }
-            for (target, size) in sizes.enumerated() where size > 0 {
-                reverseLists[n][target].reserveCapacity(Int(size))
-            }
-        }
-        for (slot, row) in rows.enumerated() {
-            if let r = row { index(r, slot) }
         }
         if !rows.isEmpty { session.grewTable(declaration.kind, to: rows.count - 1) }
+    }
+}
+
+extension KindStore {
+    /// For each target slot, the slots of `rows` that name it through `reader`, in slot order:
+    /// a counting sort into one flat array, then each target's list copied out of it in turn.
+    /// Appending to each target's list as the rows came touched a million lists in random
+    /// order, a cache miss a row: a third of opening a file of 5M enrollments.
+    @_specialize(where R == Enrollment) @_specialize(where R == Cadre) @_specialize(where R == Course)
+    @_specialize(where R == Unit)
+    static func referrers(in rows: [R?], through reader: InPlaceReader<R>) -> [[Int32]] {
+        var targetOf = [Int32](repeating: -1, count: rows.count)
+        var sizes: [Int32] = []
+        for (slot, row) in rows.enumerated() {
+            guard let r = row, let target = reader.int(in: r) else { continue }
+            if target >= sizes.count { sizes.append(contentsOf: repeatElement(0, count: target + 1 - sizes.count)) }
+            sizes[target] += 1
+            targetOf[slot] = Int32(target)
+        }
+        // Where each target's next referrer goes in `flat`; after the scatter, where its list ends.
+        var next = [Int32](repeating: 0, count: sizes.count)
+        var total: Int32 = 0
+        for target in sizes.indices {
+            next[target] = total
+            total += sizes[target]
+        }
+        var flat = [Int32](repeating: 0, count: Int(total))
+        for (slot, target) in targetOf.enumerated() where target >= 0 {
+            flat[Int(next[Int(target)])] = Int32(slot)
+            next[Int(target)] += 1
+        }
+        var lists: [[Int32]] = []
+        lists.reserveCapacity(sizes.count)
+        var start = 0
+        for end in next {
+            lists.append(end == start ? [] : Array(flat[start..<Int(end)]))
+            start = Int(end)
+        }
+        return lists
     }
 }
 

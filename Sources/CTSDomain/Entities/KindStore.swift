@@ -196,11 +196,7 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
     }
 
     func index(_ r: R, _ slot: Int) {
-        if let pair = declaration.pair(r) {
-            if keyList == nil { keyIndex[pair] = slot }
-        } else {
-            idIndex.insert(hash: IDIndex.hash(declaration.id(r)!), slot: slot)
-        }
+        indexKey(r, slot)
         for (n, reader) in reverseReaders.enumerated() {
             guard let target = reader.int(in: r) else { continue }
             // A unit's parent may come later among the units of a file being loaded.
@@ -208,6 +204,18 @@ final class KindStore<R: EntityRecord>: AnyKindStore {
             reverseLists[n][target].append(Int32(slot))
         }
     }
+
+    /// Enters the record's id or key (its reverse-indexed fields are ``index(_:_:)``'s).
+    func indexKey(_ r: R, _ slot: Int) {
+        if let pair = declaration.pair(r) {
+            if keyList == nil { keyIndex[pair] = slot }
+        } else {
+            idIndex.insert(hash: IDIndex.hash(declaration.id(r)!), slot: slot)
+        }
+    }
+
+    /// Whether ``indexKey(_:_:)`` keeps anything: not for a key found through ``keyList``.
+    var keysAreIndexed: Bool { declaration.key == .id || keyList == nil }
 
     private func unindex(_ r: R, _ slot: Int) {
         if let pair = declaration.pair(r) {
