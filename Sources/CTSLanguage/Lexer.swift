@@ -47,7 +47,8 @@ public struct Lexer {
     var cursorOffset = 0
     var cursorLine: UInt32 = 1
     var cursorColumn: UInt32 = 1
-    /// How many `.endOfCommand` tokens were emitted: ``scan(into:)`` reads to the next one.
+    /// How many `.endOfCommand` tokens were emitted: ``scan(into:)`` reads to the next one
+    /// (or ``maxTokensPerScan`` tokens).
     var commandEnds = 0
     /// The index after the last newline outside parentheses or `;` (see ``Parser/lastBoundary``).
     var lastBoundary = 0
@@ -133,6 +134,10 @@ public struct Lexer {
     /// What a parser calls instead of ``next()``: the tokens go straight into its buffer, not
     /// through the lexer's own. A command at a time, because the parser reads each command
     /// to its end: one call per command costs less than one per token.
+    /// The most tokens one ``scan(into:)`` reads: a command at a time, but a 50 MB command (a
+    /// list that never closes) is not tokenized whole before the parser can refuse it.
+    static let maxTokensPerScan = 4096
+
     mutating func scan(into out: inout LexemeBuffer) {
         if !started {
             reset()
@@ -146,12 +151,13 @@ public struct Lexer {
     }
 
     /// Reads input until at least one token is emitted (with `wholeCommand`, until an
-    /// `.endOfCommand` is), or the end of the text.
+    /// `.endOfCommand` is or ``maxTokensPerScan`` are), or the end of the text.
     mutating func scanStep(wholeCommand: Bool = false) {
         let n = bytes.count
         let before = buffer.count
         let endsBefore = commandEnds
-        while pos < n && (wholeCommand ? commandEnds == endsBefore : buffer.count == before) {
+        let most = before + (wholeCommand ? Self.maxTokensPerScan : 1)
+        while pos < n && buffer.count < most && (!wholeCommand || commandEnds == endsBefore) {
             let b = bytes[pos]
             switch b {
             case Byte.space, Byte.tab:

@@ -32,6 +32,19 @@ extension Parser {
     /// walk of the tree) would otherwise run out of stack and crash on a line of 1000 `(`.
     static let maxNesting = 100
 
+    /// A list (`in (…)`, `c1, c2, …`, sort keys, columns, a function's arguments) or a run of
+    /// one operator (`… or …`, `… + …`) holds at most this many items: a command is kept whole
+    /// while it is read, some 200 bytes an item, and a never-closed list on a 50 MB line took
+    /// 2.5 GB before it was refused. A million is every cadre of a big province.
+    static let maxListItems = 1_000_000
+
+    /// Refuses the item about to be read when `count` items are there already; `op` names the
+    /// operator of a run.
+    mutating func checkListLength(_ count: Int, joinedBy op: String? = nil) throws(Diagnostic) {
+        guard count >= listItemLimit else { return }
+        throw .error(ParseProblem.tooManyItems(limit: listItemLimit, joinedBy: op), at: peek().range)
+    }
+
     /// Counts one more level of nesting; the caller undoes it with `defer { nesting -= 1 }`.
     mutating func enterNesting(at range: SourceRange? = nil) throws(Diagnostic) {
         nesting += 1
@@ -48,7 +61,10 @@ extension Parser {
     mutating func parseOr() throws(Diagnostic) -> Expr {
         let first = try parseAnd()
         var links: [ChainLink] = []
-        while matchKeyword("or", offered: .inConditions) { links.append(ChainLink(.or, try parseAnd())) }
+        while matchKeyword("or", offered: .inConditions) {
+            try checkListLength(links.count + 1, joinedBy: "or")
+            links.append(ChainLink(.or, try parseAnd()))
+        }
         return .joined(first, links)
     }
 
@@ -56,7 +72,10 @@ extension Parser {
     mutating func parseAnd() throws(Diagnostic) -> Expr {
         let first = try parseNot()
         var links: [ChainLink] = []
-        while matchKeyword("and", offered: .inConditions) { links.append(ChainLink(.and, try parseNot())) }
+        while matchKeyword("and", offered: .inConditions) {
+            try checkListLength(links.count + 1, joinedBy: "and")
+            links.append(ChainLink(.and, try parseNot()))
+        }
         return .joined(first, links)
     }
 
@@ -92,6 +111,7 @@ extension Parser {
             var items: [Expr] = [try parseExpression()]
             while match(.symbol(.comma)) {
                 expectOperand(.compared(left.plainWord))
+                try checkListLength(items.count)
                 items.append(try parseExpression())
             }
             let close = try expectClose(open, "expected ')' to close the list")
@@ -141,7 +161,8 @@ extension Parser {
         while true {
             let op: BinaryOperator
             if check(.symbol(.plus)) { op = .add } else if check(.symbol(.minus)) { op = .subtract } else { break }
-            advance()
+            let symbol = advance()
+            try checkListLength(links.count + 1, joinedBy: text(of: symbol))
             links.append(ChainLink(op, try parseTerm()))
         }
         return .joined(first, links)
@@ -154,7 +175,8 @@ extension Parser {
         while true {
             let op: BinaryOperator
             if check(.symbol(.star)) { op = .multiply } else if check(.symbol(.slash)) { op = .divide } else { break }
-            advance()
+            let symbol = advance()
+            try checkListLength(links.count + 1, joinedBy: text(of: symbol))
             links.append(ChainLink(op, try parseUnary()))
         }
         return .joined(first, links)
@@ -230,7 +252,10 @@ extension Parser {
         if !check(.symbol(.rightParen)) {
             expectOperand(.argument(name.value))
             arguments.append(try parseExpression(derived: { $0.argument }))
-            while match(.symbol(.comma)) { arguments.append(try parseExpression(derived: { $0.argument })) }
+            while match(.symbol(.comma)) {
+                try checkListLength(arguments.count)
+                arguments.append(try parseExpression(derived: { $0.argument }))
+            }
         }
         let close = try expectClose(open, "expected ')' to close \(name.value)(")
         return Expr(.call(name, arguments), name.range.through(close.range))

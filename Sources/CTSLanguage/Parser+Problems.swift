@@ -62,6 +62,8 @@ public enum ParseProblem: Problem {
     case expectedEndOfCondition(found: String)
     /// More than `Parser.maxNesting` levels of parentheses or operators.
     case nestedTooDeeply(limit: Int)
+    /// More than `Parser.maxListItems` items in one list, or terms joined by one operator.
+    case tooManyItems(limit: Int, joinedBy: String?)
     /// `hours() of cadre` with no id.
     case missingIDAfterOf(EntityKind)
     /// A token where a collection should be.
@@ -121,6 +123,9 @@ public enum ParseProblem: Problem {
             "expected a report, found \(found); reports are \(reports.joined(separator: ", "))"
         case .expectedEndOfCondition(let found): "expected the end of the condition, found \(found)"
         case .nestedTooDeeply(let limit): "expression nested too deeply (more than \(limit) levels)"
+        case .tooManyItems(let limit, let op):
+            op.map { "more than \(limit) terms joined by '\($0)'; split the command into several" }
+                ?? "more than \(limit) items in one list; split the command into several"
         case .missingIDAfterOf(let kind): "expected \(withArticle(kind.singular)) id after 'of \(kind.singular)'"
         case .expectedCollection(let found): "expected a collection (\(Parser.collectionList)), found \(found)"
         case .unknownCollection(let word):

@@ -32,6 +32,7 @@ extension Parser {
             case "where": query.condition = try parseExpression()
             case "sort":
                 repeat {
+                    try checkListLength(query.sort.count)
                     let key = try parseExpression()
                     var descending = false
                     if matchKeyword("desc") { descending = true } else { afterSortKey = !matchKeyword("asc") }
@@ -47,6 +48,7 @@ extension Parser {
                 query.limit = Located(count, n.range)
             case "columns":
                 repeat {
+                    try checkListLength(query.columns.count)
                     let first = position
                     let expression = try parseExpression()
                     query.columns.append(Column(expression: expression, header: canonicalText(first..<position)))

@@ -26,6 +26,8 @@ public struct Parser {
     var position = 0
     /// How deeply the expression being read nests (parentheses, `not`, unary `-`); see `enterNesting`.
     var nesting = 0
+    /// The most items a list or a run may hold (see ``maxListItems``); tests lower it.
+    var listItemLimit = Parser.maxListItems
     /// Completion mode: what the parser would accept at the end of the text (see
     /// Parser+Completion.swift); nil when parsing for real.
     var completion: CompletionState?
@@ -59,7 +61,9 @@ public struct Parser {
     var partBytes: [UInt8] { source.bytes }
 
     /// Where the text ends, once ``nextItem()`` has returned nil.
-    var endLocation: SourceLocation { lexer.endToken?.range.start ?? SourceLocation(fileID: 0, line: 1, column: 1, utf8Offset: 0) }
+    var endLocation: SourceLocation {
+        lexer.endToken?.range.start ?? SourceLocation(fileID: 0, line: 1, column: 1, utf8Offset: 0)
+    }
 
     /// The source offset of the first token of the item ``nextItem()`` returned last.
     private(set) var itemStart = 0
@@ -223,6 +227,7 @@ public struct Parser {
         var items = [first]
         while match(.symbol(.comma)) {
             offerListItem(after: items)
+            try checkListLength(items.count)
             items.append(try parseAtom())
         }
         return Argument(.list(items), first.range.through(items.last!.range))
@@ -531,7 +536,12 @@ public struct Parser {
 
     /// Skips to the start of the next command after an error.
     mutating func synchronize() {
-        while !isAtEndOfCommand { advance() }
+        // What is skipped is dropped as it is read, not kept to the end of the command: after
+        // a never-closed list on a 50 MB line, that was 12M tokens, a gigabyte.
+        while !isAtEndOfCommand {
+            advance()
+            if position >= 4096 { discardReadTokens() }
+        }
         if check(.endOfCommand) { advance() }
     }
 
